@@ -1,0 +1,29 @@
+import type { OrgRole, TeamRole } from "../domain/types.js";
+
+/**
+ * What one write achieved:
+ * - applied: Sentry made the change;
+ * - already: nothing to do, the state was already as wanted (team add 204, already invited);
+ * - not-applied: Sentry answered success but changed nothing (team add 202 = access request filed,
+ *   team role ignored without the team-roles feature). `reason` says why.
+ */
+export type WriteOutcome =
+  | { readonly kind: "applied"; readonly note?: string }
+  | { readonly kind: "already"; readonly note?: string }
+  | { readonly kind: "not-applied"; readonly reason: string };
+
+/**
+ * The narrow port apply writes through; src/sentry/writer.ts implements it.
+ * Methods throw a typed error (with Sentry's message) when Sentry refuses.
+ */
+export interface SentryWriter {
+  createTeam(slug: string, name: string): Promise<WriteOutcome>;
+  /** Invite with `teams` as memberships; team roles are set later (Sentry ignores them at invite). */
+  invite(email: string, role: OrgRole, teams: readonly string[]): Promise<WriteOutcome>;
+  reinvite(memberId: string): Promise<WriteOutcome>;
+  setRole(memberId: string, role: OrgRole): Promise<WriteOutcome>;
+  addToTeam(memberId: string, team: string): Promise<WriteOutcome>;
+  setTeamRole(memberId: string, team: string, role: TeamRole): Promise<WriteOutcome>;
+  removeFromTeam(memberId: string, team: string): Promise<WriteOutcome>;
+  removeMember(memberId: string): Promise<WriteOutcome>;
+}

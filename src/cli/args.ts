@@ -1,0 +1,37 @@
+import { parseArgs } from "node:util";
+
+/** A mistake on the command line: printed with a short usage, exit 1. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: string[];
+}
+
+/** The options every command that talks to Sentry accepts (design.md "The CLI"). */
+export const SENTRY_OPTIONS = {
+  org: { type: "string" },
+  url: { type: "string" },
+} as const satisfies OptionSpec;
+
+/**
+ * Parses one command's argv strictly: unknown flags and extra positionals are
+ * UsageErrors that name the flag and the command.
+ */
+export function parseCommandArgs(command: string, argv: readonly string[], options: OptionSpec, maxPositionals = 1): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
+    throw new UsageError(`${command}: ${detail}`, { cause: error });
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[maxPositionals]}"`);
+  }
+  return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+}

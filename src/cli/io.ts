@@ -1,0 +1,15 @@
+/** The process as the CLI sees it; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** stderr is a terminal: show progress and colour. */
+  readonly stderrIsTTY: boolean;
+  /** stdout is a terminal: colour in results. */
+  readonly stdoutIsTTY: boolean;
+  /** Asks a yes/no question on the terminal; undefined when stdin is not a terminal. */
+  readonly confirm?: (question: string) => Promise<boolean>;
+}
+
+/** A CLI subcommand: argv after the command name → exit code. */
+export type CliCommand = (argv: readonly string[], io: CliIo) => Promise<number>;

@@ -1,0 +1,31 @@
+/** Progress and notes for people; results never go through the logger. */
+export interface Logger {
+  /** Phase progress ("read 3 pages of members"); the CLI shows it on a terminal only. */
+  progress(message: string): void;
+  /** Something the user should know that is not an error. */
+  warn(message: string): void;
+}
+
+/** A logger that says nothing, for tests and quiet runs. */
+export const SILENT_LOGGER: Logger = { progress: () => {}, warn: () => {} };
+
+/** Where Sentry is and how to reach it; the token never leaves this object except as a header. */
+export interface SentryConnection {
+  /** e.g. https://sentry.io, https://de.sentry.io, https://sentry.example.com/prefix */
+  readonly baseUrl: string;
+  readonly token: string;
+}
+
+/**
+ * Everything a command needs from the outside world. Both front ends build one;
+ * tests build one with fakes. Time and sleep are injected (architecture.md rule 7).
+ */
+export interface Deps {
+  readonly readFile: (path: string) => Promise<string>;
+  readonly writeFile: (path: string, text: string) => Promise<void>;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** The transport the Sentry client uses (undici's fetch with a pooled agent in production). */
+  readonly fetch: typeof globalThis.fetch;
+}

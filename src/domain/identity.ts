@@ -1,0 +1,8 @@
+/** Identity rules, once: Sentry matches user emails in any case, so do we (sentry-api.md trap 7). */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function sameEmail(a: string, b: string): boolean {
+  return normalizeEmail(a) === normalizeEmail(b);
+}

@@ -1,0 +1,28 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { VERSION } from "../src/commands/version.js";
+
+const root = new URL("..", import.meta.url);
+
+describe("build and packaging", () => {
+  it("keeps the CLI's version equal to package.json", () => {
+    const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+  });
+
+  it("builds byte-identical dist/ twice (deterministic bundle)", () => {
+    const out1 = new URL("node_modules/.cache/dist-a/", root);
+    const out2 = new URL("node_modules/.cache/dist-b/", root);
+    execFileSync(process.execPath, ["scripts/build.mjs", out1.pathname], { cwd: root });
+    execFileSync(process.execPath, ["scripts/build.mjs", out2.pathname], { cwd: root });
+    for (const name of ["index.js", "cli.js"]) {
+      expect(readFileSync(new URL(name, out1)).equals(readFileSync(new URL(name, out2)))).toBe(true);
+    }
+  });
+
+  it("ships a CLI with a shebang and an Action entry", () => {
+    expect(readFileSync(new URL("dist/cli.js", root), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(readFileSync(new URL("dist/index.js", root), "utf8").length).toBeGreaterThan(0);
+  });
+});
