@@ -1,0 +1,35 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
+import { Agent, fetch as undiciFetch } from "undici";
+import type { Deps, Logger } from "./deps.js";
+
+/** Connection limits for Sentry (sentry-api.md §3: concurrency limit 25 seen on sentry.io). */
+export const SENTRY_CONNECTIONS = 8;
+export const CONNECT_TIMEOUT_MS = 10_000;
+export const HEADERS_TIMEOUT_MS = 30_000;
+export const BODY_TIMEOUT_MS = 30_000;
+
+/**
+ * Deps for a real process: files on disk, the wall clock, and undici's fetch
+ * over one pooled keep-alive agent. Never installs a global dispatcher
+ * (Octokit's bundled undici reads it; github-actions.md §6).
+ */
+export function createNodeDeps(logger: Logger): Deps {
+  const agent = new Agent({
+    connections: SENTRY_CONNECTIONS,
+    keepAliveTimeout: 10_000,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    bodyTimeout: BODY_TIMEOUT_MS,
+  });
+  const fetchWithAgent = ((input: string | URL, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
+  return {
+    readFile: (path) => readFile(path, "utf8"),
+    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    logger,
+    now: () => Date.now(),
+    sleep: (ms) => delay(ms),
+    fetch: fetchWithAgent,
+  };
+}
