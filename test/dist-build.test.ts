@@ -6,6 +6,10 @@ import { VERSION } from "../src/commands/version.js";
 const root = new URL("..", import.meta.url);
 
 describe("build and packaging", () => {
+  it("runs the suite on Node 24, pinned through the node devDependency", () => {
+    expect(process.versions.node.split(".")[0]).toBe("24");
+  });
+
   it("keeps the CLI's version equal to package.json", () => {
     const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string };
     expect(VERSION).toBe(pkg.version);
