@@ -1,0 +1,277 @@
+import { describe, expect, it } from "vitest";
+import type { Change } from "../plan/plan.js";
+import { APPLY_CONCURRENCY, MAX_CONSECUTIVE_FAILURES, applyPlan } from "./apply-plan.js";
+import { orderChanges, phaseOf } from "./order-changes.js";
+import type { SentryWriter, WriteOutcome } from "./ports.js";
+
+// Small change constructors: ids only need to be distinct here.
+let counter = 0;
+const id = () => `id-${++counter}`;
+const createTeam = (team: string): Change => ({ id: id(), action: "create-team", team, name: team });
+const invite = (email: string, teams: Record<string, "contributor" | "admin"> = {}, role: "member" | "manager" = "member"): Change => ({
+  id: id(),
+  action: "invite",
+  email,
+  role,
+  teams,
+});
+const reinvite = (memberId: string): Change => ({ id: id(), action: "reinvite", email: `m${memberId}@x.com`, memberId });
+const setRole = (memberId: string, from: "member" | "manager" | "owner", to: "member" | "manager" | "owner"): Change => ({
+  id: id(),
+  action: "set-role",
+  email: `m${memberId}@x.com`,
+  memberId,
+  from,
+  to,
+});
+const addToTeam = (memberId: string, team: string, teamRole: "contributor" | "admin" = "contributor"): Change => ({
+  id: id(),
+  action: "add-to-team",
+  email: `m${memberId}@x.com`,
+  memberId,
+  team,
+  teamRole,
+});
+const setTeamRole = (memberId: string, team: string): Change => ({
+  id: id(),
+  action: "set-team-role",
+  email: `m${memberId}@x.com`,
+  memberId,
+  team,
+  from: "contributor",
+  to: "admin",
+});
+const removeFromTeam = (memberId: string, team: string): Change => ({ id: id(), action: "remove-from-team", email: `m${memberId}@x.com`, memberId, team });
+const removeMember = (memberId: string): Change => ({ id: id(), action: "remove-member", email: `m${memberId}@x.com`, memberId });
+
+type Call = { readonly method: keyof SentryWriter; readonly args: readonly unknown[] };
+type Script = (call: Call) => WriteOutcome | Error | undefined;
+
+/** A writer that records every call, answers from a script (default: applied) and tracks calls in flight. */
+function recordingWriter(script: Script = () => undefined) {
+  const calls: Call[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const handle = (method: keyof SentryWriter) =>
+    async (...args: unknown[]): Promise<WriteOutcome> => {
+      const call = { method, args };
+      calls.push(call);
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      // Yield a few turns so concurrent workers overlap, without real time passing.
+      for (let i = 0; i < 3; i += 1) await Promise.resolve();
+      inFlight -= 1;
+      const answer = script(call);
+      if (answer instanceof Error) throw answer;
+      return answer ?? { kind: "applied" };
+    };
+  const writer: SentryWriter = {
+    createTeam: handle("createTeam"),
+    invite: handle("invite"),
+    reinvite: handle("reinvite"),
+    setRole: handle("setRole"),
+    addToTeam: handle("addToTeam"),
+    setTeamRole: handle("setTeamRole"),
+    removeFromTeam: handle("removeFromTeam"),
+    removeMember: handle("removeMember"),
+  };
+  return { writer, calls, maxInFlight: () => maxInFlight };
+}
+
+class FakeApiError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+describe("orderChanges", () => {
+  it("puts changes in the safe order whatever order they arrive in, keeping order within a phase", () => {
+    const shuffled = [
+      removeMember("9"),
+      setRole("5", "manager", "member"),
+      removeFromTeam("4", "web"),
+      setTeamRole("3", "web"),
+      addToTeam("2", "web"),
+      addToTeam("1", "api"),
+      setRole("6", "member", "manager"),
+      setRole("7", "member", "owner"),
+      invite("new@x.com"),
+      reinvite("8"),
+      createTeam("web"),
+    ];
+    const ordered = orderChanges(shuffled);
+    expect(ordered.map(phaseOf)).toEqual([
+      "create-teams",
+      "invites",
+      "invites",
+      "new-owners",
+      "promotions",
+      "team-additions",
+      "team-additions",
+      "team-roles",
+      "team-removals",
+      "demotions",
+      "member-removals",
+    ]);
+    expect(ordered.filter((c) => c.action === "add-to-team").map((c) => (c as { team: string }).team)).toEqual(["web", "api"]);
+    expect(ordered.filter((c) => c.action === "invite" || c.action === "reinvite").map((c) => c.action)).toEqual(["invite", "reinvite"]);
+  });
+
+  it("treats a move to a lower-priority role as a demotion and to owner as a new owner", () => {
+    expect(phaseOf(setRole("1", "owner", "manager"))).toBe("demotions");
+    expect(phaseOf(setRole("1", "manager", "owner"))).toBe("new-owners");
+    expect(phaseOf(setRole("1", "member", "manager"))).toBe("promotions");
+  });
+});
+
+describe("applyPlan", () => {
+  it("calls the writer in the safe order and reports every change as applied, in apply order", async () => {
+    const changes = [removeMember("9"), addToTeam("2", "web"), createTeam("web"), setRole("5", "manager", "member"), invite("new@x.com", { web: "contributor" })];
+    const { writer, calls } = recordingWriter();
+    const result = await applyPlan(changes, writer, { concurrency: 1 });
+    expect(calls.map((c) => c.method)).toEqual(["createTeam", "invite", "addToTeam", "setRole", "removeMember"]);
+    expect(result.outcomes.map((o) => [o.change.action, o.status])).toEqual([
+      ["create-team", "applied"],
+      ["invite", "applied"],
+      ["add-to-team", "applied"],
+      ["set-role", "applied"],
+      ["remove-member", "applied"],
+    ]);
+    expect(result.stoppedBecause).toBeUndefined();
+  });
+
+  it("invites with the team slugs only and notes that team roles follow acceptance", async () => {
+    const { writer, calls } = recordingWriter();
+    const result = await applyPlan([invite("carol@x.com", { web: "admin", api: "contributor" })], writer);
+    expect(calls).toEqual([{ method: "invite", args: ["carol@x.com", "member", ["web", "api"]] }]);
+    expect(result.outcomes[0]).toMatchObject({ status: "applied", message: "team roles follow once the invite is accepted" });
+  });
+
+  it("finishes every write of a phase before the next phase starts", async () => {
+    const { writer, calls } = recordingWriter();
+    const adds = Array.from({ length: 9 }, (_, i) => addToTeam(String(i), "web"));
+    const removals = Array.from({ length: 3 }, (_, i) => removeFromTeam(String(i + 20), "api"));
+    await applyPlan([...removals, ...adds], writer);
+    const firstRemoval = calls.findIndex((c) => c.method === "removeFromTeam");
+    expect(firstRemoval).toBe(9);
+    expect(calls.slice(0, 9).every((c) => c.method === "addToTeam")).toBe(true);
+  });
+
+  it("keeps at most the configured number of writes in flight, and uses that many", async () => {
+    const changes = Array.from({ length: 20 }, (_, i) => addToTeam(String(i), "web"));
+    const bounded = recordingWriter();
+    await applyPlan(changes, bounded.writer);
+    expect(bounded.maxInFlight()).toBe(APPLY_CONCURRENCY);
+    const serial = recordingWriter();
+    await applyPlan(changes, serial.writer, { concurrency: 1 });
+    expect(serial.maxInFlight()).toBe(1);
+  });
+
+  it("counts an idempotent answer as applied with a note", async () => {
+    const { writer } = recordingWriter((call) => (call.method === "invite" ? { kind: "already", note: "already invited" } : { kind: "already" }));
+    const result = await applyPlan([invite("a@x.com"), addToTeam("2", "web"), removeFromTeam("3", "api")], writer);
+    expect(result.outcomes.map((o) => [o.status, o.message])).toEqual([
+      ["applied", "already invited"],
+      ["applied", "already on the team"],
+      ["applied", "was not on the team"],
+    ]);
+  });
+
+  it("reports a not-applied answer (202 access request) as failed with its reason", async () => {
+    const reason = "Sentry filed an access request instead (HTTP 202): turn on Open Membership or use a token of a team admin";
+    const { writer } = recordingWriter((call) => (call.method === "addToTeam" ? { kind: "not-applied", reason } : undefined));
+    const result = await applyPlan([addToTeam("2", "web")], writer);
+    expect(result.outcomes[0]).toMatchObject({ status: "failed", message: reason });
+  });
+
+  it("sets the team role after an add only when it is above the member's org role minimum", async () => {
+    const { writer, calls } = recordingWriter();
+    await applyPlan([addToTeam("1", "web", "admin"), addToTeam("2", "web", "admin"), addToTeam("3", "web", "contributor")], writer, {
+      memberRoles: { "1": "member", "2": "manager", "3": "member" },
+      concurrency: 1,
+    });
+    expect(calls.map((c) => [c.method, ...c.args])).toEqual([
+      ["addToTeam", "1", "web"],
+      ["setTeamRole", "1", "web", "admin"],
+      ["addToTeam", "2", "web"],
+      ["addToTeam", "3", "web"],
+    ]);
+  });
+
+  it("fails an add whose team role Sentry ignored, saying the member is on the team", async () => {
+    const { writer } = recordingWriter((call) =>
+      call.method === "setTeamRole" ? { kind: "not-applied", reason: "Sentry kept team role null: the org has no team-roles feature" } : undefined,
+    );
+    const result = await applyPlan([addToTeam("1", "web", "admin")], writer);
+    expect(result.outcomes[0]?.status).toBe("failed");
+    expect(result.outcomes[0]?.message).toMatch(/^on team "web", but the team role was not set: Sentry kept team role null/);
+  });
+
+  it("reports Sentry's message for a change that failed and carries on with the rest", async () => {
+    const { writer } = recordingWriter((call) =>
+      call.method === "removeFromTeam" && call.args[0] === "3" ? new FakeApiError(400, "DELETE /api/0/… failed with HTTP 400: You do not have permission") : undefined,
+    );
+    const result = await applyPlan([removeFromTeam("3", "web"), removeFromTeam("4", "web"), removeMember("5")], writer);
+    expect(result.outcomes.map((o) => o.status)).toEqual(["failed", "applied", "applied"]);
+    expect(result.outcomes[0]?.message).toBe("DELETE /api/0/… failed with HTTP 400: You do not have permission");
+  });
+
+  it("holds back demotions and removals when a promotion failed, and still runs the safe phases", async () => {
+    const { writer, calls } = recordingWriter((call) => (call.method === "setRole" && call.args[1] === "owner" ? new Error("HTTP 400: cannot promote") : undefined));
+    const result = await applyPlan(
+      [setRole("1", "manager", "owner"), addToTeam("2", "web"), setRole("3", "owner", "member"), removeMember("4")],
+      writer,
+    );
+    expect(result.outcomes.map((o) => [o.change.action, o.status])).toEqual([
+      ["set-role", "failed"],
+      ["add-to-team", "applied"],
+      ["set-role", "not-run"],
+      ["remove-member", "not-run"],
+    ]);
+    expect(result.outcomes[2]?.message).toMatch(/promotion of m1@x.com failed/);
+    expect(calls.some((c) => c.method === "removeMember")).toBe(false);
+    expect(calls.filter((c) => c.method === "setRole")).toHaveLength(1);
+  });
+
+  it("does not run changes that need a team that could not be created", async () => {
+    const { writer, calls } = recordingWriter((call) => (call.method === "createTeam" && call.args[0] === "web" ? new Error("HTTP 409: slug taken") : undefined));
+    const result = await applyPlan([createTeam("web"), createTeam("api"), invite("a@x.com", { web: "contributor" }), addToTeam("2", "web"), addToTeam("3", "api")], writer);
+    expect(result.outcomes.map((o) => o.status)).toEqual(["failed", "applied", "not-run", "not-run", "applied"]);
+    expect(result.outcomes[2]?.message).toBe('not run: team "web" could not be created');
+    expect(calls.map((c) => c.method)).toEqual(["createTeam", "createTeam", "addToTeam"]);
+  });
+
+  it("stops everything when Sentry rejects the token", async () => {
+    const { writer, calls } = recordingWriter(() => new FakeApiError(401, "Sentry rejected the token (HTTP 401): Invalid token"));
+    const changes = [invite("a@x.com"), ...Array.from({ length: 6 }, (_, i) => addToTeam(String(i), "web"))];
+    const result = await applyPlan(changes, writer, { concurrency: 1 });
+    expect(calls).toHaveLength(1);
+    expect(result.stoppedBecause).toMatch(/rejected the token/);
+    expect(result.outcomes.map((o) => o.status)).toEqual(["failed", ...Array<string>(6).fill("not-run")]);
+  });
+
+  it("stops after too many failures in a row and marks the rest not run", async () => {
+    const { writer, calls } = recordingWriter(() => new Error("HTTP 500"));
+    const changes = Array.from({ length: MAX_CONSECUTIVE_FAILURES + 5 }, (_, i) => removeFromTeam(String(i), "web"));
+    const result = await applyPlan(changes, writer, { concurrency: 1 });
+    expect(calls).toHaveLength(MAX_CONSECUTIVE_FAILURES);
+    expect(result.outcomes.filter((o) => o.status === "not-run")).toHaveLength(5);
+    expect(result.stoppedBecause).toMatch(/failures in a row/);
+  });
+
+  it("reports progress once per attempted change", async () => {
+    const seen: string[] = [];
+    const { writer } = recordingWriter();
+    await applyPlan([createTeam("web"), addToTeam("1", "web"), removeMember("2")], writer, { onProgress: (done, total) => seen.push(`${done}/${total}`) });
+    expect(seen).toEqual(["1/3", "2/3", "3/3"]);
+  });
+
+  it("does nothing for an empty plan", async () => {
+    const { writer, calls } = recordingWriter();
+    const result = await applyPlan([], writer);
+    expect(calls).toHaveLength(0);
+    expect(result).toEqual({ outcomes: [], skipped: [] });
+  });
+});

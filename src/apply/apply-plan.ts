@@ -1,0 +1,188 @@
+import { minimumTeamRole } from "../domain/roles.js";
+import type { ApplyResult, ChangeOutcome } from "../plan/outcome.js";
+import type { Change } from "../plan/plan.js";
+import { groupByPhase, type ApplyPhase } from "./order-changes.js";
+import type { SentryWriter, WriteOutcome } from "./ports.js";
+
+/**
+ * Writes in flight at once within a phase. The Sentry client enforces the rate
+ * limit (40 requests/s on the members endpoints, sentry-api.md §3); with about
+ * 20 ms per request, one write at a time would reach only half of it.
+ */
+export const APPLY_CONCURRENCY = 4;
+
+/** After this many failures in a row, Sentry is refusing everything: stop instead of sending the rest. */
+export const MAX_CONSECUTIVE_FAILURES = 10;
+
+/** Options of applyPlan. */
+export interface ApplyPlanOptions {
+  /** Called each time a change has been attempted: `done` of `total` changes. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Org role of each member (by member id) once the plan's role changes are
+   * done. An add-to-team sets the team role only when it is above that role's
+   * minimum (Sentry stores `null` there); a member missing here gets the write.
+   */
+  readonly memberRoles?: Readonly<Record<string, string>>;
+  /** Writes in flight within a phase; defaults to APPLY_CONCURRENCY. */
+  readonly concurrency?: number;
+}
+
+/** Phases that could drop owners or managers, held back when a promotion before them failed. */
+const HELD_AFTER_FAILED_PROMOTION: readonly ApplyPhase[] = ["demotions", "member-removals"];
+
+/**
+ * Runs the changes through the writer in the safe order (order-changes.ts),
+ * a few at a time within a phase, and says what happened to each one. It
+ * decides only order and when to stop:
+ * - a failed promotion holds back demotions and removals (they could leave
+ *   the org without its owners);
+ * - a team that could not be created holds back the changes that need it;
+ * - a rejected token, or MAX_CONSECUTIVE_FAILURES in a row, stops the run.
+ * Changes not attempted are `not-run` with the reason. Outcomes come back in
+ * apply order, one per change; `skipped` is left empty for the caller to fill.
+ */
+export async function applyPlan(changes: readonly Change[], writer: SentryWriter, options: ApplyPlanOptions = {}): Promise<ApplyResult> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? APPLY_CONCURRENCY));
+  const total = changes.length;
+  const outcomes: ChangeOutcome[] = [];
+  const failedTeams = new Set<string>();
+  const heldPhases = new Map<ApplyPhase, string>();
+  let stoppedBecause: string | undefined;
+  let consecutiveFailures = 0;
+  let done = 0;
+
+  for (const group of groupByPhase(changes)) {
+    const results: ChangeOutcome[] = new Array<ChangeOutcome>(group.changes.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < group.changes.length) {
+        const index = next++;
+        const change = group.changes[index] as Change;
+        const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
+        if (holdReason !== undefined) {
+          results[index] = { change, status: "not-run", message: holdReason };
+          continue;
+        }
+        const outcome = await runChange(change, writer, options.memberRoles);
+        results[index] = outcome;
+        done += 1;
+        options.onProgress?.(done, total);
+        if (outcome.status === "applied") {
+          consecutiveFailures = 0;
+          continue;
+        }
+        consecutiveFailures += 1;
+        if (change.action === "create-team") failedTeams.add(change.team);
+        if (group.phase === "new-owners" || group.phase === "promotions") {
+          const who = change.action === "set-role" ? change.email : "a member";
+          for (const phase of HELD_AFTER_FAILED_PROMOTION) {
+            if (!heldPhases.has(phase)) {
+              heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
+            }
+          }
+        }
+        if (stoppedBecause === undefined && outcome.tokenRejected) {
+          stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
+        } else if (stoppedBecause === undefined && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, group.changes.length) }, worker));
+    outcomes.push(...results.map(({ change, status, message }) => (message === undefined ? { change, status } : { change, status, message })));
+  }
+  return stoppedBecause === undefined ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+}
+
+type RunOutcome = ChangeOutcome & { readonly tokenRejected?: boolean };
+
+/** The reason a change cannot run because a team it needs was not created, if so. */
+function missingTeamReason(change: Change, failedTeams: ReadonlySet<string>): string | undefined {
+  if (failedTeams.size === 0) return undefined;
+  const teams =
+    change.action === "invite"
+      ? Object.keys(change.teams)
+      : change.action === "add-to-team" || change.action === "set-team-role" || change.action === "remove-from-team"
+        ? [change.team]
+        : [];
+  const missing = teams.find((team) => failedTeams.has(team));
+  return missing === undefined ? undefined : `not run: team "${missing}" could not be created`;
+}
+
+/** Runs one change: one writer call, two for an add-to-team that also sets a team role. */
+async function runChange(change: Change, writer: SentryWriter, memberRoles: Readonly<Record<string, string>> | undefined): Promise<RunOutcome> {
+  try {
+    switch (change.action) {
+      case "create-team":
+        return settle(change, await writer.createTeam(change.team, change.name), "the team already exists");
+      case "invite": {
+        const teams = Object.keys(change.teams);
+        const outcome = await writer.invite(change.email, change.role, teams);
+        const rolesLater = minimumTeamRole(change.role) !== "admin" && Object.values(change.teams).includes("admin");
+        return settle(change, outcome, "already invited", rolesLater ? "team roles follow once the invite is accepted" : undefined);
+      }
+      case "reinvite":
+        return settle(change, await writer.reinvite(change.memberId), "the invite was already fresh");
+      case "set-role":
+        return settle(change, await writer.setRole(change.memberId, change.to), `already ${change.to}`);
+      case "add-to-team":
+        return await addToTeam(change, writer, memberRoles?.[change.memberId]);
+      case "set-team-role":
+        return settle(change, await writer.setTeamRole(change.memberId, change.team, change.to), `already ${change.to}`);
+      case "remove-from-team":
+        return settle(change, await writer.removeFromTeam(change.memberId, change.team), "was not on the team");
+      case "remove-member":
+        return settle(change, await writer.removeMember(change.memberId), "was already gone");
+    }
+  } catch (error) {
+    return failure(change, error);
+  }
+}
+
+async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, writer: SentryWriter, orgRole: string | undefined): Promise<RunOutcome> {
+  const added = await writer.addToTeam(change.memberId, change.team);
+  if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
+  const joined = added.kind === "already" ? (added.note ?? "already on the team") : added.note;
+  const needsRole = change.teamRole === "admin" && (orgRole === undefined || minimumTeamRole(orgRole) !== "admin");
+  if (!needsRole) return withMessage(change, "applied", joined);
+  try {
+    const role = await writer.setTeamRole(change.memberId, change.team, change.teamRole);
+    if (role.kind === "not-applied") {
+      return { change, status: "failed", message: `on team "${change.team}", but the team role was not set: ${role.reason}` };
+    }
+    return withMessage(change, "applied", joined);
+  } catch (error) {
+    return { ...failure(change, error), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}` };
+  }
+}
+
+/** Maps a writer's answer to an outcome: `already` is success with a note, `not-applied` a failure with its reason. */
+function settle(change: Change, outcome: WriteOutcome, alreadyNote: string, appliedNote?: string): RunOutcome {
+  switch (outcome.kind) {
+    case "applied":
+      return withMessage(change, "applied", outcome.note ?? appliedNote);
+    case "already":
+      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+    case "not-applied":
+      return { change, status: "failed", message: outcome.reason };
+  }
+}
+
+function withMessage(change: Change, status: "applied", message: string | undefined): RunOutcome {
+  return message === undefined ? { change, status } : { change, status, message };
+}
+
+function failure(change: Change, error: unknown): RunOutcome {
+  return { change, status: "failed", message: messageOf(error), tokenRejected: statusOf(error) === 401 };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The HTTP status a writer error carries, if any (sentry/errors.ts SentryApiError has `status`). */
+function statusOf(error: unknown): number | undefined {
+  const status = typeof error === "object" && error !== null ? (error as { status?: unknown }).status : undefined;
+  return typeof status === "number" ? status : undefined;
+}
