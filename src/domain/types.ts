@@ -29,6 +29,12 @@ export interface DesiredMember {
   readonly role: OrgRole;
   /** Team slug → wanted team role, for every team the member should be on. */
   readonly teams: Readonly<Record<string, TeamRole>>;
+  /**
+   * Team slugs whose role the roster states itself (map form); list-form teams
+   * are contributor by default. The plan warns that an explicit contributor has
+   * no effect on an owner, manager or admin. Undefined: every role counts as stated.
+   */
+  readonly explicitTeamRoles?: readonly string[];
   /** Where the member's entry starts in the roster, for annotations. */
   readonly position?: SourcePosition;
 }
