@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { LiveMember } from "../domain/types.js";
 import type { Change } from "../plan/plan.js";
 import { APPLY_CONCURRENCY, MAX_CONSECUTIVE_FAILURES, applyPlan } from "./apply-plan.js";
 import { orderChanges, phaseOf } from "./order-changes.js";
@@ -43,6 +44,9 @@ const setTeamRole = (memberId: string, team: string): Change => ({
 });
 const removeFromTeam = (memberId: string, team: string): Change => ({ id: id(), action: "remove-from-team", email: `m${memberId}@x.com`, memberId, team });
 const removeMember = (memberId: string): Change => ({ id: id(), action: "remove-member", email: `m${memberId}@x.com`, memberId });
+
+const NO_FLAGS = { idpProvisioned: false, idpRoleRestricted: false, ssoLinked: false, ssoInvalid: false, memberLimitRestricted: false, partnershipRestricted: false };
+const liveMember = (id: string, role: string, pending = false): LiveMember => ({ id, email: `m${id}@x.com`, name: `m${id}`, role, pending, expired: false, flags: NO_FLAGS, teams: {} });
 
 type Call = { readonly method: keyof SentryWriter; readonly args: readonly unknown[] };
 type Script = (call: Call) => WriteOutcome | Error | undefined;
@@ -186,18 +190,34 @@ describe("applyPlan", () => {
     expect(result.outcomes[0]).toMatchObject({ status: "failed", message: reason });
   });
 
-  it("sets the team role after an add only when it is above the member's org role minimum", async () => {
+  it("sets the team role after an add only where Sentry stores it", async () => {
     const { writer, calls } = recordingWriter();
-    await applyPlan([addToTeam("1", "web", "admin"), addToTeam("2", "web", "admin"), addToTeam("3", "web", "contributor")], writer, {
-      memberRoles: { "1": "member", "2": "manager", "3": "member" },
-      concurrency: 1,
-    });
+    const live = {
+      teamRolesEnabled: true,
+      members: [liveMember("1", "member"), liveMember("2", "manager"), liveMember("3", "member"), liveMember("4", "member", true), liveMember("5", "member")],
+    };
+    const result = await applyPlan(
+      [addToTeam("1", "web", "admin"), addToTeam("2", "web", "admin"), addToTeam("3", "web", "contributor"), addToTeam("4", "web", "admin"), addToTeam("5", "web", "admin"), setRole("5", "member", "manager")],
+      writer,
+      { live, concurrency: 1 },
+    );
     expect(calls.map((c) => [c.method, ...c.args])).toEqual([
+      ["setRole", "5", "manager"],
       ["addToTeam", "1", "web"],
       ["setTeamRole", "1", "web", "admin"],
       ["addToTeam", "2", "web"],
       ["addToTeam", "3", "web"],
+      ["addToTeam", "4", "web"],
+      ["addToTeam", "5", "web"],
     ]);
+    expect(result.outcomes.find((o) => o.change.action === "add-to-team" && o.change.memberId === "4")?.message).toMatch(/later run, once the invite is accepted/);
+  });
+
+  it("does not set team roles on an org without the team-roles feature", async () => {
+    const { writer, calls } = recordingWriter();
+    const result = await applyPlan([addToTeam("1", "web", "admin")], writer, { live: { teamRolesEnabled: false, members: [liveMember("1", "member")] } });
+    expect(calls.map((c) => c.method)).toEqual(["addToTeam"]);
+    expect(result.outcomes[0]).toMatchObject({ status: "applied", message: "team role admin not set: the org has no team roles" });
   });
 
   it("fails an add whose team role Sentry ignored, saying the member is on the team", async () => {

@@ -1,4 +1,5 @@
 import { minimumTeamRole } from "../domain/roles.js";
+import type { LiveState } from "../domain/types.js";
 import type { ApplyResult, ChangeOutcome } from "../plan/outcome.js";
 import type { Change } from "../plan/plan.js";
 import { groupByPhase, type ApplyPhase } from "./order-changes.js";
@@ -19,11 +20,13 @@ export interface ApplyPlanOptions {
   /** Called each time a change has been attempted: `done` of `total` changes. */
   readonly onProgress?: (done: number, total: number) => void;
   /**
-   * Org role of each member (by member id) once the plan's role changes are
-   * done. An add-to-team sets the team role only when it is above that role's
-   * minimum (Sentry stores `null` there); a member missing here gets the write.
+   * The live org the plan was computed from. An add-to-team asks for team
+   * role admin only where Sentry stores it: the org has team roles, the member
+   * has accepted their invite, and admin is above the minimum of the org role
+   * they end the plan with (Sentry stores `null` at or below it). Without it,
+   * every add-to-team with admin also sets the team role.
    */
-  readonly memberRoles?: Readonly<Record<string, string>>;
+  readonly live?: Pick<LiveState, "members" | "teamRolesEnabled">;
   /** Writes in flight within a phase; defaults to APPLY_CONCURRENCY. */
   readonly concurrency?: number;
 }
@@ -51,6 +54,7 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
   let stoppedBecause: string | undefined;
   let consecutiveFailures = 0;
   let done = 0;
+  const teamRoleTargets = teamRoleDecider(changes, options.live);
 
   for (const group of groupByPhase(changes)) {
     const results: ChangeOutcome[] = new Array<ChangeOutcome>(group.changes.length);
@@ -64,7 +68,7 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
         }
-        const outcome = await runChange(change, writer, options.memberRoles);
+        const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         done += 1;
         options.onProgress?.(done, total);
@@ -111,7 +115,7 @@ function missingTeamReason(change: Change, failedTeams: ReadonlySet<string>): st
 }
 
 /** Runs one change: one writer call, two for an add-to-team that also sets a team role. */
-async function runChange(change: Change, writer: SentryWriter, memberRoles: Readonly<Record<string, string>> | undefined): Promise<RunOutcome> {
+async function runChange(change: Change, writer: SentryWriter, teamRoleTargets: TeamRoleDecider): Promise<RunOutcome> {
   try {
     switch (change.action) {
       case "create-team":
@@ -127,7 +131,7 @@ async function runChange(change: Change, writer: SentryWriter, memberRoles: Read
       case "set-role":
         return settle(change, await writer.setRole(change.memberId, change.to), `already ${change.to}`);
       case "add-to-team":
-        return await addToTeam(change, writer, memberRoles?.[change.memberId]);
+        return await addToTeam(change, writer, teamRoleTargets(change.memberId));
       case "set-team-role":
         return settle(change, await writer.setTeamRole(change.memberId, change.team, change.to), `already ${change.to}`);
       case "remove-from-team":
@@ -140,12 +144,14 @@ async function runChange(change: Change, writer: SentryWriter, memberRoles: Read
   }
 }
 
-async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, writer: SentryWriter, orgRole: string | undefined): Promise<RunOutcome> {
+async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, writer: SentryWriter, target: TeamRoleTarget): Promise<RunOutcome> {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
   const joined = added.kind === "already" ? (added.note ?? "already on the team") : added.note;
-  const needsRole = change.teamRole === "admin" && (orgRole === undefined || minimumTeamRole(orgRole) !== "admin");
-  if (!needsRole) return withMessage(change, "applied", joined);
+  if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
+  if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
+  // The plan already warned that team roles have no effect on this org.
+  if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
   try {
     const role = await writer.setTeamRole(change.memberId, change.team, change.teamRole);
     if (role.kind === "not-applied") {
@@ -155,6 +161,28 @@ async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, wri
   } catch (error) {
     return { ...failure(change, error), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}` };
   }
+}
+
+/**
+ * What setting team role admin after an add means for a member:
+ * - set: write it; implied: their org role already makes them team admin;
+ * - later: a pending invite, whose team roles Sentry sets only after acceptance;
+ * - ignored: the org has no team-roles feature.
+ */
+type TeamRoleTarget = "set" | "implied" | "later" | "ignored";
+type TeamRoleDecider = (memberId: string) => TeamRoleTarget;
+
+function teamRoleDecider(changes: readonly Change[], live: ApplyPlanOptions["live"]): TeamRoleDecider {
+  if (live === undefined) return () => "set";
+  const finalRoles = new Map(live.members.map((member) => [member.id, member.role as string]));
+  for (const change of changes) if (change.action === "set-role") finalRoles.set(change.memberId, change.to);
+  const pending = new Set(live.members.filter((member) => member.pending).map((member) => member.id));
+  return (memberId) => {
+    if (!live.teamRolesEnabled) return "ignored";
+    const role = finalRoles.get(memberId);
+    if (role !== undefined && minimumTeamRole(role) === "admin") return "implied";
+    return pending.has(memberId) ? "later" : "set";
+  };
 }
 
 /** Maps a writer's answer to an outcome: `already` is success with a note, `not-applied` a failure with its reason. */
