@@ -47,6 +47,19 @@ describe("renderApplyReport", () => {
     expect(renderApplyReport(report, { color: true })).toContain("\u001b[32mapplied\u001b[0m");
   });
 
+  it("says convergence is unknown when the org could not be read again", () => {
+    const report: ApplyReport = {
+      organization: "acme",
+      result: { outcomes: [{ change: add, status: "applied" }], skipped: [] },
+      leftOver: [],
+      recheckError: "could not read the org again to confirm the result: connection reset",
+    };
+    expect(renderApplyReport(report, { color: false })).toContain("Not confirmed: could not read the org again to confirm the result: connection reset.");
+    expect(renderApplyReport(report, { color: false })).not.toContain("Converged");
+    expect(applySucceeded(report)).toBe(false);
+    expect(JSON.parse(toApplyReportJson(report))).toMatchObject({ ok: false, converged: null });
+  });
+
   it("says there was nothing to apply for an empty run", () => {
     expect(renderApplyReport({ organization: "acme", result: { outcomes: [], skipped: [] }, leftOver: [] }, { color: false })).toMatch(/^Nothing to apply to acme\./);
   });

@@ -9,6 +9,8 @@ export interface ApplyReport {
   readonly leftOver: readonly Change[];
   /** Where the live state was saved before any write, when it was. */
   readonly snapshotPath?: string;
+  /** Why the org could not be read again after apply: convergence is then unknown. */
+  readonly recheckError?: string;
 }
 
 /** The version of the --json report; readers refuse versions they do not know. */
@@ -41,7 +43,7 @@ export function describeChange(change: ChangeWithoutId): string {
 /** Whether the run did everything it planned and a fresh plan wants nothing more. */
 export function applySucceeded(report: ApplyReport): boolean {
   const counts = countOutcomes(report.result);
-  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0;
+  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === undefined;
 }
 
 const LABELS: Readonly<Record<OutcomeStatus, string>> = {
@@ -70,7 +72,9 @@ export function renderApplyReport(report: ApplyReport, options: { readonly color
     for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${skipped.detail}`);
     lines.push("");
   }
-  if (report.leftOver.length > 0) {
+  if (report.recheckError !== undefined) {
+    lines.push(`Not confirmed: ${report.recheckError}. Run plan to see what is left.`);
+  } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
     for (const change of report.leftOver) lines.push(`  - ${describeChange(change)}`);
   } else {
@@ -111,7 +115,8 @@ export function toApplyReportJson(report: ApplyReport): string {
     })),
     skipped: report.result.skipped satisfies readonly SkippedChange[],
     stoppedBecause: report.result.stoppedBecause ?? null,
-    converged: report.leftOver.length === 0,
+    converged: report.recheckError === undefined ? report.leftOver.length === 0 : null,
+    recheckError: report.recheckError ?? null,
     leftOver: report.leftOver,
     snapshot: report.snapshotPath ?? null,
   };
