@@ -1,0 +1,142 @@
+import { createHash } from "node:crypto";
+
+/** What an injected fault does to one request. */
+export type FaultKind =
+  /** 429 with Remaining 0 and Reset = the fake's current second (so a client waits ~0 ms). */
+  | "429"
+  /** 429 whose body is a bare JSON string (old builds). */
+  | "429-bare"
+  /** 500 `{"detail": "Internal Error", "errorId": …}` (F08). */
+  | "500"
+  | "502"
+  | "503"
+  /** The connection is destroyed without an answer. */
+  | "reset";
+
+/** Which requests a fault applies to; all given fields must match. */
+export interface RequestMatch {
+  readonly method?: string;
+  /** Substring of the path (after the prefix), e.g. "/members/". */
+  readonly path?: string;
+}
+
+/** Random faults, deterministic from `seed` (X4, issue 4 §7). */
+export interface RandomFaults {
+  /** Probability in [0, 1] that a matching request fails. */
+  readonly rate: number;
+  readonly kinds: readonly FaultKind[];
+  readonly seed?: number;
+  /**
+   * The n-th repetition of one exact request (method + path + query) fails
+   * only while n < this, so a client retrying enough always gets through. Default 2.
+   */
+  readonly maxPerRequest?: number;
+  /** Also fail writes (before they take effect). Default false: reads only. */
+  readonly includeWrites?: boolean;
+}
+
+interface Queued {
+  remaining: number;
+  readonly kind: FaultKind;
+  readonly match: RequestMatch | undefined;
+  readonly afterCommit: boolean;
+}
+
+/** The fault switchboard tests drive (FakeSentry.faults). */
+export interface FaultControl {
+  /** The next `count` matching requests fail with `kind` before doing anything. */
+  failNext(count: number, kind: FaultKind, match?: RequestMatch): void;
+  /** The next `count` matching writes take effect, then the answer is lost (`reset`) or replaced by a 500. */
+  failAfterCommit(count: number, kind: "reset" | "500", match?: RequestMatch): void;
+  /** Random faults (null turns them off). */
+  setRandom(options: RandomFaults | null): void;
+  /** Delay every answer by this many real milliseconds (default 0). */
+  setLatency(ms: number): void;
+  /** Answer 500 to every matching request until cleared (a down server). */
+  failAlways(kind: FaultKind, match?: RequestMatch): void;
+  /** Removes every fault and the latency. */
+  clear(): void;
+}
+
+/** A decision for one request. */
+export interface FaultDecision {
+  readonly before: FaultKind | undefined;
+  readonly afterCommit: "reset" | "500" | undefined;
+}
+
+function matches(match: RequestMatch | undefined, method: string, path: string): boolean {
+  if (!match) return true;
+  if (match.method && match.method.toUpperCase() !== method) return false;
+  if (match.path && !path.includes(match.path)) return false;
+  return true;
+}
+
+function unitHash(text: string): number {
+  return createHash("sha256").update(text).digest().readUInt32BE(0) / 0x1_0000_0000;
+}
+
+/** Holds the fault settings and decides, per request, what happens. */
+export class Faults implements FaultControl {
+  private queue: Queued[] = [];
+  private random: RandomFaults | null = null;
+  private always: { kind: FaultKind; match: RequestMatch | undefined } | null = null;
+  private seen = new Map<string, number>();
+  latencyMs = 0;
+
+  failNext(count: number, kind: FaultKind, match?: RequestMatch): void {
+    this.queue.push({ remaining: count, kind, match, afterCommit: false });
+  }
+
+  failAfterCommit(count: number, kind: "reset" | "500", match?: RequestMatch): void {
+    this.queue.push({ remaining: count, kind, match, afterCommit: true });
+  }
+
+  setRandom(options: RandomFaults | null): void {
+    this.random = options;
+    this.seen.clear();
+  }
+
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  failAlways(kind: FaultKind, match?: RequestMatch): void {
+    this.always = { kind, match };
+  }
+
+  clear(): void {
+    this.queue = [];
+    this.random = null;
+    this.always = null;
+    this.seen.clear();
+    this.latencyMs = 0;
+  }
+
+  /** Decides the fate of one request; consumes queued faults. */
+  decide(method: string, path: string, query: string): FaultDecision {
+    const isWrite = method !== "GET" && method !== "HEAD";
+    if (this.always && matches(this.always.match, method, path)) return { before: this.always.kind, afterCommit: undefined };
+    const queued = this.queue.find((q) => q.remaining > 0 && matches(q.match, method, path) && (!q.afterCommit || isWrite));
+    if (queued) {
+      queued.remaining -= 1;
+      this.queue = this.queue.filter((q) => q.remaining > 0);
+      return queued.afterCommit
+        ? { before: undefined, afterCommit: queued.kind as "reset" | "500" }
+        : { before: queued.kind, afterCommit: undefined };
+    }
+    const random = this.random;
+    if (random && (!isWrite || random.includeWrites) && random.kinds.length > 0) {
+      const key = `${method} ${path}?${query}`;
+      const n = this.seen.get(key) ?? 0;
+      this.seen.set(key, n + 1);
+      if (n < (random.maxPerRequest ?? 2)) {
+        const roll = unitHash(`${random.seed ?? 0}|${key}|${n}`);
+        if (roll < random.rate) {
+          const pick = Math.floor(unitHash(`${random.seed ?? 0}|kind|${key}|${n}`) * random.kinds.length);
+          return { before: random.kinds[pick], afterCommit: undefined };
+        }
+      }
+    }
+    return { before: undefined, afterCommit: undefined };
+  }
+}

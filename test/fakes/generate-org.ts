@@ -1,0 +1,80 @@
+import type { OrgSeed, SeedMember, SeedTeam } from "./fake-sentry/seed.js";
+
+/** What a generated org looks like. */
+export interface GenerateOrgOptions {
+  readonly members: number;
+  readonly teams: number;
+  /** Same seed, same org. Default 1. */
+  readonly seed?: number;
+  readonly slug?: string;
+  /** Teams per member: 0..maxTeamsPerMember. Default 3. */
+  readonly maxTeamsPerMember?: number;
+}
+
+/** The owner token of every generated org. */
+export const GENERATED_OWNER_TOKEN = "sntryu_generated_owner_token_5f2c9a";
+
+/** mulberry32: a tiny deterministic PRNG. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * A large, deterministic org for e2e and bench: a few owners and managers,
+ * mostly members, ~5 % pending invites (some expired), SCIM flags on a few,
+ * each member on up to three teams with some stored team admins.
+ */
+export function generateOrg(options: GenerateOrgOptions): OrgSeed {
+  const random = prng(options.seed ?? 1);
+  const slug = options.slug ?? "bigco";
+  const width = String(options.members).length;
+  const teams: SeedTeam[] = Array.from({ length: options.teams }, (_, i) => ({
+    id: String(5000 + i),
+    slug: `team-${String(i + 1).padStart(3, "0")}`,
+    name: `Team ${i + 1}`,
+  }));
+  const members: SeedMember[] = [];
+  for (let i = 0; i < options.members; i += 1) {
+    const id = String(10_000 + i);
+    const email = `user${String(i + 1).padStart(width, "0")}@${slug}.example`;
+    const role = i < 3 ? "owner" : i < 13 ? "manager" : random() < 0.03 ? "admin" : "member";
+    const pending = i >= 13 && random() < 0.05;
+    const expired = pending && random() < 0.3;
+    const memberTeams: Record<string, "contributor" | "admin" | null> = {};
+    const count = teams.length === 0 ? 0 : Math.floor(random() * ((options.maxTeamsPerMember ?? 3) + 1));
+    for (let t = 0; t < count; t += 1) {
+      const team = teams[Math.floor(random() * teams.length)]!;
+      memberTeams[team.slug] = role === "member" && !pending && random() < 0.1 ? "admin" : null;
+    }
+    members.push({
+      id,
+      email,
+      role,
+      ...(pending
+        ? { pending: true, invitedAt: expired ? "2026-01-01T00:00:00.000Z" : "2099-01-01T00:00:00.000Z", inviterId: "10000", inviterName: "User 1" }
+        : { name: `User ${i + 1}` }),
+      ...(i >= 13 && random() < 0.02 ? { flags: { "idp:provisioned": true, "sso:linked": true } } : {}),
+      teams: memberTeams,
+    });
+  }
+  return {
+    organization: { id: "9001", slug, name: slug, features: ["invite-members", "team-roles"], openMembership: false, mode: "sentry.io" },
+    teams,
+    members,
+    tokens: [
+      {
+        token: GENERATED_OWNER_TOKEN,
+        kind: "user",
+        memberId: "10000",
+        scopes: ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"],
+      },
+    ],
+  };
+}
