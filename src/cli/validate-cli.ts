@@ -1,7 +1,43 @@
+import { readFile } from "node:fs/promises";
+import { ISSUE_SEVERITY } from "../domain/roster-issue.js";
+import { formatRosterIssues, summarizeRosterIssues, validateCommand } from "../commands/validate.js";
+import { parseCommandArgs } from "./args.js";
 import type { CliCommand } from "./io.js";
 
-/** `sentry-roster validate`: not built yet. */
-export const validateCli: CliCommand = async (_argv, io) => {
-  io.stderr("sentry-roster validate: not implemented yet\n");
-  return 1;
+/** The default roster path (design.md "The CLI"). */
+export const DEFAULT_ROSTER = "roster.yaml";
+
+const HELP = `Usage: sentry-roster validate [ROSTER]
+
+Checks the roster offline: YAML syntax, the schema, duplicate members, unknown
+teams, roles, emails and slugs. Every problem is printed on stderr as
+FILE:LINE:COL: message. No token or network is needed.
+
+ROSTER defaults to roster.yaml.
+
+Exit status: 0 valid (warnings allowed), 1 invalid or unreadable.
+`;
+
+/** `sentry-roster validate [ROSTER]`: problems on stderr, the verdict on stdout when valid. */
+export const validateCli: CliCommand = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs("validate", argv, {});
+  if (values["help"]) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const file = positionals[0] ?? DEFAULT_ROSTER;
+  const result = await validateCommand(file, { readFile: (path) => readFile(path, "utf8") });
+  if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
+  if (!result.desired) {
+    io.stderr(`${summarizeRosterIssues(file, result.issues)}\n`);
+    return 1;
+  }
+  const warnings = result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning).length;
+  const { members, teams } = result.desired;
+  io.stdout(`${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}\n`);
+  return 0;
 };
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,16 @@
+import { loadRoster, type LoadRosterResult } from "../roster/load-roster.js";
+import type { Deps } from "./deps.js";
+
+export type { LoadRosterResult } from "../roster/load-roster.js";
+
+/**
+ * `validate`: reads and checks the roster, offline. Returns every issue and,
+ * when there is no error, the DesiredState. A file that cannot be read throws
+ * RosterFileError (src/roster/errors.ts).
+ */
+export function validateCommand(rosterPath: string, deps: Pick<Deps, "readFile">): Promise<LoadRosterResult> {
+  return loadRoster(rosterPath, deps.readFile);
+}
+
+/** The renderers the front ends use to show validation results (cli/ and action/ reach render/ through commands/). */
+export { formatRosterIssues, summarizeRosterIssues } from "../render/roster-issues.js";

@@ -1,0 +1,27 @@
+import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
+
+/**
+ * Roster issues as compiler-style lines: `FILE:LINE:COL: message`, warnings
+ * marked `warning:`, each followed by `  hint: …` when there is one. Ends
+ * with a newline when there is anything to show.
+ */
+export function formatRosterIssues(issues: readonly RosterIssue[]): string {
+  return issues
+    .map((issue) => {
+      const head = `${issue.file}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${issue.message}`;
+      return issue.hint ? `${head}\n  hint: ${issue.hint}\n` : `${head}\n`;
+    })
+    .join("");
+}
+
+/** "2 errors in roster.yaml", "1 error and 3 warnings in roster.yaml", "1 warning in roster.yaml". */
+export function summarizeRosterIssues(file: string, issues: readonly RosterIssue[]): string {
+  const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
+  const warnings = issues.length - errors;
+  const parts = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(Boolean);
+  return `${parts.join(" and ") || "no problems"} in ${file}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

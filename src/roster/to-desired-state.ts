@@ -1,0 +1,68 @@
+import { isMap, isScalar, isSeq } from "yaml";
+import { normalizeEmail } from "../domain/identity.js";
+import type { DesiredMember, DesiredState, DesiredTeam, OrgRole, Policy, TeamRole } from "../domain/types.js";
+import { nodePosition, type ParsedRoster } from "./parse-roster.js";
+
+/** The policy a roster gets for every field it leaves out (design.md): each default refuses. */
+export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+
+/** The roster value once the schema accepted it. */
+interface RosterValue {
+  readonly version: 1;
+  readonly organization?: string;
+  readonly policy?: Partial<Policy>;
+  readonly teams?: Readonly<Record<string, { readonly name?: string } | null>>;
+  readonly ignore?: readonly string[];
+  readonly members: readonly {
+    readonly email: string;
+    readonly aliases?: readonly string[];
+    readonly role: OrgRole;
+    readonly teams?: readonly string[] | Readonly<Record<string, TeamRole>>;
+  }[];
+}
+
+/**
+ * A roster that passed every check → the normalized DesiredState: lower-cased
+ * emails and aliases, team lists turned into explicit roles (list form means
+ * contributor), policy defaults applied, and each member's and team's position.
+ * `organization` is "" when the roster names none (--org or SENTRY_ORG decide).
+ */
+export function toDesiredState(roster: ParsedRoster): DesiredState {
+  const value = roster.value as RosterValue;
+  const root = roster.document.contents;
+  const membersNode: unknown = isMap(root) ? root.get("members", true) : undefined;
+  const memberNodes: readonly unknown[] = isSeq(membersNode) ? membersNode.items : [];
+  const teamsNode = isMap(root) ? root.get("teams", true) : undefined;
+  const teamKeyNodes = new Map<string, unknown>();
+  if (isMap(teamsNode)) {
+    for (const pair of teamsNode.items) if (isScalar(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
+  }
+
+  const teams: DesiredTeam[] = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
+    slug,
+    ...(team?.name !== undefined ? { name: team.name } : {}),
+    position: nodePosition(roster, teamKeyNodes.get(slug)),
+  }));
+
+  const members: DesiredMember[] = value.members.map((member, index) => ({
+    email: normalizeEmail(member.email),
+    aliases: (member.aliases ?? []).map(normalizeEmail),
+    role: member.role,
+    teams: teamRoles(member.teams),
+    position: nodePosition(roster, memberNodes[index]),
+  }));
+
+  return {
+    organization: value.organization ?? "",
+    policy: { ...DEFAULT_POLICY, ...value.policy },
+    teams,
+    ignore: (value.ignore ?? []).map(normalizeEmail),
+    members,
+  };
+}
+
+function teamRoles(teams: readonly string[] | Readonly<Record<string, TeamRole>> | undefined): Record<string, TeamRole> {
+  if (teams === undefined) return {};
+  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug: string) => [slug, "contributor" as const]));
+  return { ...(teams as Readonly<Record<string, TeamRole>>) };
+}
