@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type FakeGitHub, startFakeGitHub } from "../../test/fakes/fake-github.js";
+import { GitHubApiError } from "./errors.js";
+import { createGitHubClient } from "./octokit.js";
+import { findStickyComment, readViewerLogin, sameLogin, upsertStickyComment } from "./sticky-comment.js";
+
+const PR = { owner: "o", repo: "r", number: 7 };
+const MARKER = "<!-- sentry-roster:plan ";
+const OPTIONS = { markerPrefix: MARKER, viewer: "github-actions" };
+
+describe("sticky comment", () => {
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await startFakeGitHub({ pageSize: 2, tokens: { "gh-token": { login: "github-actions[bot]" }, ro: { login: "github-actions[bot]", readOnly: true } } });
+  });
+  afterEach(() => github.close());
+  const client = () => createGitHubClient("gh-token", { apiUrl: github.apiUrl });
+
+  it("compares logins without the [bot] suffix", () => {
+    expect(sameLogin("github-actions[bot]", "github-actions")).toBe(true);
+    expect(sameLogin("mallory", "github-actions")).toBe(false);
+  });
+
+  it("reads the token's login through GraphQL viewer", async () => {
+    expect(await readViewerLogin(client())).toBe("github-actions");
+  });
+
+  it("creates the comment once, then updates it in place", async () => {
+    const first = await upsertStickyComment(client(), PR, `${MARKER}{} -->\none`, OPTIONS);
+    const second = await upsertStickyComment(client(), PR, `${MARKER}{} -->\ntwo`, OPTIONS);
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ id: first.id, created: false, minimized: 0 });
+    expect(github.comments(7).map((comment) => comment.body)).toEqual([`${MARKER}{} -->\ntwo`]);
+  });
+
+  it("finds our comment across pages (Link rel=next)", async () => {
+    for (let index = 0; index < 5; index += 1) github.addComment(7, `chatter ${index}`, "alice");
+    const ours = github.addComment(7, `${MARKER}{} -->`, "github-actions[bot]");
+    const found = await findStickyComment(client(), PR, OPTIONS);
+    expect(found.comment?.id).toBe(ours.id);
+    expect(github.requests.filter((request) => request.path.endsWith("/comments")).length).toBe(3);
+  });
+
+  it("never trusts a marker written by someone else or edited by a person", async () => {
+    const spoof = github.addComment(7, `${MARKER}{} -->`, "mallory");
+    const edited = github.addComment(7, `${MARKER}{} -->`, "github-actions[bot]");
+    github.editComment(edited.id, `${MARKER}{"evil":1} -->`, "mallory");
+    const found = await findStickyComment(client(), PR, OPTIONS);
+    expect(found.comment).toBeUndefined();
+    expect(found.untrusted.map((entry) => entry.id).sort()).toEqual([spoof.id, edited.id].sort());
+    expect(found.untrusted.find((entry) => entry.id === edited.id)?.reason).toBe("last edited by mallory");
+  });
+
+  it("skips minimized comments and minimizes older duplicates", async () => {
+    const older = github.addComment(7, `${MARKER}{} -->\nold`, "github-actions[bot]");
+    const newer = github.addComment(7, `${MARKER}{} -->\nnew`, "github-actions[bot]");
+    const result = await upsertStickyComment(client(), PR, `${MARKER}{} -->\nlatest`, OPTIONS);
+    expect(result).toEqual({ id: newer.id, created: false, minimized: 1 });
+    expect(github.comments(7).find((comment) => comment.id === older.id)?.minimized).toBe(true);
+    expect((await findStickyComment(client(), PR, OPTIONS)).duplicates).toEqual([]);
+  });
+
+  it("explains a read-only token: grant pull-requests: write", async () => {
+    const readOnly = createGitHubClient("ro", { apiUrl: github.apiUrl });
+    const error = await upsertStickyComment(readOnly, PR, `${MARKER}{} -->`, OPTIONS).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GitHubApiError);
+    expect((error as Error).message).toContain("grant pull-requests: write");
+    expect((error as GitHubApiError).status).toBe(403);
+  });
+
+  it("reports GitHub's 422 for a body over 65,536 characters", async () => {
+    const error = await upsertStickyComment(client(), PR, `${MARKER}{} -->${"x".repeat(70_000)}`, OPTIONS).catch((caught: unknown) => caught);
+    expect((error as GitHubApiError).status).toBe(422);
+    expect((error as Error).message).toContain("Body is too long (maximum is 65536 characters)");
+  });
+});
+
+describe("GHES paths", () => {
+  it("speaks REST under /api/v3 and GraphQL at /api/graphql", async () => {
+    const github = await startFakeGitHub({ prefix: "/api/v3" });
+    try {
+      const client = createGitHubClient("gh-token", { apiUrl: github.apiUrl });
+      await upsertStickyComment(client, PR, `${MARKER}{} -->`, { markerPrefix: MARKER, viewer: await readViewerLogin(client) });
+      expect(github.comments(7)).toHaveLength(1);
+      expect(github.requests.every((request) => request.authorized)).toBe(true);
+    } finally {
+      await github.close();
+    }
+  });
+});
