@@ -59,10 +59,14 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
   const teamsRead = new Set(live.teamsRead);
   const managed = [...desired.teams].sort((a, b) => compareText(a.slug, b.slug));
   const managedSlugs = new Set(managed.map((team) => team.slug));
+  const uncreatable = new Map<string, Hold>();
 
   for (const team of managed) {
     if (!liveTeams.has(team.slug)) {
-      judge(outcome, { change: { action: "create-team", team: team.slug, name: team.name ?? team.slug }, target: undefined }, context);
+      const change: ChangeWithoutId = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
+      const hold = holdFor(change, undefined, context);
+      record(outcome, change, hold);
+      if (hold) uncreatable.set(team.slug, hold);
     } else if (!teamsRead.has(team.slug)) {
       outcome.warnings.push({ message: `The members of team "${team.slug}" were not read: its memberships are left as they are.`, team: team.slug });
     } else if (liveTeams.get(team.slug)?.idpProvisioned) {
@@ -123,7 +127,14 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
       continue;
     }
     const finalRole = finalRoles.get(current.id) ?? current.role;
-    for (const candidate of teamCandidates(member, current, finalRole, teamsApply, outcome)) judge(outcome, candidate, context);
+    for (const candidate of teamCandidates(member, current, finalRole, teamsApply, outcome)) {
+      const missing = "team" in candidate.change ? uncreatable.get(candidate.change.team) : undefined;
+      if (missing && candidate.change.action === "add-to-team") {
+        record(outcome, candidate.change, { reason: missing.reason, detail: `team "${candidate.change.team}" is not created: ${missing.detail}` });
+      } else {
+        judge(outcome, candidate, context);
+      }
+    }
     if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
       // Demotion to billing drops every team Sentry has them on, unmanaged ones included.
       for (const team of Object.keys(current.teams).sort(compareText)) {
