@@ -106,7 +106,7 @@ describe("orderChanges", () => {
       createTeam("web"),
     ];
     const ordered = orderChanges(shuffled);
-    expect(ordered.map(phaseOf)).toEqual([
+    expect(ordered.map((c) => phaseOf(c))).toEqual([
       "create-teams",
       "invites",
       "invites",
@@ -121,6 +121,16 @@ describe("orderChanges", () => {
     ]);
     expect(ordered.filter((c) => c.action === "add-to-team").map((c) => (c as { team: string }).team)).toEqual(["web", "api"]);
     expect(ordered.filter((c) => c.action === "invite" || c.action === "reinvite").map((c) => c.action)).toEqual(["invite", "reinvite"]);
+  });
+
+  it("sets team roles of a member who is also demoted after the demotion, so Sentry keeps them", () => {
+    const raise = setTeamRole("5", "web");
+    const join = addToTeam("5", "api", "admin");
+    const other = addToTeam("6", "api", "admin");
+    const demote = setRole("5", "manager", "member");
+    const ordered = orderChanges([raise, join, other, demote, removeMember("9")]);
+    expect(ordered).toEqual([other, demote, raise, join, ordered[4]]);
+    expect(phaseOf(raise, new Set(["5"]))).toBe("team-roles-after-demotion");
   });
 
   it("treats a move to a lower-priority role as a demotion and to owner as a new owner", () => {

@@ -32,7 +32,7 @@ export interface ApplyPlanOptions {
 }
 
 /** Phases that could drop owners or managers, held back when a promotion before them failed. */
-const HELD_AFTER_FAILED_PROMOTION: readonly ApplyPhase[] = ["demotions", "member-removals"];
+const HELD_AFTER_FAILED_PROMOTION: readonly ApplyPhase[] = ["demotions", "team-roles-after-demotion", "member-removals"];
 
 /**
  * Runs the changes through the writer in the safe order (order-changes.ts),

@@ -6,7 +6,10 @@ import type { Change } from "../plan/plan.js";
  * Teams exist before anyone joins them; new owners and managers exist before
  * anyone loses a role; people leave last. This keeps the owner count from
  * dipping in the middle of a run, and a run stopped early from leaving the org
- * with fewer admins than it started with.
+ * with fewer admins than it started with. Team roles of a member who is also
+ * demoted are set after the demotion: Sentry stores no team role at or below
+ * the org role's minimum, so team admin set while they are still a manager
+ * would be lost (sentry-api.md F56).
  */
 export const APPLY_PHASES = [
   "create-teams",
@@ -17,14 +20,22 @@ export const APPLY_PHASES = [
   "team-roles",
   "team-removals",
   "demotions",
+  "team-roles-after-demotion",
   "member-removals",
 ] as const;
 
 /** One phase of APPLY_PHASES. */
 export type ApplyPhase = (typeof APPLY_PHASES)[number];
 
-/** The phase a change runs in. A set-role is a promotion when it raises the role's priority. */
-export function phaseOf(change: Change): ApplyPhase {
+/**
+ * The phase a change runs in. A set-role is a promotion when it raises the
+ * role's priority. `demoted` holds the member ids demoted in the same run
+ * (demotedMembers()): their team additions and team-role changes wait for it.
+ */
+export function phaseOf(change: Change, demoted: ReadonlySet<string> = new Set()): ApplyPhase {
+  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
+    return "team-roles-after-demotion";
+  }
   switch (change.action) {
     case "create-team":
       return "create-teams";
@@ -51,7 +62,8 @@ export function phaseOf(change: Change): ApplyPhase {
  * is not trusted to.
  */
 export function orderChanges(changes: readonly Change[]): Change[] {
-  const rank = (change: Change) => APPLY_PHASES.indexOf(phaseOf(change));
+  const demoted = demotedMembers(changes);
+  const rank = (change: Change) => APPLY_PHASES.indexOf(phaseOf(change, demoted));
   return changes
     .map((change, index) => ({ change, index, rank: rank(change) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
@@ -61,7 +73,15 @@ export function orderChanges(changes: readonly Change[]): Change[] {
 /** Splits ordered changes into consecutive phase groups, skipping empty phases. */
 export function groupByPhase(changes: readonly Change[]): { readonly phase: ApplyPhase; readonly changes: readonly Change[] }[] {
   const ordered = orderChanges(changes);
-  return APPLY_PHASES.map((phase) => ({ phase, changes: ordered.filter((change) => phaseOf(change) === phase) })).filter(
+  const demoted = demotedMembers(changes);
+  return APPLY_PHASES.map((phase) => ({ phase, changes: ordered.filter((change) => phaseOf(change, demoted) === phase) })).filter(
     (group) => group.changes.length > 0,
+  );
+}
+
+/** Ids of the members whose org role goes down in these changes. */
+export function demotedMembers(changes: readonly Change[]): Set<string> {
+  return new Set(
+    changes.flatMap((change) => (change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])),
   );
 }
