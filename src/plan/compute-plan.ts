@@ -76,9 +76,6 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
       });
     }
   }
-  for (const team of [...live.teams].sort((a, b) => compareText(a.slug, b.slug))) {
-    if (!managedSlugs.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
-  }
 
   const wanted = [...desired.members].filter((member) => {
     if (!ignored.has(normalizeEmail(member.email))) return true;
@@ -109,6 +106,9 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
     if (desired.policy.unlisted === "remove") {
       memberCandidates.push({ change: { action: "remove-member", email: member.email, memberId: member.id }, target: member });
     }
+  }
+  for (const team of [...live.teams].sort((a, b) => compareText(a.slug, b.slug))) {
+    if (!managedSlugs.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
   }
   const memberHolds = judgeMemberChanges(memberCandidates, live, context);
   for (const candidate of memberCandidates) record(outcome, candidate.change, memberHolds.get(candidate.change));

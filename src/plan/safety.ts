@@ -166,7 +166,7 @@ export function maxRemovalsViolation(removals: number, policy: Policy): Violatio
   if (removals <= policy.maxRemovals) return undefined;
   return {
     rule: "max-removals",
-    message: `The plan removes ${removals} members; policy.maxRemovals is ${policy.maxRemovals}. Raise it in roster.yaml to allow this.`,
+    message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in roster.yaml to allow this.`,
   };
 }
 

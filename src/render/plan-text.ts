@@ -1,0 +1,150 @@
+import { normalizeEmail } from "../domain/identity.js";
+import type { ChangeWithoutId, Drift, Plan, SkippedChange } from "../plan/plan.js";
+
+/** How to render a plan for a terminal. */
+export interface PlanTextOptions {
+  /** ANSI colour; the CLI turns it on only when stdout is a terminal. */
+  readonly color: boolean;
+}
+
+const ANSI = { green: "32", yellow: "33", red: "31", cyan: "36", bold: "1", dim: "2" } as const;
+type Style = keyof typeof ANSI;
+
+/** The symbol and colour of each kind of change, as in `terraform plan`. */
+const MARK = { add: ["+", "green"], change: ["~", "yellow"], remove: ["-", "red"] } as const satisfies Record<string, readonly [string, Style]>;
+
+/**
+ * The plan as terminal text, like `terraform plan`: changes grouped by member
+ * (teams to create first), `+` invite or add, `~` change, `-` remove; then the
+ * skipped changes with their reasons, drift, warnings, what refuses the plan,
+ * and a closing count line. Strings from Sentry or the roster are shown with
+ * control characters escaped, so a name cannot drive the terminal.
+ */
+export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const lines: string[] = [`Sentry organization ${paint("bold", clean(plan.organization))}`, ""];
+
+  if (plan.changes.length > 0) {
+    lines.push(...renderGroups(plan.changes, paint, undefined), "");
+  }
+  if (plan.skipped.length > 0) {
+    lines.push(paint("bold", "Skipped (held back by a rule; never applied):"), ...indent(renderGroups(plan.skipped, paint, (skip) => skip)).map((line) => line.trimEnd()), "");
+  }
+  if (plan.drift.length > 0) {
+    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${describeDrift(drift)}`), "");
+  }
+  if (plan.warnings.length > 0) {
+    lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${clean(warning.message)}`), "");
+  }
+  if (plan.violations.length > 0) {
+    lines.push(
+      paint("red", paint("bold", "This plan would be refused; nothing would be applied:")),
+      ...plan.violations.map((violation) => `  ${paint("red", "x")} ${violation.rule}: ${clean(violation.message)}`),
+      "",
+    );
+  }
+  lines.push(closingLine(plan));
+  return `${lines.join("\n")}\n`;
+}
+
+type Paint = (style: Style, text: string) => string;
+
+/** Changes (or skips) grouped under their member's email, teams to create first; order inside a group is apply order. */
+function renderGroups<T extends ChangeWithoutId>(items: readonly T[], paint: Paint, skipOf: ((item: T) => SkippedChange) | undefined): string[] {
+  const groups = new Map<string, { title: string; items: T[] }>();
+  for (const item of items) {
+    const key = "email" in item ? `1 ${normalizeEmail(item.email)}` : "0";
+    const title = "email" in item ? item.email : "Teams";
+    const group = groups.get(key) ?? { title, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const lines: string[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key)!;
+    if (lines.length > 0) lines.push("");
+    lines.push(paint("bold", clean(group.title)));
+    for (const item of group.items) {
+      const [symbol, style] = MARK[markOf(item)];
+      const skip = skipOf?.(item);
+      lines.push(`  ${paint(style, symbol)} ${describeChange(item)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
+      if (skip) lines.push(`      ${paint("dim", clean(skip.detail))}`);
+    }
+  }
+  return lines;
+}
+
+function markOf(change: ChangeWithoutId): keyof typeof MARK {
+  switch (change.action) {
+    case "create-team":
+    case "invite":
+    case "add-to-team":
+      return "add";
+    case "reinvite":
+    case "set-role":
+    case "set-team-role":
+      return "change";
+    case "remove-from-team":
+    case "remove-member":
+      return "remove";
+  }
+}
+
+/** One change in words. */
+export function describeChange(change: ChangeWithoutId): string {
+  switch (change.action) {
+    case "create-team":
+      return `create team ${clean(change.team)} (name "${clean(change.name)}")`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${clean(team)} (${role})`);
+      return `invite as ${change.role}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return `re-send the expired invite (id ${clean(change.memberId)})`;
+    case "set-role":
+      return `role ${clean(change.from)} -> ${change.to}`;
+    case "add-to-team":
+      return `add to team ${clean(change.team)} as ${change.teamRole}`;
+    case "set-team-role":
+      return `team ${clean(change.team)} role ${change.from} -> ${change.to}`;
+    case "remove-from-team":
+      return `remove from team ${clean(change.team)}`;
+    case "remove-member":
+      return `remove from the organization (id ${clean(change.memberId)})`;
+  }
+}
+
+function describeDrift(drift: Drift): string {
+  if (drift.kind === "unmanaged-team") return `team ${clean(drift.team)} is not managed by the roster (left as it is)`;
+  return `${clean(drift.email)} is not in the roster (${clean(drift.role)}${drift.pending ? ", invite pending" : ""}, id ${clean(drift.memberId)})`;
+}
+
+/** `Plan: 3 invites, 2 role changes, 4 team edits, 0 removals. 1 skipped.`, or the no-change line. */
+export function closingLine(plan: Plan): string {
+  const skipped = plan.skipped.length > 0 ? ` ${plan.skipped.length} skipped.` : "";
+  if (plan.changes.length === 0) return plan.skipped.length > 0 ? `No changes to apply.${skipped}` : "No changes. Sentry matches the roster.";
+  const count = (actions: readonly string[]) => plan.changes.filter((change) => actions.includes(change.action)).length;
+  const teams = count(["create-team"]);
+  const parts = [
+    ...(teams > 0 ? [plural(teams, "new team")] : []),
+    plural(count(["invite", "reinvite"]), "invite"),
+    plural(count(["set-role"]), "role change"),
+    plural(count(["add-to-team", "set-team-role", "remove-from-team"]), "team edit"),
+    plural(count(["remove-member"]), "removal"),
+  ];
+  return `Plan: ${parts.join(", ")}.${skipped}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function indent(lines: readonly string[]): string[] {
+  return lines.map((line) => `  ${line}`);
+}
+
+/** Escapes control characters (ANSI escapes, newlines) in strings that come from Sentry or the roster. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
