@@ -49,8 +49,8 @@ export function parseRoster(file: string, text: string): ParseRosterResult {
     strict: true,
   });
   const at = (offset: number): SourcePosition => toPosition(lineCounter, offset);
-  // One syntax error per line: the parser often reports a single slip several times.
-  const issues = uniqueByLine(document.errors.map((error) => syntaxIssue(file, error, at)));
+  // The first syntax error only: the parser's later ones are mostly echoes of it.
+  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
   if (issues.length === 0) issues.push(...structureIssues(file, document, at));
   if (issues.length === 0 && document.contents === null) {
     issues.push(issue(file, { line: 1, col: 1 }, `${file} is empty`, 'start with "version: 1" and a "members:" list (see roster.example.yaml)'));
@@ -126,9 +126,15 @@ function structureIssues(file: string, document: Document.Parsed, at: (offset: n
   return issues;
 }
 
-function syntaxIssue(file: string, error: YAMLError, at: (offset: number) => SourcePosition): RosterIssue {
-  const position = at(error.pos[0]);
+function syntaxIssue(file: string, error: YAMLError, at: (offset: number) => SourcePosition, source: string): RosterIssue {
   const detail = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  // An unclosed quote is found at the end of the file; point at the quote that opened it.
+  const quote = /missing closing (["'])quote/i.exec(detail)?.[1];
+  const opening = quote ? source.lastIndexOf(quote, error.pos[0] - 1) : -1;
+  const position = at(opening >= 0 ? opening : error.pos[0]);
+  if (quote && opening >= 0) {
+    return issue(file, position, "YAML syntax error: the quote opened here is never closed", `add the closing ${quote} at the end of the value`);
+  }
   switch (error.code) {
     case "TAB_AS_INDENT":
       return issue(file, position, "a tab is used for indentation; YAML indents with spaces only", "replace the tab with spaces");
@@ -160,11 +166,6 @@ function syntaxHint(code: YAMLError["code"], detail: string): string | undefined
 
 function issue(file: string, position: SourcePosition, message: string, hint?: string): RosterIssue {
   return { severity: ISSUE_SEVERITY.Error, file, line: position.line, col: position.col, message, ...(hint ? { hint } : {}) };
-}
-
-function uniqueByLine(issues: readonly RosterIssue[]): RosterIssue[] {
-  const lines = new Set<number>();
-  return issues.filter((item) => !lines.has(item.line) && Boolean(lines.add(item.line)));
 }
 
 function toPosition(lineCounter: LineCounter, offset: number): SourcePosition {

@@ -81,8 +81,12 @@ export function semanticIssues(roster: ParsedRoster): RosterIssue[] {
         owners.set(key, { path: ["members", index, "email"], what: "email" });
       }
     }
-    checkAliases(member, index, email, owners, report, lineOf);
     checkMemberTeams(member, index, teams !== undefined, teamSlugs, report);
+  });
+  // Aliases after every email, so an alias naming a later member is reported at the alias.
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
   });
 
   const ignore = Array.isArray(value["ignore"]) ? (value["ignore"] as unknown[]) : [];
