@@ -1,7 +1,66 @@
+import { formatRosterIssues, summarizeRosterIssues } from "../commands/validate.js";
+import { planCommand, renderPlanText, toPlanJson } from "../commands/plan.js";
+import { createNodeDeps } from "../commands/node-deps.js";
+import { parseCommandArgs, SENTRY_OPTIONS } from "./args.js";
 import type { CliCommand } from "./io.js";
+import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
-/** `sentry-roster plan`: not built yet. */
-export const planCli: CliCommand = async (_argv, io) => {
-  io.stderr("sentry-roster plan: not implemented yet\n");
-  return 1;
+/** The default roster path (design.md "The CLI"). */
+const DEFAULT_ROSTER = "roster.yaml";
+
+/** Exit codes of `plan` (design.md): 2 only with --detailed-exitcode. */
+export const PLAN_EXIT = { Ok: 0, Error: 1, Changes: 2 } as const;
+
+const HELP = `Usage: sentry-roster plan [ROSTER] [options]
+
+Validates the roster, reads the live Sentry organization (read-only) and prints
+what apply would change: + invite or add, ~ change, - remove, then skipped
+changes, drift, warnings and anything that would refuse the plan.
+
+Options:
+  --json                print the plan as JSON (formatVersion 1) instead of text
+  --out FILE            also write the plan JSON to FILE (for apply --plan FILE)
+  --detailed-exitcode   exit 2 when the plan has changes
+  --org SLUG            organization (default: the roster's, then SENTRY_ORG)
+  --url URL             Sentry base URL (default: SENTRY_URL, then https://sentry.io)
+
+The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
+ROSTER defaults to roster.yaml.
+
+Exit status: 0 ok; 1 roster errors, a failure, or a plan apply would refuse;
+2 with --detailed-exitcode when there are changes.
+`;
+
+/** `sentry-roster plan`: the plan on stdout (text or JSON), problems on stderr. */
+export const planCli: CliCommand = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs("plan", argv, {
+    ...SENTRY_OPTIONS,
+    json: { type: "boolean" },
+    out: { type: "string" },
+    "detailed-exitcode": { type: "boolean" },
+  });
+  if (values["help"]) {
+    io.stdout(HELP);
+    return PLAN_EXIT.Ok;
+  }
+  const rosterPath = positionals[0] ?? DEFAULT_ROSTER;
+  const target = resolveSentryTarget(values, io.env);
+  const deps = createNodeDeps(cliLogger(io));
+  const result = await planCommand({ rosterPath, connection: target.connection, ...(target.org ? { org: target.org } : {}) }, deps);
+  if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
+  if (result.kind === "roster-invalid") {
+    io.stderr(`${summarizeRosterIssues(rosterPath, result.issues)}: fix them and run plan again (Sentry was not contacted)\n`);
+    return PLAN_EXIT.Error;
+  }
+  const { plan } = result;
+  const out = typeof values["out"] === "string" ? values["out"] : undefined;
+  if (out) await deps.writeFile(out, toPlanJson(plan));
+  const color = io.stdoutIsTTY && !io.env["NO_COLOR"];
+  io.stdout(values["json"] ? toPlanJson(plan) : renderPlanText(plan, { color }));
+  if (plan.violations.length > 0) {
+    const rules = plan.violations.map((violation) => violation.message).join(" ");
+    io.stderr(`sentry-roster plan: this plan would be refused: ${rules}\n`);
+    return PLAN_EXIT.Error;
+  }
+  return values["detailed-exitcode"] && plan.changes.length > 0 ? PLAN_EXIT.Changes : PLAN_EXIT.Ok;
 };

@@ -1,0 +1,53 @@
+import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
+import type { DesiredState, LiveState } from "../domain/types.js";
+import { computePlan } from "../plan/compute-plan.js";
+import type { Plan } from "../plan/plan.js";
+import { loadRoster } from "../roster/load-roster.js";
+import { readLiveState } from "../sentry/read-live-state.js";
+import type { Deps, SentryConnection } from "./deps.js";
+import { openSentry } from "./sentry-session.js";
+
+/** What `plan` needs: the roster, an optional org override and where Sentry is. */
+export interface PlanCommandOptions {
+  readonly rosterPath: string;
+  /** --org or SENTRY_ORG; default: the roster's organization. */
+  readonly org?: string;
+  readonly connection: SentryConnection;
+}
+
+/** The roster had errors (Sentry was not contacted), or the plan with what it was computed from. */
+export type PlanCommandResult =
+  | { readonly kind: "roster-invalid"; readonly issues: readonly RosterIssue[] }
+  | {
+      readonly kind: "planned";
+      readonly plan: Plan;
+      readonly desired: DesiredState;
+      readonly live: LiveState;
+      /** Roster warnings (no errors), to show beside the plan. */
+      readonly issues: readonly RosterIssue[];
+    };
+
+/**
+ * `plan`: validates the roster first (an invalid roster never reaches
+ * Sentry), reads the live org with GET requests only (the org, members,
+ * teams, the managed teams' members, members/me/), and computes the plan.
+ * Nothing is written. A missing roster file throws RosterFileError; Sentry
+ * failures throw the typed errors of src/sentry/errors.ts.
+ */
+export async function planCommand(options: PlanCommandOptions, deps: Deps): Promise<PlanCommandResult> {
+  const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
+  if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  const client = openSentry(options.connection, deps);
+  const organization = options.org ?? desired.organization;
+  deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
+  const live = await readLiveState(client, {
+    organization,
+    managedTeams: desired.teams.map((team) => team.slug),
+    onProgress: (message) => deps.logger.progress(message),
+  });
+  return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
+}
+
+/** The renderers the front ends use to show a plan (cli/ and action/ reach render/ and plan/ through commands/). */
+export { renderPlanText } from "../render/plan-text.js";
+export { toPlanJson } from "../plan/plan-json.js";
