@@ -1,0 +1,19 @@
+import { SentryClient } from "../sentry/client.js";
+import type { Deps, SentryConnection } from "./deps.js";
+import { VERSION } from "./version.js";
+
+/** The User-Agent every request carries. */
+export const USER_AGENT = `sentry-roster/${VERSION}`;
+
+/** A Sentry client on the process's transport, clock and logger. Throws SentryConfigError for a bad URL. */
+export function openSentry(connection: SentryConnection, deps: Deps): SentryClient {
+  return new SentryClient({
+    baseUrl: connection.baseUrl,
+    token: connection.token,
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+    now: deps.now,
+    logger: deps.logger,
+    userAgent: USER_AGENT,
+  });
+}

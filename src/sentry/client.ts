@@ -1,0 +1,222 @@
+import {
+  SentryAmbiguousWriteError,
+  SentryConfigError,
+  SentryConnectionError,
+  apiErrorFor,
+  errorDetail,
+  failedBeforeSending,
+  networkReason,
+} from "./errors.js";
+import { type RateLimitState, decideRetry, paceWaitMs, readRateLimit } from "./retry-policy.js";
+
+/** One request's time budget, on top of the agent's connect/headers/body timeouts. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Methods the client writes with. */
+export type WriteMethod = "POST" | "PUT" | "DELETE";
+
+/** Progress and notes; the client only reports rate-limit waits. */
+export interface SentryClientLogger {
+  progress(message: string): void;
+  warn(message: string): void;
+}
+
+/** What the client needs from outside; all injected (architecture.md rule 7). */
+export interface SentryClientOptions {
+  /** https://sentry.io, https://de.sentry.io, https://sentry.example.com/prefix; http only for loopback. */
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly fetch: typeof globalThis.fetch;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Epoch ms. */
+  readonly now: () => number;
+  readonly logger?: SentryClientLogger;
+  /** e.g. "sentry-roster/0.1.0" */
+  readonly userAgent?: string;
+  /** Jitter source in [0, 1); default a fixed-seed generator, so runs are repeatable. */
+  readonly random?: () => number;
+  readonly requestTimeoutMs?: number;
+}
+
+/** A successful answer. */
+export interface SentryResponse<T> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+/** Builds an API path from segments, encoding each: apiPath("organizations", org, "members") → "organizations/acme/members/". */
+export function apiPath(...segments: readonly string[]): string {
+  return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Checks and normalizes the base URL: https unless loopback, no query, no credentials, no trailing slash. */
+export function normalizeBaseUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (error) {
+    throw new SentryConfigError(`invalid Sentry URL "${text}": expected e.g. https://sentry.io`, { cause: error });
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
+  }
+  if (url.username || url.password) throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
+  url.search = "";
+  url.hash = "";
+  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
+  return url;
+}
+
+/** Rate-limit bucket of a path: Sentry limits per endpoint, so ids and slugs are folded. */
+function limiterKey(path: string): string {
+  return path
+    .replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/")
+    .replace(/^organizations\/[^/]+\//, "organizations/{org}/")
+    .replace(/\/members\/[^/]+\//, "/members/{id}/")
+    .replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Speaks HTTP to Sentry: bearer token, user agent, retries and rate limits by
+ * retry-policy.ts, no redirects followed (the token stays with our host),
+ * writes one at a time and never resent after an ambiguous failure.
+ */
+export class SentryClient {
+  readonly baseUrl: URL;
+  private readonly options: SentryClientOptions;
+  private readonly random: () => number;
+  private readonly rates = new Map<string, RateLimitState>();
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: SentryClientOptions) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.options = options;
+    this.random = options.random ?? seededRandom(0x5e17);
+  }
+
+  /** The base URL as people wrote it, for messages. */
+  get displayUrl(): string {
+    return `${this.baseUrl.origin}${this.baseUrl.pathname}`.replace(/\/$/, "");
+  }
+
+  /** GET a JSON resource; retried on 5xx, dropped connections and 429. Throws SentryApiError for other errors. */
+  get<T>(path: string, query: Readonly<Record<string, string>> = {}): Promise<SentryResponse<T>> {
+    return this.request<T>("GET", path, query, undefined);
+  }
+
+  /**
+   * Sends a write. Only refusals that prove nothing happened (429, connection
+   * refused) are resent; a 5xx or a connection lost after sending throws
+   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   */
+  send<T>(method: WriteMethod, path: string, body?: unknown): Promise<SentryResponse<T>> {
+    const run = this.writeQueue.then(() => this.request<T>(method, path, {}, body));
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private url(path: string, query: Readonly<Record<string, string>>): URL {
+    const url = new URL(this.baseUrl.href);
+    url.pathname = `${this.baseUrl.pathname.replace(/\/$/, "")}/api/0/${path.replace(/^\//, "")}`;
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    return url;
+  }
+
+  private async request<T>(method: "GET" | WriteMethod, path: string, query: Readonly<Record<string, string>>, body: unknown): Promise<SentryResponse<T>> {
+    const url = this.url(path, query);
+    const request = `${method} ${url.pathname}`;
+    const key = limiterKey(path);
+    const write = method !== "GET";
+    for (let attempt = 1; ; attempt += 1) {
+      const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
+      if (pace > 0) await this.wait(pace, request);
+      let response: Response;
+      try {
+        response = await this.options.fetch(url.href, {
+          method,
+          headers: {
+            Authorization: `Bearer ${this.options.token}`,
+            Accept: "application/json",
+            ...(this.options.userAgent ? { "User-Agent": this.options.userAgent } : {}),
+            ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+        });
+      } catch (error) {
+        const reason = networkReason(error);
+        const decision = decideRetry({ write, attempt, outcome: { kind: "network", sent: !failedBeforeSending(reason) }, now: this.options.now(), jitter: this.random() });
+        if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
+        if (decision.kind === "retry") {
+          await this.wait(decision.waitMs, request);
+          continue;
+        }
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error });
+      }
+      const rate = readRateLimit(response.headers);
+      if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        const location = response.headers.get("location") ?? "elsewhere";
+        let target = location;
+        try {
+          target = new URL(location, url).origin;
+        } catch {
+          // keep the raw text
+        }
+        throw new SentryConfigError(
+          `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
+        );
+      }
+      const parsed = await readBody(response).catch(() => undefined);
+      if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
+      const decision = decideRetry({
+        write,
+        attempt,
+        outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        now: this.options.now(),
+        jitter: this.random(),
+      });
+      if (decision.kind === "retry") {
+        await this.wait(decision.waitMs, request);
+        continue;
+      }
+      const error = apiErrorFor(response.status, method, url.pathname, parsed);
+      if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, decision.reason, { cause: error });
+      throw error;
+    }
+  }
+
+  private async wait(ms: number, request: string): Promise<void> {
+    if (ms >= 1000) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1000)} s for Sentry (${request})`);
+    await this.options.sleep(ms);
+  }
+}

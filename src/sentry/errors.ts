@@ -1,0 +1,134 @@
+/**
+ * Typed failures of the Sentry edge (architecture.md rule 5). Each message is
+ * one line a person can act on; none ever contains the token.
+ */
+
+/** Sentry answered with an error status. */
+export class SentryApiError extends Error {
+  override name = "SentryApiError";
+  readonly status: number;
+  /** e.g. "PUT /api/0/organizations/acme/members/42/" */
+  readonly request: string;
+  /** Sentry's "detail" or first field error, when it sent one. */
+  readonly detail: string | undefined;
+  constructor(status: number, request: string, detail: string | undefined, options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? `${request} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, options);
+    this.status = status;
+    this.request = request;
+    this.detail = detail;
+  }
+}
+
+/** The Sentry server could not be reached (DNS, refused, TLS, timeout before any answer). */
+export class SentryConnectionError extends Error {
+  override name = "SentryConnectionError";
+  readonly url: string;
+  readonly reason: string;
+  constructor(url: string, reason: string, options?: { cause?: unknown }) {
+    super(`cannot reach ${url} (${reason})`, options);
+    this.url = url;
+    this.reason = reason;
+  }
+}
+
+/**
+ * A write whose outcome is unknown: it was sent, then the connection failed
+ * or Sentry answered 5xx. It is never resent blindly; the writer re-reads.
+ */
+export class SentryAmbiguousWriteError extends Error {
+  override name = "SentryAmbiguousWriteError";
+  readonly request: string;
+  constructor(request: string, why: string, options?: { cause?: unknown }) {
+    super(`${request}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request;
+  }
+}
+
+/** The Sentry URL or an answer's shape is unusable (bad --url, redirect elsewhere, cursor loop). */
+export class SentryConfigError extends Error {
+  override name = "SentryConfigError";
+}
+
+/** Sentry answered something we cannot read (wrong shape, pagination that never ends). */
+export class SentryProtocolError extends Error {
+  override name = "SentryProtocolError";
+}
+
+/** The scope a request most likely needs, named in 403 messages (sentry-api.md §5). */
+export function likelyScope(method: string, apiPath: string): string {
+  const path = apiPath.replace(/^.*\/api\/0\//, "");
+  if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path)) return "team:read";
+  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path)) return method === "PUT" ? "member:admin" : "team:write";
+  if (/^organizations\/[^/]+\/teams\/$/.test(path)) return method === "GET" ? "org:read" : "team:write";
+  if (/^organizations\/[^/]+\/members\//.test(path)) {
+    if (method === "GET") return "member:read";
+    if (method === "POST") return "member:invite";
+    return "member:admin";
+  }
+  return "org:read";
+}
+
+/** Text Sentry gave as the reason, from any of its error shapes (sentry-api.md §6). */
+export function errorDetail(body: unknown): string | undefined {
+  if (typeof body === "string") return body.trim() ? oneLine(body) : undefined;
+  if (Array.isArray(body)) return typeof body[0] === "string" ? oneLine(body[0]) : undefined;
+  if (typeof body !== "object" || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const detail = record["detail"];
+  if (typeof detail === "string") return oneLine(detail);
+  if (typeof detail === "object" && detail !== null && typeof (detail as Record<string, unknown>)["message"] === "string") {
+    return oneLine((detail as Record<string, string>)["message"]!);
+  }
+  for (const [field, value] of Object.entries(record)) {
+    if (typeof value === "string") return oneLine(`${field}: ${value}`);
+    if (Array.isArray(value) && typeof value[0] === "string") return oneLine(`${field}: ${value[0]}`);
+  }
+  return undefined;
+}
+
+// Non-JSON bodies (an HTML error page) are cut so an error stays one line.
+const MAX_DETAIL_CHARS = 300;
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
+}
+
+/**
+ * Builds the error for an error answer, with the message people need:
+ * 401 → the token; 403 → the likely missing scope; other statuses → Sentry's reason.
+ */
+export function apiErrorFor(status: number, method: string, path: string, body: unknown): SentryApiError {
+  const request = `${method} ${path}`;
+  const detail = errorDetail(body);
+  if (status === 401) {
+    return new SentryApiError(status, request, detail, {
+      message: `Sentry rejected the token (HTTP 401 on ${request}): check SENTRY_AUTH_TOKEN`,
+    });
+  }
+  if (status === 403 && detail === "You do not have permission to perform this action.") {
+    return new SentryApiError(status, request, detail, {
+      message: `Sentry refused ${request} (HTTP 403): the token likely lacks the ${likelyScope(method, path)} scope, or its user is not a member of the organization`,
+    });
+  }
+  return new SentryApiError(status, request, detail);
+}
+
+/** Why a fetch failed, as a short code: ECONNREFUSED, ENOTFOUND, timeout, … */
+export function networkReason(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (typeof current === "object" && current !== null) {
+      const record = current as { code?: unknown; name?: unknown; cause?: unknown };
+      if (record.name === "TimeoutError" || record.name === "AbortError") return "timed out";
+      if (typeof record.code === "string" && record.code) return record.code;
+      current = record.cause;
+    } else break;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Network failures that prove the request never left: safe to send again, even a write. */
+export function failedBeforeSending(reason: string): boolean {
+  return ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"].includes(reason);
+}

@@ -1,0 +1,114 @@
+import type { LiveMember, LiveState, LiveTeam, TeamRole, TokenIdentity } from "../domain/types.js";
+import { type SentryClient, apiPath } from "./client.js";
+import { readMember, readOrgDetails, readTeam, readTeamMember } from "./dto.js";
+import { SentryApiError, SentryConfigError } from "./errors.js";
+import { readAll } from "./paginate.js";
+
+/** Reads in flight at once: well under sentry.io's concurrency limit of 25. */
+export const MAX_CONCURRENT_READS = 4;
+
+export interface ReadLiveStateOptions {
+  readonly organization: string;
+  /** Teams whose member lists to read: the roster's teams, or "all" (export). */
+  readonly managedTeams: readonly string[] | "all";
+  /** Called as lists finish ("read 1,000 members"). */
+  readonly onProgress?: (message: string) => void;
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** members/me/: the token's own member; tokens without one (internal integrations) get 404. */
+async function readTokenIdentity(client: SentryClient, organization: string): Promise<TokenIdentity> {
+  try {
+    const me = readMember((await client.get<unknown>(apiPath("organizations", organization, "members", "me"))).body);
+    return { memberId: me.id, email: me.email, role: me.orgRole, scopes: null };
+  } catch (error) {
+    if (error instanceof SentryApiError && (error.status === 404 || error.status === 400)) return { memberId: null, email: null, role: null, scopes: null };
+    throw error;
+  }
+}
+
+/**
+ * One reading of the live org with the fewest requests: org details first
+ * (so a wrong org or token fails with one clear error), then the member and
+ * team lists, the token's member, and the member lists of the chosen teams,
+ * at most MAX_CONCURRENT_READS at a time. Requests: ⌈members/100⌉ +
+ * ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2.
+ */
+export async function readLiveState(client: SentryClient, options: ReadLiveStateOptions): Promise<LiveState> {
+  const org = options.organization;
+  let details;
+  try {
+    details = readOrgDetails((await client.get<unknown>(apiPath("organizations", org))).body);
+  } catch (error) {
+    if (error instanceof SentryApiError && error.status === 404) {
+      throw new SentryConfigError(`organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const [memberRows, teamRows, token] = await Promise.all([
+    readAll<unknown>(client, apiPath("organizations", org, "members")),
+    readAll<unknown>(client, apiPath("organizations", org, "teams"), { detailed: "0" }),
+    readTokenIdentity(client, org),
+  ]);
+  const members = memberRows.map(readMember);
+  const teams: LiveTeam[] = teamRows.map(readTeam).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
+  const liveSlugs = new Set(teams.map((t) => t.slug));
+  const toRead = options.managedTeams === "all" ? teams.map((t) => t.slug) : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
+  const teamsById = new Map<string, Record<string, TeamRole | null>>(members.map((m) => [m.id, {}]));
+  let done = 0;
+  const lists = await mapLimit(toRead, MAX_CONCURRENT_READS, async (slug) => {
+    const rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+    done += 1;
+    if (done % 10 === 0 || done === toRead.length) options.onProgress?.(`read the members of ${done}/${toRead.length} teams`);
+    return { slug, rows };
+  });
+  for (const { slug, rows } of lists) {
+    for (const row of rows) {
+      const memberTeams = teamsById.get(row.id);
+      // A row missing from the member list (joined meanwhile, or an inactive user) is left out.
+      if (memberTeams) memberTeams[slug] = row.teamRole;
+    }
+  }
+  const liveMembers: LiveMember[] = members
+    .map((m) => ({
+      id: m.id,
+      email: m.email,
+      name: m.name,
+      role: m.orgRole,
+      pending: m.pending,
+      expired: m.expired,
+      flags: m.flags,
+      teams: teamsById.get(m.id) ?? {},
+    }))
+    .sort((a, b) => compareIds(a.id, b.id));
+  return {
+    organization: org,
+    members: liveMembers,
+    teams,
+    teamsRead: toRead,
+    orgRoles: details.orgRoles,
+    teamRolesEnabled: details.teamRolesEnabled,
+    openMembership: details.openMembership,
+    token,
+  };
+}
+
+/** Member ids are integers sent as strings: order numerically. */
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,119 @@
+/**
+ * When to send a request again, and when to wait first: a pure decision
+ * table (architecture.md rule 8, sentry-api.md §3). The client applies it.
+ */
+
+/** Tries per request, the first included. */
+export const MAX_ATTEMPTS = 5;
+/** Longest wait for a rate-limit window to reset; sentry.io windows are one second. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/** Added to a rate-limit wait, scaled by jitter, so parallel readers do not return together. */
+export const RATE_LIMIT_MARGIN_MS = 100;
+/** First backoff after a 5xx or a dropped connection; doubles per attempt. */
+export const BASE_BACKOFF_MS = 200;
+export const MAX_BACKOFF_MS = 5_000;
+
+/** Sentry's rate-limit headers, when sent (self-hosted sends none). */
+export interface RateLimitState {
+  readonly limit: number | undefined;
+  readonly remaining: number | undefined;
+  /** UTC epoch seconds. */
+  readonly reset: number | undefined;
+  readonly concurrentRemaining: number | undefined;
+}
+
+/** What happened to one attempt. */
+export type AttemptOutcome =
+  | { readonly kind: "response"; readonly status: number; readonly rate: RateLimitState; readonly detail: string | undefined }
+  /** No answer. `sent` is false when the failure proves nothing left (connection refused, DNS). */
+  | { readonly kind: "network"; readonly sent: boolean };
+
+/** Everything the decision depends on. */
+export interface RetryInput {
+  /** Reads are safe to repeat; writes are not, after an ambiguous failure. */
+  readonly write: boolean;
+  /** 1 for the first try. */
+  readonly attempt: number;
+  readonly outcome: AttemptOutcome;
+  /** Epoch ms. */
+  readonly now: number;
+  /** In [0, 1): spreads waits (seeded in the client, fixed in tests). */
+  readonly jitter: number;
+}
+
+/** The verdict. */
+export type RetryDecision =
+  | { readonly kind: "done" }
+  | { readonly kind: "retry"; readonly waitMs: number; readonly reason: string }
+  | { readonly kind: "give-up"; readonly reason: string }
+  /** A write that may or may not have taken effect: re-read, never resend. */
+  | { readonly kind: "ambiguous"; readonly reason: string };
+
+const INVITE_CAP_TEXT = "too many invitations";
+
+/** Reads the rate-limit headers leniently. */
+export function readRateLimit(headers: { get(name: string): string | null }): RateLimitState {
+  const number = (name: string): number | undefined => {
+    const text = headers.get(name);
+    if (text === null || text.trim() === "") return undefined;
+    const value = Number(text);
+    return Number.isFinite(value) ? value : undefined;
+  };
+  return {
+    limit: number("x-sentry-rate-limit-limit"),
+    remaining: number("x-sentry-rate-limit-remaining"),
+    reset: number("x-sentry-rate-limit-reset"),
+    concurrentRemaining: number("x-sentry-rate-limit-concurrentremaining"),
+  };
+}
+
+/** Exponential backoff, capped, spread by jitter into [½, 1] of the step. */
+export function backoffMs(attempt: number, jitter: number): number {
+  const step = Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+  return Math.round(step * (0.5 + jitter / 2));
+}
+
+/** Time until the window resets, capped; undefined when the headers do not say. */
+function untilReset(rate: RateLimitState, now: number, jitter: number): number | undefined {
+  if (rate.reset === undefined) return undefined;
+  const wait = Math.max(0, rate.reset * 1000 - now);
+  return Math.min(wait, MAX_RATE_LIMIT_WAIT_MS) + Math.round(RATE_LIMIT_MARGIN_MS * jitter);
+}
+
+/** The decision table. */
+export function decideRetry(input: RetryInput): RetryDecision {
+  const { outcome, attempt, write } = input;
+  const last = attempt >= MAX_ATTEMPTS;
+  if (outcome.kind === "network") {
+    if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
+    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+  }
+  const { status, rate, detail } = outcome;
+  if (status < 400) return { kind: "done" };
+  if (status === 429) {
+    // Invite caps answer 429 with Remaining above 0: waiting does not help (sentry-api.md §3).
+    if (detail?.toLowerCase().includes(INVITE_CAP_TEXT)) return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
+    if (last) return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
+    // A 429 is a refusal, not an ambiguous write: resending is safe.
+    const exhausted = rate.remaining === 0 || rate.concurrentRemaining === 0;
+    const wait = exhausted ? untilReset(rate, input.now, input.jitter) : undefined;
+    return { kind: "retry", waitMs: wait ?? backoffMs(attempt, input.jitter), reason: "rate limited" };
+  }
+  if (status >= 500) {
+    if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
+    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+  }
+  return { kind: "give-up", reason: `HTTP ${status}` };
+}
+
+/**
+ * Pacing ahead of time: when the last answer said the window is used up,
+ * wait for it to reset before the next request (0 when there is no need).
+ */
+export function paceWaitMs(rate: RateLimitState | undefined, now: number, jitter: number): number {
+  if (!rate || (rate.remaining !== 0 && rate.concurrentRemaining !== 0)) return 0;
+  const wait = untilReset(rate, now, jitter);
+  return wait === undefined || rate.reset === undefined || rate.reset * 1000 <= now ? 0 : wait;
+}

@@ -1,0 +1,194 @@
+import { sameEmail } from "../domain/identity.js";
+import type { OrgRole, TeamRole } from "../domain/types.js";
+import { type SentryClient, apiPath } from "./client.js";
+import { readMember, readMemberDetails, readTeam, readTeamRoleAnswer, type MemberDetailsDto } from "./dto.js";
+import { SentryAmbiguousWriteError, SentryApiError } from "./errors.js";
+import { readAll } from "./paginate.js";
+
+/**
+ * What one write achieved. Structurally equal to apply/ports.ts WriteOutcome
+ * (sentry/ may not import apply/, architecture.md §2).
+ */
+export type WriterOutcome =
+  | { readonly kind: "applied"; readonly note?: string }
+  | { readonly kind: "already"; readonly note?: string }
+  | { readonly kind: "not-applied"; readonly reason: string };
+
+/** Structurally equal to apply/ports.ts SentryWriter. */
+export interface SentryRosterWriter {
+  createTeam(slug: string, name: string): Promise<WriterOutcome>;
+  invite(email: string, role: OrgRole, teams: readonly string[]): Promise<WriterOutcome>;
+  reinvite(memberId: string): Promise<WriterOutcome>;
+  setRole(memberId: string, role: OrgRole): Promise<WriterOutcome>;
+  addToTeam(memberId: string, team: string): Promise<WriterOutcome>;
+  setTeamRole(memberId: string, team: string, role: TeamRole): Promise<WriterOutcome>;
+  removeFromTeam(memberId: string, team: string): Promise<WriterOutcome>;
+  removeMember(memberId: string): Promise<WriterOutcome>;
+}
+
+/** Reasons shown for writes Sentry accepted without doing them. */
+export const NOT_APPLIED = {
+  accessRequest: "Sentry filed an access request instead (Open Membership is off and the token's user is not a team admin/manager/owner)",
+  noTeamRoles: "the org has no team-roles feature",
+} as const;
+
+const VERIFIED = "confirmed by reading back after an unclear answer";
+
+/**
+ * Runs `write`; when its outcome is unknown (SentryAmbiguousWriteError),
+ * `verify` re-reads Sentry: true means it took effect, false rethrows.
+ */
+async function writeVerified(write: () => Promise<WriterOutcome>, verify: () => Promise<boolean>): Promise<WriterOutcome> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+    let tookEffect: boolean;
+    try {
+      tookEffect = await verify();
+    } catch {
+      throw error;
+    }
+    if (tookEffect) return { kind: "applied", note: VERIFIED };
+    throw error;
+  }
+}
+
+function isStatus(error: unknown, status: number): error is SentryApiError {
+  return error instanceof SentryApiError && error.status === status;
+}
+
+/**
+ * The writer apply uses: one method per change action, each mapped to the
+ * calls of sentry-api.md §8, with Sentry's quiet non-answers (202, ignored
+ * team roles) reported as not-applied, and ambiguous writes verified by a read.
+ */
+export function createSentryWriter(client: SentryClient, organization: string): SentryRosterWriter {
+  const memberPath = (id: string) => apiPath("organizations", organization, "members", id);
+  const memberTeamPath = (id: string, team: string) => apiPath("organizations", organization, "members", id, "teams", team);
+  const details = async (id: string): Promise<MemberDetailsDto> => readMemberDetails((await client.get<unknown>(memberPath(id))).body);
+  const gone = async (id: string): Promise<boolean> => {
+    try {
+      await client.get<unknown>(memberPath(id));
+      return false;
+    } catch (error) {
+      if (isStatus(error, 404)) return true;
+      throw error;
+    }
+  };
+  const findByEmail = async (email: string) =>
+    (await readAll<unknown>(client, apiPath("organizations", organization, "members"))).map(readMember).find((m) => sameEmail(m.email, email));
+  const storedTeamRole = async (id: string, team: string) => (await details(id)).teamRoles.find((t) => t.teamSlug === team);
+
+  return {
+    createTeam: (slug, name) =>
+      writeVerified(
+        async () => {
+          await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
+          return { kind: "applied" };
+        },
+        async () => (await readAll<unknown>(client, apiPath("organizations", organization, "teams"), { detailed: "0" })).map(readTeam).some((t) => t.slug === slug),
+      ),
+
+    invite: async (email, role, teams) => {
+      const body = { email, orgRole: role, role, ...(teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}) };
+      try {
+        return await writeVerified(
+          async () => {
+            await client.send("POST", apiPath("organizations", organization, "members"), body);
+            return { kind: "applied" };
+          },
+          async () => (await findByEmail(email)) !== undefined,
+        );
+      } catch (error) {
+        // "already a member" / "already been invited": someone got there first.
+        if (isStatus(error, 400) && /already (a member|been invited)/i.test(error.detail ?? "") && (await findByEmail(email))) {
+          return { kind: "already", note: error.detail ?? "already in the org" };
+        }
+        throw error;
+      }
+    },
+
+    reinvite: (memberId) =>
+      writeVerified(
+        async () => {
+          await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
+          return { kind: "applied" };
+        },
+        async () => {
+          const member = await details(memberId);
+          return member.pending && !member.expired;
+        },
+      ),
+
+    setRole: async (memberId, role) => {
+      // Fresh team roles, sent back unchanged: a PUT without them would drop every team (trap 2).
+      const current = await details(memberId);
+      if (current.orgRole === role) return { kind: "already" };
+      const teamRoles = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
+      return writeVerified(
+        async () => {
+          const answer = readMemberDetails((await client.send<unknown>("PUT", memberPath(memberId), { orgRole: role, role, teamRoles })).body);
+          return answer.orgRole === role ? { kind: "applied" } : { kind: "not-applied", reason: `Sentry kept the role "${answer.orgRole}"` };
+        },
+        async () => (await details(memberId)).orgRole === role,
+      );
+    },
+
+    addToTeam: (memberId, team) =>
+      writeVerified(
+        async () => {
+          const answer = await client.send<unknown>("POST", memberTeamPath(memberId, team));
+          if (answer.status === 204) return { kind: "already" };
+          if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
+          return { kind: "applied" };
+        },
+        async () => (await storedTeamRole(memberId, team)) !== undefined,
+      ),
+
+    setTeamRole: (memberId, team, role) => {
+      // Sentry stores null for "the minimum the org role implies": contributor reads back as null.
+      const matches = (stored: TeamRole | null) => stored === role || (role === "contributor" && stored === null);
+      return writeVerified(
+        async () => {
+          const stored = readTeamRoleAnswer((await client.send<unknown>("PUT", memberTeamPath(memberId, team), { teamRole: role })).body);
+          return matches(stored) ? { kind: "applied" } : { kind: "not-applied", reason: NOT_APPLIED.noTeamRoles };
+        },
+        async () => {
+          const entry = await storedTeamRole(memberId, team);
+          return entry !== undefined && matches(entry.role);
+        },
+      );
+    },
+
+    removeFromTeam: async (memberId, team) => {
+      try {
+        return await writeVerified(
+          async () => {
+            await client.send("DELETE", memberTeamPath(memberId, team));
+            return { kind: "applied" };
+          },
+          async () => (await storedTeamRole(memberId, team)) === undefined,
+        );
+      } catch (error) {
+        if (isStatus(error, 404) && (await gone(memberId))) return { kind: "already", note: "the member is no longer in the org" };
+        throw error;
+      }
+    },
+
+    removeMember: async (memberId) => {
+      try {
+        return await writeVerified(
+          async () => {
+            await client.send("DELETE", memberPath(memberId));
+            return { kind: "applied" };
+          },
+          () => gone(memberId),
+        );
+      } catch (error) {
+        if (isStatus(error, 404)) return { kind: "already", note: "the member was already gone" };
+        throw error;
+      }
+    },
+  };
+}
