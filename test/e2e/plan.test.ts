@@ -1,0 +1,193 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
+import { DIST_CLI, runCli } from "../support/run-dist.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const OWNER_TOKEN = "sntryu_plan_owner_token_0123456789abcdef";
+const READONLY_TOKEN = "sntryu_plan_readonly_token_0123456789abcdef";
+const NOW = Date.parse("2026-11-23T12:00:00.000Z");
+const ALL_SCOPES = ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"];
+
+/** An org that differs from ROSTER in every way a plan can express. */
+const SEED: OrgSeed = {
+  organization: { id: "4501", slug: "acme", name: "Acme", features: ["invite-members", "team-roles"], openMembership: false, allowMemberInvite: true, mode: "sentry.io" },
+  teams: [
+    { id: "11", slug: "backend", name: "Backend" },
+    { id: "12", slug: "frontend", name: "Frontend" },
+    { id: "13", slug: "legacy", name: "Legacy" },
+  ],
+  members: [
+    { id: "101", email: "alice@example.com", name: "Alice", role: "owner", teams: { backend: null } },
+    { id: "102", email: "bob@example.com", name: "Bob", role: "member", teams: { backend: "admin", frontend: null } },
+    { id: "103", email: "dave@example.com", name: "Dave", role: "manager", teams: { frontend: null } },
+    { id: "105", email: "frank@example.com", role: "member", pending: true, invitedAt: "2026-01-02T00:00:00.000Z", inviterId: "101" },
+    { id: "108", email: "hank@example.com", name: "Hank", role: "member" },
+    { id: "109", email: "ivan@example.com", name: "Ivan", role: "member", teams: { legacy: null } },
+  ],
+  tokens: [
+    { token: OWNER_TOKEN, kind: "user", memberId: "101", scopes: ALL_SCOPES },
+    { token: READONLY_TOKEN, kind: "user", memberId: "101", scopes: ["org:read", "member:read", "team:read"] },
+  ],
+};
+
+const ROSTER = `version: 1
+organization: acme
+policy:
+  unlisted: remove
+teams:
+  backend: {}
+  frontend: {}
+  design: { name: Design }
+members:
+  - email: alice@example.com
+    role: owner
+    teams: [backend]
+  - email: bob@example.com
+    role: member
+    teams: { backend: contributor, design: contributor }
+  - email: carol@example.com
+    role: member
+    teams: [backend]
+  - email: dave@example.com
+    role: member
+    teams: [frontend]
+  - email: frank@example.com
+    role: member
+  - email: ivan@example.com
+    role: member
+`;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  // e2e runs the built CLI: rebuild when dist/ is older than the sources.
+  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newestMtime(join(ROOT, "src"))) {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
+  }
+}, 120_000);
+
+let fake: FakeSentry | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+/** A temp folder holding roster.yaml with the given text. */
+function rosterDir(text = ROSTER): string {
+  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-plan-"));
+  writeFileSync(join(dir, "roster.yaml"), text);
+  return dir;
+}
+
+async function plan(args: readonly string[], options: { token?: string; roster?: string } = {}) {
+  fake = await startFakeSentry(SEED, { now: () => NOW });
+  const cwd = rosterDir(options.roster);
+  const run = await runCli(["plan", ...args], { cwd, env: { SENTRY_AUTH_TOKEN: options.token ?? OWNER_TOKEN, SENTRY_URL: fake.url } });
+  return { run, cwd, fake };
+}
+
+describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
+  it("prints every change kind as JSON and sends only GET requests", async () => {
+    const { run, fake } = await plan(["--json"]);
+    expect(run.stderr).not.toContain(OWNER_TOKEN);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { formatVersion: number; digest: string; changes: { id: string; action: string; email?: string; team?: string }[]; drift: { kind: string }[] };
+    expect(json.formatVersion).toBe(1);
+    expect(json.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.changes.map((change) => [change.action, change.email ?? change.team])).toEqual([
+      ["create-team", "design"],
+      ["invite", "carol@example.com"],
+      ["reinvite", "frank@example.com"],
+      ["add-to-team", "bob@example.com"],
+      ["set-team-role", "bob@example.com"],
+      ["remove-from-team", "bob@example.com"],
+      ["set-role", "dave@example.com"],
+      ["remove-member", "hank@example.com"],
+    ]);
+    expect(json.drift).toEqual([
+      { kind: "unlisted-member", email: "hank@example.com", memberId: "108", role: "member", pending: false },
+      { kind: "unmanaged-team", team: "legacy" },
+    ]);
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(fake.requests.filter((request) => request.method !== "GET")).toEqual([]);
+  });
+
+  it("prints the text plan, exits 2 with --detailed-exitcode and saves the JSON with --out", async () => {
+    const { run, cwd } = await plan(["--detailed-exitcode", "--out", "plan.json"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("bob@example.com\n  + add to team design as contributor\n  ~ team backend role admin -> contributor\n  - remove from team frontend\n");
+    expect(run.stdout.trimEnd().endsWith("Plan: 1 new team, 2 invites, 1 role change, 3 team edits, 1 removal.")).toBe(true);
+    expect(run.stdout).not.toContain("\u001b[");
+    const saved = JSON.parse(readFileSync(join(cwd, "plan.json"), "utf8")) as { changes: unknown[] };
+    expect(saved.changes).toHaveLength(8);
+  });
+
+  it("exits 0 with --detailed-exitcode when Sentry already matches the roster", async () => {
+    const roster = `version: 1
+organization: acme
+teams:
+  backend: {}
+  frontend: {}
+ignore: [hank@example.com, ivan@example.com, frank@example.com]
+members:
+  - { email: alice@example.com, role: owner, teams: [backend] }
+  - { email: bob@example.com, role: member, teams: { backend: admin, frontend: contributor } }
+  - { email: dave@example.com, role: manager, teams: [frontend] }
+`;
+    const { run } = await plan(["--detailed-exitcode"], { roster });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("No changes. Sentry matches the roster.");
+  });
+
+  it("prints roster errors like validate, exits 1 and never contacts Sentry", async () => {
+    const { run, fake } = await plan([], { roster: ROSTER.replace("role: manager", "role: manger").replace("role: member\n    teams: [frontend]", "role: membr\n    teams: [frontend]") });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^roster\.yaml:\d+:\d+: /m);
+    expect(run.stderr).toContain("Sentry was not contacted");
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("shows a plan apply would refuse and exits 1 saying why", async () => {
+    const { run } = await plan([], { roster: ROSTER.replace("  unlisted: remove", "  unlisted: remove\n  maxRemovals: 0") });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("This plan would be refused");
+    expect(run.stderr).toContain("sentry-roster plan: this plan would be refused: The plan removes 1 member; policy.maxRemovals is 0.");
+  });
+
+  it("plans with a read-only token, leaving token checks to apply", async () => {
+    const { run, fake } = await plan(["--json"], { token: READONLY_TOKEN });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { changes: unknown[] }).changes).toHaveLength(8);
+    expect(fake.requests.every((request) => request.method === "GET")).toBe(true);
+  });
+
+  it("explains a missing token without contacting Sentry", async () => {
+    fake = await startFakeSentry(SEED, { now: () => NOW });
+    const run = await runCli(["plan"], { cwd: rosterDir(), env: { SENTRY_URL: fake.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("SENTRY_AUTH_TOKEN is not set");
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("reports a rejected token in one line without the token or a stack trace", async () => {
+    const { run } = await plan([], { token: "sntryu_wrong_token_0123456789abcdef" });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).not.toContain("sntryu_wrong_token");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
