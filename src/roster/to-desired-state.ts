@@ -49,6 +49,8 @@ export function toDesiredState(roster: ParsedRoster): DesiredState {
     aliases: (member.aliases ?? []).map(normalizeEmail),
     role: member.role,
     teams: teamRoles(member.teams),
+    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
+    explicitTeamRoles: member.teams === undefined || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
     position: nodePosition(roster, memberNodes[index]),
   }));
 
