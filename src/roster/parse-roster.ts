@@ -51,7 +51,7 @@ export function parseRoster(file: string, text: string): ParseRosterResult {
   const at = (offset: number): SourcePosition => toPosition(lineCounter, offset);
   // The first syntax error only: the parser's later ones are mostly echoes of it.
   const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
-  if (issues.length === 0) issues.push(...structureIssues(file, document, at));
+  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
   if (issues.length === 0 && document.contents === null) {
     issues.push(issue(file, { line: 1, col: 1 }, `${file} is empty`, 'start with "version: 1" and a "members:" list (see roster.example.yaml)'));
   }
@@ -92,7 +92,7 @@ export function nodePosition(roster: ParsedRoster, node: unknown): SourcePositio
   return range?.[0] === undefined ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
 }
 
-function structureIssues(file: string, document: Document.Parsed, at: (offset: number) => SourcePosition): RosterIssue[] {
+function structureIssues(file: string, document: Document.Parsed, at: (offset: number) => SourcePosition, source: string): RosterIssue[] {
   const issues: RosterIssue[] = [];
   const start = (node: { range?: readonly number[] | null } | null | undefined) => at(node?.range?.[0] ?? 0);
   visit(document, {
@@ -102,7 +102,9 @@ function structureIssues(file: string, document: Document.Parsed, at: (offset: n
     Node(_, node) {
       if (isAlias(node)) return;
       if (node.anchor) {
-        issues.push(issue(file, start(node), `anchors are not allowed in a roster ("&${node.anchor}")`, "remove the anchor and write repeated values out in full"));
+        // The node's range starts after its anchor: point at the "&" the user wrote.
+        const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+        issues.push(issue(file, anchorAt >= 0 ? at(anchorAt) : start(node), `anchors are not allowed in a roster ("&${node.anchor}")`, "remove the anchor and write repeated values out in full"));
       }
       if (!isMap(node)) return;
       const map = node;
