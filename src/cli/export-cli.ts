@@ -1,7 +1,35 @@
+import { exportCommand } from "../commands/export.js";
+import { createNodeDeps } from "../commands/node-deps.js";
+import { parseCommandArgs, SENTRY_OPTIONS, UsageError } from "./args.js";
 import type { CliCommand } from "./io.js";
+import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
-/** `sentry-roster export`: not built yet. */
-export const exportCli: CliCommand = async (_argv, io) => {
-  io.stderr("sentry-roster export: not implemented yet\n");
-  return 1;
+const HELP = `Usage: sentry-roster export [options]
+
+Reads the live Sentry organization (read-only) and writes it as a roster:
+every team, every member with their org role and teams, sorted, with comments
+(display name, pending or expired invite, SCIM-managed). Start a roster with it.
+
+Options:
+  --out FILE    write the roster to FILE (default: stdout)
+  --org SLUG    organization to export (default: SENTRY_ORG); required
+  --url URL     Sentry base URL (default: SENTRY_URL, then https://sentry.io)
+
+The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
+`;
+
+/** `sentry-roster export`: the roster on stdout or in --out FILE; errors on stderr. */
+export const exportCli: CliCommand = async (argv, io) => {
+  const { values } = parseCommandArgs("export", argv, { ...SENTRY_OPTIONS, out: { type: "string" } }, 0);
+  if (values["help"]) {
+    io.stdout(HELP);
+    return 0;
+  }
+  const target = resolveSentryTarget(values, io.env);
+  if (!target.org) throw new UsageError("export: which organization? Pass --org SLUG or set SENTRY_ORG");
+  const out = typeof values["out"] === "string" && values["out"] ? values["out"] : undefined;
+  const deps = createNodeDeps(cliLogger(io));
+  const result = await exportCommand({ org: target.org, connection: target.connection, ...(out ? { out } : {}) }, deps);
+  if (!out) io.stdout(result.text);
+  return 0;
 };

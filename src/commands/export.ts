@@ -1,0 +1,32 @@
+import type { LiveState } from "../domain/types.js";
+import { writeRoster } from "../roster/write-roster.js";
+import { readLiveState } from "../sentry/read-live-state.js";
+import type { Deps, SentryConnection } from "./deps.js";
+import { openSentry } from "./sentry-session.js";
+
+export interface ExportCommandOptions {
+  /** Organization slug to export. */
+  readonly org: string;
+  readonly connection: SentryConnection;
+  /** Write the roster here instead of only returning it. */
+  readonly out?: string;
+}
+
+export interface ExportCommandResult {
+  /** The roster YAML. */
+  readonly text: string;
+  readonly live: LiveState;
+}
+
+/** `export`: reads the whole live org (every team's members) and writes it as a roster. */
+export async function exportCommand(options: ExportCommandOptions, deps: Deps): Promise<ExportCommandResult> {
+  const client = openSentry(options.connection, deps);
+  deps.logger.progress(`reading ${options.org} from ${client.displayUrl}`);
+  const live = await readLiveState(client, { organization: options.org, managedTeams: "all", onProgress: (message) => deps.logger.progress(message) });
+  const text = writeRoster(live);
+  if (options.out) {
+    await deps.writeFile(options.out, text);
+    deps.logger.progress(`wrote ${live.members.length} members and ${live.teams.length} teams to ${options.out}`);
+  }
+  return { text, live };
+}
