@@ -4,7 +4,7 @@ import type { Change, Plan, SkippedChange } from "../plan/plan.js";
 import { type ApplyResult, type OutcomeStatus, countOutcomes } from "../plan/outcome.js";
 import { type CommentMarker, writeMarker } from "./comment-marker.js";
 import { type CommentSection, type FitResult, MAX_COMMENT_CHARS, fitToLimit } from "./fit-to-limit.js";
-import { code, escape, maskEmail, plural, table } from "./markdown.js";
+import { code, escape, fenced, maskEmail, plural, table } from "./markdown.js";
 
 /** How a plan is shown on GitHub. */
 export interface PlanMarkdownOptions {
@@ -66,7 +66,12 @@ export function who(email: string, maskEmails: boolean): string {
 
 /** Escapes free text from the plan or Sentry, masking any email in it when asked. */
 export function prose(text: string, maskEmails: boolean): string {
-  return escape(maskEmails ? text.replace(EMAIL_IN_TEXT, maskEmail) : text);
+  return escape(maskEmails ? maskEmailsIn(text) : text);
+}
+
+/** Masks every email inside a text (for diffs and messages shown in public places). */
+export function maskEmailsIn(text: string): string {
+  return text.replace(EMAIL_IN_TEXT, maskEmail);
 }
 
 /** One change as a short phrase, without the member. */
@@ -218,7 +223,8 @@ const OUTCOME_SECTIONS: readonly { readonly status: OutcomeStatus; readonly titl
 
 /** The sticky comment after apply: the outcome of every change, shrunk to fit like a plan. */
 export function renderApplyComment(plan: Plan, result: ApplyResult | undefined, options: ApplyCommentOptions): FitResult {
-  const base = options.reviewedMarker ?? { org: plan.organization, digest: plan.digest };
+  // Without a reviewed marker the comment must not vouch for the recomputed plan: it reviews nothing.
+  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
   const applied = { ...base, applied: options.sha ?? "yes" };
   const { ids: _ids, ...digestOnly } = applied;
   return fitToLimit(
@@ -278,4 +284,38 @@ function applySections(result: ApplyResult | undefined, options: ApplyCommentOpt
     if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
   }
   return sections;
+}
+
+/** Roster problems as a Markdown list (every one, for the job summary and the comment). */
+export function renderRosterIssuesMarkdown(issues: readonly RosterIssue[], maskEmails: boolean): string {
+  return issues
+    .map((issue) => {
+      const where = code(`${issue.file}:${issue.line}:${issue.col}`);
+      const hint = issue.hint ? `<br>hint: ${prose(issue.hint, maskEmails)}` : "";
+      return `- ${issue.severity === "warning" ? "warning " : ""}${where} ${prose(issue.message, maskEmails)}${hint}`;
+    })
+    .join("\n");
+}
+
+/** The sticky comment when the roster is invalid: no plan, every problem listed, nothing reviewable. */
+export function renderRosterIssuesComment(file: string, issues: readonly RosterIssue[], options: PlanCommentOptions & { readonly organization: string }): FitResult {
+  const errors = issues.filter((issue) => issue.severity === "error").length;
+  // No plan was computed: the marker reviews nothing (no ids), so apply can never trust it for a change.
+  const marker = writeMarker({ org: options.organization, digest: "0".repeat(64), ids: [], ...(options.sha ? { sha: options.sha } : {}) });
+  const blocks = issues.map((issue) => renderRosterIssuesMarkdown([issue], options.maskEmails));
+  return fitToLimit(
+    {
+      marker: { withIds: marker, digestOnly: marker },
+      head: [`### Sentry roster plan`, "", `**${code(file)} has ${plural(errors, "error")}**: no plan was computed. Fix the roster and push again.`].join("\n"),
+      sections: [{ title: "Roster problems", blocks, itemsPerBlock: blocks.map(() => 1), unit: "problem" }],
+      footer: footer(options),
+      fullTextAt: options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY,
+    },
+    options.maxChars ?? MAX_COMMENT_CHARS,
+  );
+}
+
+/** A unified diff (already computed) as a fenced block, for the drift report. */
+export function renderDiffMarkdown(title: string, patch: string): string {
+  return `#### ${title}\n\n${fenced(patch, "diff")}`;
 }

@@ -1,0 +1,40 @@
+/** What the Action was asked to do (the `mode` input). */
+export const MODE_INPUTS = ["auto", "validate", "plan", "apply"] as const;
+export type ModeInput = (typeof MODE_INPUTS)[number];
+
+/** What the Action will do: `drift` is a plan reported as a drift report. */
+export const MODES = { Validate: "validate", Plan: "plan", Apply: "apply", Drift: "drift" } as const;
+export type Mode = (typeof MODES)[keyof typeof MODES];
+
+/** The parts of the workflow event that decide the mode. */
+export interface ModeEvent {
+  readonly eventName: string;
+  /** e.g. refs/heads/main */
+  readonly ref: string;
+  /** The repository's default branch from the payload, when the event carries it. */
+  readonly defaultBranch: string | undefined;
+}
+
+/**
+ * `auto` picks by event (design.md "The Action"): pull_request → plan (and
+ * the sticky comment); push to the default branch → apply; schedule and
+ * workflow_dispatch → drift report; anything else → plan. A push whose
+ * default branch is unknown is planned, never applied.
+ */
+export function selectMode(input: ModeInput, event: ModeEvent): Mode {
+  if (input !== "auto") return input;
+  switch (event.eventName) {
+    case "push":
+      return event.defaultBranch !== undefined && event.ref === `refs/heads/${event.defaultBranch}` ? MODES.Apply : MODES.Plan;
+    case "schedule":
+    case "workflow_dispatch":
+      return MODES.Drift;
+    default:
+      return MODES.Plan;
+  }
+}
+
+/** Events whose runs may come from a fork, where secrets are empty by design. */
+export function isPullRequestEvent(eventName: string): boolean {
+  return eventName === "pull_request" || eventName === "pull_request_target";
+}

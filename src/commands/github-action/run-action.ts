@@ -1,0 +1,124 @@
+import { createPatch } from "diff";
+import { ISSUE_SEVERITY } from "../../domain/roster-issue.js";
+import { toPlanJson } from "../../plan/plan-json.js";
+import type { Plan } from "../../plan/plan.js";
+import {
+  maskEmailsIn,
+  renderDiffMarkdown,
+  renderPlanComment,
+  renderPlanMarkdown,
+  renderRosterIssuesComment,
+} from "../../render/plan-comment.js";
+import { writeRoster } from "../../roster/write-roster.js";
+import type { Deps } from "../deps.js";
+import { describeError } from "../describe-error.js";
+import { planCommand } from "../plan.js";
+import { validateCommand } from "../validate.js";
+import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
+import { applyOnMerge } from "./apply-on-merge.js";
+import { commentsWanted, fitSummary, postStickyComment, reportRosterIssues, runUrl } from "./report.js";
+
+export type * from "./action-types.js";
+
+/**
+ * One Action run: validate, plan (with the sticky comment on a PR), drift
+ * report, or apply of the reviewed plan. Never throws for a user mistake: the
+ * result says whether the step failed and why, in one line.
+ */
+export async function runAction(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
+  try {
+    switch (request.mode) {
+      case "validate":
+        return await validateStep(request, platform, deps);
+      case "plan":
+      case "drift":
+        return await planStep(request, platform, deps);
+      case "apply":
+        return await applyOnMerge(request, platform, deps);
+    }
+  } catch (error) {
+    return { ok: false, message: scrub(describeError(error), request), outputs: {} };
+  }
+}
+
+/** Removes both tokens from a message, as a last line of defence. */
+export function scrub(text: string, request: ActionRequest): string {
+  let result = text;
+  for (const token of [request.sentry?.token, request.github.token]) {
+    if (token && token.length >= 4) result = result.split(token).join("[token]");
+  }
+  return result;
+}
+
+async function validateStep(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
+  if (request.validateOnlyReason) platform.annotate("notice", request.validateOnlyReason);
+  const loaded = await platform.group("Validate the roster", () => validateCommand(request.rosterPath, deps));
+  await reportRosterIssues(loaded.issues, request, platform);
+  const errors = loaded.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
+  const verdict =
+    errors > 0 ? `${request.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}` : `${request.rosterPath} is valid`;
+  const why = request.validateOnlyReason ? `\n\n${request.validateOnlyReason}` : "";
+  await platform.appendSummary(`### Sentry roster validation\n\n**${verdict}.**${why}\n`);
+  return { ok: errors === 0, message: errors > 0 ? `${verdict}; see the annotations` : verdict, outputs: {} };
+}
+
+async function planStep(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
+  const connection = request.sentry;
+  if (!connection) return { ok: false, message: "sentry-token is empty: a plan needs a Sentry token", outputs: {} };
+  const drift = request.mode === "drift";
+  const planned = await platform.group(drift ? "Read Sentry and report drift" : "Plan", () =>
+    planCommand({ rosterPath: request.rosterPath, connection, ...(request.organization ? { org: request.organization } : {}) }, deps),
+  );
+  await reportRosterIssues(planned.issues, request, platform);
+  const pullRequest = request.github.pullRequest;
+  const common = { maskEmails: request.maskEmails, runUrl: runUrl(request.github), ...(pullRequest ? { sha: pullRequest.headSha } : {}) };
+  if (planned.kind === "roster-invalid") {
+    if (pullRequest && commentsWanted(request) && !drift) {
+      const organization = request.organization ?? "unknown";
+      await postStickyComment(request.github, pullRequest.number, renderRosterIssuesComment(request.rosterPath, planned.issues, { ...common, organization }), platform);
+    }
+    return { ok: false, message: `${request.rosterPath} is invalid; see the annotations`, outputs: {} };
+  }
+
+  const plan = planned.plan;
+  if (request.planFile) await deps.writeFile(request.planFile, toPlanJson(plan));
+  const options = { ...common, rosterIssues: planned.issues, purpose: drift ? ("drift" as const) : ("plan" as const) };
+  const full = renderPlanMarkdown(plan, options);
+  let summary = fitSummary(full, () => shortenedSummary(plan, options, request.planFile));
+  if (drift) {
+    const current = await deps.readFile(request.rosterPath);
+    const exported = writeRoster(planned.live, { organization: plan.organization });
+    if (plan.changes.length > 0 || plan.drift.length > 0) {
+      const patch = createPatch(request.rosterPath, current, exported, "roster in git", "live Sentry org", { context: 2 });
+      const shown = request.maskEmails ? maskEmailsIn(patch) : patch;
+      summary += `\n${renderDiffMarkdown("To adopt the live org instead, change the roster like this", shown)}\n`;
+    }
+  }
+  await platform.appendSummary(summary);
+
+  if (pullRequest && commentsWanted(request) && !drift) {
+    await platform.group("Post the plan comment", () => postStickyComment(request.github, pullRequest.number, renderPlanComment(plan, options), platform));
+  }
+  for (const violation of plan.violations) platform.annotate("error", violation.message);
+
+  const outputs: ActionRunOutputs = {
+    hasChanges: plan.changes.length > 0,
+    changes: plan.changes.length,
+    skipped: plan.skipped.length,
+    digest: plan.digest,
+    ...(request.planFile ? { planFile: request.planFile } : {}),
+  };
+  const counts = `${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"}, ${plan.skipped.length} skipped, ${plan.drift.length} drift`;
+  if (plan.violations.length > 0) {
+    return { ok: false, message: `the plan is refused: ${plan.violations.map((violation) => violation.message).join("; ")}`, outputs };
+  }
+  if (drift && request.failOnDrift && (plan.changes.length > 0 || plan.drift.length > 0)) {
+    return { ok: false, message: `Sentry differs from ${request.rosterPath} (${counts}); see the job summary`, outputs };
+  }
+  return { ok: true, message: `${drift ? "drift report" : "plan"} for ${plan.organization}: ${counts}`, outputs };
+}
+
+function shortenedSummary(plan: Plan, options: Parameters<typeof renderPlanComment>[1], planFile: string | undefined): string {
+  const short = renderPlanComment(plan, { ...options, maxChars: 200_000 }).text.replace(/^<!--.*-->\n/, "");
+  return `${short}\n\nThe full plan is too large for the job summary${planFile ? `; it is in the plan file (output \`plan-file\`)` : ""}.\n`;
+}
