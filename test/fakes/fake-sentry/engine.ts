@@ -1,0 +1,217 @@
+import { Faults, type FaultKind, type RandomFaults } from "./faults.js";
+import { type Caller, type FakeSwitches, type Reply, handle, internalError } from "./handlers.js";
+import { ROLE_SCOPES, type World, worldFromSeed, worldToSeed } from "./model.js";
+import type { OrgSeed } from "./seed.js";
+
+/** Sentry's members index limit: 40 requests per second (sentry-api.md §3). */
+export const MEMBERS_INDEX_LIMIT = 40;
+/** The open-source default for other endpoints. */
+export const DEFAULT_LIMIT = 470;
+
+export interface FakeSentryOptions {
+  /** The fake's clock in ms since the epoch (expiry, rate-limit windows, new invites). Default Date.now. */
+  readonly now?: () => number;
+  /** Serve under this path prefix, e.g. "/sentry" (self-hosted behind a proxy). */
+  readonly pathPrefix?: string;
+  /** Origin the Link header URLs name (default: the fake's own), to check clients use the cursor only. */
+  readonly linkBaseUrl?: string;
+  readonly membersIndexLimit?: number;
+  readonly defaultLimit?: number;
+  /** When set, answers carry the two Concurrent headers (F59). */
+  readonly concurrentLimit?: number;
+  /** F60 switch: 429 bodies are a bare JSON string. */
+  readonly bare429?: boolean;
+  readonly switches?: FakeSwitches;
+  readonly randomFaults?: RandomFaults;
+}
+
+/** One logged request. */
+export interface LoggedRequest {
+  readonly method: string;
+  /** Path from /api/0/ on (prefix removed), with trailing slash as sent. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  /** "Bearer [redacted]", "[malformed]" or null: never the token. */
+  readonly auth: string | null;
+  readonly userAgent: string | null;
+  /** Answer status, or "reset" when the connection was dropped. */
+  status: number | "reset";
+}
+
+/** A request as the engine sees it, transport aside. */
+export interface EngineRequest {
+  readonly method: string;
+  /** Absolute URL as requested. */
+  readonly url: URL;
+  readonly authorization: string | undefined;
+  readonly userAgent: string | undefined;
+  readonly bodyText: string;
+}
+
+/** What the transport should do: answer, or drop the connection. */
+export type EngineAnswer =
+  | { readonly kind: "reply"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string | undefined }
+  | { readonly kind: "reset" };
+
+const RATE_429 = "You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds";
+
+function callerFor(world: World, token: NonNullable<World["tokens"][number]>): Caller {
+  const member = token.kind === "user" ? (world.members.find((m) => String(m.id) === token.memberId && !m.pending && !m.inactive) ?? null) : null;
+  const roleScopes = new Set(member ? (ROLE_SCOPES[member.role] ?? []) : []);
+  const scopes = token.kind === "user" ? token.scopes.filter((s) => roleScopes.has(s)) : [...token.scopes];
+  return { token, member, role: member?.role ?? null, scopes: new Set(scopes) };
+}
+
+/** The fake's brain: world, limiter, faults and log; transports (HTTP, in-memory fetch) call `respond`. */
+export class FakeEngine {
+  readonly world: World;
+  readonly faults = new Faults();
+  readonly requests: LoggedRequest[] = [];
+  /** Origin used in Link URLs when options.linkBaseUrl is not set. */
+  origin = "http://127.0.0.1";
+  private readonly options: FakeSentryOptions;
+  private readonly now: () => number;
+  private readonly prefix: string;
+  private readonly windows = new Map<string, { window: number; count: number }>();
+  private readonly inFlight = new Map<string, number>();
+  private readonly inviteCounts = new Map<string, number>();
+
+  constructor(seed: OrgSeed, options: FakeSentryOptions = {}) {
+    this.world = worldFromSeed(seed);
+    this.options = options;
+    this.now = options.now ?? (() => Date.now());
+    this.prefix = (options.pathPrefix ?? "").replace(/\/$/, "");
+    if (options.randomFaults) this.faults.setRandom(options.randomFaults);
+  }
+
+  /** The org now, as a seed (deep copy). */
+  state(): OrgSeed {
+    return worldToSeed(this.world);
+  }
+
+  /** X5: members without 2FA become pending invites with the same id (user unlinked, email kept). */
+  require2FA(): void {
+    this.world.org.require2FA = true;
+    for (const m of this.world.members) {
+      if (!m.pending && !m.has2fa) {
+        m.pending = true;
+        m.userId = null;
+        m.invitedAt = this.now();
+      }
+    }
+  }
+
+  private rateHeaders(group: string, limit: number, tokenKey: string): { headers: Record<string, string>; limited: boolean } {
+    if (this.world.org.mode === "self-hosted") return { headers: {}, limited: false };
+    const second = Math.floor(this.now() / 1000);
+    const key = `${tokenKey}|${group}`;
+    const entry = this.windows.get(key);
+    const state = entry && entry.window === second ? entry : { window: second, count: 0 };
+    state.count += 1;
+    this.windows.set(key, state);
+    const headers: Record<string, string> = {
+      "X-Sentry-Rate-Limit-Limit": String(limit),
+      "X-Sentry-Rate-Limit-Remaining": String(Math.max(0, limit - state.count)),
+      "X-Sentry-Rate-Limit-Reset": String(second + 1),
+    };
+    if (this.options.concurrentLimit !== undefined) {
+      headers["X-Sentry-Rate-Limit-ConcurrentLimit"] = String(this.options.concurrentLimit);
+      headers["X-Sentry-Rate-Limit-ConcurrentRemaining"] = String(Math.max(0, this.options.concurrentLimit - (this.inFlight.get(tokenKey) ?? 0)));
+    }
+    return { headers, limited: state.count > limit };
+  }
+
+  private faultReply(kind: FaultKind): Reply {
+    if (kind === "429" || kind === "429-bare") return { status: 429, body: kind === "429-bare" || this.options.bare429 ? RATE_429 : { detail: RATE_429 } };
+    if (kind === "500") return internalError();
+    return { status: Number(kind), body: kind === "502" ? undefined : { detail: "Service unavailable" } };
+  }
+
+  /** Answers one request; synchronous apart from the optional latency. */
+  async respond(request: EngineRequest): Promise<EngineAnswer> {
+    const { method, url } = request;
+    let body: unknown = undefined;
+    let badJson = false;
+    if (request.bodyText) {
+      try {
+        body = JSON.parse(request.bodyText);
+      } catch {
+        badJson = true;
+      }
+    }
+    const prefix = this.prefix;
+    const path = prefix && url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+    const authHeader = request.authorization;
+    const entry: LoggedRequest = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      auth: authHeader === undefined ? null : /^Bearer \S+$/.test(authHeader) ? "Bearer [redacted]" : "[malformed]",
+      userAgent: request.userAgent ?? null,
+      status: 0,
+    };
+    this.requests.push(entry);
+    if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
+    const finish = (reply: Reply, headers: Record<string, string> = {}): EngineAnswer => {
+      entry.status = reply.status;
+      const all: Record<string, string> = { ...headers, ...(reply.headers ?? {}) };
+      if (reply.body === undefined) return { kind: "reply", status: reply.status, headers: all, body: undefined };
+      all["Content-Type"] = "application/json";
+      return { kind: "reply", status: reply.status, headers: all, body: JSON.stringify(reply.body) };
+    };
+    const drop = (): EngineAnswer => {
+      entry.status = "reset";
+      return { kind: "reset" };
+    };
+    if ((prefix && !url.pathname.startsWith(`${prefix}/`)) || !path.startsWith("/api/0/")) {
+      entry.status = 404;
+      return { kind: "reply", status: 404, headers: { "Content-Type": "text/html" }, body: "<h1>Not Found</h1>" };
+    }
+    const decision = this.faults.decide(method, path, url.searchParams.toString());
+    if (decision.before === "reset") return drop();
+    if (decision.before !== undefined) {
+      const reset = String(Math.floor(this.now() / 1000));
+      const headers: Record<string, string> =
+        decision.before.startsWith("429") && this.world.org.mode !== "self-hosted"
+          ? { "X-Sentry-Rate-Limit-Limit": String(MEMBERS_INDEX_LIMIT), "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": reset }
+          : {};
+      return finish(this.faultReply(decision.before), headers);
+    }
+    // F04: authentication.
+    if (authHeader === undefined) return finish({ status: 401, body: { detail: "Authentication credentials were not provided." } });
+    const match = /^Bearer (\S+)$/.exec(authHeader);
+    if (!match) return finish({ status: 401, body: { detail: "Invalid token header. No credentials provided." } });
+    const token = this.world.tokens.find((t) => t.token === match[1]);
+    if (!token) return finish({ status: 401, body: { detail: "Invalid token" } });
+    if (badJson) return finish({ status: 400, body: { detail: "JSON parse error - Expecting value: line 1 column 1 (char 0)" } });
+    const tokenKey = token.token;
+    const segments = path.slice("/api/0/".length).split("/").filter((s) => s !== "");
+    const membersIndex = segments[0] === "organizations" && segments[2] === "members" && segments.length === 3 && (method === "GET" || method === "POST");
+    const rate = membersIndex
+      ? this.rateHeaders("members-index", this.options.membersIndexLimit ?? MEMBERS_INDEX_LIMIT, tokenKey)
+      : this.rateHeaders(`${method} ${segments.map((s) => (/^\d+$/.test(s) ? "{id}" : s)).join("/")}`, this.options.defaultLimit ?? DEFAULT_LIMIT, tokenKey);
+    if (rate.limited) return finish(this.faultReply("429"), rate.headers);
+    this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 0) + 1);
+    try {
+      const reply = handle({
+        world: this.world,
+        now: this.now(),
+        caller: callerFor(this.world, token),
+        method,
+        segments,
+        query: url.searchParams,
+        body,
+        linkBase: `${this.options.linkBaseUrl ?? this.origin}${prefix}${path}`,
+        switches: this.options.switches ?? {},
+        inviteCounts: this.inviteCounts,
+      });
+      if (decision.afterCommit === "reset") return drop();
+      if (decision.afterCommit === "500") return finish(internalError(), rate.headers);
+      return finish(reply, rate.headers);
+    } finally {
+      this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 1) - 1);
+    }
+  }
+}
