@@ -50,11 +50,13 @@ export function withId(change: ChangeWithoutId): Change {
 
 /**
  * sha256 of the canonical forms of all changes, sorted by id, as one JSON
- * array: independent of the order the changes are listed in.
+ * array: independent of the order the changes are listed in. Skipped
+ * changes, drift, warnings and violations are not part of it.
  */
 export function planDigest(changes: readonly Change[]): string {
+  // Ids are trusted here: computePlan just made them, and parsePlanJson checks them before the digest.
   const forms = changes
-    .map((change) => ({ id: changeId(change), form: canonicalValue(withoutId(change), undefined) }))
+    .map((change) => ({ id: change.id, form: canonicalValue(withoutId(change), undefined) }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((entry) => entry.form);
   return sha256Hex(JSON.stringify(forms));

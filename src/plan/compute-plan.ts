@@ -120,7 +120,7 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
     }
   }
 
-  const teamsApply = { liveTeams, teamsRead, managed: managed.map((team) => team.slug), teamRolesEnabled: live.teamRolesEnabled };
+  const teamsApply = { liveTeams, teamsRead, managedSet: managedSlugs, teamRolesEnabled: live.teamRolesEnabled };
   for (const { desired: member, live: current } of pairings) {
     if (!current) {
       inviteWarnings(outcome, member, live.teamRolesEnabled);
@@ -241,7 +241,7 @@ function judgeMemberChanges(candidates: readonly Candidate[], live: LiveState, c
 interface TeamFacts {
   readonly liveTeams: ReadonlyMap<string, unknown>;
   readonly teamsRead: ReadonlySet<string>;
-  readonly managed: readonly string[];
+  readonly managedSet: ReadonlySet<string>;
   readonly teamRolesEnabled: boolean;
 }
 
@@ -253,7 +253,11 @@ function teamCandidates(member: DesiredMember, current: LiveMember, finalRole: s
   const candidates: Candidate[] = [];
   const base = { email: current.email, memberId: current.id };
   const noEffect: string[] = [];
-  for (const team of facts.managed) {
+  // Only teams the member is on or should be on can change: not every managed team.
+  const teams = new Set<string>();
+  for (const team of Object.keys(member.teams)) if (facts.managedSet.has(team)) teams.add(team);
+  for (const team of Object.keys(current.teams)) if (facts.managedSet.has(team)) teams.add(team);
+  for (const team of [...teams].sort(compareText)) {
     const exists = facts.liveTeams.has(team);
     if (exists && !facts.teamsRead.has(team)) continue;
     const stored = exists ? current.teams[team] : undefined;

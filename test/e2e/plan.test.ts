@@ -130,6 +130,7 @@ describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
     expect(run.stdout).toContain("bob@example.com\n  + add to team design as contributor\n  ~ team backend role admin -> contributor\n  - remove from team frontend\n");
     expect(run.stdout.trimEnd().endsWith("Plan: 1 new team, 2 invites, 1 role change, 3 team edits, 1 removal.")).toBe(true);
     expect(run.stdout).not.toContain("\u001b[");
+    expect(run.stdout).not.toContain("Warnings:");
     const saved = JSON.parse(readFileSync(join(cwd, "plan.json"), "utf8")) as { changes: unknown[] };
     expect(saved.changes).toHaveLength(8);
   });
