@@ -130,13 +130,13 @@ describe("computePlan: change kinds", () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  it("compares team roles under the org role the member ends with", () => {
+  it("compares team roles under the org role the member ends with, and sets them after the demotion", () => {
     const bob = aLiveMember("bob@example.com", { role: "owner", teams: { backend: null } });
     const plan = computePlan(
       desiredState({ members: [aMember("bob@example.com", { role: "member", teams: { backend: "admin" } })], policy: { owners: "manage", minOwners: 0 } }),
       liveState({ members: [bob] }),
     );
-    expect(summary(plan).map((change) => change.action)).toEqual(["set-team-role", "set-role"]);
+    expect(summary(plan).map((change) => change.action)).toEqual(["set-role", "set-team-role"]);
   });
 
   it("leaves team roles of a pending invite to a later run, with a warning", () => {

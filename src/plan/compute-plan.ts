@@ -339,12 +339,18 @@ function offers(live: LiveState, role: OrgRole): boolean {
 }
 
 /**
- * Apply order (sentry-api.md §8): create teams; invites and re-invites;
- * promotions, new owners first; team adds; team roles; team removals;
- * demotions; member removals last. Stable within a group by email, then team.
+ * Apply order (sentry-api.md §8, as src/apply/order-changes.ts runs it):
+ * create teams; invites and re-invites; promotions, new owners first; team
+ * adds; team roles; team removals; demotions; then team adds and roles of the
+ * members just demoted (Sentry stores no team role at or below the org
+ * role's minimum, so team admin set before a manager's demotion would be
+ * lost); member removals last. Stable within a group by email, then team.
  */
 export function orderChanges<T extends ChangeWithoutId>(changes: readonly T[]): T[] {
-  return [...changes].sort((a, b) => changeRank(a) - changeRank(b) || compareText(emailOf(a), emailOf(b)) || compareText(teamOf(a), teamOf(b)));
+  const demoted = new Set(changes.flatMap((change) => (change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])));
+  const rank = (change: ChangeWithoutId) =>
+    (change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId) ? 7.5 : changeRank(change);
+  return [...changes].sort((a, b) => rank(a) - rank(b) || compareText(emailOf(a), emailOf(b)) || compareText(teamOf(a), teamOf(b)));
 }
 
 function changeRank(change: ChangeWithoutId): number {
@@ -355,8 +361,8 @@ function changeRank(change: ChangeWithoutId): number {
     case "reinvite":
       return 1;
     case "set-role":
-      if (orgRolePriority(change.to) > orgRolePriority(change.from)) return change.to === "owner" ? 2 : 3;
-      return 7;
+      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return 7;
+      return change.to === "owner" ? 2 : 3;
     case "add-to-team":
       return 4;
     case "set-team-role":

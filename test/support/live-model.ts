@@ -1,5 +1,5 @@
-import { hasTeamAccess } from "../../src/domain/roles.js";
-import type { LiveMember, LiveState, OrgRole } from "../../src/domain/types.js";
+import { hasTeamAccess, minimumTeamRole } from "../../src/domain/roles.js";
+import type { LiveMember, LiveState, OrgRole, TeamRole } from "../../src/domain/types.js";
 import type { Change } from "../../src/plan/plan.js";
 import { NO_FLAGS } from "./builders.js";
 
@@ -9,8 +9,8 @@ import { NO_FLAGS } from "./builders.js";
  * matters to the plan: invites are pending and their team roles are not
  * applied, invites only join teams that exist, a team role at or below the
  * minimum is stored as null, and team roles are ignored without the
- * team-roles feature. It idealizes one thing: a team role is stored as asked
- * even when the member's current role still implies it.
+ * team-roles feature; a team role at or below the minimum of the member's
+ * org role at that moment is stored as null (F56), so the order of changes matters.
  */
 export function applyToModel(live: LiveState, changes: readonly Change[]): LiveState {
   let members = live.members.map((member) => ({ ...member, teams: { ...member.teams } }));
@@ -51,13 +51,13 @@ export function applyToModel(live: LiveState, changes: readonly Change[]): LiveS
       case "add-to-team": {
         const member = find(change.memberId);
         if (member && teams.some((team) => team.slug === change.team)) {
-          member.teams[change.team] = live.teamRolesEnabled && !member.pending && change.teamRole === "admin" ? "admin" : null;
+          member.teams[change.team] = storedTeamRole(live, member, change.teamRole);
         }
         break;
       }
       case "set-team-role": {
         const member = find(change.memberId);
-        if (member && change.team in member.teams && live.teamRolesEnabled) member.teams[change.team] = change.to === "admin" ? "admin" : null;
+        if (member && change.team in member.teams && live.teamRolesEnabled) member.teams[change.team] = storedTeamRole(live, member, change.to);
         break;
       }
       case "remove-from-team": {
@@ -71,6 +71,12 @@ export function applyToModel(live: LiveState, changes: readonly Change[]): LiveS
     }
   }
   return { ...live, members, teams: teams.sort((a, b) => (a.slug < b.slug ? -1 : 1)), teamsRead };
+}
+
+/** What Sentry stores for a team role request: null without team roles, for invitees (apply leaves them), or at or below the minimum. */
+function storedTeamRole(live: LiveState, member: LiveMember, wanted: TeamRole): TeamRole | null {
+  if (!live.teamRolesEnabled || member.pending || wanted !== "admin") return null;
+  return minimumTeamRole(member.role) === "admin" ? null : "admin";
 }
 
 function update(member: { -readonly [K in keyof LiveMember]: LiveMember[K] } | undefined, fields: Partial<LiveMember>): void {
