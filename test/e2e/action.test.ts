@@ -1,0 +1,295 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type FakeGitHub, startFakeGitHub } from "../fakes/fake-github.js";
+import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
+import { type ActionRun, DIST_ACTION, runAction } from "../support/run-action.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
+const READ_TOKEN = "sntryu_readonly_token_0123456789abcdef";
+const WRITE_TOKEN = "sntryu_owner_token_0123456789abcdef";
+const GITHUB_TOKEN = "ghs_fake_workflow_token_0123456789";
+const HEAD_SHA = "1".repeat(40);
+const MERGE_SHA = "2".repeat(40);
+
+/** The example org plus one new person (heidi) and bob promoted: three changes. */
+const ROSTER = `version: 1
+organization: acme
+teams:
+  backend: { name: Backend }
+  frontend: {}
+ignore:
+  - ci-bot@example.com
+  - erin@example.com
+members:
+  - email: alice@example.com
+    role: owner
+    teams: [backend]
+  - email: bob@example.com
+    role: manager
+    teams: [backend, frontend]
+  - email: dave@example.com
+    role: manager
+    teams: [frontend]
+  - email: frank@example.com
+    role: member
+  - email: grace@example.com
+    role: member
+    teams: [frontend]
+  - email: heidi@example.com
+    role: member
+    teams: [backend]
+`;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  // e2e runs the built Action: rebuild when dist/ is older than the sources.
+  if (!existsSync(DIST_ACTION) || statSync(DIST_ACTION).mtimeMs < newestMtime(join(ROOT, "src"))) {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
+  }
+}, 60_000);
+
+let sentry: FakeSentry | undefined;
+let github: FakeGitHub | undefined;
+afterEach(async () => {
+  await sentry?.close();
+  await github?.close();
+  sentry = undefined;
+  github = undefined;
+});
+
+async function fakes(): Promise<{ sentry: FakeSentry; github: FakeGitHub }> {
+  sentry = await startFakeSentry(EXAMPLE_ORG);
+  github = await startFakeGitHub({
+    tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" }, "ghs_read_only_fork_token": { login: "github-actions[bot]", readOnly: true } },
+  });
+  return { sentry, github };
+}
+
+function workspace(roster = ROSTER): string {
+  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-action-"));
+  writeFileSync(join(dir, "roster.yaml"), roster);
+  return dir;
+}
+
+const PR_PAYLOAD = {
+  pull_request: { number: 7, head: { sha: HEAD_SHA }, base: { ref: "main" } },
+  repository: { private: true, default_branch: "main" },
+};
+const PUSH_PAYLOAD = { ref: "refs/heads/main", after: MERGE_SHA, repository: { private: true, default_branch: "main" } };
+
+function urls(fake: FakeGitHub) {
+  return { apiUrl: fake.apiUrl, graphqlUrl: fake.graphqlUrl, serverUrl: fake.url };
+}
+
+function planOnPr(dir: string, fake: { sentry: FakeSentry; github: FakeGitHub }, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({
+    eventName: "pull_request",
+    payload: PR_PAYLOAD,
+    ref: "refs/pull/7/merge",
+    sha: "9".repeat(40),
+    workspace: dir,
+    github: urls(fake.github),
+    inputs: { "sentry-token": READ_TOKEN, "sentry-url": fake.sentry.url, "github-token": GITHUB_TOKEN, ...inputs },
+  });
+}
+
+function applyOnPush(dir: string, fake: { sentry: FakeSentry; github: FakeGitHub }, inputs: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({
+    eventName: "push",
+    payload: PUSH_PAYLOAD,
+    ref: "refs/heads/main",
+    sha: MERGE_SHA,
+    workspace: dir,
+    github: urls(fake.github),
+    inputs: { "sentry-token": WRITE_TOKEN, "sentry-url": fake.sentry.url, "github-token": GITHUB_TOKEN, ...inputs },
+  });
+}
+
+/** Everything a run shows anyone, with the runner's own ::add-mask:: commands removed. */
+function visible(run: ActionRun, fake: FakeGitHub, dir: string): string {
+  const planFile = run.outputs["plan-file"];
+  return [
+    run.stdout.split("\n").filter((line) => !line.startsWith("::add-mask::")).join("\n"),
+    run.stderr,
+    run.summary,
+    JSON.stringify(run.outputs),
+    ...fake.comments(7).map((comment) => comment.body),
+    planFile && existsSync(planFile) ? readFileSync(planFile, "utf8") : "",
+    readdirSync(dir).join(" "),
+  ].join("\n");
+}
+
+describe("the Action, run as the runner runs dist/index.js", () => {
+  it("posts exactly one plan comment on a PR, with outputs, plan file and the full plan in the summary", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    const run = await planOnPr(dir, fake);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const comments = fake.github.comments(7);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toMatch(/^<!-- sentry-roster:plan \{"v":1,"org":"acme","digest":"[0-9a-f]{64}","ids":\["[0-9a-f]{16}"/);
+    expect(comments[0]?.body).toContain(`"sha":"${HEAD_SHA}"`);
+    expect(comments[0]?.body).toContain("heidi&#64;example.com");
+    expect(run.outputs["has-changes"]).toBe("true");
+    expect(Number(run.outputs["changes"])).toBeGreaterThan(0);
+    expect(run.outputs["digest"]).toMatch(/^[0-9a-f]{64}$/);
+    const planFile = run.outputs["plan-file"] ?? "";
+    expect(planFile.startsWith(run.runnerTemp)).toBe(true);
+    const plan = JSON.parse(readFileSync(planFile, "utf8")) as { formatVersion: number; digest: string; changes: unknown[] };
+    expect(plan.formatVersion).toBe(1);
+    expect(plan.digest).toBe(run.outputs["digest"]);
+    expect(plan.changes).toHaveLength(Number(run.outputs["changes"]));
+    expect(run.summary).toContain("### Sentry roster plan for <code>acme</code>");
+    expect(run.stdout).toContain(`::add-mask::${READ_TOKEN}`);
+    expect(visible(run, fake.github, dir)).not.toContain(READ_TOKEN);
+    expect(visible(run, fake.github, dir)).not.toContain(GITHUB_TOKEN);
+    expect(fake.sentry.requests.every((request) => request.method === "GET")).toBe(true);
+  });
+
+  it("updates the same comment in place when the plan runs again", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    await planOnPr(dir, fake);
+    const firstId = fake.github.comments(7)[0]?.id;
+    writeFileSync(join(dir, "roster.yaml"), ROSTER.replace("  - email: heidi@example.com\n    role: member\n    teams: [backend]\n", ""));
+    const again = await planOnPr(dir, fake);
+    expect(again.code).toBe(0);
+    const comments = fake.github.comments(7);
+    expect(comments.map((comment) => comment.id)).toEqual([firstId]);
+    expect(comments[0]?.body).not.toContain("heidi");
+    expect(fake.github.requests.filter((request) => request.method === "PATCH")).toHaveLength(1);
+    expect(fake.github.requests.filter((request) => request.method === "POST" && request.path.endsWith("/comments"))).toHaveLength(1);
+  });
+
+  it("applies the reviewed changes on merge and refuses one nobody reviewed", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    const planned = await planOnPr(dir, fake);
+    expect(planned.code).toBe(0);
+    fake.github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
+    // After the review, someone sneaks a new member into the roster: not in the reviewed plan.
+    writeFileSync(join(dir, "roster.yaml"), `${ROSTER}  - email: mallory@example.com\n    role: member\n`);
+    fake.sentry.clearLog();
+    const run = await applyOnPush(dir, fake, { "mask-emails": "false" });
+    expect(run.code).toBe(1);
+    const emails = fake.sentry.state().members.map((member) => member.email);
+    expect(emails).toContain("heidi@example.com");
+    expect(emails).not.toContain("mallory@example.com");
+    expect(fake.sentry.state().members.find((member) => member.email === "bob@example.com")?.role).toBe("manager");
+    expect(run.stdout).toMatch(/::error::.*not reviewed/);
+    expect(run.outputs["failed"]).toBe("0");
+    expect(Number(run.outputs["applied"])).toBe(Number(planned.outputs["changes"]));
+    expect(run.summary).toContain("#### Not reviewed: not applied");
+    expect(run.summary).toContain("mallory&#64;example.com");
+    const comment = fake.github.comments(7)[0]?.body ?? "";
+    expect(comment).toContain("### Sentry roster applied to <code>acme</code>");
+    expect(comment).toContain(`"applied":"${MERGE_SHA}"`);
+    expect(comment).toMatch(/not reviewed/);
+    expect(visible(run, fake.github, dir)).not.toContain(WRITE_TOKEN);
+  });
+
+  it("applies nothing on a push without a reviewed plan and says why", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    const run = await applyOnPush(dir, fake);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("no reviewed plan: commit 222222222222 has no merged pull request");
+    expect(fake.sentry.requests.filter((request) => request.method !== "GET")).toEqual([]);
+    expect(run.summary).toContain("**Nothing applied:**");
+  });
+
+  it("does not trust a plan comment a person edited", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    await planOnPr(dir, fake);
+    const comment = fake.github.comments(7)[0];
+    fake.github.editComment(comment?.id ?? 0, comment?.body ?? "", "mallory");
+    fake.github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
+    const run = await applyOnPush(dir, fake);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("last edited by mallory");
+    expect(fake.sentry.requests.filter((request) => request.method !== "GET")).toEqual([]);
+  });
+
+  it("keeps the comment of a huge plan within GitHub's 65,536 characters", async () => {
+    const fake = await fakes();
+    const many = Array.from({ length: 3_000 }, (_, index) => `  - email: person${index}@example.com\n    role: member\n    teams: [backend]\n`).join("");
+    const dir = workspace(`${ROSTER}${many}`);
+    const run = await planOnPr(dir, fake);
+    expect(run.code).toBe(0);
+    const body = fake.github.comments(7)[0]?.body ?? "";
+    expect(body.length).toBeGreaterThan(1_000);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain("see the [job summary]");
+    expect(run.summary.match(/person\d+/g)?.length).toBe(3_000);
+  }, 60_000);
+
+  it("only validates a fork PR without the Sentry secret, and says why", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    const run = await planOnPr(dir, fake, { "sentry-token": "", "github-token": "ghs_read_only_fork_token" });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/::notice::No Sentry token: pull requests from forks get no secrets/);
+    expect(run.summary).toContain("roster.yaml is valid");
+    expect(fake.sentry.requests).toEqual([]);
+    expect(fake.github.requests).toEqual([]);
+  });
+
+  it("annotates roster errors on their lines and fails", async () => {
+    const fake = await fakes();
+    const dir = workspace(ROSTER.replace("    role: manager\n    teams: [backend, frontend]", "    role: captain\n    teams: [backend, frontend]"));
+    const run = await planOnPr(dir, fake, { "sentry-token": "" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error file=roster\.yaml,line=14,col=\d+::.*captain/);
+    expect(run.summary).toContain("#### Roster problems");
+  });
+
+  it("explains a workflow token that cannot comment", async () => {
+    const fake = await fakes();
+    const run = await planOnPr(workspace(), fake, { "github-token": "ghs_read_only_fork_token" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("grant pull-requests: write");
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports drift on a schedule with a roster diff, and fails on drift when asked", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    const run = await runAction({
+      eventName: "schedule",
+      payload: { schedule: "17 6 * * 1-5", repository: { private: false, default_branch: "main" } },
+      workspace: dir,
+      github: urls(fake.github),
+      inputs: { "sentry-token": READ_TOKEN, "sentry-url": fake.sentry.url, "github-token": GITHUB_TOKEN, "fail-on-drift": "true" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Sentry differs from roster.yaml");
+    expect(run.summary).toContain("### Sentry drift report for <code>acme</code>");
+    expect(run.summary).toMatch(/```+diff\n/);
+    expect(run.summary).toContain("h***@example.com");
+    expect(run.summary).not.toContain("heidi@example.com");
+    expect(run.outputs["has-changes"]).toBe("true");
+    expect(fake.github.requests).toEqual([]);
+  });
+
+  it("fails with one clear line on an invalid boolean input", async () => {
+    const fake = await fakes();
+    const run = await planOnPr(workspace(), fake, { comment: "yes" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::input "comment": "yes" is not a boolean: use true or false');
+  });
+});
