@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { createInMemorySentry } from "../../test/fakes/fake-sentry.js";
+import { generateOrg, GENERATED_OWNER_TOKEN } from "../../test/fakes/generate-org.js";
+import { SentryClient } from "./client.js";
+import { readLiveState } from "./read-live-state.js";
+
+const EXAMPLE = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
+const OWNER = "sntryu_owner_token_0123456789abcdef";
+const INTEGRATION = "sntrys_integration_token_0123456789abcdef";
+const MARCH = Date.parse("2026-03-01T00:00:00Z");
+
+function setup(token = OWNER, seed: Parameters<typeof createInMemorySentry>[0] = EXAMPLE) {
+  const fake = createInMemorySentry(seed, { now: () => MARCH });
+  const client = new SentryClient({ baseUrl: fake.url, token, fetch: fake.fetch, sleep: async () => {}, now: () => MARCH });
+  return { fake, client };
+}
+
+const pages = (n: number) => Math.max(1, Math.ceil(n / 100));
+
+describe("readLiveState", () => {
+  it("maps members, pending and expired invites, flags and org settings in one place", async () => {
+    const { client } = setup();
+    const live = await readLiveState(client, { organization: "acme", managedTeams: ["backend", "frontend"] });
+    expect(live.members.map((m) => m.id)).toEqual(["101", "102", "103", "104", "105", "106", "107"]);
+    expect(live.members.find((m) => m.email === "frank@example.com")).toMatchObject({ pending: true, expired: true, name: "frank@example.com" });
+    expect(live.members.find((m) => m.email === "grace@example.com")).toMatchObject({ pending: true, expired: false, teams: { frontend: null } });
+    expect(live.members.find((m) => m.id === "104")?.flags).toMatchObject({ idpProvisioned: true, ssoLinked: true, partnershipRestricted: false });
+    expect(live.orgRoles).toEqual(["billing", "member", "manager", "owner"]);
+    expect(live).toMatchObject({ organization: "acme", teamRolesEnabled: true, openMembership: false });
+    expect(live.teams).toEqual([
+      { id: "11", slug: "backend", name: "Backend", idpProvisioned: false },
+      { id: "12", slug: "frontend", name: "Frontend", idpProvisioned: false },
+      { id: "13", slug: "platform", name: "Platform", idpProvisioned: true },
+    ]);
+  });
+
+  it("reads only the managed teams' member lists, keeping stored team roles (null = the role's minimum)", async () => {
+    const { client, fake } = setup();
+    const live = await readLiveState(client, { organization: "acme", managedTeams: ["backend", "missing-team"] });
+    expect(live.teamsRead).toEqual(["backend"]);
+    expect(live.members.find((m) => m.id === "101")?.teams).toEqual({ backend: null });
+    expect(live.members.find((m) => m.id === "102")?.teams).toEqual({ backend: "admin" });
+    expect(live.members.find((m) => m.id === "103")?.teams).toEqual({});
+    expect(fake.requests.filter((r) => r.path.startsWith("/api/0/teams/")).map((r) => r.path)).toEqual(["/api/0/teams/acme/backend/members/"]);
+  });
+
+  it("knows the token's own member, and none for an integration token", async () => {
+    expect((await readLiveState(setup().client, { organization: "acme", managedTeams: [] })).token).toEqual({
+      memberId: "101",
+      email: "alice@example.com",
+      role: "owner",
+      scopes: null,
+    });
+    expect((await readLiveState(setup(INTEGRATION).client, { organization: "acme", managedTeams: [] })).token).toEqual({
+      memberId: null,
+      email: null,
+      role: null,
+      scopes: null,
+    });
+  });
+
+  it("uses no more than ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2 requests", async () => {
+    const seed = generateOrg({ members: 1000, teams: 150, maxTeamsPerMember: 40 });
+    const { client, fake } = setup(GENERATED_OWNER_TOKEN, seed);
+    const live = await readLiveState(client, { organization: "bigco", managedTeams: "all" });
+    const perTeam = seed.teams.map((t) => seed.members.filter((m) => m.teams && t.slug in m.teams).length);
+    expect(Math.max(...perTeam)).toBeGreaterThan(100);
+    const bound = pages(1000) + pages(150) + perTeam.reduce((sum, n) => sum + pages(n), 0) + 2;
+    expect(fake.requests.length).toBeLessThanOrEqual(bound);
+    expect(live.members).toHaveLength(1000);
+    expect(live.teamsRead).toHaveLength(150);
+    const memberships = live.members.reduce((sum, m) => sum + Object.keys(m.teams).length, 0);
+    expect(memberships).toBe(perTeam.reduce((a, b) => a + b, 0));
+  });
+
+  it("reads the teams list with detailed=0", async () => {
+    const { client, fake } = setup();
+    await readLiveState(client, { organization: "acme", managedTeams: [] });
+    expect(fake.requests.find((r) => r.path === "/api/0/organizations/acme/teams/")?.query).toEqual({ detailed: "0", per_page: "100" });
+  });
+
+  it("says which organization was not found at which URL", async () => {
+    const { client, fake } = setup();
+    await expect(readLiveState(client, { organization: "nope", managedTeams: [] })).rejects.toThrow(
+      `organization "nope" not found at ${fake.url}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
+    );
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("gives the same state through 20% faults (5xx, 429, resets)", async () => {
+    const seed = generateOrg({ members: 400, teams: 30 });
+    const clean = await readLiveState(setup(GENERATED_OWNER_TOKEN, seed).client, { organization: "bigco", managedTeams: "all" });
+    const { client, fake } = setup(GENERATED_OWNER_TOKEN, seed);
+    fake.faults.setRandom({ rate: 0.2, kinds: ["500", "503", "429", "reset"], seed: 4 });
+    const faulty = await readLiveState(client, { organization: "bigco", managedTeams: "all" });
+    expect(faulty).toEqual(clean);
+    expect(fake.requests.some((r) => r.status === "reset")).toBe(true);
+  });
+
+  it("hides the fake's self-hosted difference: no rate-limit headers, no billing role", async () => {
+    const seed = generateOrg({ members: 5, teams: 1 });
+    const selfHosted = { ...seed, organization: { ...seed.organization, mode: "self-hosted" as const, features: ["invite-members"] } };
+    const live = await readLiveState(setup(GENERATED_OWNER_TOKEN, selfHosted).client, { organization: "bigco", managedTeams: "all" });
+    expect(live.orgRoles).toEqual(["member", "admin", "manager", "owner"]);
+    expect(live.teamRolesEnabled).toBe(false);
+  });
+});
