@@ -46,7 +46,13 @@ export const planCli: CliCommand = async (argv, io) => {
   const rosterPath = positionals[0] ?? DEFAULT_ROSTER;
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
-  const result = await planCommand({ rosterPath, connection: target.connection, ...(target.org ? { org: target.org } : {}) }, deps);
+  // --org overrides the roster's organization; SENTRY_ORG only fills in when the roster names none.
+  const flagOrg = typeof values["org"] === "string" && values["org"].trim() ? values["org"].trim() : undefined;
+  const envOrg = io.env["SENTRY_ORG"]?.trim() || undefined;
+  const result = await planCommand(
+    { rosterPath, connection: target.connection, ...(flagOrg ? { org: flagOrg } : {}), ...(envOrg ? { defaultOrg: envOrg } : {}) },
+    deps,
+  );
   if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
   if (result.kind === "roster-invalid") {
     io.stderr(`${summarizeRosterIssues(rosterPath, result.issues)}: fix them and run plan again (Sentry was not contacted)\n`);

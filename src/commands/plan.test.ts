@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createInMemorySentry } from "../../test/fakes/fake-sentry.js";
 import { RosterFileError } from "../roster/errors.js";
 import { SILENT_LOGGER, type Deps } from "./deps.js";
-import { planCommand } from "./plan.js";
+import { MissingOrganizationError, planCommand } from "./plan.js";
 
 const SEED = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
 const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
@@ -75,6 +75,17 @@ describe("planCommand", () => {
       deps({ "roster.yaml": ROSTER.replace("organization: acme", "organization: other") }, sentry.fetch),
     );
     expect(result.kind === "planned" && result.plan.violations.map((violation) => violation.rule)).toEqual(["organization-mismatch"]);
+  });
+
+  it("uses SENTRY_ORG only when the roster names no organization", async () => {
+    const sentry = createInMemorySentry(SEED, { now: () => NOW });
+    const connection = { baseUrl: sentry.url, token: OWNER_TOKEN };
+    const unnamed = ROSTER.replace("organization: acme\n", "");
+    const named = await planCommand({ rosterPath: "roster.yaml", defaultOrg: "elsewhere", connection }, deps({ "roster.yaml": ROSTER }, sentry.fetch));
+    expect(named.kind === "planned" && named.live.organization).toBe("acme");
+    const fallback = await planCommand({ rosterPath: "roster.yaml", defaultOrg: "acme", connection }, deps({ "roster.yaml": unnamed }, sentry.fetch));
+    expect(fallback.kind === "planned" && fallback.plan.violations).toEqual([]);
+    await expect(planCommand({ rosterPath: "roster.yaml", connection }, deps({ "roster.yaml": unnamed }, sentry.fetch))).rejects.toBeInstanceOf(MissingOrganizationError);
   });
 
   it("throws a RosterFileError for a missing roster", async () => {

@@ -10,9 +10,19 @@ import { openSentry } from "./sentry-session.js";
 /** What `plan` needs: the roster, an optional org override and where Sentry is. */
 export interface PlanCommandOptions {
   readonly rosterPath: string;
-  /** --org or SENTRY_ORG; default: the roster's organization. */
+  /** --org: overrides the roster's organization (a plan for another org than the roster names is refused). */
   readonly org?: string;
+  /** SENTRY_ORG: used only when the roster names no organization (design.md "The CLI"). */
+  readonly defaultOrg?: string;
   readonly connection: SentryConnection;
+}
+
+/** Neither --org, the roster nor SENTRY_ORG names the organization to plan for. */
+export class MissingOrganizationError extends Error {
+  override name = "MissingOrganizationError";
+  constructor(rosterPath: string) {
+    super(`no organization to plan for: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`);
+  }
 }
 
 /** The roster had errors (Sentry was not contacted), or the plan with what it was computed from. */
@@ -38,7 +48,8 @@ export async function planCommand(options: PlanCommandOptions, deps: Deps): Prom
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
   if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
   const client = openSentry(options.connection, deps);
-  const organization = options.org ?? desired.organization;
+  const organization = options.org || desired.organization || options.defaultOrg;
+  if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
   const live = await readLiveState(client, {
     organization,

@@ -341,6 +341,10 @@ describe("computePlan: violations", () => {
     expect(plan.violations.map((violation) => violation.rule)).toEqual(["min-owners"]);
   });
 
+  it("accepts any organization when the roster names none", () => {
+    expect(computePlan(desiredState({ organization: "" }), liveState({ organization: "other" })).violations).toEqual([]);
+  });
+
   it("refuses a plan read from another organization than the roster's", () => {
     const plan = computePlan(desiredState({ organization: "acme" }), liveState({ organization: "other" }));
     expect(plan.violations.map((violation) => violation.rule)).toEqual(["organization-mismatch"]);

@@ -44,10 +44,11 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
   const violations: Violation[] = [];
   const drift: Drift[] = [];
 
-  if (normalizeEmail(desired.organization) !== normalizeEmail(live.organization)) {
+  // A roster without `organization` leaves the choice to --org / SENTRY_ORG.
+  if (desired.organization !== "" && desired.organization.toLowerCase() !== live.organization.toLowerCase()) {
     violations.push({
       rule: "organization-mismatch",
-      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org / SENTRY_ORG.`,
+      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org.`,
     });
   }
   if (live.token.scopes !== null && !context.judgeToken && live.token.role !== null) {

@@ -4,7 +4,7 @@ import type { OrgRole, Policy } from "../domain/types.js";
 import type { ChangeWithoutId } from "./plan.js";
 import { holdFor, holdForLastOwner, maxRemovalsViolation, type SafetyContext, tokenCanWrite } from "./safety.js";
 
-const context = (role: OrgRole | null, extra: Partial<SafetyContext> & { policy?: Partial<Policy> } = {}): SafetyContext => ({
+const context = (role: OrgRole | null, extra: Partial<Omit<SafetyContext, "policy">> & { policy?: Partial<Policy> } = {}): SafetyContext => ({
   token: { memberId: TOKEN_MEMBER_ID, email: "bot@example.com", role, scopes: null },
   judgeToken: role !== null,
   openMembership: false,
