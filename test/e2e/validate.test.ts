@@ -1,0 +1,147 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli as runCliInProcess } from "../../src/cli/main.js";
+import { DIST_CLI, runCli, type CliRun } from "../support/run-dist.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURES = join(ROOT, "test/fixtures/rosters");
+const BAD = readdirSync(FIXTURES).filter((name) => name.startsWith("bad-")).sort();
+const VALID = readdirSync(FIXTURES).filter((name) => name.startsWith("valid-")).sort();
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  // e2e runs the built CLI: rebuild when dist/ is older than the sources or the schema it bundles.
+  const newest = Math.max(newestMtime(join(ROOT, "src")), newestMtime(join(ROOT, "schema")));
+  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newest) {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
+  }
+}, 120_000);
+
+/** `sentry-roster validate ARGS` in the fixtures folder, so file names in output stay short and stable. */
+function validate(args: readonly string[], cwd = FIXTURES): Promise<CliRun> {
+  return runCli(["validate", ...args], { cwd });
+}
+
+describe("sentry-roster validate (built CLI)", () => {
+  it("prints the verdict on stdout and exits 0 for a valid roster", async () => {
+    const run = await validate(["valid-list-and-map.yaml"]);
+    expect(run).toEqual({ code: 0, stdout: "valid-list-and-map.yaml is valid: 2 members, 2 teams\n", stderr: "" });
+  });
+
+  it("accepts the example roster at the repository root", async () => {
+    const run = await validate(["roster.example.yaml"], ROOT);
+    expect(run).toEqual({ code: 0, stdout: "roster.example.yaml is valid: 7 members, 4 teams\n", stderr: "" });
+  });
+
+  it.each(VALID)("accepts %s", async (name) => {
+    const run = await validate([name]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^${name.replace(".", "\\.")} is valid: \\d+ members?, \\d+ teams?`));
+  });
+
+  it("shows warnings on stderr but still exits 0", async () => {
+    const run = await validate(["valid-with-warning.yaml"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("valid-with-warning.yaml is valid: 2 members, 2 teams (1 warning)\n");
+    expect(run.stderr).toBe(
+      'valid-with-warning.yaml:10:7: warning: members[0].teams.backend: "contributor" has no effect: an owner is always a team admin\n  hint: remove the team role or write "admin"\n',
+    );
+  });
+
+  it("prints problems as FILE:LINE:COL on stderr, then the count, and exits 1", async () => {
+    const run = await validate(["bad-role-typo.yaml"]);
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        'bad-role-typo.yaml:8:11: members[0].role: "ownr" is not a role (member, admin, manager, owner, billing)\n  hint: did you mean "owner"?\n1 error in bad-role-typo.yaml\n',
+    });
+  });
+
+  it("reads roster.yaml when no file is given", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-validate-"));
+    writeFileSync(join(dir, "roster.yaml"), "version: 1\nmembers:\n  - email: a@example.com\n    role: owner\n");
+    expect(await validate([], dir)).toEqual({ code: 0, stdout: "roster.yaml is valid: 1 member, 0 teams\n", stderr: "" });
+  });
+
+  it("says in one line that a missing roster cannot be read, with no stack trace", async () => {
+    const run = await validate(["nope.yaml"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("sentry-roster validate: cannot read nope.yaml: no such file (give the roster's path, or run where roster.yaml is)\n");
+  });
+
+  it("refuses an unknown flag with a short usage hint", async () => {
+    const run = await validate(["--strict"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--strict");
+    expect(run.stderr).toContain('Run "sentry-roster validate --help"');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a second roster argument", async () => {
+    const run = await validate(["a.yaml", "b.yaml"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('unexpected argument "b.yaml"');
+  });
+
+  it("prints its help on stdout", async () => {
+    const run = await validate(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: sentry-roster validate \[ROSTER\]/);
+  });
+
+  it("needs no token and never prints one that is set", async () => {
+    const token = "sntryu_validate_secret_0123456789";
+    const run = await runCli(["validate", "bad-all-at-once.yaml"], { cwd: FIXTURES, env: { SENTRY_AUTH_TOKEN: token } });
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toContain(token);
+  });
+
+  it.each(["bad-tab-indent.yaml", "bad-unknown-team.yaml", "bad-duplicate-member.yaml", "bad-all-at-once.yaml"])("exits 1 with the location for %s", async (name) => {
+    const run = await validate([name]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(new RegExp(`^${name.replace(".", "\\.")}:\\d+:\\d+: `));
+    expect(run.stderr).toMatch(new RegExp(`\\n\\d+ errors? (and \\d+ warnings? )?in ${name.replace(".", "\\.")}\\n$`));
+  });
+});
+
+/** The CLI's frame in-process, for the golden output of every fixture (spawning 45 processes is slow on CI). */
+async function validateInProcess(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCliInProcess(["validate", file], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: {},
+    stderrIsTTY: false,
+    stdoutIsTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe("sentry-roster validate output (golden)", () => {
+  it("exits 1 with every bad fixture's location and message, as recorded in the golden file", async () => {
+    const runs: string[] = [];
+    for (const name of BAD) {
+      const run = await validateInProcess(relative(process.cwd(), join(FIXTURES, name)));
+      expect(run.code, name).toBe(1);
+      expect(run.stdout, name).toBe("");
+      runs.push(`$ sentry-roster validate ${name}\n${run.stderr.split(`${relative(process.cwd(), FIXTURES)}/`).join("")}`);
+    }
+    await expect(runs.join("\n")).toMatchFileSnapshot("../golden/validate/bad-fixtures.txt");
+  });
+});
