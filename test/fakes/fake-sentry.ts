@@ -134,6 +134,8 @@ export async function startFakeSentry(seed: OrgSeed | string, options: FakeSentr
 /** The same fake without a socket: `fetch` goes straight to the engine. */
 export function createInMemorySentry(seed: OrgSeed | string, options: FakeSentryOptions = {}): InMemorySentry {
   const engine = new FakeEngine(loadSeed(seed), options);
+  // Nothing listens on port 1: the URL only names the fake in Link headers and messages.
+  engine.origin = "http://127.0.0.1:1";
   const fakeFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
     const headers = new Headers(init?.headers);
@@ -149,5 +151,5 @@ export function createInMemorySentry(seed: OrgSeed | string, options: FakeSentry
     }
     return new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
   };
-  return { ...control(engine), url: `${engine.origin}:1${(options.pathPrefix ?? "").replace(/\/$/, "")}`, fetch: fakeFetch as typeof globalThis.fetch };
+  return { ...control(engine), url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`, fetch: fakeFetch as typeof globalThis.fetch };
 }

@@ -117,7 +117,7 @@ export class FakeEngine {
     };
     if (this.options.concurrentLimit !== undefined) {
       headers["X-Sentry-Rate-Limit-ConcurrentLimit"] = String(this.options.concurrentLimit);
-      headers["X-Sentry-Rate-Limit-ConcurrentRemaining"] = String(Math.max(0, this.options.concurrentLimit - (this.inFlight.get(tokenKey) ?? 0)));
+      headers["X-Sentry-Rate-Limit-ConcurrentRemaining"] = String(Math.max(0, this.options.concurrentLimit - (this.inFlight.get(tokenKey) ?? 0) - 1));
     }
     return { headers, limited: state.count > limit };
   }
