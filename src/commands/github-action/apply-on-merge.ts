@@ -11,6 +11,7 @@ import { MARKER_PREFIX, parseMarker, type CommentMarker } from "../../render/com
 import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } from "../../render/plan-comment.js";
 import { applyCommand } from "../apply.js";
 import type { Deps } from "../deps.js";
+import { describeError } from "../describe-error.js";
 import { validateCommand } from "../validate.js";
 import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
 import { commentsWanted, fitSummary, openGitHub, reportRosterIssues, runUrl } from "./report.js";
@@ -91,13 +92,22 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
   annotateFailures(applyResult, roster.desired, request, platform);
   for (const violation of plan.violations) platform.annotate("error", violation.message);
   await platform.appendSummary(fitSummary(renderApplyMarkdown(plan, applyResult, options), () => renderApplyComment(plan, applyResult, { ...options, maxChars: 200_000 }).text));
+  let reportError: string | undefined;
   if (source.pullRequest && source.commentId !== undefined && commentsWanted(request)) {
     const commentId = source.commentId;
     const pullRequest = source.pullRequest;
-    await platform.group("Report on the pull request", async () => {
-      const body = renderApplyComment(plan, applyResult, options).text;
-      await updateComment(openGitHub(request.github), { owner: request.github.owner, repo: request.github.repo, number: pullRequest.number }, commentId, body);
-      platform.info(`wrote the outcome into the plan comment on #${pullRequest.number}`);
+    // Sentry has been written to by now: a failed report must not hide the outcome or the outputs.
+    reportError = await platform.group("Report on the pull request", async () => {
+      try {
+        const body = renderApplyComment(plan, applyResult, options).text;
+        await updateComment(openGitHub(request.github), { owner: request.github.owner, repo: request.github.repo, number: pullRequest.number }, commentId, body);
+        platform.info(`wrote the outcome into the plan comment on #${pullRequest.number}`);
+        return undefined;
+      } catch (error) {
+        const message = `could not write the outcome to pull request #${pullRequest.number}: ${describeError(error)}`;
+        platform.annotate("error", message);
+        return message;
+      }
     });
   }
 
@@ -111,7 +121,8 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
     failed: counts.failed,
     ...(request.planFile ? { planFile: request.planFile } : {}),
   };
-  return { ...verdict(plan, counts, notReviewed, refusedBecause, result.kind === "applied" ? result : undefined), outputs };
+  const outcome = verdict(plan, counts, notReviewed, refusedBecause, result.kind === "applied" ? result : undefined);
+  return reportError ? { ok: false, message: `${outcome.message}; ${reportError}`, outputs } : { ...outcome, outputs };
 }
 
 function verdict(

@@ -96,8 +96,16 @@ async function planStep(request: ActionRequest, platform: ActionPlatform, deps: 
   }
   await platform.appendSummary(summary);
 
+  let commentError: string | undefined;
   if (pullRequest && commentsWanted(request) && !drift) {
-    await platform.group("Post the plan comment", () => postStickyComment(request.github, pullRequest.number, renderPlanComment(plan, options), platform));
+    commentError = await platform.group("Post the plan comment", async () => {
+      try {
+        await postStickyComment(request.github, pullRequest.number, renderPlanComment(plan, options), platform);
+        return undefined;
+      } catch (error) {
+        return `could not post the plan comment on #${pullRequest.number}: ${describeError(error)}`;
+      }
+    });
   }
   for (const violation of plan.violations) platform.annotate("error", violation.message);
 
@@ -108,6 +116,8 @@ async function planStep(request: ActionRequest, platform: ActionPlatform, deps: 
     digest: plan.digest,
     ...(request.planFile ? { planFile: request.planFile } : {}),
   };
+  // Without the comment there is nothing to review, so the merge would apply nothing: fail now.
+  if (commentError) return { ok: false, message: commentError, outputs };
   const counts = `${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"}, ${plan.skipped.length} skipped, ${plan.drift.length} drift`;
   if (plan.violations.length > 0) {
     return { ok: false, message: `the plan is refused: ${plan.violations.map((violation) => violation.message).join("; ")}`, outputs };
