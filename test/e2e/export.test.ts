@@ -60,6 +60,21 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expectNoToken(run, OWNER);
   });
 
+  it("round-trips: plan with the exported roster against the same org has no changes", async () => {
+    fake = await startFakeSentry(generateOrg({ members: 120, teams: 6, seed: 2 }));
+    const dir = mkdtempSync(join(tmpdir(), "export-plan-"));
+    const out = join(dir, "roster.yaml");
+    const env = { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN };
+    expect((await runCli(["export", "--org", "bigco", "--url", fake.url, "--out", out], { env })).code).toBe(0);
+    const plan = await runCli(["plan", out, "--url", fake.url, "--json"], { env });
+    expect(plan.stderr).toBe("");
+    expect(plan.code).toBe(0);
+    const parsed = JSON.parse(plan.stdout) as { changes: unknown[]; drift: unknown[]; violations: unknown[] };
+    expect(parsed.changes).toEqual([]);
+    expect(parsed.drift).toEqual([]);
+    expect(parsed.violations).toEqual([]);
+  });
+
   it("prints the roster on stdout without --out, and it does not depend on SENTRY_ORG vs --org", async () => {
     fake = await startFakeSentry(EXAMPLE_ORG);
     const byFlag = await runCli(["export", "--org", "acme", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: OWNER } });
