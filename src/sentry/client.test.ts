@@ -125,6 +125,12 @@ describe("SentryClient", () => {
     await expect(c.get("organizations/acme/")).rejects.toThrow(new SentryConnectionError("https://sentry.io", "ECONNREFUSED"));
   });
 
+  it("names the innermost reason when the failure has no code", async () => {
+    const s = script(...Array.from({ length: MAX_ATTEMPTS }, () => new TypeError("fetch failed", { cause: new Error("bad port") })));
+    const { client: c } = client(s.fetch);
+    await expect(c.get("organizations/acme/")).rejects.toThrow("cannot reach https://sentry.io (bad port)");
+  });
+
   it("never resends a write after a 5xx: the outcome is unknown", async () => {
     const s = script(json(500, { detail: "Internal Error" }), json(201, {}));
     const { client: c } = client(s.fetch);

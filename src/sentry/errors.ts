@@ -117,15 +117,17 @@ export function apiErrorFor(status: number, method: string, path: string, body: 
 /** Why a fetch failed, as a short code: ECONNREFUSED, ENOTFOUND, timeout, … */
 export function networkReason(error: unknown): string {
   let current: unknown = error;
+  let message = error instanceof Error ? error.message : String(error);
   for (let depth = 0; depth < 5 && current; depth += 1) {
-    if (typeof current === "object" && current !== null) {
-      const record = current as { code?: unknown; name?: unknown; cause?: unknown };
-      if (record.name === "TimeoutError" || record.name === "AbortError") return "timed out";
-      if (typeof record.code === "string" && record.code) return record.code;
-      current = record.cause;
-    } else break;
+    if (typeof current !== "object" || current === null) break;
+    const record = current as { code?: unknown; name?: unknown; cause?: unknown; message?: unknown };
+    if (record.name === "TimeoutError" || record.name === "AbortError") return "timed out";
+    if (typeof record.code === "string" && record.code) return record.code;
+    // undici wraps the real reason: the innermost message says most ("bad port", "other side closed").
+    if (typeof record.message === "string" && record.message) message = record.message;
+    current = record.cause;
   }
-  return error instanceof Error ? error.message : String(error);
+  return message;
 }
 
 /** Network failures that prove the request never left: safe to send again, even a write. */

@@ -87,6 +87,14 @@ describe("readLiveState", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it("says a URL that answers with something other than Sentry's JSON is probably not Sentry", async () => {
+    const fetch = (async () => new Response("<html>welcome</html>", { status: 200, headers: { "Content-Type": "text/html" } })) as typeof globalThis.fetch;
+    const client = new SentryClient({ baseUrl: "https://www.example.com", token: OWNER, fetch, sleep: async () => {}, now: () => MARCH });
+    await expect(readLiveState(client, { organization: "acme", managedTeams: [] })).rejects.toThrow(
+      "https://www.example.com did not answer like a Sentry server (GET organizations/acme/): check --url (or SENTRY_URL)",
+    );
+  });
+
   it("gives the same state through 20% faults (5xx, 429, resets)", async () => {
     const seed = generateOrg({ members: 400, teams: 30 });
     const clean = await readLiveState(setup(GENERATED_OWNER_TOKEN, seed).client, { organization: "bigco", managedTeams: "all" });

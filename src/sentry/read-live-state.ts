@@ -1,7 +1,7 @@
 import type { LiveMember, LiveState, LiveTeam, TeamRole, TokenIdentity } from "../domain/types.js";
 import { type SentryClient, apiPath } from "./client.js";
 import { readMember, readOrgDetails, readTeam, readTeamMember } from "./dto.js";
-import { SentryApiError, SentryConfigError } from "./errors.js";
+import { SentryApiError, SentryConfigError, SentryProtocolError } from "./errors.js";
 import { readAll } from "./paginate.js";
 
 /** Reads in flight at once: well under sentry.io's concurrency limit of 25. */
@@ -52,6 +52,11 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   try {
     details = readOrgDetails((await client.get<unknown>(apiPath("organizations", org))).body);
   } catch (error) {
+    if (error instanceof SentryProtocolError) {
+      throw new SentryConfigError(`${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`, {
+        cause: error,
+      });
+    }
     if (error instanceof SentryApiError && error.status === 404) {
       throw new SentryConfigError(`organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`, {
         cause: error,
