@@ -106,7 +106,13 @@ function platformOf(core: ActionCore): ActionPlatform {
     info: (message) => core.info(message),
     // Blank lines around Markdown, or GitHub renders it as text next to HTML (github-actions.md §4).
     appendSummary: async (markdown) => {
-      await core.summary.addRaw(`\n${markdown.trim()}\n\n`).write();
+      try {
+        await core.summary.addRaw(`\n${markdown.trim()}\n\n`).write();
+      } catch (error) {
+        // Outside a runner there is no GITHUB_STEP_SUMMARY: say so, but do not fail a run that did its work.
+        core.summary.emptyBuffer();
+        core.warning(`could not write the job summary: ${describeError(error)}`);
+      }
     },
     group: (name, fn) => core.group(name, fn),
   };

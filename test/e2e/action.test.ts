@@ -286,6 +286,15 @@ describe("the Action, run as the runner runs dist/index.js", () => {
     expect(fake.github.requests).toEqual([]);
   });
 
+  it("speaks GitHub Enterprise Server paths (/api/v3 and /api/graphql) from GITHUB_API_URL", async () => {
+    sentry = await startFakeSentry(EXAMPLE_ORG);
+    github = await startFakeGitHub({ prefix: "/api/v3", tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
+    const run = await planOnPr(workspace(), { sentry, github });
+    expect(run.code).toBe(0);
+    expect(github.comments(7)).toHaveLength(1);
+    expect(github.requests.some((request) => request.path === "/graphql")).toBe(true);
+  });
+
   it("fails with one clear line on an invalid boolean input", async () => {
     const fake = await fakes();
     const run = await planOnPr(workspace(), fake, { comment: "yes" });

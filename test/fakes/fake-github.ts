@@ -107,7 +107,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1];
     const identity = auth ? tokens[auth] : undefined;
     const graphqlPath = prefix ? "/api/graphql" : "/graphql";
-    const path = url.pathname === graphqlPath ? "/graphql" : url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+    // Outside the prefix (e.g. /graphql on GHES) nothing matches: the fake answers 404 as GitHub would.
+    const path =
+      url.pathname === graphqlPath ? "/graphql" : url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : `(outside ${prefix})${url.pathname}`;
     requests.push({ method: request.method ?? "GET", path, query: Object.fromEntries(url.searchParams), body, authorized: identity !== undefined });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
