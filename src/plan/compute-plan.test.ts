@@ -111,6 +111,24 @@ describe("computePlan: change kinds", () => {
     expect(summary(plan).map((change) => [change.action, "email" in change && change.email])).toEqual([["invite", "a@example.com"]]);
   });
 
+  it("keeps the account under an alias over a stale invite at the roster's address", () => {
+    const invite = aLiveMember("alice@example.com", { id: "5", pending: true });
+    const account = aLiveMember("alice.smith@example.com", { id: "9" });
+    const plan = computePlan(
+      desiredState({ members: [aMember("alice@example.com", { aliases: ["alice.smith@example.com"] })], policy: { unlisted: "remove" } }),
+      liveState({ members: [invite, account] }),
+    );
+    expect(summary(plan)).toEqual([{ action: "remove-member", email: "alice@example.com", memberId: "5" }]);
+  });
+
+  it("matches one live row per roster member even with several aliases", () => {
+    const plan = computePlan(
+      desiredState({ members: [aMember("a@example.com", { aliases: ["a1@example.com", "a2@example.com"] })] }),
+      liveState({ members: [aLiveMember("a1@example.com", { id: "1" }), aLiveMember("a2@example.com", { id: "2" })] }),
+    );
+    expect(plan.drift.map((drift) => drift.kind === "unlisted-member" && drift.email)).toEqual(["a2@example.com"]);
+  });
+
   it("shows no change and warns for a stated contributor role on a manager", () => {
     const bob = aLiveMember("bob@example.com", { role: "manager", teams: { backend: null } });
     const plan = computePlan(desiredState({ members: [aMember("bob@example.com", { role: "manager", teams: { backend: "contributor" } })] }), liveState({ members: [bob] }));

@@ -180,31 +180,46 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
 }
 
 /**
- * Matches roster members to live members by normalized email, then by
- * aliases (an accepted member shows their account's primary email). Primary
- * emails are matched for everyone before any alias, so an alias never takes
- * another member's row. Among several live rows for one address, an accepted
- * member wins over a pending invite, then the lowest id.
+ * Matches roster members to live members by normalized email and aliases (an
+ * accepted member shows their account's primary email). Accepted members are
+ * matched before pending invites, so a person with a stale invite under one
+ * address and an account under an alias keeps the account (the stale invite
+ * is then unlisted). In each round primary emails go before aliases, so an
+ * alias never takes another member's row; several rows for one address go by
+ * lowest id.
  */
 function matchMembers(wanted: readonly DesiredMember[], liveMembers: readonly LiveMember[]): { pairings: Pairing[]; unlisted: LiveMember[] } {
   const byEmail = new Map<string, LiveMember[]>();
   for (const member of liveMembers) {
     const key = normalizeEmail(member.email);
-    byEmail.set(key, [...(byEmail.get(key) ?? []), member]);
+    const rows = byEmail.get(key);
+    if (rows) rows.push(member);
+    else byEmail.set(key, [member]);
   }
   for (const rows of byEmail.values()) rows.sort(compareLiveRows);
   const claimed = new Set<string>();
-  const take = (email: string): LiveMember | undefined => {
-    const row = byEmail.get(normalizeEmail(email))?.find((member) => !claimed.has(member.id));
+  const take = (email: string, pending: boolean): LiveMember | undefined => {
+    const row = byEmail.get(normalizeEmail(email))?.find((member) => member.pending === pending && !claimed.has(member.id));
     if (row) claimed.add(row.id);
     return row;
   };
   const sorted = [...wanted].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
-  const primary = sorted.map((member) => take(member.email));
-  const pairings = sorted.map((member, index): Pairing => {
-    const found = primary[index] ?? member.aliases.map((alias) => take(alias)).find((row) => row !== undefined);
-    return { desired: member, live: found };
-  });
+  const found = new Map<DesiredMember, LiveMember>();
+  for (const pending of [false, true]) {
+    for (const useAliases of [false, true]) {
+      for (const member of sorted) {
+        if (found.has(member)) continue;
+        for (const email of useAliases ? member.aliases : [member.email]) {
+          const row = take(email, pending);
+          if (row) {
+            found.set(member, row);
+            break;
+          }
+        }
+      }
+    }
+  }
+  const pairings = sorted.map((member): Pairing => ({ desired: member, live: found.get(member) }));
   const unlisted = liveMembers.filter((member) => !claimed.has(member.id)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareIds(a.id, b.id));
   return { pairings, unlisted };
 }
