@@ -1,7 +1,84 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, formatPlanForReview } from "../commands/apply.js";
+import { createNodeDeps } from "../commands/node-deps.js";
+import { SENTRY_OPTIONS, UsageError, parseCommandArgs } from "./args.js";
 import type { CliCommand } from "./io.js";
+import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
-/** `sentry-roster apply`: not built yet. */
-export const applyCli: CliCommand = async (_argv, io) => {
-  io.stderr("sentry-roster apply: not implemented yet\n");
-  return 1;
+/** The roster file when none is named (design.md "The CLI"). */
+export const DEFAULT_ROSTER = "roster.yaml";
+
+export const APPLY_USAGE = `Usage: sentry-roster apply [ROSTER] [options]
+
+Computes the plan and applies it: creates teams, invites, changes roles and
+team memberships, removes members, in a safe order. Reads the org again
+afterwards and reports anything left over.
+
+Options:
+  --yes               apply without asking (needed when there is no terminal)
+  --plan FILE         apply only if every change is in this saved plan (plan --out FILE)
+  --snapshot FILE     save the org as read before any write (default: a file in the temp directory)
+  --json              print the report as JSON
+  --org SLUG          organization (default: the roster's, then SENTRY_ORG)
+  --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
+
+Exit status: 0 when every planned change was applied and the org matches the
+roster; 1 when apply refused, a change failed, or something is left over.
+`;
+
+const OPTIONS = {
+  ...SENTRY_OPTIONS,
+  yes: { type: "boolean", short: "y" },
+  plan: { type: "string" },
+  snapshot: { type: "string" },
+  json: { type: "boolean" },
+} as const;
+
+/** `sentry-roster apply [ROSTER] [--yes] [--plan FILE] [--snapshot FILE] [--json] [--org SLUG] [--url URL]`. */
+export const applyCli: CliCommand = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs("apply", argv, OPTIONS);
+  if (values["help"]) {
+    io.stdout(APPLY_USAGE);
+    return 0;
+  }
+  const yes = values["yes"] === true;
+  const json = values["json"] === true;
+  if (!yes && !io.confirm) {
+    throw new UsageError("apply: no terminal to confirm on: pass --yes to apply without a terminal (run plan first to review the changes)");
+  }
+  const target = resolveSentryTarget(values, io.env);
+  const deps = createNodeDeps(cliLogger(io));
+  const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : defaultSnapshotPath(deps.now());
+  const planFile = typeof values["plan"] === "string" ? values["plan"] : undefined;
+  const confirm = io.confirm;
+
+  const result = await applyCommand(
+    {
+      rosterPath: positionals[0] ?? DEFAULT_ROSTER,
+      connection: target.connection,
+      snapshotFile,
+      ...(target.org ? { org: target.org } : {}),
+      ...(planFile ? { planFile } : {}),
+      ...(!yes && confirm
+        ? {
+            confirm: async (plan, run) => {
+              io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
+              return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
+            },
+          }
+        : {}),
+    },
+    deps,
+  );
+  const output = formatApplyCommandResult(result, { json, color: io.stdoutIsTTY && !json });
+  if (output.stderr) io.stderr(output.stderr);
+  if (output.stdout) io.stdout(output.stdout);
+  return applyCommandSucceeded(result) ? 0 : 1;
 };
+
+/** A fresh snapshot path in the temp directory, named by time so runs never overwrite each other. */
+function defaultSnapshotPath(now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return join(tmpdir(), `sentry-roster-snapshot-${stamp}-${process.pid}.json`);
+}

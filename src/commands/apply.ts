@@ -1,0 +1,292 @@
+import { applyPlan } from "../apply/apply-plan.js";
+import { orderChanges } from "../apply/order-changes.js";
+import type { SentryWriter } from "../apply/ports.js";
+import type { DesiredState, LiveState } from "../domain/types.js";
+import type { RosterIssue } from "../domain/roster-issue.js";
+import { computePlan } from "../plan/compute-plan.js";
+import type { ApplyResult, ChangeOutcome } from "../plan/outcome.js";
+import { parsePlanJson } from "../plan/plan-json.js";
+import type { Change, Plan, Violation } from "../plan/plan.js";
+import { splitReviewed } from "../plan/reviewed.js";
+import { readLiveState } from "../sentry/read-live-state.js";
+import { createSentryWriter } from "../sentry/writer.js";
+import type { Deps, SentryConnection } from "./deps.js";
+import { describeError } from "./describe-error.js";
+import { renderApplyRefusal, renderApplyReport, toApplyRefusalJson, toApplyReportJson, type ApplyReport } from "../render/apply-report.js";
+import { renderPlanText } from "../render/plan-text.js";
+import { formatRosterIssues } from "../render/roster-issues.js";
+import { planCommand } from "./plan.js";
+import { openSentry } from "./sentry-session.js";
+
+/** Which changes a reviewer saw: their ids (full or 16-hex short), or only the plan's digest. */
+export type ReviewedPlan = { readonly ids: readonly string[] } | { readonly digest: string };
+
+/** What `apply` needs: the roster, where Sentry is, and optionally what was reviewed. */
+export interface ApplyCommandOptions {
+  readonly rosterPath: string;
+  /** Overrides the roster's organization (--org, SENTRY_ORG). */
+  readonly org?: string;
+  readonly connection: SentryConnection;
+  /** From the Action: run only these changes; the others are listed as not reviewed and fail the run. */
+  readonly reviewed?: ReviewedPlan;
+  /** --plan FILE: a saved plan JSON; any recomputed change not in it refuses the whole apply. */
+  readonly planFile?: string;
+  /** Where to save the live state before the first write; no snapshot when absent. */
+  readonly snapshotFile?: string;
+  /**
+   * Asked after the plan passed every check and before the first write, with
+   * the plan and the changes that will run; `false` cancels with nothing written.
+   */
+  readonly confirm?: (plan: Plan, run: readonly Change[]) => Promise<boolean>;
+}
+
+/**
+ * The outcome of `apply`:
+ * - roster-invalid: the roster has errors; Sentry was not contacted.
+ * - refused: nothing was written. `reason` says why in one line: the plan
+ *   breaks a policy rule (`violations`), a change is not in the saved plan
+ *   (`notReviewed`), or the user did not confirm.
+ * - applied: the writer ran (possibly zero changes). `result` has one outcome
+ *   per planned change in apply order (not-reviewed changes are `skipped`);
+ *   `leftOver` is what a plan recomputed from a fresh reading still wants
+ *   (empty = converged), unless `recheckError` says the re-read failed.
+ */
+export type ApplyCommandResult =
+  | { readonly kind: "roster-invalid"; readonly issues: readonly RosterIssue[] }
+  | {
+      readonly kind: "refused";
+      readonly organization: string;
+      readonly reason: string;
+      readonly violations: readonly Violation[];
+      readonly notReviewed: readonly Change[];
+      readonly plan: Plan;
+      readonly issues: readonly RosterIssue[];
+    }
+  | {
+      readonly kind: "applied";
+      readonly organization: string;
+      readonly plan: Plan;
+      readonly result: ApplyResult;
+      readonly leftOver: readonly Change[];
+      /** Why convergence could not be checked, when the re-read failed. */
+      readonly recheckError?: string;
+      /** Where the live state was saved before the first write; absent when nothing was written. */
+      readonly snapshotPath?: string;
+      readonly issues: readonly RosterIssue[];
+    };
+
+/** The snapshot file: the live org as read before apply wrote anything, so a bad apply can be undone by hand. */
+export interface LiveSnapshot {
+  readonly formatVersion: 1;
+  readonly kind: "sentry-roster-snapshot";
+  readonly organization: string;
+  /** ISO time of the reading. */
+  readonly takenAt: string;
+  readonly live: LiveState;
+}
+
+/**
+ * `sentry-roster apply`: plan (roster → live org → plan), refuse before any
+ * write when the plan breaks a rule or holds unreviewed changes, save a
+ * snapshot, apply through the writer in the safe order, then read the org
+ * again and report what is left over. The writer is built only after every
+ * check passed (architecture.md §3: the plan is the dry run).
+ */
+export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
+  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...(options.org ? { org: options.org } : {}) }, deps);
+  if (planned.kind === "roster-invalid") return planned;
+  const { plan, desired, live, issues } = planned;
+  const organization = plan.organization;
+  const refuse = (reason: string, notReviewed: readonly Change[] = []): ApplyCommandResult => ({
+    kind: "refused",
+    organization,
+    reason,
+    violations: plan.violations,
+    notReviewed,
+    plan,
+    issues,
+  });
+
+  if (plan.violations.length > 0) {
+    const count = plan.violations.length;
+    return refuse(`the plan breaks ${count === 1 ? "a policy rule" : `${count} policy rules`}; change the roster or its policy and plan again`);
+  }
+
+  let run: readonly Change[] = plan.changes;
+  let notReviewed: readonly Change[] = [];
+  if (options.planFile !== undefined) {
+    const saved = parsePlanJson(await deps.readFile(options.planFile));
+    if (saved.organization !== organization) {
+      return refuse(`the saved plan ${options.planFile} is for organization "${saved.organization}", not "${organization}"`);
+    }
+    const savedIds = new Set(saved.changes.map((change) => change.id));
+    const unseen = plan.changes.filter((change) => !savedIds.has(change.id));
+    if (unseen.length > 0) {
+      return refuse(
+        `${unseen.length === 1 ? "1 change is" : `${unseen.length} changes are`} not in the saved plan ${options.planFile}: the org or the roster changed since; run plan again and review it`,
+        unseen,
+      );
+    }
+  }
+  if (options.reviewed !== undefined) {
+    const split = splitReviewed(plan, options.reviewed);
+    run = split.run;
+    notReviewed = split.notReviewed;
+  }
+
+  if (run.length > 0 && options.confirm && !(await options.confirm(plan, orderChanges(run)))) {
+    return refuse("cancelled: the plan was not confirmed");
+  }
+
+  const notReviewedOutcomes: ChangeOutcome[] = notReviewed.map((change) => ({
+    change,
+    status: "skipped",
+    message: "not reviewed: this change was not in the reviewed plan, so it was not applied",
+  }));
+  if (run.length === 0) {
+    return {
+      kind: "applied",
+      organization,
+      plan,
+      result: { outcomes: notReviewedOutcomes, skipped: plan.skipped },
+      leftOver: [],
+      issues,
+    };
+  }
+
+  if (options.snapshotFile !== undefined) await saveSnapshot(options.snapshotFile, live, deps);
+  const client = openSentry(options.connection, deps);
+  const writer: SentryWriter = createSentryWriter(client, organization);
+  deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
+  const applied = await applyPlan(run, writer, {
+    live,
+    onProgress: (done, total) => deps.logger.progress(`${done}/${total} changes`),
+  });
+  let result: ApplyResult = {
+    ...applied,
+    outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
+    skipped: plan.skipped,
+  };
+
+  let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
+  // Sentry adds the token's user to every team it creates (sentry-api.md trap 28):
+  // take them off again, as part of this run, unless the roster lists them there.
+  const created = new Set(
+    result.outcomes.flatMap((outcome) => (outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])),
+  );
+  const cleanup = recheck.leftOver.filter(
+    (change) => change.action === "remove-from-team" && change.memberId === live.token.memberId && created.has(change.team),
+  );
+  if (cleanup.length > 0) {
+    const followUp = await applyPlan(cleanup, writer, { live });
+    const noted = followUp.outcomes.map((outcome) =>
+      outcome.status === "applied" ? { ...outcome, message: "Sentry had added the token's user to the team it created" } : outcome,
+    );
+    result = { ...result, outcomes: [...result.outcomes, ...noted] };
+    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
+  }
+  const notReviewedIds = new Set(notReviewed.map((change) => change.id));
+  return {
+    kind: "applied",
+    organization,
+    plan,
+    result,
+    leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
+    ...(recheck.error === undefined ? {} : { recheckError: recheck.error }),
+    ...(options.snapshotFile === undefined ? {} : { snapshotPath: options.snapshotFile }),
+    issues,
+  };
+}
+
+/** Whether an apply did all it planned: applied every change, nothing left over, and convergence confirmed. */
+export function applyCommandSucceeded(result: ApplyCommandResult): boolean {
+  if (result.kind !== "applied") return false;
+  return (
+    result.recheckError === undefined &&
+    result.leftOver.length === 0 &&
+    result.result.outcomes.every((outcome) => outcome.status === "applied")
+  );
+}
+
+async function saveSnapshot(path: string, live: LiveState, deps: Deps): Promise<void> {
+  const snapshot: LiveSnapshot = {
+    formatVersion: 1,
+    kind: "sentry-roster-snapshot",
+    organization: live.organization,
+    takenAt: new Date(deps.now()).toISOString(),
+    live,
+  };
+  await deps.writeFile(path, `${JSON.stringify(snapshot, null, 2)}\n`);
+}
+
+/** Reads the org again and recomputes: the changes still wanted, or why it could not tell. */
+async function recheckConvergence(
+  desired: DesiredState,
+  before: LiveState,
+  client: ReturnType<typeof openSentry>,
+  deps: Deps,
+  token: string,
+): Promise<{ readonly leftOver: readonly Change[]; readonly error?: string }> {
+  try {
+    deps.logger.progress("reading the org again to confirm");
+    const managedTeams = desired.teams.map((team) => team.slug);
+    const after = await readLiveState(client, { organization: before.organization, managedTeams });
+    return { leftOver: computePlan(desired, after).changes };
+  } catch (error) {
+    return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error, token)}` };
+  }
+}
+
+/** Outcomes of the run and of not-reviewed changes, together in apply order. */
+function mergeInOrder(ran: readonly ChangeOutcome[], notRun: readonly ChangeOutcome[]): ChangeOutcome[] {
+  if (notRun.length === 0) return [...ran];
+  const byChange = new Map([...ran, ...notRun].map((outcome) => [outcome.change, outcome]));
+  return orderChanges([...byChange.keys()]).map((change) => byChange.get(change) as ChangeOutcome);
+}
+
+/** Text for the front ends: the result on stdout, roster problems and refusals' reasons on stderr. */
+export interface FormattedApplyResult {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Renders an apply result for the CLI: the report (text or --json) on stdout;
+ * roster issues on stderr. A refusal is a result too, printed on stdout with
+ * a one-line summary on stderr so it is seen even with stdout redirected.
+ */
+export function formatApplyCommandResult(result: ApplyCommandResult, options: { readonly json: boolean; readonly color: boolean }): FormattedApplyResult {
+  switch (result.kind) {
+    case "roster-invalid":
+      return { stdout: "", stderr: formatRosterIssues(result.issues) };
+    case "refused": {
+      const refusal = { organization: result.organization, reason: result.reason, violations: result.violations, notReviewed: result.notReviewed };
+      return {
+        stdout: options.json ? toApplyRefusalJson(refusal) : renderApplyRefusal(refusal),
+        stderr: `${warningsOf(result.issues)}apply refused: ${result.reason}\n`,
+      };
+    }
+    case "applied": {
+      const report: ApplyReport = {
+        organization: result.organization,
+        result: result.result,
+        leftOver: result.leftOver,
+        ...(result.snapshotPath === undefined ? {} : { snapshotPath: result.snapshotPath }),
+        ...(result.recheckError === undefined ? {} : { recheckError: result.recheckError }),
+      };
+      return {
+        stdout: options.json ? toApplyReportJson(report) : renderApplyReport(report, { color: options.color }),
+        stderr: warningsOf(result.issues),
+      };
+    }
+  }
+}
+
+/** The plan as a person reviews it before confirming. */
+export function formatPlanForReview(plan: Plan, options: { readonly color: boolean }): string {
+  return renderPlanText(plan, options);
+}
+
+function warningsOf(issues: readonly RosterIssue[]): string {
+  return issues.length > 0 ? formatRosterIssues(issues) : "";
+}

@@ -1,0 +1,341 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
+import { DIST_CLI, runCli, type CliRun } from "../support/run-dist.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
+const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
+const MANAGER_TOKEN = "sntryu_manager_token_0123456789abcdef";
+
+/** The roster most tests apply to the example org: every kind of change at once. */
+const ROSTER = `version: 1
+organization: acme
+teams:
+  backend: { name: Backend }
+  frontend: {}
+  mobile: { name: Mobile }
+ignore:
+  - ci-bot@example.com
+members:
+  - email: alice@example.com
+    role: owner
+    teams: [backend]
+  - email: bob@example.com
+    role: manager
+    teams: [backend, mobile]
+  - email: dave@example.com
+    role: member
+    teams: { frontend: admin, backend: contributor }
+  - email: frank@example.com
+    role: member
+  - email: grace@example.com
+    role: member
+    teams: [frontend]
+  - email: heidi@example.com
+    role: member
+    teams: { backend: contributor, mobile: admin }
+  - email: ivan@example.com
+    role: manager
+    teams: [frontend]
+`;
+
+/** Newest modification time under a folder, in ms. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  // e2e runs the built CLI: rebuild when dist/ is older than the sources.
+  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newestMtime(join(ROOT, "src"))) {
+    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
+  }
+}, 60_000);
+
+let fake: FakeSentry | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function start(seed: OrgSeed | string = EXAMPLE_ORG): Promise<FakeSentry> {
+  fake = await startFakeSentry(seed);
+  return fake;
+}
+
+function workdir(roster = ROSTER): string {
+  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-apply-"));
+  writeFileSync(join(dir, "roster.yaml"), roster);
+  return dir;
+}
+
+function cli(server: FakeSentry, dir: string, args: readonly string[], token = OWNER_TOKEN): Promise<CliRun> {
+  return runCli(args, { cwd: dir, env: { SENTRY_AUTH_TOKEN: token, SENTRY_URL: server.url } });
+}
+
+function writes(server: FakeSentry) {
+  return server.requests.filter((request) => request.method !== "GET");
+}
+
+type SeedMember = OrgSeed["members"][number];
+
+function memberOf(state: OrgSeed, email: string): SeedMember {
+  const found = state.members.filter((member) => member.email.toLowerCase() === email);
+  expect(found, `exactly one member ${email}`).toHaveLength(1);
+  return found[0] as SeedMember;
+}
+
+/** The effective team role: stored admin, or the org role's minimum. */
+function effective(member: SeedMember, team: string): string | undefined {
+  if (!member.teams || !(team in member.teams)) return undefined;
+  const stored = member.teams[team];
+  return stored === "admin" || ["owner", "manager", "admin"].includes(member.role) ? "admin" : "contributor";
+}
+
+/** Asserts the fake's org equals ROSTER on every managed team and member. */
+function expectMatchesRoster(state: OrgSeed): void {
+  const wanted: Record<string, { role: string; teams: Record<string, string> }> = {
+    "alice@example.com": { role: "owner", teams: { backend: "admin" } },
+    "bob@example.com": { role: "manager", teams: { backend: "admin", mobile: "admin" } },
+    "dave@example.com": { role: "member", teams: { frontend: "admin", backend: "contributor" } },
+    "frank@example.com": { role: "member", teams: {} },
+    "grace@example.com": { role: "member", teams: { frontend: "contributor" } },
+    "heidi@example.com": { role: "member", teams: { backend: "contributor", mobile: "admin" } },
+    "ivan@example.com": { role: "manager", teams: { frontend: "admin" } },
+  };
+  expect(state.teams.map((team) => team.slug).sort()).toEqual(["backend", "frontend", "mobile", "platform"]);
+  for (const [email, want] of Object.entries(wanted)) {
+    const member = memberOf(state, email);
+    expect(member.role, `${email} role`).toBe(want.role);
+    for (const team of ["backend", "frontend", "mobile"]) {
+      const role = effective(member, team);
+      // Team roles of a pending invite are set once it is accepted (design.md).
+      const pendingRole = ["owner", "manager", "admin"].includes(want.role) ? "admin" : "contributor";
+      const expected = member.pending && want.teams[team] ? pendingRole : want.teams[team];
+      expect(role, `${email} in ${team}`).toBe(expected);
+    }
+  }
+}
+
+describe("sentry-roster apply", () => {
+  it("applies every kind of change, converges, and a second plan has no changes", async () => {
+    const server = await start();
+    const dir = workdir();
+    const snapshot = join(dir, "before.json");
+    const run = await cli(server, dir, ["apply", "--yes", "--snapshot", snapshot]);
+    expect(run.stderr).not.toContain(OWNER_TOKEN);
+    expect(run.stdout).not.toContain(OWNER_TOKEN);
+    expect(run.stdout).toContain("Converged: a fresh plan has no changes.");
+    expect(run.stdout).toMatch(/^Applied (\d+) of \1 changes to acme\./);
+    expect(run.code).toBe(0);
+
+    const state = server.state();
+    expectMatchesRoster(state);
+    // The owner (the token's user) is untouched, and off the team Sentry put them on when creating it.
+    expect(memberOf(state, "alice@example.com")).toMatchObject({ role: "owner", teams: { backend: null } });
+    // Unlisted and ignored members are reported, not removed.
+    memberOf(state, "erin@example.com");
+    memberOf(state, "ci-bot@example.com");
+
+    const saved = JSON.parse(readFileSync(snapshot, "utf8"));
+    expect(saved).toMatchObject({ formatVersion: 1, kind: "sentry-roster-snapshot", organization: "acme" });
+    expect(saved.live.members.map((member: { email: string }) => member.email)).toContain("dave@example.com");
+    expect(run.stdout).toContain(`Snapshot of the org before apply: ${snapshot}`);
+
+    server.clearLog();
+    const again = await cli(server, dir, ["plan", "--json"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).changes).toEqual([]);
+    expect(writes(server)).toEqual([]);
+  });
+
+  it("reports each change as JSON with --json", async () => {
+    const server = await start();
+    const dir = workdir();
+    const run = await cli(server, dir, ["apply", "--yes", "--json", "--snapshot", join(dir, "s.json")]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ formatVersion: 1, organization: "acme", ok: true, converged: true, leftOver: [] });
+    expect(report.counts.failed).toBe(0);
+    const actions = report.outcomes.map((outcome: { change: { action: string } }) => outcome.change.action);
+    expect(actions[0]).toBe("create-team");
+    expect(new Set(actions.slice(1, 4))).toEqual(new Set(["invite", "reinvite"]));
+    expect(new Set(actions)).toEqual(new Set(["create-team", "invite", "reinvite", "set-role", "add-to-team", "set-team-role", "remove-from-team"]));
+  });
+
+  it("refuses without --yes when there is no terminal, before contacting Sentry", async () => {
+    const server = await start();
+    const run = await cli(server, workdir(), ["apply"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("pass --yes to apply without a terminal");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("refuses a mass removal with zero write requests", async () => {
+    const server = await start();
+    const roster = `version: 1
+organization: acme
+policy: { unlisted: remove, maxRemovals: 2 }
+teams: { backend: {} }
+members:
+  - email: alice@example.com
+    role: owner
+    teams: [backend]
+`;
+    const run = await cli(server, workdir(roster), ["apply", "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("max-removals");
+    expect(run.stdout).toContain("Nothing was changed in acme.");
+    expect(run.stderr).toContain("apply refused");
+    expect(writes(server)).toEqual([]);
+  });
+
+  it("refuses a roster that leaves too few owners, with zero write requests", async () => {
+    const server = await start();
+    const roster = `version: 1
+organization: acme
+policy: { owners: manage }
+teams: { backend: {} }
+ignore: [bob@example.com, erin@example.com, frank@example.com, grace@example.com, ci-bot@example.com]
+members:
+  - email: alice@example.com
+    role: member
+    teams: [backend]
+  - email: dave@example.com
+    role: manager
+    teams: []
+`;
+    const run = await cli(server, workdir(roster), ["apply", "--yes", "--json"], MANAGER_TOKEN);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, violations: [{ rule: "min-owners" }] });
+    expect(writes(server)).toEqual([]);
+    expect(memberOf(server.state(), "alice@example.com").role).toBe("owner");
+  });
+
+  it("leaves an owner untouched under owners: protect, reporting the change as held back", async () => {
+    const server = await start();
+    const roster = `version: 1
+organization: acme
+teams: { backend: {} }
+ignore: [bob@example.com, erin@example.com, frank@example.com, grace@example.com, ci-bot@example.com]
+members:
+  - email: alice@example.com
+    role: member
+    teams: [backend]
+  - email: dave@example.com
+    role: manager
+`;
+    const run = await cli(server, workdir(roster), ["apply", "--yes", "--json"], MANAGER_TOKEN);
+    const report = JSON.parse(run.stdout);
+    expect(report.skipped.map((skip: { email: string; reason: string }) => [skip.reason, skip.email])).toEqual([["owner-protected", "alice@example.com"]]);
+    expect(run.code).toBe(0);
+    expect(writes(server)).toEqual([]);
+    expect(memberOf(server.state(), "alice@example.com").role).toBe("owner");
+  });
+
+  it("refuses a change that is not in the saved plan, with zero writes", async () => {
+    const server = await start();
+    const dir = workdir();
+    const saved = await cli(server, dir, ["plan", "--out", "plan.json"]);
+    expect(saved.code).toBe(0);
+    writeFileSync(join(dir, "roster.yaml"), ROSTER.replace("ivan@example.com", "judy@example.com"));
+    server.clearLog();
+    const run = await cli(server, dir, ["apply", "--yes", "--plan", "plan.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Changes not in the reviewed plan:");
+    expect(run.stdout).toContain("invite judy@example.com as manager");
+    expect(writes(server)).toEqual([]);
+  });
+
+  it("applies a saved plan when nothing changed since", async () => {
+    const server = await start();
+    const dir = workdir();
+    expect((await cli(server, dir, ["plan", "--out", "plan.json"])).code).toBe(0);
+    const run = await cli(server, dir, ["apply", "--yes", "--plan", "plan.json", "--snapshot", join(dir, "s.json")]);
+    expect(run.stdout).toContain("Converged");
+    expect(run.code).toBe(0);
+  });
+
+  it("exits 0 with nothing to do on a converged org", async () => {
+    const server = await start();
+    const dir = workdir();
+    expect((await cli(server, dir, ["apply", "--yes", "--snapshot", join(dir, "s.json")])).code).toBe(0);
+    server.clearLog();
+    const run = await cli(server, dir, ["apply", "--yes"]);
+    expect(run.stdout).toMatch(/^Nothing to apply to acme\./);
+    expect(run.code).toBe(0);
+    expect(writes(server)).toEqual([]);
+  });
+});
+
+/** Emails Sentry accepted more than one invite for (HTTP 201), across the given request logs. */
+function invitedTwice(requests: readonly FakeSentry["requests"][number][]): string[] {
+  const counts = new Map<string, number>();
+  for (const request of requests) {
+    if (request.method !== "POST" || !/\/members\/$/.test(request.path) || request.status !== 201) continue;
+    const email = String((request.body as { email?: string }).email).toLowerCase();
+    counts.set(email, (counts.get(email) ?? 0) + 1);
+  }
+  return [...counts].filter(([, count]) => count > 1).map(([email]) => email);
+}
+
+describe("sentry-roster apply under faults", () => {
+  const cases: readonly [string, (server: FakeSentry) => void][] = [
+    ["20% of requests answer 5xx", (server) => server.faults.setRandom({ rate: 0.2, kinds: ["500", "502", "503"], seed: 7, includeWrites: true, maxPerRequest: 1 })],
+    [
+      "429 bursts",
+      (server) => {
+        server.faults.failNext(3, "429", { method: "GET" });
+        server.faults.failNext(3, "429", { method: "POST" });
+        server.faults.failNext(2, "429-bare", { method: "PUT" });
+      },
+    ],
+    ["connections reset", (server) => server.faults.setRandom({ rate: 0.2, kinds: ["reset"], seed: 3, includeWrites: true, maxPerRequest: 1 })],
+    ["writes commit but the answer is lost", (server) => server.faults.failAfterCommit(3, "500", { method: "POST" })],
+    ["invites commit but the connection resets", (server) => server.faults.failAfterCommit(2, "reset", { method: "POST", path: "/members/" })],
+  ];
+
+  it.each(cases)("converges when %s, at most after one re-run that redoes only what is left", async (_name, inject) => {
+    const server = await start();
+    const dir = workdir();
+    inject(server);
+    const first = await cli(server, dir, ["apply", "--yes", "--json", "--snapshot", join(dir, "s1.json")]);
+    expect(first.stderr).not.toContain(OWNER_TOKEN);
+    const report = JSON.parse(first.stdout);
+    const log: FakeSentry["requests"][number][] = [];
+    // The fault really happened.
+    expect(server.requests.some((request) => request.status === 429 || request.status === "reset" || Number(request.status) >= 500)).toBe(true);
+    // The exit code and the report agree.
+    expect(first.code).toBe(report.ok ? 0 : 1);
+    if (!report.ok) {
+      expect(report.counts.failed + report.counts["not-run"] + report.leftOver.length).toBeGreaterThan(0);
+      const leftIds = new Set(report.leftOver.map((change: { id: string }) => change.id));
+      server.faults.clear();
+      log.push(...server.requests);
+      server.clearLog();
+      const second = await cli(server, dir, ["apply", "--yes", "--json", "--snapshot", join(dir, "s2.json")]);
+      const rerun = JSON.parse(second.stdout);
+      expect(second.code).toBe(0);
+      // The re-run only redoes what the first left over.
+      for (const outcome of rerun.outcomes as { change: { id: string; action: string } }[]) {
+        if (outcome.change.action === "remove-from-team") continue; // cleanup of the creator's membership
+        expect(leftIds.has(outcome.change.id)).toBe(true);
+      }
+    }
+    server.faults.clear();
+    expectMatchesRoster(server.state());
+    log.push(...server.requests);
+    expect(invitedTwice(log)).toEqual([]);
+    const plan = await cli(server, dir, ["plan", "--json"]);
+    expect(JSON.parse(plan.stdout).changes).toEqual([]);
+  });
+});
