@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planDigest, shortId, withId } from "../plan/change-id.js";
 import type { Change, ChangeWithoutId, Plan } from "../plan/plan.js";
@@ -110,6 +111,21 @@ describe("plan comment", () => {
     expect(result.text.length).toBeLessThanOrEqual(60_000);
     expect(result.idsEmbedded).toBe(true);
     expect(parseMarker(result.text)?.ids).toHaveLength(1_500);
+  });
+
+  it("always fits the budget and always keeps a marker with the plan's digest (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 800, max: 20_000 }), fc.boolean(), (count, maxChars, maskEmails) => {
+        const generated = plan(manyChanges(count));
+        const result = renderPlanComment(generated, { ...OPTIONS, maskEmails, maxChars });
+        expect(result.text.length).toBeLessThanOrEqual(maxChars);
+        const marker = parseMarker(result.text);
+        expect(marker?.digest).toBe(generated.digest);
+        expect(marker?.ids === undefined).toBe(!result.idsEmbedded);
+        if (marker?.ids) expect(marker.ids).toEqual(generated.changes.map((change) => shortId(change.id)));
+      }),
+      { seed: 7, numRuns: 60 },
+    );
   });
 
   it("puts the full plan in the job summary without marker or folding", () => {
