@@ -176,6 +176,24 @@ members:
     expect(fake.requests.every((request) => request.method === "GET")).toBe(true);
   });
 
+  it("reads SENTRY_ORG when the roster names no organization", async () => {
+    fake = await startFakeSentry(SEED, { now: () => NOW });
+    const cwd = rosterDir(ROSTER.replace("organization: acme\n", ""));
+    const run = await runCli(["plan", "--json"], { cwd, env: { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url, SENTRY_ORG: "acme" } });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { organization: string }).organization).toBe("acme");
+  });
+
+  it("prints its help, and refuses an unknown option with a usage line", async () => {
+    const help = await runCli(["plan", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--detailed-exitcode");
+    const bad = await runCli(["plan", "--bogus"], { env: { SENTRY_AUTH_TOKEN: OWNER_TOKEN } });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--bogus");
+    expect(bad.stdout).toBe("");
+  });
+
   it("explains a missing token without contacting Sentry", async () => {
     fake = await startFakeSentry(SEED, { now: () => NOW });
     const run = await runCli(["plan"], { cwd: rosterDir(), env: { SENTRY_URL: fake.url } });
