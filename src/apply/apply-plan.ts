@@ -6,9 +6,11 @@ import { groupByPhase, type ApplyPhase } from "./order-changes.js";
 import type { SentryWriter, WriteOutcome } from "./ports.js";
 
 /**
- * Writes in flight at once within a phase. The Sentry client enforces the rate
- * limit (40 requests/s on the members endpoints, sentry-api.md §3); with about
- * 20 ms per request, one write at a time would reach only half of it.
+ * Changes in flight at once within a phase. The Sentry client sends the
+ * writes themselves one at a time and paces them to the rate limit
+ * (sentry-api.md §3); running a few changes at once overlaps the reads a
+ * writer does around them (fresh team roles before a role change, read-backs),
+ * so the write queue never waits on a read.
  */
 export const APPLY_CONCURRENCY = 4;
 
