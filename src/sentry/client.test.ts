@@ -131,6 +131,23 @@ describe("SentryClient", () => {
     await expect(c.get("organizations/acme/")).rejects.toThrow("cannot reach https://sentry.io (bad port)");
   });
 
+  it("retries a read whose body broke off, and treats a write's broken body as unknown", async () => {
+    const broken = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("[{"));
+            controller.error(Object.assign(new Error("terminated"), { code: "UND_ERR_SOCKET" }));
+          },
+        }),
+        { status: 200 },
+      );
+    const reads = script(broken(), json(200, [{ id: "1" }]));
+    await expect(client(reads.fetch).client.get("organizations/acme/members/")).resolves.toMatchObject({ body: [{ id: "1" }] });
+    const writes = script(broken());
+    await expect(client(writes.fetch).client.send("PUT", "organizations/acme/members/1/", {})).rejects.toBeInstanceOf(SentryAmbiguousWriteError);
+  });
+
   it("never resends a write after a 5xx: the outcome is unknown", async () => {
     const s = script(json(500, { detail: "Internal Error" }), json(201, {}));
     const { client: c } = client(s.fetch);

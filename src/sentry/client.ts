@@ -196,7 +196,20 @@ export class SentryClient {
           `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
         );
       }
-      const parsed = await readBody(response).catch(() => undefined);
+      let parsed: unknown;
+      try {
+        parsed = await readBody(response);
+      } catch (error) {
+        // The answer broke off mid-body: as good as no answer.
+        const reason = networkReason(error);
+        const decision = decideRetry({ write, attempt, outcome: { kind: "network", sent: true }, now: this.options.now(), jitter: this.random() });
+        if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
+        if (decision.kind === "retry") {
+          await this.wait(decision.waitMs, request);
+          continue;
+        }
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error });
+      }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({
         write,

@@ -42,9 +42,9 @@ async function readTokenIdentity(client: SentryClient, organization: string): Pr
 /**
  * One reading of the live org with the fewest requests: org details first
  * (so a wrong org or token fails with one clear error), then the member and
- * team lists, the token's member, and the member lists of the chosen teams,
- * at most MAX_CONCURRENT_READS at a time. Requests: ⌈members/100⌉ +
- * ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2.
+ * team lists, the token's member, and the member lists of the chosen teams
+ * (at most MAX_CONCURRENT_READS at a time, while the members list is read).
+ * Requests: ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2.
  */
 export async function readLiveState(client: SentryClient, options: ReadLiveStateOptions): Promise<LiveState> {
   const org = options.organization;
@@ -64,24 +64,30 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
     }
     throw error;
   }
-  const [memberRows, teamRows, token] = await Promise.all([
+  // Team member lists need only the team slugs: read them while the members
+  // list pages along, since its cursor chain on the members index (40/s) is the slowest read.
+  const readTeams = async () => {
+    const teamRows = await readAll<unknown>(client, apiPath("organizations", org, "teams"), { detailed: "0" });
+    const teams: LiveTeam[] = teamRows.map(readTeam).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const liveSlugs = new Set(teams.map((t) => t.slug));
+    const toRead = options.managedTeams === "all" ? teams.map((t) => t.slug) : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
+    let done = 0;
+    const lists = await mapLimit(toRead, MAX_CONCURRENT_READS, async (slug) => {
+      const rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+      done += 1;
+      if (done % 10 === 0 || done === toRead.length) options.onProgress?.(`read the members of ${done}/${toRead.length} teams`);
+      return { slug, rows };
+    });
+    return { teams, toRead, lists };
+  };
+  const [memberRows, { teams, toRead, lists }, token] = await Promise.all([
     readAll<unknown>(client, apiPath("organizations", org, "members")),
-    readAll<unknown>(client, apiPath("organizations", org, "teams"), { detailed: "0" }),
+    readTeams(),
     readTokenIdentity(client, org),
   ]);
   const members = memberRows.map(readMember);
-  const teams: LiveTeam[] = teamRows.map(readTeam).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
-  const liveSlugs = new Set(teams.map((t) => t.slug));
-  const toRead = options.managedTeams === "all" ? teams.map((t) => t.slug) : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
   const teamsById = new Map<string, Record<string, TeamRole | null>>(members.map((m) => [m.id, {}]));
-  let done = 0;
-  const lists = await mapLimit(toRead, MAX_CONCURRENT_READS, async (slug) => {
-    const rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
-    done += 1;
-    if (done % 10 === 0 || done === toRead.length) options.onProgress?.(`read the members of ${done}/${toRead.length} teams`);
-    return { slug, rows };
-  });
   for (const { slug, rows } of lists) {
     for (const row of rows) {
       const memberTeams = teamsById.get(row.id);
