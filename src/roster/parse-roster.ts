@@ -7,6 +7,11 @@ import type { SourcePosition } from "../domain/types.js";
 export const MAX_ROSTER_BYTES = 1_000_000;
 /** Anchors and aliases are refused outright, so no alias may ever be expanded (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 0;
+/**
+ * A roster nests four levels deep (members → item → teams → role); past this
+ * the YAML parser's recursion would take seconds or exhaust the stack.
+ */
+export const MAX_FLOW_NESTING = 32;
 
 /** A path into the roster value: keys and list indexes, e.g. ["members", 3, "role"]. */
 export type RosterPath = readonly (string | number)[];
@@ -40,6 +45,13 @@ export function parseRoster(file: string, text: string): ParseRosterResult {
     };
   }
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep !== undefined) {
+    const lines = new LineCounter();
+    lines.addNewLine(0);
+    for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
+    return { ok: false, issues: [issue(file, toPosition(lines, tooDeep), `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`, "a roster needs at most four levels: check for unclosed [ or {")] };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
     lineCounter,
@@ -101,6 +113,12 @@ function structureIssues(file: string, document: Document.Parsed, at: (offset: n
     },
     Node(_, node) {
       if (isAlias(node)) return;
+      if (node.tag) {
+        // Explicit tags (!!binary, !!set, !custom) turn values into buffers, sets or strings the schema never sees.
+        let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
+        while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
+        issues.push(issue(file, tagAt >= 0 ? at(tagAt) : start(node), `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`, "remove the tag and write the plain value"));
+      }
       if (node.anchor) {
         // The node's range starts after its anchor: point at the "&" the user wrote.
         const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
@@ -142,6 +160,8 @@ function syntaxIssue(file: string, error: YAMLError, at: (offset: number) => Sou
       return issue(file, position, "a tab is used for indentation; YAML indents with spaces only", "replace the tab with spaces");
     case "MULTIPLE_DOCS":
       return issue(file, position, "a roster is one YAML document, but this file has another one here", 'remove the second "---" and merge the two parts');
+    case "RESOURCE_EXHAUSTION":
+      return issue(file, position, "the roster is nested too deeply to read", "a roster needs at most four levels: check for unclosed [ or {");
     case "BAD_ALIAS":
     case "ALIAS_PROPS":
       return issue(file, position, `aliases are not allowed in a roster (${lowerFirst(detail)})`, "write the value out in full");
@@ -172,6 +192,44 @@ function issue(file: string, position: SourcePosition, message: string, hint?: s
 
 function toPosition(lineCounter: LineCounter, offset: number): SourcePosition {
   return lineCounter.linePos(offset);
+}
+
+/** The tag as written: "!!binary" for YAML's own, else the tag itself. */
+function shortTag(tag: string): string {
+  const text = tag.replace(/^tag:yaml\.org,2002:/, "!!");
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * The offset of the first bracket that opens more than MAX_FLOW_NESTING
+ * levels of flow collections, or undefined. A linear scan that skips
+ * comments and quoted text, run before the (recursive) parser.
+ */
+function flowNestingOffset(source: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let comment = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i]!;
+    if (char === "\n") {
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (quote === '"' && char === "\\") i += 1;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    const before = i === 0 ? "\n" : source[i - 1]!;
+    if (char === "#" && /\s/.test(before)) comment = true;
+    else if ((char === '"' || char === "'") && /[\s:[{,]/.test(before)) quote = char;
+    else if (char === "[" || char === "{") {
+      depth += 1;
+      if (depth > MAX_FLOW_NESTING) return i;
+    } else if ((char === "]" || char === "}") && depth > 0) depth -= 1;
+  }
+  return undefined;
 }
 
 function lowerFirst(text: string): string {

@@ -13,6 +13,10 @@ export const SLUG_PATTERN = /^(?![0-9]+$)[a-z0-9_-]{1,50}$/;
 export const MAX_SLUG_LENGTH = 50;
 /** Sentry stores at most 75 characters of an invited email (sentry-api.md E5). */
 export const MAX_EMAIL_LENGTH = 75;
+/** A quoted value longer than this is shortened in messages: a 900 KB scalar must not become a 900 KB error line. */
+export const MAX_QUOTED_CHARS = 80;
+/** No message or hint is longer than this, whatever it quotes. */
+export const MAX_ISSUE_TEXT_CHARS = 400;
 
 // One address, no display name: a local part without spaces or specials, then a dotted domain.
 const EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
@@ -32,10 +36,23 @@ export interface LoadRosterResult {
  */
 export function parseRosterText(file: string, text: string): LoadRosterResult {
   const parsed = parseRoster(file, text);
-  if (!parsed.ok) return { issues: [...parsed.issues].sort(compareIssues), desired: undefined };
-  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)]).sort(compareIssues);
+  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: undefined };
+  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(compareIssues);
   const hasError = issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error);
   return { issues, desired: hasError ? undefined : toDesiredState(parsed.roster) };
+}
+
+/** Shortens long quoted values (and, as a last resort, the whole text) so every issue reads as one short line. */
+function clipIssue(issue: RosterIssue): RosterIssue {
+  const clip = (text: string): string => {
+    const shortened = text
+      .replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
+        inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`,
+      )
+      .replace(/[\r\n]+/g, " ");
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+  };
+  return { ...issue, message: clip(issue.message), ...(issue.hint === undefined ? {} : { hint: clip(issue.hint) }) };
 }
 
 /**
