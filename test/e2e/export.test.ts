@@ -180,6 +180,19 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect(memberPages.map((r) => r.query["cursor"] ?? "")).toEqual(["", "100:1:0", "100:2:0"]);
   });
 
+  it("exports a self-hosted org (no rate-limit headers, admin not retired) that plans with no changes", async () => {
+    fake = await startFakeSentry(new URL("../fixtures/orgs/self-hosted-org.json", import.meta.url).pathname);
+    const env = { SENTRY_AUTH_TOKEN: "sntryu_selfhosted_owner_token_77aa" };
+    const dir = mkdtempSync(join(tmpdir(), "export-sh-"));
+    const out = join(dir, "roster.yaml");
+    const run = await runCli(["export", "--org", "sentry", "--url", fake.url, "--out", out], { env });
+    expect(run.stderr).toBe("");
+    expect(readFileSync(out, "utf8")).toContain("role: admin");
+    const plan = await runCli(["plan", out, "--url", fake.url, "--json"], { env });
+    expect(plan.code).toBe(0);
+    expect((JSON.parse(plan.stdout) as { changes: unknown[] }).changes).toEqual([]);
+  });
+
   it("writes --out files that other commands can read back unchanged", async () => {
     fake = await startFakeSentry(EXAMPLE_ORG);
     const dir = mkdtempSync(join(tmpdir(), "export-rt-"));
