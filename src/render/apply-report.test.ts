@@ -65,6 +65,15 @@ describe("renderApplyReport", () => {
   });
 });
 
+describe("describeChange", () => {
+  it("escapes control characters from Sentry so a name cannot drive the terminal", () => {
+    const hostile: Change = { ...removal, email: "eve\u001b[2J@example.com" } as Change;
+    const text = renderApplyReport({ organization: "acme", result: { outcomes: [{ change: hostile, status: "failed", message: "bad\u0007" }], skipped: [] }, leftOver: [] }, { color: false });
+    expect([...text].filter((char) => char !== "\n" && char.charCodeAt(0) < 0x20)).toEqual([]);
+    expect(text).toContain("eve\\u001b[2J@example.com");
+  });
+});
+
 describe("applySucceeded", () => {
   it("is true only when every change applied and nothing is left over", () => {
     const allApplied: ApplyResult = { outcomes: [{ change: add, status: "applied" }], skipped: [] };

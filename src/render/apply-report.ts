@@ -18,6 +18,19 @@ export const APPLY_REPORT_FORMAT_VERSION = 1;
 
 /** One line per change, in words a reviewer reads ("add bob@x.com to team backend as admin"). */
 export function describeChange(change: ChangeWithoutId): string {
+  return clean(describeRaw(change));
+}
+
+/**
+ * Escapes control characters: emails, names and messages come from Sentry or
+ * the roster, and must not drive the terminal the report is shown on.
+ */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function describeRaw(change: ChangeWithoutId): string {
   switch (change.action) {
     case "create-team":
       return `create team ${change.team} ("${change.name}")`;
@@ -66,14 +79,14 @@ export function renderApplyReport(report: ApplyReport, options: { readonly color
     for (const outcome of report.result.outcomes) lines.push(outcomeLine(outcome, paint));
     lines.push("");
   }
-  if (report.result.stoppedBecause) lines.push(`Apply stopped early: ${report.result.stoppedBecause}`, "");
+  if (report.result.stoppedBecause) lines.push(`Apply stopped early: ${clean(report.result.stoppedBecause)}`, "");
   if (report.result.skipped.length > 0) {
     lines.push("Held back by a rule (not applied):");
-    for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${skipped.detail}`);
+    for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${clean(skipped.detail)}`);
     lines.push("");
   }
   if (report.recheckError !== undefined) {
-    lines.push(`Not confirmed: ${report.recheckError}. Run plan to see what is left.`);
+    lines.push(`Not confirmed: ${clean(report.recheckError)}. Run plan to see what is left.`);
   } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
     for (const change of report.leftOver) lines.push(`  - ${describeChange(change)}`);
@@ -96,7 +109,7 @@ function verdict(report: ApplyReport, counts: Record<OutcomeStatus, number>): st
 }
 
 function outcomeLine(outcome: ChangeOutcome, paint: (status: OutcomeStatus, text: string) => string): string {
-  const note = outcome.message ? `: ${outcome.message}` : "";
+  const note = outcome.message ? `: ${clean(outcome.message)}` : "";
   return `  ${paint(outcome.status, LABELS[outcome.status])}  ${describeChange(outcome.change)}${note}`;
 }
 
@@ -135,8 +148,8 @@ export interface ApplyRefusal {
 
 /** A refusal as text: the reason, each violation and each unreviewed change, and that nothing was written. */
 export function renderApplyRefusal(refusal: ApplyRefusal): string {
-  const lines = [`Refused: ${refusal.reason}`];
-  for (const violation of refusal.violations) lines.push(`  - ${violation.rule}: ${violation.message}`);
+  const lines = [`Refused: ${clean(refusal.reason)}`];
+  for (const violation of refusal.violations) lines.push(`  - ${violation.rule}: ${clean(violation.message)}`);
   if (refusal.notReviewed.length > 0) {
     lines.push("Changes not in the reviewed plan:");
     for (const change of refusal.notReviewed) lines.push(`  - ${describeChange(change)} (${change.id.slice(0, 16)})`);
