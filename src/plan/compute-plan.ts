@@ -203,7 +203,7 @@ function matchMembers(wanted: readonly DesiredMember[], liveMembers: readonly Li
     if (row) claimed.add(row.id);
     return row;
   };
-  const sorted = [...wanted].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
+  const sorted = sortBy(wanted, (member) => normalizeEmail(member.email));
   const found = new Map<DesiredMember, LiveMember>();
   for (const pending of [false, true]) {
     for (const useAliases of [false, true]) {
@@ -220,7 +220,11 @@ function matchMembers(wanted: readonly DesiredMember[], liveMembers: readonly Li
     }
   }
   const pairings = sorted.map((member): Pairing => ({ desired: member, live: found.get(member) }));
-  const unlisted = liveMembers.filter((member) => !claimed.has(member.id)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareIds(a.id, b.id));
+  // By email, then by id as a number (length first): "\u0000" sorts before any email character.
+  const unlisted = sortBy(
+    liveMembers.filter((member) => !claimed.has(member.id)),
+    (member) => `${normalizeEmail(member.email)}\u0000${String(member.id.length).padStart(6, "0")}${member.id}`,
+  );
   return { pairings, unlisted };
 }
 
@@ -366,7 +370,18 @@ export function orderChanges<T extends ChangeWithoutId>(changes: readonly T[]): 
   const demoted = new Set(changes.flatMap((change) => (change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])));
   const rank = (change: ChangeWithoutId) =>
     (change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId) ? 7.5 : changeRank(change);
-  return [...changes].sort((a, b) => rank(a) - rank(b) || compareText(emailOf(a), emailOf(b)) || compareText(teamOf(a), teamOf(b)));
+  return changes
+    .map((change) => ({ change, rank: rank(change), email: emailOf(change), team: teamOf(change) }))
+    .sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team))
+    .map((entry) => entry.change);
+}
+
+/** Sorts by a text key computed once per item (stable). */
+function sortBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => compareText(a.key, b.key))
+    .map((entry) => entry.item);
 }
 
 function changeRank(change: ChangeWithoutId): number {
