@@ -48,7 +48,7 @@ const BAD_FIXTURES: readonly (readonly [string, readonly string[]])[] = [
   ["bad-team-unknown-key", ["4:14: teams.backend: unknown key \"nmae\""]],
   ["bad-team-without-teams-section", ["6:13: member \"alice@example.com\" is in team \"backend\", which the roster does not list", "10:7: member \"bob@example.com\" is in team \"backend\", which the roster does not list", "11:7: member \"bob@example.com\" is in team \"frontend\", which the roster does not list"]],
   ["bad-teams-string", ["9:12: members[0].teams: expected a list of team slugs or a map of team slug → team role, found \"backend\""]],
-  ["bad-top-level-typo", ["1:1: the roster: missing \"members\"", "6:1: unknown key \"member\""]],
+  ["bad-top-level-typo", ["6:1: unknown key \"member\""]],
   ["bad-unclosed-quote", ["10:12: YAML syntax error: the quote opened here is never closed"]],
   ["bad-unknown-team", ["9:13: member \"alice@example.com\" is in team \"backnd\", which the roster does not list"]],
   ["bad-version-2", ["1:10: version 2 is not supported: this sentry-roster understands version 1"]],

@@ -14,6 +14,12 @@ export const ROSTER_SCHEMA = schema;
  */
 const KEYWORDS_CHECKED_ELSEWHERE = new Set(["pattern", "format", "propertyNames", "if", "anyOf", "oneOf"]);
 
+/** What each policy choice does, for a value that is no near miss of either. */
+const POLICY_CHOICES: Readonly<Record<string, string>> = {
+  unlisted: '"report" lists live members missing from the roster as drift; "remove" removes them (at most maxRemovals)',
+  owners: '"protect" never grants, changes or removes the Owner role; "manage" lets the roster do so',
+};
+
 /** Roles in the order users read them (design.md), not by priority. */
 const ROLE_LIST = ["member", "admin", "manager", "owner", "billing"] as const;
 
@@ -33,12 +39,29 @@ function validator(): ValidateFunction {
 export function schemaIssues(roster: ParsedRoster): RosterIssue[] {
   const validate = validator();
   if (validate(roster.value)) return [];
+  const errors = validate.errors ?? [];
   const issues: RosterIssue[] = [];
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
+    if (isExplainedByTypo(error, errors)) continue;
     const issue = describeSchemaError(roster, error);
     if (issue) issues.push(issue);
   }
   return issues;
+}
+
+/**
+ * A missing key next to an unknown key that is a typo of it ("member:" for
+ * "members:") is one mistake: only the unknown key, with its did-you-mean, is reported.
+ */
+function isExplainedByTypo(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
+  if (error.keyword !== "required") return false;
+  const missing = String((error.params as { missingProperty?: unknown }).missingProperty);
+  return errors.some(
+    (other) =>
+      other.keyword === "additionalProperties" &&
+      other.instancePath === error.instancePath &&
+      didYouMean(String((other.params as { additionalProperty?: unknown }).additionalProperty), [missing]) !== undefined,
+  );
 }
 
 function describeSchemaError(roster: ParsedRoster, error: ErrorObject): RosterIssue | undefined {
@@ -96,7 +119,13 @@ function enumIssue(
   const found = describeValue(error.data);
   const message = noun === "one of" ? `${where}: ${found} is not one of ${list.join(", ")}` : `${where}: ${found} is not ${noun} (${list.join(", ")})`;
   const hint = typeof error.data === "string" ? didYouMean(error.data, list) : undefined;
-  return make(message, hint ?? (isTeamRole && typeof error.data === "string" && isKnownOrgRole(error.data) ? `"${error.data}" is an org role; team roles are ${TEAM_ROLES.join(" and ")}` : undefined));
+  const fallback =
+    isTeamRole && typeof error.data === "string" && isKnownOrgRole(error.data)
+      ? `"${error.data}" is an org role; team roles are ${TEAM_ROLES.join(" and ")}`
+      : path[0] === "policy"
+        ? POLICY_CHOICES[String(last)]
+        : undefined;
+  return make(message, hint ?? fallback);
 }
 
 function isKnownOrgRole(value: string): boolean {
