@@ -65,6 +65,19 @@ describe("computePlan: change kinds", () => {
     expect(summary(plan)[0]).toEqual({ action: "create-team", team: "backend", name: "Backend" });
   });
 
+  it("holds back team adds and leaves the team out of invites when the token cannot create the team", () => {
+    const plan = computePlan(
+      desiredState({ members: [aMember("bob@example.com", { teams: { design: "contributor" } }), aMember("new@example.com", { teams: { design: "contributor" } })] }),
+      liveState({ members: [aLiveMember("bob@example.com")], teams: [], token: { role: "member" }, openMembership: true }),
+    );
+    expect(summary(plan)).toEqual([{ action: "invite", email: "new@example.com", role: "member", teams: {} }]);
+    expect(skips(plan)).toEqual([
+      ["create-team", "design", "token-cannot"],
+      ["add-to-team", "bob@example.com", "token-cannot"],
+    ]);
+    expect(plan.warnings.map((warning) => warning.message)).toContain('new@example.com is invited without "design": the team is not created (see skipped); a later run adds them.');
+  });
+
   it("reports an unlisted member as drift under unlisted: report", () => {
     const erin = aLiveMember("erin@example.com", { pending: true });
     const plan = computePlan(desiredState(), liveState({ members: [erin] }));

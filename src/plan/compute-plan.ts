@@ -89,7 +89,17 @@ export function computePlan(desired: DesiredState, live: LiveState): Plan {
   const memberCandidates: Candidate[] = [];
   for (const { desired: member, live: current } of pairings) {
     if (!current) {
-      memberCandidates.push({ change: { action: "invite", email: member.email, role: member.role, teams: sortedRecord(member.teams) }, target: undefined });
+      // Sentry refuses an invite naming a team that does not exist: leave out teams this plan cannot create.
+      const teams = sortedRecord(member.teams);
+      const missing = Object.keys(teams).filter((team) => uncreatable.has(team));
+      for (const team of missing) delete teams[team];
+      if (missing.length > 0) {
+        outcome.warnings.push({
+          message: `${member.email} is invited without ${missing.map((team) => `"${team}"`).join(", ")}: the team is not created (see skipped); a later run adds them.`,
+          email: normalizeEmail(member.email),
+        });
+      }
+      memberCandidates.push({ change: { action: "invite", email: member.email, role: member.role, teams }, target: undefined });
       continue;
     }
     if (current.pending && current.expired) {
