@@ -4,6 +4,7 @@ import { aLiveMember, aMember, aTeam, desiredState, liveState, TOKEN_MEMBER_ID }
 import { applyToModel } from "../../test/support/live-model.js";
 import type { DesiredMember, DesiredState, LiveMember, LiveState, OrgRole, TeamRole } from "../domain/types.js";
 import { computePlan } from "./compute-plan.js";
+import { parsePlanJson, toPlanJson } from "./plan-json.js";
 
 // Seeded so a failure reproduces; fast-check prints the seed and path of a failing run.
 const SEED = Number(process.env["PLAN_PROPERTY_SEED"] ?? 20261123);
@@ -25,6 +26,7 @@ const liveMemberArb = (liveTeams: readonly string[]) =>
       expired: fc.boolean(),
       upper: fc.boolean(),
       idp: fc.boolean(),
+      idpRole: fc.boolean(),
       teams: teamMap(liveTeams, fc.constantFrom<TeamRole | null>(null, null, "admin", "contributor")),
     })
     .map((facts) => ({ ...facts, expired: facts.pending && facts.expired }));
@@ -44,6 +46,7 @@ const scenario = fc
     maxRemovals: fc.integer({ min: 0, max: 6 }),
     tokenRole: fc.constantFrom<OrgRole>("owner", "owner", "manager", "member"),
     tokenIsMember: fc.boolean(),
+    ignored: fc.subarray(EMAILS, { maxLength: 2 }),
   })
   .chain((base) =>
     fc.record({
@@ -64,10 +67,11 @@ const scenario = fc
         role: facts.role,
         pending: facts.pending,
         expired: facts.expired,
-        flags: { idpProvisioned: facts.idp },
+        flags: { idpProvisioned: facts.idp, idpRoleRestricted: facts.idpRole && facts.idp },
         teams: facts.role === "billing" ? {} : facts.teams,
       });
     });
+    const ignored = base.ignored.filter((email) => !base.wantedEmails.includes(email));
     const desiredMembers: DesiredMember[] = base.wantedEmails.map((email, index) => {
       const facts = wanted[index]!;
       return aMember(email, {
@@ -81,6 +85,7 @@ const scenario = fc
       desired: desiredState({
         members: desiredMembers,
         teams: base.managed,
+        ignore: ignored,
         policy: { unlisted: base.unlisted, owners: base.owners, minOwners: base.minOwners, maxRemovals: base.maxRemovals },
       }),
       live: liveState({
@@ -128,6 +133,16 @@ describe("computePlan properties", () => {
       fc.property(scenario, ({ desired, live }) => {
         const after = applyToModel(live, computePlan(desired, live).changes);
         expect(activeOwners(after)).toBeGreaterThanOrEqual(Math.min(desired.policy.minOwners, activeOwners(live)));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("reads back every computed plan from its JSON", () => {
+    fc.assert(
+      fc.property(scenario, ({ desired, live }) => {
+        const plan = computePlan(desired, live);
+        expect(parsePlanJson(toPlanJson(plan))).toEqual(plan);
       }),
       { seed: SEED, numRuns: RUNS },
     );
