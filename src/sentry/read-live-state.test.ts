@@ -73,6 +73,22 @@ describe("readLiveState", () => {
     expect(memberships).toBe(perTeam.reduce((a, b) => a + b, 0));
   });
 
+  it("leaves out a team deleted between the team list and its member list", async () => {
+    const fake = createInMemorySentry(EXAMPLE, { now: () => MARCH });
+    let deleted = false;
+    const racing = (async (input: string, init?: RequestInit) => {
+      if (!deleted && String(input).includes("/api/0/teams/acme/")) {
+        deleted = true;
+        fake.world.teams = fake.world.teams.filter((t) => t.slug !== "frontend");
+      }
+      return fake.fetch(input, init);
+    }) as typeof globalThis.fetch;
+    const client = new SentryClient({ baseUrl: fake.url, token: OWNER, fetch: racing, sleep: async () => {}, now: () => MARCH });
+    const live = await readLiveState(client, { organization: "acme", managedTeams: "all" });
+    expect(live.teams.map((t) => t.slug)).toEqual(["backend", "platform"]);
+    expect(live.teamsRead).toEqual(["backend", "platform"]);
+  });
+
   it("reads the teams list with detailed=0", async () => {
     const { client, fake } = setup();
     await readLiveState(client, { organization: "acme", managedTeams: [] });

@@ -1,6 +1,6 @@
 import type { LiveMember, LiveState, LiveTeam, TeamRole, TokenIdentity } from "../domain/types.js";
 import { type SentryClient, apiPath } from "./client.js";
-import { readMember, readOrgDetails, readTeam, readTeamMember } from "./dto.js";
+import { type TeamMemberDto, readMember, readOrgDetails, readTeam, readTeamMember } from "./dto.js";
 import { SentryApiError, SentryConfigError, SentryProtocolError } from "./errors.js";
 import { readAll } from "./paginate.js";
 
@@ -73,7 +73,13 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
     const toRead = options.managedTeams === "all" ? teams.map((t) => t.slug) : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
     let done = 0;
     const lists = await mapLimit(toRead, MAX_CONCURRENT_READS, async (slug) => {
-      const rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+      let rows: TeamMemberDto[] | undefined;
+      try {
+        rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+      } catch (error) {
+        // Deleted between the team list and now: the org no longer has it.
+        if (!(error instanceof SentryApiError && error.status === 404)) throw error;
+      }
       done += 1;
       if (done % 10 === 0 || done === toRead.length) options.onProgress?.(`read the members of ${done}/${toRead.length} teams`);
       return { slug, rows };
@@ -88,8 +94,9 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   const members = memberRows.map(readMember);
   options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
   const teamsById = new Map<string, Record<string, TeamRole | null>>(members.map((m) => [m.id, {}]));
+  const vanished = new Set(lists.filter((list) => list.rows === undefined).map((list) => list.slug));
   for (const { slug, rows } of lists) {
-    for (const row of rows) {
+    for (const row of rows ?? []) {
       const memberTeams = teamsById.get(row.id);
       // A row missing from the member list (joined meanwhile, or an inactive user) is left out.
       if (memberTeams) memberTeams[slug] = row.teamRole;
@@ -110,8 +117,8 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   return {
     organization: org,
     members: liveMembers,
-    teams,
-    teamsRead: toRead,
+    teams: teams.filter((t) => !vanished.has(t.slug)),
+    teamsRead: toRead.filter((slug) => !vanished.has(slug)),
     orgRoles: details.orgRoles,
     teamRolesEnabled: details.teamRolesEnabled,
     openMembership: details.openMembership,
