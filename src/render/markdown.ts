@@ -7,11 +7,15 @@
 
 // Characters that never need escaping in Markdown text or inside an HTML element.
 const SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()\-\u00a0-\uffff]/u;
+// Characters that change how text around them reads (Trojan Source) or hide in it.
+const INVISIBLE_CHAR = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Entity-encodes everything outside a small safe set: no HTML, no Markdown syntax, no marker can survive. */
 export function escapeHtml(text: string): string {
   let out = "";
-  for (const char of text.replace(/[\r\n\t]+/g, " ")) {
+  // Bidi overrides and zero-width characters survive entity-encoding, so they are spelled out as \uXXXX.
+  const visible = text.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHAR, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  for (const char of visible) {
     out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
   }
   return out;

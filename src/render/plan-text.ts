@@ -145,6 +145,7 @@ function indent(lines: readonly string[]): string[] {
 
 /** Escapes control characters (ANSI escapes, newlines) in strings that come from Sentry or the roster. */
 function clean(text: string): string {
+  // Bidi overrides and zero-width characters too: they make a name read differently from what it is.
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -8,10 +8,16 @@ import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
 export function formatRosterIssues(issues: readonly RosterIssue[]): string {
   return issues
     .map((issue) => {
-      const head = `${issue.file}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${issue.message}`;
-      return issue.hint ? `${head}\n  hint: ${issue.hint}\n` : `${head}\n`;
+      const head = `${issue.file}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue.message)}`;
+      return issue.hint ? `${head}\n  hint: ${printable(issue.hint)}\n` : `${head}\n`;
     })
     .join("");
+}
+
+/** Control, bidi and zero-width characters spelled out as \uXXXX, so roster text cannot drive the terminal. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** "2 errors in roster.yaml", "1 error and 3 warnings in roster.yaml", "1 warning in roster.yaml". */
