@@ -169,6 +169,8 @@ describe("fake Sentry: members list", () => {
     expect(await api("GET", "organizations/acme/members/?query=bogus:1")).toMatchObject({ status: 200, body: [] });
     expect(((await api("GET", "organizations/acme/members/?query=role:manager")).body as { id: string }[]).map((m) => m.id)).toEqual(["103"]);
     expect(((await api("GET", "organizations/acme/members/?query=isInvited:true")).body as { id: string }[]).map((m) => m.id)).toEqual(["105", "106"]);
+    expect(((await api("GET", "organizations/acme/members/?query=scope:member:admin")).body as { id: string }[]).map((m) => m.id)).toEqual(["101", "103"]);
+    expect((await api("GET", "organizations/acme/members/?query=hasExternalUsers:true")).body).toEqual([]);
   });
 
   it("F16 email: matches invites case-sensitively and users in any case", async () => {
@@ -188,6 +190,8 @@ describe("fake Sentry: members list", () => {
     const user = rows.find((r) => r["id"] === "101")?.["user"] as Record<string, unknown>;
     expect(user).toMatchObject({ email: "alice@example.com" });
     expect(user).not.toHaveProperty("emails");
+    const expanded = (await api("GET", "organizations/acme/members/?expand=externalUsers")).body as Record<string, unknown>[];
+    expect(expanded[0]).toHaveProperty("externalUsers", []);
   });
 
   it("F19 an invite expires 30 days after it was sent (injectable clock)", async () => {

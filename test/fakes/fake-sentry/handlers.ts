@@ -4,6 +4,7 @@ import {
   type TeamRow,
   type World,
   ROLE_PRIORITY,
+  ROLE_SCOPES,
   hasTeamRoles,
   isExpired,
   memberDetails,
@@ -181,6 +182,9 @@ function memberFilter(query: string | null): ((m: MemberRow) => boolean) | "noth
     else if (key === "isInvited") tests.push((m) => m.pending === (value === "true"));
     else if (key === "has2fa") tests.push((m) => !m.pending && m.has2fa === (value === "true"));
     else if (key === "ssoLinked") tests.push((m) => m.flags["sso:linked"] === (value === "true"));
+    else if (key === "scope") tests.push((m) => (ROLE_SCOPES[m.role] ?? []).includes(value));
+    // Seeds have no external users (SCIM/Slack links).
+    else if (key === "hasExternalUsers") tests.push(() => value !== "true");
   }
   return (m) => tests.every((t) => t(m));
 }
@@ -189,7 +193,8 @@ function listMembers(ctx: HandlerContext): Reply {
   if (!allowed(ctx.caller, ["member:read", "member:write", "member:admin"])) return FORBIDDEN;
   const filter = memberFilter(ctx.query.get("query"));
   const rows = filter === "nothing" ? [] : visibleMembers(ctx.world).filter(filter);
-  return page(rows.map((m) => memberListItem(ctx.world, m, ctx.now)), ctx);
+  const expand = ctx.query.getAll("expand").includes("externalUsers");
+  return page(rows.map((m) => ({ ...memberListItem(ctx.world, m, ctx.now), ...(expand ? { externalUsers: [] } : {}) })), ctx);
 }
 
 function getMember(ctx: HandlerContext, key: string): Reply {
