@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ const TOKEN = "sntryu_owner_token_0123456789abcdef";
 const ROSTER = "version: 1\norganization: acme\nteams:\n  backend: {}\nmembers:\n  - email: alice@example.com\n    role: owner\n    teams: [backend]\n";
 
 /** A loopback server that records every request's headers and answers with `answer`. */
-async function recordingServer(answer: (res: import("node:http").ServerResponse) => void): Promise<{ url: string; seen: IncomingHttpHeaders[]; close: () => Promise<void> }> {
+async function recordingServer(answer: (res: ServerResponse) => void): Promise<{ url: string; seen: IncomingHttpHeaders[]; close: () => Promise<void> }> {
   const seen: IncomingHttpHeaders[] = [];
   const server: Server = createServer((req, res) => {
     seen.push(req.headers);
