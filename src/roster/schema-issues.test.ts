@@ -47,6 +47,26 @@ describe("schema issues", () => {
     expect(issues("version: 1\npolicy:\n  maxRemovals: 100000\nmembers: []\n")[0]?.message).toBe("policy.maxRemovals: 100000 is above the maximum 10000");
   });
 
+  it("shows how to write top-level teams given as a list", () => {
+    expect(issues("version: 1\nteams: [backend, frontend]\nmembers: []\n")).toEqual([
+      {
+        at: "2:8",
+        message: "teams: expected a map, found a list",
+        hint: 'list each team on its own line under "teams:" as "slug: {}" (or "slug: { name: Display Name }")',
+      },
+    ]);
+  });
+
+  it("shows how to give a team's display name", () => {
+    expect(issues("version: 1\nteams:\n  backend: Backend Team\nmembers: []\n")).toEqual([
+      { at: "3:12", message: 'teams.backend: expected a map such as { name: Backend } or {}, found "Backend Team"', hint: 'the value is the team\'s settings: write "backend: { name: Backend Team }"' },
+    ]);
+  });
+
+  it("reads a roster with Windows line endings at the same positions", () => {
+    expect(issues("version: 1\r\nmembers:\r\n  - email: a@example.com\r\n    role: ownr\r\n")[0]?.at).toBe("4:11");
+  });
+
   it("formats paths as a roster editor reads them", () => {
     expect(formatPath(["members", 3, "teams", "backend"])).toBe("members[3].teams.backend");
     expect(formatPath(["teams", "mobile app"])).toBe('teams["mobile app"]');

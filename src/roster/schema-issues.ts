@@ -163,6 +163,8 @@ function typeHint(path: RosterPath, data: unknown): string | undefined {
   if (path.length === 3 && path[0] === "members" && path[2] === "teams" && typeof data === "string") return `write "teams: [${data}]"`;
   if (path.length === 1 && path[0] === "members" && data === null) return 'list the members under "members:", each starting with "- email:"';
   if (path.length === 2 && path[0] === "members" && typeof data === "string") return `write "- email: ${data}" and its role on the next line`;
+  if (path.length === 1 && path[0] === "teams" && Array.isArray(data)) return 'list each team on its own line under "teams:" as "slug: {}" (or "slug: { name: Display Name }")';
+  if (path.length === 2 && path[0] === "teams" && typeof data === "string") return `the value is the team's settings: write "${String(path[1])}: { name: ${data} }"`;
   return undefined;
 }
 
