@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planWith } from "../../test/support/builders.js";
+import { everyChangeKind, planWith } from "../../test/support/builders.js";
+import { computePlan } from "./compute-plan.js";
 import { PlanFileError } from "./errors.js";
 import { parsePlanJson, toPlanJson } from "./plan-json.js";
 
@@ -22,6 +23,11 @@ describe("plan JSON", () => {
     expect(text.startsWith('{\n  "formatVersion": 1,\n  "organization": "acme",\n  "digest": ')).toBe(true);
     expect(text).toContain('{\n      "id": ');
     expect(toPlanJson(JSON.parse(text))).toBe(text);
+  });
+
+  it("writes the documented JSON form for every change kind", async () => {
+    const { desired, live } = everyChangeKind();
+    await expect(toPlanJson(computePlan(desired, live))).toMatchFileSnapshot("../../test/golden/plan-json/everything.json");
   });
 
   it("refuses an unknown formatVersion, naming the versions it reads", () => {

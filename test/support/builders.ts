@@ -131,3 +131,33 @@ export function planWith(changes: readonly (ChangeWithoutId | Change)[], extra: 
     changes: withIds,
   };
 }
+
+/** A roster and org that produce every change kind, a skip, drift, warnings and a violation. */
+export function everyChangeKind(): { desired: DesiredState; live: LiveState } {
+  const desired = desiredState({
+    members: [
+      aMember("alice@example.com", { role: "manager", teams: { backend: "admin", frontend: "admin" } }),
+      aMember("carol@example.com", { teams: { backend: "admin", design: "contributor" } }),
+      aMember("dave@example.com"),
+      aMember("gina@example.com", { teams: { frontend: "admin" } }),
+      aMember("olga@example.com", { role: "member" }),
+      aMember("bill@example.com", { role: "billing" }),
+    ],
+    teams: ["backend", { slug: "design", name: "Design" }, "frontend"],
+    policy: { unlisted: "remove", maxRemovals: 0 },
+  });
+  const live = liveState({
+    members: [
+      aLiveMember("alice@example.com", { id: "11", teams: { frontend: null } }),
+      aLiveMember("gina@example.com", { id: "17", teams: { frontend: null } }),
+      aLiveMember("dave@example.com", { id: "12", pending: true, expired: true }),
+      aLiveMember("olga@example.com", { id: "13", role: "owner" }),
+      aLiveMember("erin@example.com", { id: "14", teams: { legacy: null } }),
+      aLiveMember("bill@example.com", { id: "15", teams: { backend: "admin", legacy: null } }),
+      aLiveMember("frank@example.com", { id: "16", role: "owner", pending: true }),
+    ],
+    teams: ["backend", "frontend", "legacy"],
+    orgRoles: ["billing", "member", "manager", "owner"],
+  });
+  return { desired, live };
+}
