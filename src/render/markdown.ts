@@ -6,7 +6,7 @@
  */
 
 // Characters that never need escaping in Markdown text or inside an HTML element.
-const SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()\-\u00a0-\uffff]/u;
+const SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
 // Characters that change how text around them reads (Trojan Source) or hide in it.
 const INVISIBLE_CHAR = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 

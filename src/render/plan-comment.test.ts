@@ -4,7 +4,14 @@ import { planDigest, shortId, withId } from "../plan/change-id.js";
 import type { Change, ChangeWithoutId, Plan } from "../plan/plan.js";
 import { parseMarker } from "./comment-marker.js";
 import { FIT_STAGE } from "./fit-to-limit.js";
-import { renderApplyComment, renderApplyMarkdown, renderPlanComment, renderPlanMarkdown } from "./plan-comment.js";
+import {
+  renderApplyComment,
+  renderApplyMarkdown,
+  renderDiffMarkdown,
+  renderPlanComment,
+  renderPlanMarkdown,
+  renderRosterIssuesComment,
+} from "./plan-comment.js";
 
 const GOLDEN = "../../test/golden/comments";
 
@@ -158,5 +165,27 @@ describe("apply comment", () => {
   it("says why nothing was applied when apply was refused", () => {
     const text = renderApplyComment(SAMPLE, undefined, { ...OPTIONS, refusedBecause: "no reviewed plan found" }).text;
     expect(text).toContain("**Nothing applied:** no reviewed plan found");
+  });
+});
+
+describe("drift report and roster problems", () => {
+  it("titles a drift report and shows the roster diff in a fence that cannot be closed early", async () => {
+    const patch = "--- roster.yaml\n+++ roster.yaml\n@@ -1,2 +1,2 @@\n-  - email: bob@example.com\n+  - email: bob@example.com # ```\n";
+    const markdown = `${renderPlanMarkdown(SAMPLE, { ...OPTIONS, purpose: "drift" })}\n${renderDiffMarkdown("To adopt the live org instead", patch)}\n`;
+    expect(markdown).toContain("### Sentry drift report for <code>acme</code>");
+    expect(markdown).toContain("#### Changed by hand in Sentry");
+    expect(markdown).toContain("````diff\n");
+    await expect(markdown).toMatchFileSnapshot(`${GOLDEN}/drift-summary.md`);
+  });
+
+  it("lists every roster problem in a comment whose marker reviews nothing", async () => {
+    const issues = [
+      { severity: "error" as const, file: "roster.yaml", line: 14, col: 11, message: 'unknown role "captain"', hint: "use member, admin, manager, owner or billing" },
+      { severity: "warning" as const, file: "roster.yaml", line: 20, col: 5, message: "team role admin has no effect for a manager" },
+    ];
+    const comment = renderRosterIssuesComment("roster.yaml", issues, { ...OPTIONS, organization: "acme" });
+    expect(parseMarker(comment.text)).toMatchObject({ org: "acme", digest: "0".repeat(64), ids: [] });
+    expect(comment.text).toContain("<code>roster.yaml</code> has 1 error");
+    await expect(comment.text).toMatchFileSnapshot(`${GOLDEN}/roster-problems.md`);
   });
 });

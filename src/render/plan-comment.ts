@@ -24,6 +24,12 @@ export interface PlanMarkdownOptions {
 export interface PlanCommentOptions extends PlanMarkdownOptions {
   /** Budget for the comment (default MAX_COMMENT_CHARS); injectable so tests can use 1,000. */
   readonly maxChars?: number;
+  /** Where the full text is, when not the job summary (Markdown, already escaped). */
+  readonly fullTextAt?: string;
+}
+
+function fullTextAt(options: PlanCommentOptions): string {
+  return options.fullTextAt ?? (options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY);
 }
 
 /** Text for the place that always holds the full plan. */
@@ -47,7 +53,7 @@ export function renderPlanComment(plan: Plan, options: PlanCommentOptions): FitR
       head: planHead(plan, options),
       sections: planSections(plan, options),
       footer: footer(options),
-      fullTextAt: options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY,
+      fullTextAt: fullTextAt(options),
     },
     options.maxChars ?? MAX_COMMENT_CHARS,
   );
@@ -233,7 +239,7 @@ export function renderApplyComment(plan: Plan, result: ApplyResult | undefined, 
       head: applyHead(plan, result, options),
       sections: applySections(result, options),
       footer: footer(options),
-      fullTextAt: options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY,
+      fullTextAt: fullTextAt(options),
     },
     options.maxChars ?? MAX_COMMENT_CHARS,
   );
@@ -309,7 +315,7 @@ export function renderRosterIssuesComment(file: string, issues: readonly RosterI
       head: [`### Sentry roster plan`, "", `**${code(file)} has ${plural(errors, "error")}**: no plan was computed. Fix the roster and push again.`].join("\n"),
       sections: [{ title: "Roster problems", blocks, itemsPerBlock: blocks.map(() => 1), unit: "problem" }],
       footer: footer(options),
-      fullTextAt: options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY,
+      fullTextAt: fullTextAt(options),
     },
     options.maxChars ?? MAX_COMMENT_CHARS,
   );

@@ -20,6 +20,9 @@ import { commentsWanted, fitSummary, postStickyComment, reportRosterIssues, runU
 
 export type * from "./action-types.js";
 
+/** Size of the job summary when the full plan would pass GitHub's 1 MiB per step. */
+export const SHORT_SUMMARY_CHARS = 200_000;
+
 /**
  * One Action run: validate, plan (with the sticky comment on a PR), drift
  * report, or apply of the reviewed plan. Never throws for a user mistake: the
@@ -129,6 +132,7 @@ async function planStep(request: ActionRequest, platform: ActionPlatform, deps: 
 }
 
 function shortenedSummary(plan: Plan, options: Parameters<typeof renderPlanComment>[1], planFile: string | undefined): string {
-  const short = renderPlanComment(plan, { ...options, maxChars: 200_000 }).text.replace(/^<!--.*-->\n/, "");
-  return `${short}\n\nThe full plan is too large for the job summary${planFile ? `; it is in the plan file (output \`plan-file\`)` : ""}.\n`;
+  const where = planFile ? "the plan file (output <code>plan-file</code>)" : "the plan JSON (<code>sentry-roster plan --json</code>)";
+  const short = renderPlanComment(plan, { ...options, maxChars: SHORT_SUMMARY_CHARS, fullTextAt: where }).text;
+  return short.replace(/^<!--.*-->\n+/, "");
 }
