@@ -154,7 +154,8 @@ describe("the Action, run as the runner runs dist/index.js", () => {
     expect(plan.digest).toBe(run.outputs["digest"]);
     expect(plan.changes).toHaveLength(Number(run.outputs["changes"]));
     expect(run.summary).toContain("### Sentry roster plan for <code>acme</code>");
-    expect(run.stdout).toContain(`::add-mask::${READ_TOKEN}`);
+    // Both tokens are masked before anything else is printed.
+    expect(run.stdout.split("\n").slice(0, 2)).toEqual([`::add-mask::${READ_TOKEN}`, `::add-mask::${GITHUB_TOKEN}`]);
     expect(visible(run, fake.github, dir)).not.toContain(READ_TOKEN);
     expect(visible(run, fake.github, dir)).not.toContain(GITHUB_TOKEN);
     expect(fake.sentry.requests.every((request) => request.method === "GET")).toBe(true);
