@@ -3,8 +3,10 @@
  * table (architecture.md rule 8, sentry-api.md §3). The client applies it.
  */
 
-/** Tries per request, the first included. */
+/** Tries per request after 5xx or dropped connections, the first included. */
 export const MAX_ATTEMPTS = 5;
+/** Tries per request while Sentry answers 429: a burst can span several one-second windows. */
+export const MAX_RATE_LIMITED_ATTEMPTS = 8;
 /** Longest wait for a rate-limit window to reset; sentry.io windows are one second. */
 export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 /** Added to a rate-limit wait, scaled by jitter, so parallel readers do not return together. */
@@ -94,7 +96,7 @@ export function decideRetry(input: RetryInput): RetryDecision {
   if (status === 429) {
     // Invite caps answer 429 with Remaining above 0: waiting does not help (sentry-api.md §3).
     if (detail?.toLowerCase().includes(INVITE_CAP_TEXT)) return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
-    if (last) return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
+    if (attempt >= MAX_RATE_LIMITED_ATTEMPTS) return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
     // A 429 is a refusal, not an ambiguous write: resending is safe.
     const exhausted = rate.remaining === 0 || rate.concurrentRemaining === 0;
     const wait = exhausted ? untilReset(rate, input.now, input.jitter) : undefined;
