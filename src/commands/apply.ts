@@ -5,6 +5,7 @@ import type { DesiredState, LiveState } from "../domain/types.js";
 import type { RosterIssue } from "../domain/roster-issue.js";
 import { computePlan } from "../plan/compute-plan.js";
 import type { ApplyResult, ChangeOutcome } from "../plan/outcome.js";
+import { PlanFileError } from "../plan/errors.js";
 import { parsePlanJson } from "../plan/plan-json.js";
 import type { Change, Plan, Violation } from "../plan/plan.js";
 import { splitReviewed } from "../plan/reviewed.js";
@@ -93,6 +94,8 @@ export interface LiveSnapshot {
  * check passed (architecture.md §3: the plan is the dry run).
  */
 export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
+  // A saved plan that cannot be used fails before Sentry is contacted.
+  const saved = options.planFile === undefined ? undefined : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
   const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...(options.org ? { org: options.org } : {}) }, deps);
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
@@ -114,8 +117,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
 
   let run: readonly Change[] = plan.changes;
   let notReviewed: readonly Change[] = [];
-  if (options.planFile !== undefined) {
-    const saved = parsePlanJson(await deps.readFile(options.planFile));
+  if (options.planFile !== undefined && saved !== undefined) {
     if (saved.organization !== organization) {
       return refuse(`the saved plan ${options.planFile} is for organization "${saved.organization}", not "${organization}"`);
     }
@@ -206,6 +208,17 @@ export function applyCommandSucceeded(result: ApplyCommandResult): boolean {
     result.leftOver.length === 0 &&
     result.result.outcomes.every((outcome) => outcome.status === "applied")
   );
+}
+
+/** Reads --plan FILE; a missing or unreadable file is one clear line, before Sentry is written to. */
+async function readPlanFile(path: string, deps: Deps): Promise<string> {
+  try {
+    return await deps.readFile(path);
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    const why = code === "ENOENT" ? "does not exist: save a plan with \"sentry-roster plan --out FILE\"" : `cannot be read (${describeError(error)})`;
+    throw new PlanFileError(path, why, { cause: error });
+  }
 }
 
 async function saveSnapshot(path: string, live: LiveState, deps: Deps): Promise<void> {

@@ -265,6 +265,14 @@ members:
     expect(run.code).toBe(0);
   });
 
+  it("says in one line when the saved plan file is missing, before contacting Sentry", async () => {
+    const server = await start();
+    const run = await cli(server, workdir(), ["apply", "--yes", "--plan", "nope.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('sentry-roster apply: nope.json does not exist: save a plan with "sentry-roster plan --out FILE"\n');
+    expect(server.requests).toEqual([]);
+  });
+
   it("exits 0 with nothing to do on a converged org", async () => {
     const server = await start();
     const dir = workdir();
