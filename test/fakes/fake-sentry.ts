@@ -9,8 +9,8 @@
  *   fake.url            "http://127.0.0.1:PORT" (plus options.pathPrefix): pass as --url / SENTRY_URL
  *   fake.requests       log of every request: { method, path, query, body, auth, status, userAgent }
  *                       (path starts at /api/0/; auth is "Bearer [redacted]" or null: never the token)
- *   fake.faults         failNext(n, "429"|"429-bare"|"500"|"502"|"503"|"reset", { method?, path? }),
- *                       failAfterCommit(n, "reset"|"500", match?)  (the write takes effect, the answer is lost),
+ *   fake.faults         failNext(n, "429"|"429-bare"|"500"|"502"|"503"|"reset"|"html-502"|"truncated-json", { method?, path? }),
+ *                       failAfterCommit(n, "reset"|"500"|"truncated-json", match?)  (the write takes effect, the answer is lost or cut),
  *                       failAlways(kind, match?), setRandom({ rate, kinds, seed, maxPerRequest, includeWrites }),
  *                       setLatency(ms), clear()
  *   fake.state()        the org now, as an OrgSeed (deep copy): assert on members, roles, teams

@@ -54,6 +54,8 @@ export type EngineAnswer =
   | { readonly kind: "reply"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string | undefined }
   | { readonly kind: "reset" };
 
+/** What nginx answers when Sentry behind it is down ("html-502" fault). */
+const NGINX_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 const RATE_429 = "You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds";
 
 function callerFor(world: World, token: NonNullable<World["tokens"][number]>): Caller {
@@ -171,7 +173,12 @@ export class FakeEngine {
     }
     const decision = this.faults.decide(method, path, url.searchParams.toString());
     if (decision.before === "reset") return drop();
-    if (decision.before !== undefined) {
+    if (decision.before === "html-502") {
+      entry.status = 502;
+      return { kind: "reply", status: 502, headers: { "Content-Type": "text/html" }, body: NGINX_502 };
+    }
+    const truncate = decision.before === "truncated-json" || decision.afterCommit === "truncated-json";
+    if (decision.before !== undefined && decision.before !== "truncated-json") {
       const reset = String(Math.floor(this.now() / 1000));
       const headers: Record<string, string> =
         decision.before.startsWith("429") && this.world.org.mode !== "self-hosted"
@@ -209,7 +216,10 @@ export class FakeEngine {
       });
       if (decision.afterCommit === "reset") return drop();
       if (decision.afterCommit === "500") return finish(internalError(), rate.headers);
-      return finish(reply, rate.headers);
+      const answer = finish(reply, rate.headers);
+      // The handler ran (a write took effect); a proxy or a dropped stream then cut the body in half.
+      if (truncate && answer.kind === "reply" && answer.body) return { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
+      return answer;
     } finally {
       this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 1) - 1);
     }

@@ -11,7 +11,11 @@ export type FaultKind =
   | "502"
   | "503"
   /** The connection is destroyed without an answer. */
-  | "reset";
+  | "reset"
+  /** A proxy's HTML error page: 502, Content-Type text/html (nginx's text). */
+  | "html-502"
+  /** The request is handled (a write takes effect), then the answer's JSON body is cut in half; status and Content-Length stay consistent. */
+  | "truncated-json";
 
 /** Which requests a fault applies to; all given fields must match. */
 export interface RequestMatch {
@@ -47,7 +51,7 @@ export interface FaultControl {
   /** The next `count` matching requests fail with `kind` before doing anything. */
   failNext(count: number, kind: FaultKind, match?: RequestMatch): void;
   /** The next `count` matching writes take effect, then the answer is lost (`reset`) or replaced by a 500. */
-  failAfterCommit(count: number, kind: "reset" | "500", match?: RequestMatch): void;
+  failAfterCommit(count: number, kind: "reset" | "500" | "truncated-json", match?: RequestMatch): void;
   /** Random faults (null turns them off). */
   setRandom(options: RandomFaults | null): void;
   /** Delay every answer by this many real milliseconds (default 0). */
@@ -61,7 +65,7 @@ export interface FaultControl {
 /** A decision for one request. */
 export interface FaultDecision {
   readonly before: FaultKind | undefined;
-  readonly afterCommit: "reset" | "500" | undefined;
+  readonly afterCommit: "reset" | "500" | "truncated-json" | undefined;
 }
 
 function matches(match: RequestMatch | undefined, method: string, path: string): boolean {
@@ -87,7 +91,7 @@ export class Faults implements FaultControl {
     this.queue.push({ remaining: count, kind, match, afterCommit: false });
   }
 
-  failAfterCommit(count: number, kind: "reset" | "500", match?: RequestMatch): void {
+  failAfterCommit(count: number, kind: "reset" | "500" | "truncated-json", match?: RequestMatch): void {
     this.queue.push({ remaining: count, kind, match, afterCommit: true });
   }
 
@@ -121,7 +125,7 @@ export class Faults implements FaultControl {
       queued.remaining -= 1;
       this.queue = this.queue.filter((q) => q.remaining > 0);
       return queued.afterCommit
-        ? { before: undefined, afterCommit: queued.kind as "reset" | "500" }
+        ? { before: undefined, afterCommit: queued.kind as "reset" | "500" | "truncated-json" }
         : { before: queued.kind, afterCommit: undefined };
     }
     const random = this.random;
