@@ -14,6 +14,8 @@ export interface SentryConnection {
   /** e.g. https://sentry.io, https://de.sentry.io, https://sentry.example.com/prefix */
   readonly baseUrl: string;
   readonly token: string;
+  /** Where the token came from, named in "Sentry rejected the token" errors; default "SENTRY_AUTH_TOKEN" (the Action: "the sentry-token input"). */
+  readonly tokenSource?: string;
 }
 
 /**

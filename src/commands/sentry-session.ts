@@ -15,5 +15,6 @@ export function openSentry(connection: SentryConnection, deps: Deps): SentryClie
     now: deps.now,
     logger: deps.logger,
     userAgent: USER_AGENT,
+    ...(connection.tokenSource ? { tokenSource: connection.tokenSource } : {}),
   });
 }

@@ -202,6 +202,12 @@ describe("SentryClient", () => {
     expect(error.message).not.toContain(TOKEN);
   });
 
+  it("names where the token came from, when told (the Action's input)", async () => {
+    const s = script(json(401, { detail: "Invalid token" }));
+    const c = new SentryClient({ baseUrl: "https://sentry.io", token: TOKEN, fetch: s.fetch, sleep: async () => {}, now: () => T0, tokenSource: "the sentry-token input" });
+    await expect(c.get("organizations/acme/")).rejects.toThrow("Sentry rejected the token (HTTP 401 on GET /api/0/organizations/acme/): check the sentry-token input");
+  });
+
   it.each([
     ["GET", "teams/acme/backend/members/", "team:read"],
     ["GET", "organizations/acme/members/", "member:read"],

@@ -33,6 +33,8 @@ export interface SentryClientOptions {
   readonly logger?: SentryClientLogger;
   /** e.g. "sentry-roster/0.1.0" */
   readonly userAgent?: string;
+  /** Where the token came from, for 401 messages: default "SENTRY_AUTH_TOKEN". */
+  readonly tokenSource?: string;
   /** Jitter source in [0, 1); default a fixed-seed generator, so runs are repeatable. */
   readonly random?: () => number;
   readonly requestTimeoutMs?: number;
@@ -222,7 +224,7 @@ export class SentryClient {
         await this.wait(decision.waitMs, request);
         continue;
       }
-      const error = apiErrorFor(response.status, method, url.pathname, parsed);
+      const error = apiErrorFor(response.status, method, url.pathname, parsed, this.options.tokenSource);
       if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, decision.reason, { cause: error });
       throw error;
     }

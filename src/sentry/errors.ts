@@ -98,12 +98,12 @@ function oneLine(text: string): string {
  * Builds the error for an error answer, with the message people need:
  * 401 → the token; 403 → the likely missing scope; other statuses → Sentry's reason.
  */
-export function apiErrorFor(status: number, method: string, path: string, body: unknown): SentryApiError {
+export function apiErrorFor(status: number, method: string, path: string, body: unknown, tokenSource = "SENTRY_AUTH_TOKEN"): SentryApiError {
   const request = `${method} ${path}`;
   const detail = errorDetail(body);
   if (status === 401) {
     return new SentryApiError(status, request, detail, {
-      message: `Sentry rejected the token (HTTP 401 on ${request}): check SENTRY_AUTH_TOKEN`,
+      message: `Sentry rejected the token (HTTP 401 on ${request}): check ${tokenSource}`,
     });
   }
   if (status === 403 && detail === "You do not have permission to perform this action.") {
