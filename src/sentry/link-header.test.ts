@@ -44,6 +44,7 @@ describe("parseLinkHeader", () => {
     const started = performance.now();
     for (const header of hostile) expect(() => parseLinkHeader(header)).not.toThrow();
     expect(parseLinkHeader(hostile[1]).next).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Backtracking would take minutes; a generous bound keeps a loaded machine from flaking.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
