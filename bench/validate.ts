@@ -9,7 +9,14 @@ const ROLES = ["member", "member", "member", "member", "admin", "manager", "owne
 
 /** A realistic roster: 60 teams, members in list and map form, some aliases, a few ignored bots. */
 function generateRoster(members: number): string {
-  const lines = ["# yaml-language-server: $schema=./schema/roster.schema.json", "version: 1", "organization: bench-org", "policy:", "  maxRemovals: 20", "teams:"];
+  const lines = [
+    "# yaml-language-server: $schema=./schema/roster.schema.json",
+    "version: 1",
+    "organization: bench-org",
+    "policy:",
+    "  maxRemovals: 20",
+    "teams:",
+  ];
   for (let team = 0; team < TEAMS; team++) lines.push(`  team-${team}: { name: Team ${team} }`);
   lines.push("ignore:", "  - ci-bot@bench.example", "  - deploy-bot@bench.example", "members:");
   for (let index = 0; index < members; index++) {
@@ -49,6 +56,8 @@ const summary = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return `first ${ms(values[0]!)} (includes schema compile and JIT warm-up)   median ${ms(sorted[Math.floor(sorted.length / 2)]!)}   best ${ms(sorted[0]!)}   worst ${ms(sorted[sorted.length - 1]!)}`;
 };
-console.log(`loadRoster: ${MEMBERS} members, ${(text.length / 1000).toFixed(0)} kB, ${RUNS} runs on Node ${process.versions.node}`);
+console.log(
+  `loadRoster: ${MEMBERS} members, ${(text.length / 1000).toFixed(0)} kB, ${RUNS} runs on Node ${process.versions.node}`,
+);
 console.log(`  wall: ${summary(timings)}`);
 console.log(`  cpu:  ${summary(cpuTimings)}`);

@@ -34,7 +34,9 @@ export const validateCli: CliCommand = async (argv, io) => {
   }
   const warnings = result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning).length;
   const { members, teams } = result.desired;
-  io.stdout(`${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}\n`);
+  io.stdout(
+    `${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}\n`,
+  );
   return 0;
 };
 

@@ -2,12 +2,27 @@ import { describe, expect, it } from "vitest";
 import type { RosterIssue } from "../domain/roster-issue.js";
 import { formatRosterIssues, summarizeRosterIssues } from "./roster-issues.js";
 
-const error: RosterIssue = { severity: "error", file: "roster.yaml", line: 14, col: 11, message: 'members[3].role: "ownr" is not a role', hint: 'did you mean "owner"?' };
-const warning: RosterIssue = { severity: "warning", file: "roster.yaml", line: 20, col: 7, message: "contributor has no effect" };
+const error: RosterIssue = {
+  severity: "error",
+  file: "roster.yaml",
+  line: 14,
+  col: 11,
+  message: 'members[3].role: "ownr" is not a role',
+  hint: 'did you mean "owner"?',
+};
+const warning: RosterIssue = {
+  severity: "warning",
+  file: "roster.yaml",
+  line: 20,
+  col: 7,
+  message: "contributor has no effect",
+};
 
 describe("formatRosterIssues", () => {
   it("writes FILE:LINE:COL: message with the hint on an indented line", () => {
-    expect(formatRosterIssues([error])).toBe('roster.yaml:14:11: members[3].role: "ownr" is not a role\n  hint: did you mean "owner"?\n');
+    expect(formatRosterIssues([error])).toBe(
+      'roster.yaml:14:11: members[3].role: "ownr" is not a role\n  hint: did you mean "owner"?\n',
+    );
   });
 
   it("marks warnings and leaves out a missing hint", () => {

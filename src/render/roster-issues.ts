@@ -16,15 +16,20 @@ export function formatRosterIssues(issues: readonly RosterIssue[]): string {
 
 /** Control, bidi and zero-width characters spelled out as \uXXXX, so roster text cannot drive the terminal. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** "2 errors in roster.yaml", "1 error and 3 warnings in roster.yaml", "1 warning in roster.yaml". */
 export function summarizeRosterIssues(file: string, issues: readonly RosterIssue[]): string {
   const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
   const warnings = issues.length - errors;
-  const parts = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(Boolean);
+  const parts = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(
+    Boolean,
+  );
   return `${parts.join(" and ") || "no problems"} in ${file}`;
 }
 

@@ -36,15 +36,21 @@ describe("parseRoster", () => {
   });
 
   it("names the line of the first occurrence of a duplicate key", () => {
-    expect(issuesOf("version: 1\nmembers: []\nversion: 1\n")).toEqual(['3:1: duplicate key "version" (first on line 1)']);
+    expect(issuesOf("version: 1\nmembers: []\nversion: 1\n")).toEqual([
+      '3:1: duplicate key "version" (first on line 1)',
+    ]);
   });
 
   it("refuses tab indentation with a plain message", () => {
-    expect(issuesOf("version: 1\nmembers:\n\t- email: a@example.com\n")).toEqual(["3:1: a tab is used for indentation; YAML indents with spaces only"]);
+    expect(issuesOf("version: 1\nmembers:\n\t- email: a@example.com\n")).toEqual([
+      "3:1: a tab is used for indentation; YAML indents with spaces only",
+    ]);
   });
 
   it("refuses a second document", () => {
-    expect(issuesOf("version: 1\nmembers: []\n---\nversion: 1\n")).toEqual(["3:1: a roster is one YAML document, but this file has another one here"]);
+    expect(issuesOf("version: 1\nmembers: []\n---\nversion: 1\n")).toEqual([
+      "3:1: a roster is one YAML document, but this file has another one here",
+    ]);
   });
 
   it("reports an empty file", () => {

@@ -41,7 +41,14 @@ export function parseRoster(file: string, text: string): ParseRosterResult {
   if (size > MAX_ROSTER_BYTES) {
     return {
       ok: false,
-      issues: [issue(file, { line: 1, col: 1 }, `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`, "a roster lists people; split out generated data or check that this is the right file")],
+      issues: [
+        issue(
+          file,
+          { line: 1, col: 1 },
+          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+          "a roster lists people; split out generated data or check that this is the right file",
+        ),
+      ],
     };
   }
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
@@ -49,8 +56,19 @@ export function parseRoster(file: string, text: string): ParseRosterResult {
   if (tooDeep !== undefined) {
     const lines = new LineCounter();
     lines.addNewLine(0);
-    for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
-    return { ok: false, issues: [issue(file, toPosition(lines, tooDeep), `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`, "a roster needs at most four levels: check for unclosed [ or {")] };
+    for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1))
+      lines.addNewLine(at + 1);
+    return {
+      ok: false,
+      issues: [
+        issue(
+          file,
+          toPosition(lines, tooDeep),
+          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+          "a roster needs at most four levels: check for unclosed [ or {",
+        ),
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(source, {
@@ -65,10 +83,20 @@ export function parseRoster(file: string, text: string): ParseRosterResult {
   const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
   if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
   if (issues.length === 0 && document.contents === null) {
-    issues.push(issue(file, { line: 1, col: 1 }, `${file} is empty`, 'start with "version: 1" and a "members:" list (see roster.example.yaml)'));
+    issues.push(
+      issue(
+        file,
+        { line: 1, col: 1 },
+        `${file} is empty`,
+        'start with "version: 1" and a "members:" list (see roster.example.yaml)',
+      ),
+    );
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) } };
+  return {
+    ok: true,
+    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) },
+  };
 }
 
 /**
@@ -104,12 +132,24 @@ export function nodePosition(roster: ParsedRoster, node: unknown): SourcePositio
   return range?.[0] === undefined ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
 }
 
-function structureIssues(file: string, document: Document.Parsed, at: (offset: number) => SourcePosition, source: string): RosterIssue[] {
+function structureIssues(
+  file: string,
+  document: Document.Parsed,
+  at: (offset: number) => SourcePosition,
+  source: string,
+): RosterIssue[] {
   const issues: RosterIssue[] = [];
   const start = (node: { range?: readonly number[] | null } | null | undefined) => at(node?.range?.[0] ?? 0);
   visit(document, {
     Alias(_, node) {
-      issues.push(issue(file, start(node), `aliases are not allowed in a roster ("*${node.source}")`, "write the value out in full: each entry should read on its own"));
+      issues.push(
+        issue(
+          file,
+          start(node),
+          `aliases are not allowed in a roster ("*${node.source}")`,
+          "write the value out in full: each entry should read on its own",
+        ),
+      );
     },
     Node(_, node) {
       if (isAlias(node)) return;
@@ -117,12 +157,26 @@ function structureIssues(file: string, document: Document.Parsed, at: (offset: n
         // Explicit tags (!!binary, !!set, !custom) turn values into buffers, sets or strings the schema never sees.
         let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
         while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
-        issues.push(issue(file, tagAt >= 0 ? at(tagAt) : start(node), `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`, "remove the tag and write the plain value"));
+        issues.push(
+          issue(
+            file,
+            tagAt >= 0 ? at(tagAt) : start(node),
+            `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
+            "remove the tag and write the plain value",
+          ),
+        );
       }
       if (node.anchor) {
         // The node's range starts after its anchor: point at the "&" the user wrote.
         const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
-        issues.push(issue(file, anchorAt >= 0 ? at(anchorAt) : start(node), `anchors are not allowed in a roster ("&${node.anchor}")`, "remove the anchor and write repeated values out in full"));
+        issues.push(
+          issue(
+            file,
+            anchorAt >= 0 ? at(anchorAt) : start(node),
+            `anchors are not allowed in a roster ("&${node.anchor}")`,
+            "remove the anchor and write repeated values out in full",
+          ),
+        );
       }
       if (!isMap(node)) return;
       const map = node;
@@ -131,12 +185,26 @@ function structureIssues(file: string, document: Document.Parsed, at: (offset: n
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (key === "<<") {
-          issues.push(issue(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
+          issues.push(
+            issue(
+              file,
+              start(pair.key),
+              "merge keys (<<) are not allowed in a roster",
+              "write the merged keys out in full",
+            ),
+          );
           continue;
         }
         const first = seen.get(key);
         if (first) {
-          issues.push(issue(file, start(pair.key), `duplicate key "${key}" (first on line ${start(first).line})`, "keep one of them: YAML silently uses the last"));
+          issues.push(
+            issue(
+              file,
+              start(pair.key),
+              `duplicate key "${key}" (first on line ${start(first).line})`,
+              "keep one of them: YAML silently uses the last",
+            ),
+          );
         } else {
           seen.set(key, pair.key);
         }
@@ -146,25 +214,55 @@ function structureIssues(file: string, document: Document.Parsed, at: (offset: n
   return issues;
 }
 
-function syntaxIssue(file: string, error: YAMLError, at: (offset: number) => SourcePosition, source: string): RosterIssue {
+function syntaxIssue(
+  file: string,
+  error: YAMLError,
+  at: (offset: number) => SourcePosition,
+  source: string,
+): RosterIssue {
   const detail = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
   // An unclosed quote is found at the end of the file; point at the quote that opened it.
   const quote = /missing closing (["'])quote/i.exec(detail)?.[1];
   const opening = quote ? source.lastIndexOf(quote, error.pos[0] - 1) : -1;
   const position = at(opening >= 0 ? opening : error.pos[0]);
   if (quote && opening >= 0) {
-    return issue(file, position, "YAML syntax error: the quote opened here is never closed", `add the closing ${quote} at the end of the value`);
+    return issue(
+      file,
+      position,
+      "YAML syntax error: the quote opened here is never closed",
+      `add the closing ${quote} at the end of the value`,
+    );
   }
   switch (error.code) {
     case "TAB_AS_INDENT":
-      return issue(file, position, "a tab is used for indentation; YAML indents with spaces only", "replace the tab with spaces");
+      return issue(
+        file,
+        position,
+        "a tab is used for indentation; YAML indents with spaces only",
+        "replace the tab with spaces",
+      );
     case "MULTIPLE_DOCS":
-      return issue(file, position, "a roster is one YAML document, but this file has another one here", 'remove the second "---" and merge the two parts');
+      return issue(
+        file,
+        position,
+        "a roster is one YAML document, but this file has another one here",
+        'remove the second "---" and merge the two parts',
+      );
     case "RESOURCE_EXHAUSTION":
-      return issue(file, position, "the roster is nested too deeply to read", "a roster needs at most four levels: check for unclosed [ or {");
+      return issue(
+        file,
+        position,
+        "the roster is nested too deeply to read",
+        "a roster needs at most four levels: check for unclosed [ or {",
+      );
     case "BAD_ALIAS":
     case "ALIAS_PROPS":
-      return issue(file, position, `aliases are not allowed in a roster (${lowerFirst(detail)})`, "write the value out in full");
+      return issue(
+        file,
+        position,
+        `aliases are not allowed in a roster (${lowerFirst(detail)})`,
+        "write the value out in full",
+      );
     default:
       return issue(file, position, `YAML syntax error: ${lowerFirst(detail)}`, syntaxHint(error.code, detail));
   }
@@ -180,14 +278,21 @@ function syntaxHint(code: YAMLError["code"], detail: string): string | undefined
     case "UNEXPECTED_TOKEN":
       return 'check for a missing ":" or space, or quote values that contain ": " or start with a special character';
     case "MISSING_CHAR":
-      return "check the indentation and the \"- \" of each list item";
+      return 'check the indentation and the "- " of each list item';
     default:
       return undefined;
   }
 }
 
 function issue(file: string, position: SourcePosition, message: string, hint?: string): RosterIssue {
-  return { severity: ISSUE_SEVERITY.Error, file, line: position.line, col: position.col, message, ...(hint ? { hint } : {}) };
+  return {
+    severity: ISSUE_SEVERITY.Error,
+    file,
+    line: position.line,
+    col: position.col,
+    message,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 function toPosition(lineCounter: LineCounter, offset: number): SourcePosition {

@@ -11,11 +11,15 @@ const PROPERTY_OPTIONS = { numRuns: 150, ...(process.env["FC_SEED"] ? { seed: Nu
 
 const slug = fc.stringMatching(/^[a-z][a-z0-9_-]{0,11}$/);
 const localPart = fc.stringMatching(/^[a-z0-9]([a-z0-9_+-]{0,6}[a-z0-9])?$/);
-const domain = fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.constantFrom("com", "org", "io", "example")).map(([name, tld]) => `${name}.${tld}`);
+const domain = fc
+  .tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.constantFrom("com", "org", "io", "example"))
+  .map(([name, tld]) => `${name}.${tld}`);
 /** An email in random letter case: the loader must lower-case it. */
 const email = fc
   .tuple(localPart, domain, fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }))
-  .map(([local, host, upper]) => [...`${local}@${host}`].map((char, index) => (upper[index % 24] ? char.toUpperCase() : char)).join(""));
+  .map(([local, host, upper]) =>
+    [...`${local}@${host}`].map((char, index) => (upper[index % 24] ? char.toUpperCase() : char)).join(""),
+  );
 
 /** A valid roster as plain data, and the DesiredState it must load as (positions aside). */
 const rosterCase = fc
@@ -33,27 +37,51 @@ const rosterCase = fc
       ),
       { nil: undefined },
     ),
-    teams: fc.uniqueArray(fc.tuple(slug, fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined })), { selector: ([name]) => name, maxLength: 6 }),
+    teams: fc.uniqueArray(fc.tuple(slug, fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined })), {
+      selector: ([name]) => name,
+      maxLength: 6,
+    }),
     emails: fc.uniqueArray(email, { selector: (address) => address.toLowerCase(), maxLength: 40 }),
-    shape: fc.array(fc.tuple(fc.constantFrom(...ORG_ROLES), fc.nat(), fc.boolean(), fc.array(fc.constantFrom(...TEAM_ROLES), { maxLength: 6 }), fc.nat(3)), { maxLength: 40 }),
+    shape: fc.array(
+      fc.tuple(
+        fc.constantFrom(...ORG_ROLES),
+        fc.nat(),
+        fc.boolean(),
+        fc.array(fc.constantFrom(...TEAM_ROLES), { maxLength: 6 }),
+        fc.nat(3),
+      ),
+      { maxLength: 40 },
+    ),
   })
   .map(({ organization, policy, teams, emails, shape }) => {
     // Split the unique emails: members first, then their aliases, the rest ignored.
     const memberCount = Math.min(shape.length, emails.length);
     let next = memberCount;
     const members = shape.slice(0, memberCount).map(([role, pick, mapForm, teamRoles, aliasCount], index) => {
-      const chosen = role === "billing" ? [] : teams.filter((_, teamIndex) => (pick >> teamIndex) & 1).map(([name]) => name);
+      const chosen =
+        role === "billing" ? [] : teams.filter((_, teamIndex) => (pick >> teamIndex) & 1).map(([name]) => name);
       const aliases = emails.slice(next, Math.min(next + aliasCount, emails.length));
       next += aliases.length;
-      const memberTeams = mapForm ? Object.fromEntries(chosen.map((name, at) => [name, teamRoles[at] ?? "contributor"])) : chosen;
-      return { email: emails[index]!, ...(aliases.length ? { aliases } : {}), role, ...(chosen.length || mapForm ? { teams: memberTeams } : {}) };
+      const memberTeams = mapForm
+        ? Object.fromEntries(chosen.map((name, at) => [name, teamRoles[at] ?? "contributor"]))
+        : chosen;
+      return {
+        email: emails[index]!,
+        ...(aliases.length ? { aliases } : {}),
+        role,
+        ...(chosen.length || mapForm ? { teams: memberTeams } : {}),
+      };
     });
     const ignore = emails.slice(next);
     const roster = {
       version: 1,
       ...(organization ? { organization } : {}),
       ...(policy ? { policy } : {}),
-      ...(teams.length ? { teams: Object.fromEntries(teams.map(([name, title]) => [name, title === undefined ? {} : { name: title }])) } : {}),
+      ...(teams.length
+        ? {
+            teams: Object.fromEntries(teams.map(([name, title]) => [name, title === undefined ? {} : { name: title }])),
+          }
+        : {}),
       ...(ignore.length ? { ignore } : {}),
       members,
     };
@@ -66,7 +94,9 @@ const rosterCase = fc
         email: member.email.toLowerCase(),
         aliases: (member.aliases ?? []).map((address) => address.toLowerCase()),
         role: member.role,
-        teams: Array.isArray(member.teams) ? Object.fromEntries(member.teams.map((name) => [name, "contributor"])) : { ...member.teams },
+        teams: Array.isArray(member.teams)
+          ? Object.fromEntries(member.teams.map((name) => [name, "contributor"]))
+          : { ...member.teams },
         explicitTeamRoles: member.teams === undefined || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
       })),
     };

@@ -3,13 +3,21 @@ import { parseRosterText } from "./validate-roster.js";
 import { describeValue, formatPath, ROSTER_SCHEMA } from "./schema-issues.js";
 
 function issues(text: string): { at: string; message: string; hint: string | undefined }[] {
-  return parseRosterText("roster.yaml", text).issues.map((issue) => ({ at: `${issue.line}:${issue.col}`, message: issue.message, hint: issue.hint }));
+  return parseRosterText("roster.yaml", text).issues.map((issue) => ({
+    at: `${issue.line}:${issue.col}`,
+    message: issue.message,
+    hint: issue.hint,
+  }));
 }
 
 describe("schema issues", () => {
   it("rewrites an unknown role with the list of roles and a did-you-mean", () => {
     expect(issues("version: 1\nmembers:\n  - email: a@example.com\n    role: admn\n")).toEqual([
-      { at: "4:11", message: 'members[0].role: "admn" is not a role (member, admin, manager, owner, billing)', hint: 'did you mean "admin"?' },
+      {
+        at: "4:11",
+        message: 'members[0].role: "admn" is not a role (member, admin, manager, owner, billing)',
+        hint: 'did you mean "admin"?',
+      },
     ]);
   });
 
@@ -20,11 +28,17 @@ describe("schema issues", () => {
   });
 
   it("lists the allowed keys when no key is close", () => {
-    expect(issues("version: 1\npolicy:\n  dryRun: true\nmembers: []\n")[0]?.hint).toBe("allowed here: unlisted, maxRemovals, owners, minOwners");
+    expect(issues("version: 1\npolicy:\n  dryRun: true\nmembers: []\n")[0]?.hint).toBe(
+      "allowed here: unlisted, maxRemovals, owners, minOwners",
+    );
   });
 
   it("says what a member's teams may be when given a string", () => {
-    expect(issues("version: 1\nteams: {backend: {}}\nmembers:\n  - email: a@example.com\n    role: member\n    teams: backend\n")).toEqual([
+    expect(
+      issues(
+        "version: 1\nteams: {backend: {}}\nmembers:\n  - email: a@example.com\n    role: member\n    teams: backend\n",
+      ),
+    ).toEqual([
       {
         at: "6:12",
         message: 'members[0].teams: expected a list of team slugs or a map of team slug → team role, found "backend"',
@@ -35,7 +49,11 @@ describe("schema issues", () => {
 
   it("explains that a top-level list is not a roster", () => {
     expect(issues("- email: a@example.com\n")).toEqual([
-      { at: "1:1", message: "the roster must be a map of version, organization, policy, teams, ignore and members, found a list", hint: undefined },
+      {
+        at: "1:1",
+        message: "the roster must be a map of version, organization, policy, teams, ignore and members, found a list",
+        hint: undefined,
+      },
     ]);
   });
 
@@ -44,7 +62,9 @@ describe("schema issues", () => {
   });
 
   it("reports a policy value above its maximum", () => {
-    expect(issues("version: 1\npolicy:\n  maxRemovals: 100000\nmembers: []\n")[0]?.message).toBe("policy.maxRemovals: 100000 is above the maximum 10000");
+    expect(issues("version: 1\npolicy:\n  maxRemovals: 100000\nmembers: []\n")[0]?.message).toBe(
+      "policy.maxRemovals: 100000 is above the maximum 10000",
+    );
   });
 
   it("shows how to write top-level teams given as a list", () => {
@@ -59,7 +79,11 @@ describe("schema issues", () => {
 
   it("shows how to give a team's display name", () => {
     expect(issues("version: 1\nteams:\n  backend: Backend Team\nmembers: []\n")).toEqual([
-      { at: "3:12", message: 'teams.backend: expected a map such as { name: Backend } or {}, found "Backend Team"', hint: 'the value is the team\'s settings: write "backend: { name: Backend Team }"' },
+      {
+        at: "3:12",
+        message: 'teams.backend: expected a map such as { name: Backend } or {}, found "Backend Team"',
+        hint: 'the value is the team\'s settings: write "backend: { name: Backend Team }"',
+      },
     ]);
   });
 
@@ -74,7 +98,13 @@ describe("schema issues", () => {
   });
 
   it("quotes found values by kind", () => {
-    expect([describeValue("x"), describeValue(2), describeValue(null), describeValue([]), describeValue({})]).toEqual(['"x"', "2", "nothing", "a list", "a map"]);
+    expect([describeValue("x"), describeValue(2), describeValue(null), describeValue([]), describeValue({})]).toEqual([
+      '"x"',
+      "2",
+      "nothing",
+      "a list",
+      "a map",
+    ]);
   });
 
   it("documents every property of the schema for editors", () => {

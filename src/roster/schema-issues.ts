@@ -27,7 +27,13 @@ let compiled: ValidateFunction | undefined;
 
 /** Compiled once, on first use: ajv compiles to a function, which is what makes 5,000 members fast. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateFormats: false }).compile(schema);
+  compiled ??= new Ajv({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    verbose: true,
+    validateFormats: false,
+  }).compile(schema);
   return compiled;
 }
 
@@ -60,7 +66,8 @@ function isExplainedByTypo(error: ErrorObject, errors: readonly ErrorObject[]): 
     (other) =>
       other.keyword === "additionalProperties" &&
       other.instancePath === error.instancePath &&
-      didYouMean(String((other.params as { additionalProperty?: unknown }).additionalProperty), [missing]) !== undefined,
+      didYouMean(String((other.params as { additionalProperty?: unknown }).additionalProperty), [missing]) !==
+        undefined,
   );
 }
 
@@ -70,7 +77,14 @@ function describeSchemaError(roster: ParsedRoster, error: ErrorObject): RosterIs
   const where = formatPath(path);
   const make = (message: string, hint?: string, at: RosterPath = path, key = false): RosterIssue => {
     const position = positionOf(roster, at, { key });
-    return { severity: ISSUE_SEVERITY.Error, file: roster.file, line: position.line, col: position.col, message, ...(hint ? { hint } : {}) };
+    return {
+      severity: ISSUE_SEVERITY.Error,
+      file: roster.file,
+      line: position.line,
+      col: position.col,
+      message,
+      ...(hint ? { hint } : {}),
+    };
   };
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -81,25 +95,42 @@ function describeSchemaError(roster: ParsedRoster, error: ErrorObject): RosterIs
       return make(`${path.length ? `${where}: ` : ""}unknown key "${key}"`, hint, [...path, key], true);
     }
     case "required":
-      return make(`${path.length ? `${where}: ` : "the roster: "}missing "${String(params["missingProperty"])}"`, requiredHint(String(params["missingProperty"])));
+      return make(
+        `${path.length ? `${where}: ` : "the roster: "}missing "${String(params["missingProperty"])}"`,
+        requiredHint(String(params["missingProperty"])),
+      );
     case "const":
       if (path.length === 1 && path[0] === "version") {
-        return make(`version ${describeValue(error.data)} is not supported: this sentry-roster understands version 1`, 'write "version: 1" (a newer format needs a newer sentry-roster)');
+        return make(
+          `version ${describeValue(error.data)} is not supported: this sentry-roster understands version 1`,
+          'write "version: 1" (a newer format needs a newer sentry-roster)',
+        );
       }
       return make(`${where}: expected ${JSON.stringify(params["allowedValue"])}, found ${describeValue(error.data)}`);
     case "enum":
       return enumIssue(path, where, error, make);
     case "type":
-      return make(`${path.length ? `${where}: expected` : "the roster must be"} ${expectedType(path, String(params["type"]))}, found ${describeValue(error.data)}`, typeHint(path, error.data));
+      return make(
+        `${path.length ? `${where}: expected` : "the roster must be"} ${expectedType(path, String(params["type"]))}, found ${describeValue(error.data)}`,
+        typeHint(path, error.data),
+      );
     case "minimum":
     case "maximum": {
       const below = error.keyword === "minimum";
-      return make(`${where}: ${describeValue(error.data)} is ${below ? "below the minimum" : "above the maximum"} ${String(params["limit"])}`, rangeHint(path));
+      return make(
+        `${where}: ${describeValue(error.data)} is ${below ? "below the minimum" : "above the maximum"} ${String(params["limit"])}`,
+        rangeHint(path),
+      );
     }
     case "minLength":
       return make(`${where}: must not be empty`);
     case "maxLength":
-      return make(`${where}: ${describeValue(error.data)} is longer than ${String(params["limit"])} characters`, path.includes("email") || path.includes("aliases") ? "Sentry stores at most 75 characters of an email" : undefined);
+      return make(
+        `${where}: ${describeValue(error.data)} is longer than ${String(params["limit"])} characters`,
+        path.includes("email") || path.includes("aliases")
+          ? "Sentry stores at most 75 characters of an email"
+          : undefined,
+      );
     default:
       return make(`${where}: this value is not allowed here`);
   }
@@ -117,7 +148,10 @@ function enumIssue(
   const list = isTeamRole ? [...TEAM_ROLES] : last === "role" ? [...ROLE_LIST] : allowed;
   const noun = isTeamRole ? "a team role" : last === "role" ? "a role" : "one of";
   const found = describeValue(error.data);
-  const message = noun === "one of" ? `${where}: ${found} is not one of ${list.join(", ")}` : `${where}: ${found} is not ${noun} (${list.join(", ")})`;
+  const message =
+    noun === "one of"
+      ? `${where}: ${found} is not one of ${list.join(", ")}`
+      : `${where}: ${found} is not ${noun} (${list.join(", ")})`;
   const hint = typeof error.data === "string" ? didYouMean(error.data, list) : undefined;
   const fallback =
     isTeamRole && typeof error.data === "string" && isKnownOrgRole(error.data)
@@ -149,10 +183,19 @@ function requiredHint(key: string): string | undefined {
 
 function expectedType(path: RosterPath, type: string): string {
   if (path.length === 0) return "a map of version, organization, policy, teams, ignore and members";
-  if (path.length === 3 && path[0] === "members" && path[2] === "teams") return "a list of team slugs or a map of team slug → team role";
+  if (path.length === 3 && path[0] === "members" && path[2] === "teams")
+    return "a list of team slugs or a map of team slug → team role";
   if (path.length === 2 && path[0] === "teams") return "a map such as { name: Backend } or {}";
   if (path.length === 2 && path[0] === "members") return "a map with email, role and teams";
-  const words: Record<string, string> = { array: "a list", object: "a map", string: "text", integer: "a whole number", number: "a number", boolean: "true or false", null: "nothing" };
+  const words: Record<string, string> = {
+    array: "a list",
+    object: "a map",
+    string: "text",
+    integer: "a whole number",
+    number: "a number",
+    boolean: "true or false",
+    null: "nothing",
+  };
   return type
     .split(",")
     .map((name) => words[name] ?? name)
@@ -160,11 +203,16 @@ function expectedType(path: RosterPath, type: string): string {
 }
 
 function typeHint(path: RosterPath, data: unknown): string | undefined {
-  if (path.length === 3 && path[0] === "members" && path[2] === "teams" && typeof data === "string") return `write "teams: [${data}]"`;
-  if (path.length === 1 && path[0] === "members" && data === null) return 'list the members under "members:", each starting with "- email:"';
-  if (path.length === 2 && path[0] === "members" && typeof data === "string") return `write "- email: ${data}" and its role on the next line`;
-  if (path.length === 1 && path[0] === "teams" && Array.isArray(data)) return 'list each team on its own line under "teams:" as "slug: {}" (or "slug: { name: Display Name }")';
-  if (path.length === 2 && path[0] === "teams" && typeof data === "string") return `the value is the team's settings: write "${String(path[1])}: { name: ${data} }"`;
+  if (path.length === 3 && path[0] === "members" && path[2] === "teams" && typeof data === "string")
+    return `write "teams: [${data}]"`;
+  if (path.length === 1 && path[0] === "members" && data === null)
+    return 'list the members under "members:", each starting with "- email:"';
+  if (path.length === 2 && path[0] === "members" && typeof data === "string")
+    return `write "- email: ${data}" and its role on the next line`;
+  if (path.length === 1 && path[0] === "teams" && Array.isArray(data))
+    return 'list each team on its own line under "teams:" as "slug: {}" (or "slug: { name: Display Name }")';
+  if (path.length === 2 && path[0] === "teams" && typeof data === "string")
+    return `the value is the team's settings: write "${String(path[1])}: { name: ${data} }"`;
   return undefined;
 }
 

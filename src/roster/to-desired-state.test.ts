@@ -10,7 +10,9 @@ function desiredOf(text: string) {
 
 describe("toDesiredState", () => {
   it("lower-cases emails, aliases and ignore entries", () => {
-    const desired = desiredOf("version: 1\nignore: [CI-Bot@Example.com]\nmembers:\n  - email: Alice@Example.COM\n    aliases: [A.Smith@Example.com]\n    role: member\n");
+    const desired = desiredOf(
+      "version: 1\nignore: [CI-Bot@Example.com]\nmembers:\n  - email: Alice@Example.COM\n    aliases: [A.Smith@Example.com]\n    role: member\n",
+    );
     expect(desired.members[0]).toMatchObject({ email: "alice@example.com", aliases: ["a.smith@example.com"] });
     expect(desired.ignore).toEqual(["ci-bot@example.com"]);
   });
@@ -27,12 +29,17 @@ describe("toDesiredState", () => {
 
   it("applies the policy defaults to the fields a roster leaves out", () => {
     expect(desiredOf("version: 1\nmembers: []\n").policy).toEqual(DEFAULT_POLICY);
-    expect(desiredOf("version: 1\npolicy: {maxRemovals: 0}\nmembers: []\n").policy).toEqual({ ...DEFAULT_POLICY, maxRemovals: 0 });
+    expect(desiredOf("version: 1\npolicy: {maxRemovals: 0}\nmembers: []\n").policy).toEqual({
+      ...DEFAULT_POLICY,
+      maxRemovals: 0,
+    });
     expect(DEFAULT_POLICY).toEqual({ unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 });
   });
 
   it("keeps team names only where the roster gives one, and every position", () => {
-    const desired = desiredOf("version: 1\nteams:\n  backend: {name: Backend}\n  frontend:\nmembers:\n  - email: a@example.com\n    role: owner\n");
+    const desired = desiredOf(
+      "version: 1\nteams:\n  backend: {name: Backend}\n  frontend:\nmembers:\n  - email: a@example.com\n    role: owner\n",
+    );
     expect(desired.teams).toEqual([
       { slug: "backend", name: "Backend", position: { line: 3, col: 3 } },
       { slug: "frontend", position: { line: 4, col: 3 } },
@@ -46,6 +53,10 @@ describe("toDesiredState", () => {
   });
 
   it("gives members no teams and no aliases when the roster lists none", () => {
-    expect(desiredOf("version: 1\nmembers:\n  - email: a@example.com\n    role: billing\n").members[0]).toMatchObject({ role: "billing", teams: {}, aliases: [] });
+    expect(desiredOf("version: 1\nmembers:\n  - email: a@example.com\n    role: billing\n").members[0]).toMatchObject({
+      role: "billing",
+      teams: {},
+      aliases: [],
+    });
   });
 });

@@ -63,7 +63,9 @@ export function toDesiredState(roster: ParsedRoster): DesiredState {
   };
 }
 
-function teamRoles(teams: readonly string[] | Readonly<Record<string, TeamRole>> | undefined): Record<string, TeamRole> {
+function teamRoles(
+  teams: readonly string[] | Readonly<Record<string, TeamRole>> | undefined,
+): Record<string, TeamRole> {
   if (teams === undefined) return {};
   if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug: string) => [slug, "contributor" as const]));
   return { ...(teams as Readonly<Record<string, TeamRole>>) };

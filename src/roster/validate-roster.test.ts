@@ -29,9 +29,9 @@ describe("semantic checks", () => {
   });
 
   it("reports a duplicate member case-insensitively, naming both lines", () => {
-    expect(check("  - email: alice@example.com\n    role: owner\n  - email: ALICE@example.com\n    role: member\n")).toEqual([
-      '9:12: member "ALICE@example.com" is listed twice (lines 7 and 9)',
-    ]);
+    expect(
+      check("  - email: alice@example.com\n    role: owner\n  - email: ALICE@example.com\n    role: member\n"),
+    ).toEqual(['9:12: member "ALICE@example.com" is listed twice (lines 7 and 9)']);
   });
 
   it("reports a team the roster does not list, with a did-you-mean hint", () => {
@@ -59,7 +59,7 @@ describe("semantic checks", () => {
   });
 
   it.each([
-    ["bob@example", "the domain \"example\" needs a dot, e.g. example.com"],
+    ["bob@example", 'the domain "example" needs a dot, e.g. example.com'],
     ["bob.example.com", 'an email needs an "@" and a domain, e.g. alice@example.com'],
     ["bob@@example.com", 'an email has exactly one "@"'],
     ["mailto:bob@example.com", 'remove "mailto:": "bob@example.com"'],
@@ -68,13 +68,18 @@ describe("semantic checks", () => {
   ])("refuses the email %j with a hint", (email, hint) => {
     const text = `${HEAD}  - email: "${email}"\n    role: member\n`;
     const issues = parseRosterText("roster.yaml", text).issues;
-    expect(issues.map((issue) => issue.message)).toEqual([`members[0].email: ${JSON.stringify(email)} is not a valid email address`]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      `members[0].email: ${JSON.stringify(email)} is not a valid email address`,
+    ]);
     expect(issues[0]?.hint).toBe(hint);
   });
 
-  it.each(["a@example.com", "first.last+tag@sub.example.co.uk", "o'neil@example.org", "x_y-z@xn--bcher-kva.example"])("accepts the email %s", (email) => {
-    expect(check(`  - email: "${email}"\n    role: member\n`)).toEqual([]);
-  });
+  it.each(["a@example.com", "first.last+tag@sub.example.co.uk", "o'neil@example.org", "x_y-z@xn--bcher-kva.example"])(
+    "accepts the email %s",
+    (email) => {
+      expect(check(`  - email: "${email}"\n    role: member\n`)).toEqual([]);
+    },
+  );
 
   it.each([
     ["Backend", 'slugs are lowercase: "backend"'],
@@ -89,38 +94,55 @@ describe("semantic checks", () => {
   });
 
   it("accepts slugs with digits, dashes and underscores", () => {
-    expect(check("  - email: a@example.com\n    role: member\n    teams: [team-2_b]\n", "version: 1\nteams:\n  team-2_b: {}\nmembers:\n")).toEqual([]);
+    expect(
+      check(
+        "  - email: a@example.com\n    role: member\n    teams: [team-2_b]\n",
+        "version: 1\nteams:\n  team-2_b: {}\nmembers:\n",
+      ),
+    ).toEqual([]);
   });
 
   it("refuses an organization that is not a slug", () => {
-    expect(check("  - email: a@example.com\n    role: member\n", HEAD.replace("acme", "ACME"))).toEqual(['2:15: organization: "ACME" is not a Sentry organization slug']);
+    expect(check("  - email: a@example.com\n    role: member\n", HEAD.replace("acme", "ACME"))).toEqual([
+      '2:15: organization: "ACME" is not a Sentry organization slug',
+    ]);
   });
 
   it("refuses an ignore entry that is also a member, case-insensitively", () => {
     const text = `version: 1\nignore: [Alice@Example.com]\nmembers:\n  - email: alice@example.com\n    role: member\n`;
-    expect(parseRosterText("roster.yaml", text).issues.map(show)).toEqual(['2:10: ignore: "Alice@Example.com" is also a member (line 4)']);
+    expect(parseRosterText("roster.yaml", text).issues.map(show)).toEqual([
+      '2:10: ignore: "Alice@Example.com" is also a member (line 4)',
+    ]);
   });
 
   it("refuses an ignore entry that is a member's alias", () => {
     const text = `version: 1\nignore: [al@example.com]\nmembers:\n  - email: alice@example.com\n    aliases: [al@example.com]\n    role: member\n`;
-    expect(parseRosterText("roster.yaml", text).issues.map(show)).toEqual(['2:10: ignore: "al@example.com" is also a member (line 5)']);
+    expect(parseRosterText("roster.yaml", text).issues.map(show)).toEqual([
+      '2:10: ignore: "al@example.com" is also a member (line 5)',
+    ]);
   });
 
   it("warns about an ignore entry listed twice", () => {
     const text = `version: 1\nignore: [bot@example.com, BOT@example.com]\nmembers: []\n`;
-    expect(parseRosterText("roster.yaml", text).issues.map(show)).toEqual(['2:27: warning: ignore: "BOT@example.com" is listed twice (first on line 2)']);
+    expect(parseRosterText("roster.yaml", text).issues.map(show)).toEqual([
+      '2:27: warning: ignore: "BOT@example.com" is listed twice (first on line 2)',
+    ]);
   });
 
   it("refuses an alias that is another member's email", () => {
-    expect(check("  - email: alice@example.com\n    aliases: [bob@example.com]\n    role: member\n  - email: bob@example.com\n    role: member\n")).toEqual([
-      '8:15: alias "bob@example.com" is the email of another member (line 10)',
-    ]);
+    expect(
+      check(
+        "  - email: alice@example.com\n    aliases: [bob@example.com]\n    role: member\n  - email: bob@example.com\n    role: member\n",
+      ),
+    ).toEqual(['8:15: alias "bob@example.com" is the email of another member (line 10)']);
   });
 
   it("refuses one alias on two members", () => {
-    expect(check("  - email: alice@example.com\n    aliases: [shared@example.com]\n    role: member\n  - email: bob@example.com\n    aliases: [shared@example.com]\n    role: member\n")).toEqual([
-      '11:15: alias "shared@example.com" is an alias of "alice@example.com" (line 8)',
-    ]);
+    expect(
+      check(
+        "  - email: alice@example.com\n    aliases: [shared@example.com]\n    role: member\n  - email: bob@example.com\n    aliases: [shared@example.com]\n    role: member\n",
+      ),
+    ).toEqual(['11:15: alias "shared@example.com" is an alias of "alice@example.com" (line 8)']);
   });
 
   it("warns about an alias equal to the member's own email", () => {
@@ -130,8 +152,13 @@ describe("semantic checks", () => {
   });
 
   it("warns that contributor has no effect for an org role that implies team admin", () => {
-    const result = parseRosterText("roster.yaml", `${HEAD}  - email: alice@example.com\n    role: manager\n    teams:\n      backend: contributor\n`);
-    expect(result.issues.map(show)).toEqual(['10:7: warning: members[0].teams.backend: "contributor" has no effect: a manager is always a team admin']);
+    const result = parseRosterText(
+      "roster.yaml",
+      `${HEAD}  - email: alice@example.com\n    role: manager\n    teams:\n      backend: contributor\n`,
+    );
+    expect(result.issues.map(show)).toEqual([
+      '10:7: warning: members[0].teams.backend: "contributor" has no effect: a manager is always a team admin',
+    ]);
     expect(result.desired).toBeDefined();
   });
 
@@ -147,7 +174,9 @@ describe("semantic checks", () => {
   });
 
   it("keeps checking members whose other fields have schema errors", () => {
-    expect(check("  - email: alice@example.com\n    role: boss\n  - email: Alice@example.com\n    role: member\n")).toEqual([
+    expect(
+      check("  - email: alice@example.com\n    role: boss\n  - email: Alice@example.com\n    role: member\n"),
+    ).toEqual([
       '8:11: members[0].role: "boss" is not a role (member, admin, manager, owner, billing)',
       '9:12: member "Alice@example.com" is listed twice (lines 7 and 9)',
     ]);
@@ -155,6 +184,8 @@ describe("semantic checks", () => {
 
   it("returns no DesiredState when there is an error, and one when there are only warnings", () => {
     expect(parseRosterText("roster.yaml", "version: 1\nmembers: [1]\n").desired).toBeUndefined();
-    expect(parseRosterText("roster.yaml", "version: 1\nignore: [a@example.com, a@example.com]\nmembers: []\n").desired).toBeDefined();
+    expect(
+      parseRosterText("roster.yaml", "version: 1\nignore: [a@example.com, a@example.com]\nmembers: []\n").desired,
+    ).toBeDefined();
   });
 });

@@ -19,7 +19,8 @@ export const MAX_QUOTED_CHARS = 80;
 export const MAX_ISSUE_TEXT_CHARS = 400;
 
 // One address, no display name: a local part without spaces or specials, then a dotted domain.
-const EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
+const EMAIL_PATTERN =
+  /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
 
 /** The outcome of reading a roster: every issue, and the DesiredState when there is no error. */
 export interface LoadRosterResult {
@@ -37,7 +38,9 @@ export interface LoadRosterResult {
 export function parseRosterText(file: string, text: string): LoadRosterResult {
   const parsed = parseRoster(file, text);
   if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: undefined };
-  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(compareIssues);
+  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
+    compareIssues,
+  );
   const hasError = issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error);
   return { issues, desired: hasError ? undefined : toDesiredState(parsed.roster) };
 }
@@ -47,7 +50,9 @@ function clipIssue(issue: RosterIssue): RosterIssue {
   const clip = (text: string): string => {
     const shortened = text
       .replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) =>
-        inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`,
+        inner.length <= MAX_QUOTED_CHARS
+          ? whole
+          : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`,
       )
       .replace(/[\r\n]+/g, " ");
     return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
@@ -65,20 +70,42 @@ export function semanticIssues(roster: ParsedRoster): RosterIssue[] {
   const value = asRecord(roster.value);
   if (!value) return [];
   const issues: RosterIssue[] = [];
-  const report = (path: RosterPath, message: string, hint?: string, options: { key?: boolean; severity?: IssueSeverity } = {}) => {
+  const report = (
+    path: RosterPath,
+    message: string,
+    hint?: string,
+    options: { key?: boolean; severity?: IssueSeverity } = {},
+  ) => {
     const at = positionOf(roster, path, { key: options.key ?? false });
-    issues.push({ severity: options.severity ?? ISSUE_SEVERITY.Error, file: roster.file, line: at.line, col: at.col, message, ...(hint ? { hint } : {}) });
+    issues.push({
+      severity: options.severity ?? ISSUE_SEVERITY.Error,
+      file: roster.file,
+      line: at.line,
+      col: at.col,
+      message,
+      ...(hint ? { hint } : {}),
+    });
   };
   const lineOf = (path: RosterPath): number => positionOf(roster, path).line;
 
   if (typeof value["organization"] === "string" && !SLUG_PATTERN.test(value["organization"])) {
-    report(["organization"], `organization: ${JSON.stringify(value["organization"])} is not a Sentry organization slug`, slugHint(value["organization"], "the slug from the org's URL"));
+    report(
+      ["organization"],
+      `organization: ${JSON.stringify(value["organization"])} is not a Sentry organization slug`,
+      slugHint(value["organization"], "the slug from the org's URL"),
+    );
   }
 
   const teams = asRecord(value["teams"]);
   const teamSlugs = Object.keys(teams ?? {});
   for (const slug of teamSlugs) {
-    if (!SLUG_PATTERN.test(slug)) report(["teams", slug], `teams: ${JSON.stringify(slug)} is not a Sentry team slug`, slugHint(slug, "the team's slug"), { key: true });
+    if (!SLUG_PATTERN.test(slug))
+      report(
+        ["teams", slug],
+        `teams: ${JSON.stringify(slug)} is not a Sentry team slug`,
+        slugHint(slug, "the team's slug"),
+        { key: true },
+      );
   }
 
   // Normalized email → where it is first used, for duplicates across members, aliases and ignore.
@@ -93,7 +120,13 @@ export function semanticIssues(roster: ParsedRoster): RosterIssue[] {
       const key = normalizeEmail(email);
       const first = owners.get(key);
       if (first) {
-        report(["members", index, "email"], `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`, first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`);
+        report(
+          ["members", index, "email"],
+          `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
+          first.what === "email"
+            ? "emails match case-insensitively: merge the two entries into one"
+            : `it is already ${first.what}; one person is one entry`,
+        );
       } else {
         owners.set(key, { path: ["members", index, "email"], what: "email" });
       }
@@ -115,11 +148,20 @@ export function semanticIssues(roster: ParsedRoster): RosterIssue[] {
     const key = normalizeEmail(entry);
     const member = owners.get(key);
     if (member) {
-      report(path, `ignore: ${JSON.stringify(entry)} is also a member (line ${lineOf(member.path)})`, "a person is either managed under members or ignored, not both: remove one");
+      report(
+        path,
+        `ignore: ${JSON.stringify(entry)} is also a member (line ${lineOf(member.path)})`,
+        "a person is either managed under members or ignored, not both: remove one",
+      );
     }
     const first = ignored.get(key);
     if (first !== undefined) {
-      report(path, `ignore: ${JSON.stringify(entry)} is listed twice (first on line ${lineOf(["ignore", first])})`, "remove one of them", { severity: ISSUE_SEVERITY.Warning });
+      report(
+        path,
+        `ignore: ${JSON.stringify(entry)} is listed twice (first on line ${lineOf(["ignore", first])})`,
+        "remove one of them",
+        { severity: ISSUE_SEVERITY.Warning },
+      );
     } else {
       ignored.set(key, index);
     }
@@ -127,7 +169,12 @@ export function semanticIssues(roster: ParsedRoster): RosterIssue[] {
   return issues;
 }
 
-type Report = (path: RosterPath, message: string, hint?: string, options?: { key?: boolean; severity?: IssueSeverity }) => void;
+type Report = (
+  path: RosterPath,
+  message: string,
+  hint?: string,
+  options?: { key?: boolean; severity?: IssueSeverity },
+) => void;
 
 function checkAliases(
   member: Record<string, unknown>,
@@ -145,20 +192,38 @@ function checkAliases(
     checkEmail(path, alias, report);
     const key = normalizeEmail(alias);
     if (key === self) {
-      report(path, `alias ${JSON.stringify(alias)} is this member's own email`, "remove it: aliases are the person's other addresses", { severity: ISSUE_SEVERITY.Warning });
+      report(
+        path,
+        `alias ${JSON.stringify(alias)} is this member's own email`,
+        "remove it: aliases are the person's other addresses",
+        { severity: ISSUE_SEVERITY.Warning },
+      );
       return;
     }
     const first = owners.get(key);
     if (first) {
       const whose = first.what === "email" ? "the email of another member" : first.what;
-      report(path, `alias ${JSON.stringify(alias)} is ${whose} (line ${lineOf(first.path)})`, "an address can belong to one member only: merge the entries or remove the alias");
+      report(
+        path,
+        `alias ${JSON.stringify(alias)} is ${whose} (line ${lineOf(first.path)})`,
+        "an address can belong to one member only: merge the entries or remove the alias",
+      );
     } else {
-      owners.set(key, { path, what: `an alias of ${typeof email === "string" ? JSON.stringify(email) : `members[${index}]`}` });
+      owners.set(key, {
+        path,
+        what: `an alias of ${typeof email === "string" ? JSON.stringify(email) : `members[${index}]`}`,
+      });
     }
   });
 }
 
-function checkMemberTeams(member: Record<string, unknown>, index: number, teamsListed: boolean, teamSlugs: readonly string[], report: Report): void {
+function checkMemberTeams(
+  member: Record<string, unknown>,
+  index: number,
+  teamsListed: boolean,
+  teamSlugs: readonly string[],
+  report: Report,
+): void {
   const teams = member["teams"];
   const email = typeof member["email"] === "string" ? JSON.stringify(member["email"]) : `members[${index}]`;
   const entries: { slug: string; path: RosterPath; key: boolean; role?: unknown }[] = [];
@@ -168,7 +233,9 @@ function checkMemberTeams(member: Record<string, unknown>, index: number, teamsL
       if (typeof slug !== "string") return;
       const path = ["members", index, "teams", position];
       if (seen.has(slug)) {
-        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", { severity: ISSUE_SEVERITY.Warning });
+        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
+          severity: ISSUE_SEVERITY.Warning,
+        });
         return;
       }
       seen.add(slug);
@@ -177,19 +244,40 @@ function checkMemberTeams(member: Record<string, unknown>, index: number, teamsL
   } else {
     const map = asRecord(teams);
     if (!map) return;
-    for (const [slug, role] of Object.entries(map)) entries.push({ slug, path: ["members", index, "teams", slug], key: true, role });
+    for (const [slug, role] of Object.entries(map))
+      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role });
   }
   const role = member["role"];
   if (role === "billing" && entries.length > 0) {
-    report(["members", index, "teams"], `member ${email} has role billing, which has no team access, but is in ${entries.length === 1 ? `team ${JSON.stringify(entries[0]!.slug)}` : `${entries.length} teams`}`, 'remove "teams" or give the member another role', { key: true });
+    report(
+      ["members", index, "teams"],
+      `member ${email} has role billing, which has no team access, but is in ${entries.length === 1 ? `team ${JSON.stringify(entries[0]!.slug)}` : `${entries.length} teams`}`,
+      'remove "teams" or give the member another role',
+      { key: true },
+    );
   }
   for (const entry of entries) {
     if (!teamSlugs.includes(entry.slug)) {
       const suggestion = didYouMean(entry.slug, teamSlugs);
-      report(entry.path, `member ${email} is in team ${JSON.stringify(entry.slug)}, which the roster does not list`, suggestion ?? `add "${entry.slug}: {}" under ${teamsListed ? '"teams:"' : 'a top-level "teams:" map'}`, { key: entry.key });
+      report(
+        entry.path,
+        `member ${email} is in team ${JSON.stringify(entry.slug)}, which the roster does not list`,
+        suggestion ?? `add "${entry.slug}: {}" under ${teamsListed ? '"teams:"' : 'a top-level "teams:" map'}`,
+        { key: entry.key },
+      );
     }
-    if (entry.role === "contributor" && typeof role === "string" && hasTeamAccess(role) && minimumTeamRole(role) === "admin") {
-      report(entry.path, `${formatPath(entry.path)}: "contributor" has no effect: ${articled(role)} is always a team admin`, 'remove the team role or write "admin"', { key: true, severity: ISSUE_SEVERITY.Warning });
+    if (
+      entry.role === "contributor" &&
+      typeof role === "string" &&
+      hasTeamAccess(role) &&
+      minimumTeamRole(role) === "admin"
+    ) {
+      report(
+        entry.path,
+        `${formatPath(entry.path)}: "contributor" has no effect: ${articled(role)} is always a team admin`,
+        'remove the team role or write "admin"',
+        { key: true, severity: ISSUE_SEVERITY.Warning },
+      );
     }
   }
 }
@@ -222,7 +310,9 @@ function slugHint(slug: string, what: string): string {
     .replace(/[^a-z0-9_-]+/g, "-")
     .replace(/^-+|-+$/g, "");
   if (suggestion && SLUG_PATTERN.test(suggestion)) {
-    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+    return slug.toLowerCase() === slug
+      ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"`
+      : `slugs are lowercase: "${suggestion}"`;
   }
   return `use ${what}: lowercase letters, digits, "-" and "_"`;
 }
@@ -232,7 +322,9 @@ function articled(role: string): string {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function uniqueIssues(issues: readonly RosterIssue[]): RosterIssue[] {

@@ -11,13 +11,26 @@ const PROPERTY_OPTIONS = { numRuns: 150, ...(process.env["FC_SEED"] ? { seed: Nu
 
 const ORG = liveState({
   members: [
-    aLiveMember("Alice@Example.com", { name: "Alice Smith", role: "owner", teams: { backend: null, frontend: "admin" } }),
-    aLiveMember("bob@example.com", { name: "bob@example.com", role: "member", pending: true, teams: { backend: "admin", frontend: null } }),
+    aLiveMember("Alice@Example.com", {
+      name: "Alice Smith",
+      role: "owner",
+      teams: { backend: null, frontend: "admin" },
+    }),
+    aLiveMember("bob@example.com", {
+      name: "bob@example.com",
+      role: "member",
+      pending: true,
+      teams: { backend: "admin", frontend: null },
+    }),
     aLiveMember("carol@example.com", { name: "Carol", role: "billing", flags: { idpProvisioned: true } }),
     aLiveMember("dan@example.com", { name: "Dan", pending: true, expired: true, teams: { frontend: null } }),
     aLiveMember("erin@example.com", { name: "Erin", role: "manager", teams: { ops: "admin" } }),
   ],
-  teams: [aTeam("backend"), aTeam("frontend", { name: "frontend", idpProvisioned: true }), aTeam("empty", { name: "Nobody here" })],
+  teams: [
+    aTeam("backend"),
+    aTeam("frontend", { name: "frontend", idpProvisioned: true }),
+    aTeam("empty", { name: "Nobody here" }),
+  ],
 });
 
 function reload(text: string) {
@@ -53,12 +66,18 @@ describe("writeRoster", () => {
 
   it("uses the list form when every team role is implied, and the map form for an explicit team admin", () => {
     const text = writeRoster(ORG);
-    expect(text).toContain("  - email: Alice@Example.com # Alice Smith\n    role: owner\n    teams: [backend, frontend]\n");
-    expect(text).toContain("  - email: bob@example.com # pending invite\n    role: member\n    teams:\n      backend: admin\n      frontend: contributor\n");
+    expect(text).toContain(
+      "  - email: Alice@Example.com # Alice Smith\n    role: owner\n    teams: [backend, frontend]\n",
+    );
+    expect(text).toContain(
+      "  - email: bob@example.com # pending invite\n    role: member\n    teams:\n      backend: admin\n      frontend: contributor\n",
+    );
   });
 
   it("writes billing members without teams", () => {
-    expect(writeRoster(ORG)).toContain("  - email: carol@example.com # Carol, SCIM-managed\n    role: billing\n  - email: dan");
+    expect(writeRoster(ORG)).toContain(
+      "  - email: carol@example.com # Carol, SCIM-managed\n    role: billing\n  - email: dan",
+    );
   });
 
   it("notes expired invites", () => {
@@ -83,7 +102,12 @@ describe("writeRoster", () => {
   });
 
   it("writes the default policy explicitly", () => {
-    expect(reload(writeRoster(ORG)).policy).toEqual({ unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 });
+    expect(reload(writeRoster(ORG)).policy).toEqual({
+      unlisted: "report",
+      maxRemovals: 5,
+      owners: "protect",
+      minOwners: 1,
+    });
   });
 
   it("keeps a display name with line breaks on one comment line", () => {
@@ -108,7 +132,10 @@ describe("writeRoster", () => {
 /** Any live org of known roles: random teams, stored team roles (null, contributor, admin), invite states and names. */
 const liveOrg = fc
   .record({
-    teams: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_-]{0,9}$/), fc.string({ maxLength: 15 })), { selector: ([slug]) => slug, maxLength: 5 }),
+    teams: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z][a-z0-9_-]{0,9}$/), fc.string({ maxLength: 15 })), {
+      selector: ([slug]) => slug,
+      maxLength: 5,
+    }),
     members: fc.uniqueArray(
       fc.record({
         local: fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,6}[a-z0-9])?$/).filter((local) => !local.includes("..")),
@@ -118,7 +145,9 @@ const liveOrg = fc
         pending: fc.boolean(),
         expired: fc.boolean(),
         scim: fc.boolean(),
-        teamRoles: fc.array(fc.constantFrom<TeamRole | null | "none">(null, "contributor", "admin", "none"), { maxLength: 5 }),
+        teamRoles: fc.array(fc.constantFrom<TeamRole | null | "none">(null, "contributor", "admin", "none"), {
+          maxLength: 5,
+        }),
       }),
       { selector: (member) => member.local, maxLength: 25 },
     ),
@@ -134,7 +163,14 @@ const liveOrg = fc
             return role === undefined || role === "none" || member.role === "billing" ? [] : [[slug, role]];
           }),
         );
-        return aLiveMember(email, { name: member.name, role: member.role, pending: member.pending, expired: member.pending && member.expired, teams: memberTeams, flags: { idpProvisioned: member.scim } });
+        return aLiveMember(email, {
+          name: member.name,
+          role: member.role,
+          pending: member.pending,
+          expired: member.pending && member.expired,
+          teams: memberTeams,
+          flags: { idpProvisioned: member.scim },
+        });
       }),
     }),
   );

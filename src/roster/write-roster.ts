@@ -48,8 +48,16 @@ export function writeRoster(live: LiveState, options: WriteRosterOptions = {}): 
   add("version", 1);
   add("organization", organization);
   add("policy", policyNode(document), " Safety rails, all at their defaults: see the README before changing them.");
-  add("teams", teamsNode(document, live, teams), " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged.");
-  add("members", membersNode(document, live), ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`);
+  add(
+    "teams",
+    teamsNode(document, live, teams),
+    " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged.",
+  );
+  add(
+    "members",
+    membersNode(document, live),
+    ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`,
+  );
   document.contents = root;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -72,7 +80,9 @@ function teamsNode(document: Document, live: LiveState, slugs: readonly string[]
 
 function membersNode(document: Document, live: LiveState): YAMLSeq {
   const members = document.createNode([]) as YAMLSeq;
-  const sorted = [...live.members].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText(a.id, b.id));
+  const sorted = [...live.members].sort(
+    (a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText(a.id, b.id),
+  );
   for (const member of sorted) members.items.push(memberNode(document, member));
   return members;
 }
@@ -83,7 +93,8 @@ function memberNode(document: Document, member: LiveMember): YAMLMap {
   const notes = memberNotes(member);
   if (notes.length > 0) emailValue.comment = ` ${notes.join(", ")}`;
   if (!isOrgRole(member.role)) {
-    (node.get("role", true) as Scalar).comment = ` not a role sentry-roster knows: pick one of member, admin, manager, owner, billing`;
+    (node.get("role", true) as Scalar).comment =
+      ` not a role sentry-roster knows: pick one of member, admin, manager, owner, billing`;
   }
   const teams = memberTeams(member);
   if (teams !== undefined) {
@@ -109,7 +120,8 @@ function memberTeams(member: LiveMember): string[] | Record<string, TeamRole> | 
   if (!hasTeamAccess(member.role)) return undefined;
   const slugs = Object.keys(member.teams).sort(compareText);
   if (slugs.length === 0) return undefined;
-  const explicitAdmin = minimumTeamRole(member.role) === "contributor" && slugs.some((slug) => member.teams[slug] === "admin");
+  const explicitAdmin =
+    minimumTeamRole(member.role) === "contributor" && slugs.some((slug) => member.teams[slug] === "admin");
   if (!explicitAdmin) return slugs;
   return Object.fromEntries(slugs.map((slug) => [slug, member.teams[slug] === "admin" ? "admin" : "contributor"]));
 }
@@ -117,7 +129,8 @@ function memberTeams(member: LiveMember): string[] | Record<string, TeamRole> | 
 /** Every team of the org, plus any a member is on that the team list lacks, so the roster stays valid. */
 function teamSlugs(live: LiveState): string[] {
   const slugs = new Set(live.teams.map((team) => team.slug));
-  for (const member of live.members) if (hasTeamAccess(member.role)) for (const slug of Object.keys(member.teams)) slugs.add(slug);
+  for (const member of live.members)
+    if (hasTeamAccess(member.role)) for (const slug of Object.keys(member.teams)) slugs.add(slug);
   return [...slugs].sort(compareText);
 }
 

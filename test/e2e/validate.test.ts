@@ -9,8 +9,12 @@ import { DIST_CLI, runCli, type CliRun } from "../support/run-dist.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test/fixtures/rosters");
-const BAD = readdirSync(FIXTURES).filter((name) => name.startsWith("bad-")).sort();
-const VALID = readdirSync(FIXTURES).filter((name) => name.startsWith("valid-")).sort();
+const BAD = readdirSync(FIXTURES)
+  .filter((name) => name.startsWith("bad-"))
+  .sort();
+const VALID = readdirSync(FIXTURES)
+  .filter((name) => name.startsWith("valid-"))
+  .sort();
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -73,14 +77,20 @@ describe("sentry-roster validate (built CLI)", () => {
   it("reads roster.yaml when no file is given", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sentry-roster-validate-"));
     writeFileSync(join(dir, "roster.yaml"), "version: 1\nmembers:\n  - email: a@example.com\n    role: owner\n");
-    expect(await validate([], dir)).toEqual({ code: 0, stdout: "roster.yaml is valid: 1 member, 0 teams\n", stderr: "" });
+    expect(await validate([], dir)).toEqual({
+      code: 0,
+      stdout: "roster.yaml is valid: 1 member, 0 teams\n",
+      stderr: "",
+    });
   });
 
   it("says in one line that a missing roster cannot be read, with no stack trace", async () => {
     const run = await validate(["nope.yaml"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe("sentry-roster validate: cannot read nope.yaml: no such file (give the roster's path, or run where roster.yaml is)\n");
+    expect(run.stderr).toBe(
+      "sentry-roster validate: cannot read nope.yaml: no such file (give the roster's path, or run where roster.yaml is)\n",
+    );
   });
 
   it("refuses an unknown flag with a short usage hint", async () => {
@@ -105,18 +115,26 @@ describe("sentry-roster validate (built CLI)", () => {
 
   it("needs no token and never prints one that is set", async () => {
     const token = "sntryu_validate_secret_0123456789";
-    const run = await runCli(["validate", "bad-all-at-once.yaml"], { cwd: FIXTURES, env: { SENTRY_AUTH_TOKEN: token } });
+    const run = await runCli(["validate", "bad-all-at-once.yaml"], {
+      cwd: FIXTURES,
+      env: { SENTRY_AUTH_TOKEN: token },
+    });
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).not.toContain(token);
   });
 
-  it.each(["bad-tab-indent.yaml", "bad-unknown-team.yaml", "bad-duplicate-member.yaml", "bad-all-at-once.yaml"])("exits 1 with the location for %s", async (name) => {
-    const run = await validate([name]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(new RegExp(`^${name.replace(".", "\\.")}:\\d+:\\d+: `));
-    expect(run.stderr).toMatch(new RegExp(`\\n\\d+ errors? (and \\d+ warnings? )?in ${name.replace(".", "\\.")}\\n$`));
-  });
+  it.each(["bad-tab-indent.yaml", "bad-unknown-team.yaml", "bad-duplicate-member.yaml", "bad-all-at-once.yaml"])(
+    "exits 1 with the location for %s",
+    async (name) => {
+      const run = await validate([name]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(new RegExp(`^${name.replace(".", "\\.")}:\\d+:\\d+: `));
+      expect(run.stderr).toMatch(
+        new RegExp(`\\n\\d+ errors? (and \\d+ warnings? )?in ${name.replace(".", "\\.")}\\n$`),
+      );
+    },
+  );
 });
 
 /** The CLI's frame in-process, for the golden output of every fixture (spawning 45 processes is slow on CI). */
@@ -140,7 +158,9 @@ describe("sentry-roster validate output (golden)", () => {
       const run = await validateInProcess(relative(process.cwd(), join(FIXTURES, name)));
       expect(run.code, name).toBe(1);
       expect(run.stdout, name).toBe("");
-      runs.push(`$ sentry-roster validate ${name}\n${run.stderr.split(`${relative(process.cwd(), FIXTURES)}/`).join("")}`);
+      runs.push(
+        `$ sentry-roster validate ${name}\n${run.stderr.split(`${relative(process.cwd(), FIXTURES)}/`).join("")}`,
+      );
     }
     await expect(runs.join("\n")).toMatchFileSnapshot("../golden/validate/bad-fixtures.txt");
   });
