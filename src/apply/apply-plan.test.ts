@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LiveMember } from "../domain/types.js";
 import type { Change } from "../plan/plan.js";
@@ -303,5 +304,37 @@ describe("applyPlan", () => {
     const result = await applyPlan([], writer);
     expect(calls).toHaveLength(0);
     expect(result).toEqual({ outcomes: [], skipped: [] });
+  });
+});
+
+describe("applyPlan over random plans and failures", () => {
+  const anyChange = fc.oneof(
+    fc.constantFrom("web", "api").map(createTeam),
+    fc.constantFrom("a@x.com", "b@x.com").map((email) => invite(email, { web: "admin" })),
+    fc.constantFrom("1", "2", "3").map(reinvite),
+    fc.tuple(fc.constantFrom("1", "2", "3"), fc.constantFrom("member", "manager", "owner") as fc.Arbitrary<"member" | "manager" | "owner">, fc.constantFrom("member", "manager", "owner") as fc.Arbitrary<"member" | "manager" | "owner">).map(([m, from, to]) => setRole(m, from, to)),
+    fc.tuple(fc.constantFrom("1", "2", "3"), fc.constantFrom("web", "api")).map(([m, team]) => addToTeam(m, team, "admin")),
+    fc.tuple(fc.constantFrom("1", "2", "3"), fc.constantFrom("web", "api")).map(([m, team]) => setTeamRole(m, team)),
+    fc.tuple(fc.constantFrom("1", "2", "3"), fc.constantFrom("web", "api")).map(([m, team]) => removeFromTeam(m, team)),
+    fc.constantFrom("1", "2", "3").map(removeMember),
+  );
+
+  it("reports every change exactly once, in the safe order, and calls the writer only for changes it ran", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyChange, { maxLength: 30 }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), fc.integer({ min: 1, max: 6 }), async (changes, failures, concurrency) => {
+        let call = 0;
+        const { writer, calls } = recordingWriter(() => (failures[call++ % failures.length] ? new Error("HTTP 500") : undefined));
+        const result = await applyPlan(changes, writer, { concurrency });
+        expect(result.outcomes.map((outcome) => outcome.change)).toEqual(orderChanges(changes));
+        const ran = result.outcomes.filter((outcome) => outcome.status !== "not-run").length;
+        const addsWithRole = result.outcomes.filter((o) => o.status !== "not-run" && o.change.action === "add-to-team").length;
+        expect(calls.length).toBeGreaterThanOrEqual(ran);
+        expect(calls.length).toBeLessThanOrEqual(ran + addsWithRole);
+        for (const outcome of result.outcomes) {
+          if (outcome.status !== "applied") expect(outcome.message).toBeTruthy();
+        }
+      }),
+      { numRuns: 200, seed: 6 },
+    );
   });
 });
