@@ -1,6 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
-import { Agent, fetch as undiciFetch } from "undici";
 import type { Deps, Logger } from "./deps.js";
 
 /** Connection limits for Sentry (sentry-api.md §3: concurrency limit 25 seen on sentry.io). */
@@ -15,15 +14,21 @@ export const BODY_TIMEOUT_MS = 30_000;
  * (Octokit's bundled undici reads it; github-actions.md §6).
  */
 export function createNodeDeps(logger: Logger): Deps {
-  const agent = new Agent({
-    connections: SENTRY_CONNECTIONS,
-    keepAliveTimeout: 10_000,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    headersTimeout: HEADERS_TIMEOUT_MS,
-    bodyTimeout: BODY_TIMEOUT_MS,
-  });
-  const fetchWithAgent = ((input: string | URL, init?: RequestInit) =>
-    undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
+  // undici is loaded on the first request, so commands that never reach
+  // Sentry (validate) do not pay for evaluating it (a quarter of its cold start).
+  let transport: Promise<typeof globalThis.fetch> | undefined;
+  const openTransport = async (): Promise<typeof globalThis.fetch> => {
+    const { Agent, fetch: undiciFetch } = await import("undici");
+    const agent = new Agent({
+      connections: SENTRY_CONNECTIONS,
+      keepAliveTimeout: 10_000,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      bodyTimeout: BODY_TIMEOUT_MS,
+    });
+    return ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
+  };
+  const fetchWithAgent = (async (input: string | URL, init?: RequestInit) => (await (transport ??= openTransport()))(input, init)) as typeof globalThis.fetch;
   return {
     readFile: (path) => readFile(path, "utf8"),
     writeFile: (path, text) => writeFile(path, text, "utf8"),
