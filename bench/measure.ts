@@ -14,14 +14,30 @@ import { median } from "./lower-bound.js";
 export const COLD_START_RUNS = 15;
 
 /**
- * Preloaded into the measured CLI: on exit it writes the process's peak RSS
- * (kB, getrusage) to the file named by BENCH_RSS_FILE. Portable, unlike /usr/bin/time.
+ * Preloaded into the measured process: on exit it writes the process's peak
+ * RSS (kB) and CPU time (µs, user + system) from getrusage to the file named
+ * by BENCH_PROBE_FILE. Portable, unlike /usr/bin/time.
  */
-const RSS_PROBE =
+const PROBE =
   "data:text/javascript," +
   encodeURIComponent(
-    'import { writeFileSync } from "node:fs"; process.on("exit", () => { const file = process.env.BENCH_RSS_FILE; if (file) writeFileSync(file, String(process.resourceUsage().maxRSS)); });',
+    'import { writeFileSync } from "node:fs"; process.on("exit", () => { const file = process.env.BENCH_PROBE_FILE; const u = process.resourceUsage(); if (file) writeFileSync(file, `${u.maxRSS} ${u.userCPUTime + u.systemCPUTime}`); });',
   );
+
+/** What the probe saw; NaN when it did not run (the process was killed). */
+interface ProbeReading {
+  readonly peakRssMb: number;
+  readonly cpuMs: number;
+}
+
+function readProbe(file: string): ProbeReading {
+  try {
+    const [rssKb, cpuUs] = readFileSync(file, "utf8").split(" ").map(Number);
+    return { peakRssMb: (rssKb ?? Number.NaN) / 1024, cpuMs: (cpuUs ?? Number.NaN) / 1000 };
+  } catch {
+    return { peakRssMb: Number.NaN, cpuMs: Number.NaN };
+  }
+}
 
 /** One finished CLI run. */
 export interface MeasuredRun {
@@ -31,6 +47,8 @@ export interface MeasuredRun {
   readonly wallMs: number;
   /** Peak resident set size of the CLI process, in MB. */
   readonly peakRssMb: number;
+  /** CPU time of the CLI process (user + system). */
+  readonly cpuMs: number;
 }
 
 /** Builds dist/cli.js and dist/index.js from the sources into `outDir` (the same script as `npm run build`). */
@@ -45,13 +63,13 @@ export function buildDist(root: string, outDir: string): { readonly cli: string;
  * given variables only), stdout and stderr collected; wall time from spawn to exit.
  */
 export function runCliMeasured(cli: string, args: readonly string[], options: { env: Record<string, string>; cwd: string }): Promise<MeasuredRun> {
-  const probeDir = mkdtempSync(join(tmpdir(), "bench-rss-"));
-  const rssFile = join(probeDir, "rss");
+  const probeDir = mkdtempSync(join(tmpdir(), "bench-probe-"));
+  const probeFile = join(probeDir, "usage");
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ["--import", RSS_PROBE, cli, ...args], {
+    const child = spawn(process.execPath, ["--import", PROBE, cli, ...args], {
       cwd: options.cwd,
-      env: { PATH: process.env["PATH"] ?? "", ...options.env, BENCH_RSS_FILE: rssFile },
+      env: { PATH: process.env["PATH"] ?? "", ...options.env, BENCH_PROBE_FILE: probeFile },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -61,28 +79,41 @@ export function runCliMeasured(cli: string, args: readonly string[], options: { 
     child.on("error", reject);
     child.on("close", (code) => {
       const wallMs = performance.now() - start;
-      let peakRssMb = Number.NaN;
-      try {
-        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
-      } catch {
-        // the probe did not run (the process was killed): leave NaN
-      }
+      const usage = readProbe(probeFile);
       rmSync(probeDir, { recursive: true, force: true });
-      resolve({ code: code ?? -1, stdout, stderr, wallMs, peakRssMb });
+      resolve({ code: code ?? -1, stdout, stderr, wallMs, ...usage });
     });
   });
 }
 
-/** Median wall time (ms) of `runs` spawns of this Node with `args`, from spawn to exit. */
-export function coldStartMs(args: readonly string[], options: { cwd: string; runs?: number }): number {
-  const times: number[] = [];
-  for (let run = 0; run < (options.runs ?? COLD_START_RUNS); run += 1) {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, args, { cwd: options.cwd, env: { PATH: process.env["PATH"] ?? "" }, stdio: "ignore" });
-    times.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`${args.join(" ")} exited with ${result.status}`);
+/** Medians over several spawns: wall time from spawn to exit, and the process's own CPU time. */
+export interface ColdStart {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/** Spawns this Node with `args` `runs` times (clean environment, probe preloaded) and takes the medians. */
+export function coldStart(args: readonly string[], options: { cwd: string; runs?: number }): ColdStart {
+  const probeDir = mkdtempSync(join(tmpdir(), "bench-probe-"));
+  const probeFile = join(probeDir, "usage");
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  try {
+    for (let run = 0; run < (options.runs ?? COLD_START_RUNS); run += 1) {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, ["--import", PROBE, ...args], {
+        cwd: options.cwd,
+        env: { PATH: process.env["PATH"] ?? "", BENCH_PROBE_FILE: probeFile },
+        stdio: "ignore",
+      });
+      walls.push(performance.now() - start);
+      if (result.status !== 0) throw new Error(`${args.join(" ")} exited with ${result.status}`);
+      cpus.push(readProbe(probeFile).cpuMs);
+    }
+  } finally {
+    rmSync(probeDir, { recursive: true, force: true });
   }
-  return median(times);
+  return { wallMs: median(walls), cpuMs: median(cpus) };
 }
 
 /** Arrival time (performance.now(), ms) of each logged request, by index into fake.requests. */

@@ -93,6 +93,11 @@ script as \`dist/\`, started as a child process the way a user starts it.
   L); the target is judged on it. "CLI wall time" adds what no request
   schedule can remove: Node's start, loading and validating the roster,
   computing and printing the plan; the cold-start row measures that part.
+- **Measured round trip.** A shared or slow machine adds its own delay to
+  every request on top of L. The naive baseline's time per request (one
+  request at a time) measures the round trip actually achieved in the same
+  run; bounds "at the measured round trip" use it in place of L. Targets are
+  judged on the nominal bounds.
 - **Naive baseline.** One member-details request (E2) per member, one after
   the other, as Terraform's provider refreshes one resource at a time, run
   in-process over the same HTTP client (no process start, no roster: in its
