@@ -19,6 +19,9 @@ import { formatRosterIssues } from "../render/roster-issues.js";
 import { planCommand } from "./plan.js";
 import { openSentry } from "./sentry-session.js";
 
+/** Progress lines `apply` prints at most per run (on a terminal). */
+export const PROGRESS_LINES = 20;
+
 /** Which changes a reviewer saw: their ids (full or 16-hex short), or only the plan's digest. */
 export type ReviewedPlan = { readonly ids: readonly string[] } | { readonly digest: string };
 
@@ -162,7 +165,10 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run, writer, {
     live,
-    onProgress: (done, total) => deps.logger.progress(`${done}/${total} changes`),
+    // About twenty progress lines per run, whatever its size.
+    onProgress: (done, total) => {
+      if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
+    },
   });
   let result: ApplyResult = {
     ...applied,
