@@ -18,6 +18,18 @@ export interface ExportCommandResult {
   readonly live: LiveState;
 }
 
+/** The roster could not be written to --out; Sentry was only read. */
+export class ExportWriteError extends Error {
+  override name = "ExportWriteError";
+  readonly path: string;
+  constructor(path: string, cause: unknown) {
+    const code = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : undefined;
+    const reason = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? String(cause));
+    super(`cannot write ${path}: ${reason}`, { cause });
+    this.path = path;
+  }
+}
+
 /** `export`: reads the whole live org (every team's members) and writes it as a roster. */
 export async function exportCommand(options: ExportCommandOptions, deps: Deps): Promise<ExportCommandResult> {
   const client = openSentry(options.connection, deps);
@@ -25,7 +37,11 @@ export async function exportCommand(options: ExportCommandOptions, deps: Deps): 
   const live = await readLiveState(client, { organization: options.org, managedTeams: "all", onProgress: (message) => deps.logger.progress(message) });
   const text = writeRoster(live);
   if (options.out) {
-    await deps.writeFile(options.out, text);
+    try {
+      await deps.writeFile(options.out, text);
+    } catch (error) {
+      throw new ExportWriteError(options.out, error);
+    }
     deps.logger.progress(`wrote ${live.members.length} members and ${live.teams.length} teams to ${options.out}`);
   }
   return { text, live };

@@ -165,6 +165,14 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect(run.stderr).toContain("must use https");
   });
 
+  it("says in one line when --out cannot be written", async () => {
+    fake = await startFakeSentry(EXAMPLE_ORG);
+    const out = join(mkdtempSync(join(tmpdir(), "export-bad-")), "missing", "roster.yaml");
+    const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], { env: { SENTRY_AUTH_TOKEN: OWNER } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`sentry-roster export: cannot write ${out}: its folder does not exist\n`);
+  });
+
   it("asks for the organization when neither --org nor SENTRY_ORG is given", async () => {
     const run = await runCli(["export", "--url", "http://127.0.0.1:9"], { env: { SENTRY_AUTH_TOKEN: OWNER } });
     expect(run.code).toBe(1);
