@@ -19,8 +19,9 @@ export const MAX_QUOTED_CHARS = 80;
 export const MAX_ISSUE_TEXT_CHARS = 400;
 
 // One address, no display name: a local part without spaces or specials, then a dotted domain.
+// "localhost" is the one dotless domain Sentry accepts (Django's EmailValidator allowlist): self-hosted installs use it.
 const EMAIL_PATTERN =
-  /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
+  /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost)$/i;
 
 /** The outcome of reading a roster: every issue, and the DesiredState when there is no error. */
 export interface LoadRosterResult {

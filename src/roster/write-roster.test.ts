@@ -124,6 +124,29 @@ describe("writeRoster", () => {
     expect(parseRosterText("roster.yaml", text).desired).toBeUndefined();
   });
 
+  it("lists a person once when Sentry holds invites for the same email in two cases, naming the other", () => {
+    const live = liveState({
+      members: [
+        aLiveMember("Bob@example.com", { pending: true }),
+        aLiveMember("bob@example.com", { teams: { backend: null } }),
+      ],
+    });
+    const text = writeRoster(live);
+    const desired = reload(text);
+    expect(desired.members.map((member) => [member.email, Object.keys(member.teams)])).toEqual([
+      ["bob@example.com", ["backend"]],
+    ]);
+    expect(text).toContain(
+      `# also in Sentry as Bob@example.com (member ${live.members.find((m) => m.pending)!.id}, pending invite)`,
+    );
+  });
+
+  it("exports a self-hosted member at localhost as a valid address", () => {
+    expect(
+      reload(writeRoster(liveState({ members: [aLiveMember("root@localhost", { role: "owner" })] }))).members,
+    ).toHaveLength(1);
+  });
+
   it("writes an org with no members as a valid, empty roster", () => {
     expect(reload(writeRoster(liveState({ members: [] }))).members).toEqual([]);
   });

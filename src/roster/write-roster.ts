@@ -83,8 +83,32 @@ function membersNode(document: Document, live: LiveState): YAMLSeq {
   const sorted = [...live.members].sort(
     (a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText(a.id, b.id),
   );
-  for (const member of sorted) members.items.push(memberNode(document, member));
+  // Sentry compares pending invites case-sensitively, so "Bob@x" and "bob@x" can both exist; a roster
+  // matches case-insensitively and may list each person once. Keep one entry and name the others.
+  const seen = new Map<string, YAMLMap>();
+  for (const member of preferAccepted(sorted)) {
+    const key = normalizeEmail(member.email);
+    const kept = seen.get(key);
+    if (kept) {
+      const note = ` also in Sentry as ${member.email} (member ${member.id}${member.pending ? ", pending invite" : ""}): remove the duplicate there`;
+      kept.comment = kept.comment ? `${kept.comment}\n${note}` : note;
+      continue;
+    }
+    const node = memberNode(document, member);
+    seen.set(key, node);
+    members.items.push(node);
+  }
   return members;
+}
+
+/** Within one email (any case), an accepted member first: it is the one that holds the person's teams. */
+function preferAccepted(members: readonly LiveMember[]): LiveMember[] {
+  return [...members].sort(
+    (a, b) =>
+      compareText(normalizeEmail(a.email), normalizeEmail(b.email)) ||
+      Number(a.pending) - Number(b.pending) ||
+      compareText(a.id, b.id),
+  );
 }
 
 function memberNode(document: Document, member: LiveMember): YAMLMap {
