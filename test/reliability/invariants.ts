@@ -1,0 +1,84 @@
+/**
+ * The safety invariants every apply must keep, checked on the fake's state
+ * before and after and on its request log: owners protected, minOwners
+ * kept, removals within maxRemovals, ignore and unmanaged teams untouched,
+ * SCIM members kept, no duplicate invite.
+ */
+import type { LoggedRequest, OrgSeed, SeedMember } from "../fakes/fake-sentry.js";
+import type { Scenario } from "./random-org.js";
+
+const lower = (email: string) => email.toLowerCase();
+const activeOwners = (org: OrgSeed) => org.members.filter((m) => m.role === "owner" && !m.pending && !m.inactive).length;
+const teamsOf = (member: SeedMember | undefined) => member?.teams ?? {};
+
+/** Invite POSTs per lower-cased email, from a fake Sentry request log. */
+export function invitesByEmail(log: readonly LoggedRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const request of log) {
+    if (request.method !== "POST" || !/^\/api\/0\/organizations\/[^/]+\/members\/$/.test(request.path)) continue;
+    const email = (request.body as { email?: unknown } | undefined)?.email;
+    if (typeof email === "string") counts.set(lower(email), (counts.get(lower(email)) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Invites that were sent more than once for the same person, as "email ×N". */
+export function duplicateInvites(log: readonly LoggedRequest[]): string[] {
+  return [...invitesByEmail(log)].filter(([, n]) => n > 1).map(([email, n]) => `${email} ×${n}`);
+}
+
+/** Every invariant broken between `before` and `after`; empty when all hold. */
+export function brokenInvariants(scenario: Scenario, before: OrgSeed, after: OrgSeed, log: readonly LoggedRequest[]): string[] {
+  const broken: string[] = [];
+  const afterById = new Map(after.members.map((m) => [m.id, m]));
+  const beforeById = new Map(before.members.map((m) => [m.id, m]));
+  const { policy } = scenario;
+
+  if (policy.owners === "protect") {
+    for (const m of before.members) {
+      if (m.role === "owner" && !m.pending && afterById.get(m.id)?.role !== "owner") broken.push(`owner ${m.email} lost the Owner role under owners: protect`);
+    }
+    for (const m of after.members) {
+      if (m.role === "owner" && beforeById.get(m.id)?.role !== "owner") broken.push(`${m.email} became Owner under owners: protect`);
+    }
+  }
+  const minimum = Math.min(policy.minOwners, activeOwners(before));
+  if (activeOwners(after) < minimum) broken.push(`${activeOwners(after)} active owners left, minOwners ${policy.minOwners} (had ${activeOwners(before)})`);
+
+  const removed = before.members.filter((m) => !afterById.has(m.id));
+  if (policy.unlisted === "report" && removed.length > 0) broken.push(`removed ${removed.map((m) => m.email).join(", ")} under unlisted: report`);
+  if (removed.length > policy.maxRemovals) broken.push(`removed ${removed.length} members, maxRemovals ${policy.maxRemovals}`);
+  for (const m of removed) {
+    if (m.flags?.["idp:provisioned"]) broken.push(`removed SCIM-managed ${m.email}`);
+    if (m.id === scenario.tokenMemberId) broken.push("removed the token's own member");
+  }
+
+  const ignored = new Set(scenario.ignore.map(lower));
+  const managed = new Set(scenario.managedTeams);
+  for (const m of before.members) {
+    const now = afterById.get(m.id);
+    if (ignored.has(lower(m.email)) && JSON.stringify({ ...m, invitedAt: undefined }) !== JSON.stringify({ ...now, invitedAt: undefined })) {
+      broken.push(`ignored ${m.email} changed: ${JSON.stringify(m)} → ${JSON.stringify(now)}`);
+    }
+    if (!now) continue;
+    const unmanagedBefore = Object.entries(teamsOf(m)).filter(([slug]) => !managed.has(slug));
+    const unmanagedAfter = Object.entries(teamsOf(now)).filter(([slug]) => !managed.has(slug));
+    if (JSON.stringify(unmanagedBefore) !== JSON.stringify(unmanagedAfter)) {
+      broken.push(`unmanaged teams of ${m.email} changed: ${JSON.stringify(unmanagedBefore)} → ${JSON.stringify(unmanagedAfter)}`);
+    }
+  }
+  // New members only join managed teams (Sentry adds the token user to a team it creates; apply removes it again).
+  for (const m of after.members) {
+    if (beforeById.has(m.id)) continue;
+    for (const slug of Object.keys(teamsOf(m))) if (!managed.has(slug)) broken.push(`new member ${m.email} is on unmanaged team ${slug}`);
+  }
+
+  for (const duplicate of duplicateInvites(log)) broken.push(`invited twice: ${duplicate}`);
+  const seen = new Map<string, string>();
+  for (const m of after.members) {
+    const other = seen.get(lower(m.email));
+    if (other) broken.push(`two members for ${m.email}: ids ${other} and ${m.id}`);
+    seen.set(lower(m.email), m.id);
+  }
+  return broken;
+}
