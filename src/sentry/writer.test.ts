@@ -38,6 +38,7 @@ describe("createSentryWriter", () => {
     await expect(writer.invite("Carol@Example.com", "member", [])).resolves.toMatchObject({ kind: "applied", note: expect.stringContaining("reading back") });
     expect(writes(fake)).toHaveLength(1);
     expect(fake.state().members.filter((m) => m.email.toLowerCase() === "carol@example.com")).toHaveLength(1);
+    expect(fake.requests.at(-1)?.query).toMatchObject({ query: "email:Carol@Example.com" });
   });
 
   it("fails an invite that did not happen when the answer was a 5xx, and sends it only once", async () => {

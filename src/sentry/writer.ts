@@ -76,8 +76,12 @@ export function createSentryWriter(client: SentryClient, organization: string): 
       throw error;
     }
   };
+  // Sentry's search narrows the read to one page; the rows are still compared here, so a
+  // server that ignored the query costs requests, not correctness.
   const findByEmail = async (email: string) =>
-    (await readAll<unknown>(client, apiPath("organizations", organization, "members"))).map(readMember).find((m) => sameEmail(m.email, email));
+    (await readAll<unknown>(client, apiPath("organizations", organization, "members"), { query: `email:${email}` }))
+      .map(readMember)
+      .find((m) => sameEmail(m.email, email));
   const storedTeamRole = async (id: string, team: string) => (await details(id)).teamRoles.find((t) => t.teamSlug === team);
 
   return {
