@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,9 +55,13 @@ function newestMtime(dir: string): number {
 }
 
 beforeAll(() => {
-  // e2e runs the built CLI: rebuild when dist/ is older than the sources.
+  // e2e runs the built CLI: rebuild when dist/ is older than the sources. Built
+  // aside, then renamed in, so a test running dist/ meanwhile never reads half a file.
   if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newestMtime(join(ROOT, "src"))) {
-    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
+    const aside = join(ROOT, "node_modules/.cache", `apply-e2e-dist-${process.pid}`);
+    execFileSync(process.execPath, ["scripts/build.mjs", aside], { cwd: ROOT });
+    for (const name of ["index.js", "cli.js"]) renameSync(join(aside, name), join(ROOT, "dist", name));
+    rmSync(aside, { recursive: true, force: true });
   }
 }, 60_000);
 
