@@ -132,7 +132,8 @@ function visible(run: ActionRun, fake: FakeGitHub, dir: string): string {
   ].join("\n");
 }
 
-describe("the Action, run as the runner runs dist/index.js", () => {
+// Each test spawns the bundle up to twice; a loaded CI machine needs more than the default 20 s.
+describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }, () => {
   it("posts exactly one plan comment on a PR, with outputs, plan file and the full plan in the summary", async () => {
     const fake = await fakes();
     const dir = workspace();
