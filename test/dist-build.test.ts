@@ -23,7 +23,7 @@ describe("build and packaging", () => {
     for (const name of ["index.js", "cli.js"]) {
       expect(readFileSync(new URL(name, out1)).equals(readFileSync(new URL(name, out2)))).toBe(true);
     }
-  });
+  }, 120_000); // two full bundles; slow when the 2 cores are shared with the e2e suite
 
   it("ships a CLI with a shebang and an Action entry", () => {
     expect(readFileSync(new URL("dist/cli.js", root), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
