@@ -171,6 +171,14 @@ describe("semantic checks", () => {
     ]);
   });
 
+  it("warns when owners are managed but the roster lists fewer owners than minOwners", () => {
+    const text = `version: 1\npolicy:\n  owners: manage\n  minOwners: 2\nmembers:\n  - email: a@example.com\n    role: owner\n`;
+    expect(parseRosterText("roster.yaml", text).issues.map(show)).toEqual([
+      '3:11: warning: policy.owners is "manage" but the roster lists 1 owner, fewer than policy.minOwners (2)',
+    ]);
+    expect(parseRosterText("roster.yaml", text.replace("manage", "protect")).issues).toEqual([]);
+  });
+
   it("refuses a version other than 1, saying which version it understands", () => {
     const issues = parseRosterText("roster.yaml", "version: 3\nmembers: []\n").issues;
     expect(issues.map(show)).toEqual(["1:10: version 3 is not supported: this sentry-roster understands version 1"]);

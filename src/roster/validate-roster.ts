@@ -139,6 +139,7 @@ export function semanticIssues(roster: ParsedRoster): RosterIssue[] {
     const member = asRecord(entry);
     if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
   });
+  checkOwnerCount(value, members, report);
 
   const ignore = Array.isArray(value["ignore"]) ? (value["ignore"] as unknown[]) : [];
   const ignored = new Map<string, number>();
@@ -168,6 +169,24 @@ export function semanticIssues(roster: ParsedRoster): RosterIssue[] {
     }
   });
   return issues;
+}
+
+/**
+ * With `owners: manage` the roster decides who is an owner: listing fewer
+ * than `minOwners` makes every plan refuse. Warned here, where it is cheap to fix.
+ */
+function checkOwnerCount(value: Record<string, unknown>, members: readonly unknown[], report: Report): void {
+  const policy = asRecord(value["policy"]);
+  const minOwners = policy?.["minOwners"] ?? 1;
+  if (policy?.["owners"] !== "manage" || typeof minOwners !== "number") return;
+  const owners = members.filter((member) => asRecord(member)?.["role"] === "owner").length;
+  if (owners >= minOwners) return;
+  report(
+    ["policy", "owners"],
+    `policy.owners is "manage" but the roster lists ${owners} owner${owners === 1 ? "" : "s"}, fewer than policy.minOwners (${minOwners})`,
+    "give enough members role: owner, or the plan will refuse to demote the owners Sentry has",
+    { severity: ISSUE_SEVERITY.Warning },
+  );
 }
 
 type Report = (
