@@ -148,6 +148,23 @@ describe("SentryClient", () => {
     await expect(client(writes.fetch).client.send("PUT", "organizations/acme/members/1/", {})).rejects.toBeInstanceOf(SentryAmbiguousWriteError);
   });
 
+  it("treats a success whose JSON is cut short like a broken answer: reads retried, writes unknown", async () => {
+    const cut = () => new Response('[{"id": "1", "ema', { status: 200, headers: { "Content-Type": "application/json" } });
+    const reads = script(cut(), json(200, [{ id: "1" }]));
+    await expect(client(reads.fetch).client.get("organizations/acme/members/")).resolves.toMatchObject({ body: [{ id: "1" }] });
+    const writes = script(cut());
+    const error = await client(writes.fetch).client.send("PUT", "organizations/acme/members/1/", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SentryAmbiguousWriteError);
+    expect(String(error)).toContain("cut short");
+  });
+
+  it("leaves a proxy's HTML error page out of the message", async () => {
+    const page = () => new Response("<html><h1>502 Bad Gateway</h1></html>", { status: 502, headers: { "Content-Type": "text/html" } });
+    const s = script(...Array.from({ length: MAX_ATTEMPTS }, page));
+    const error = (await client(s.fetch).client.get("organizations/acme/").catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe("GET /api/0/organizations/acme/ failed with HTTP 502");
+  });
+
   it("never resends a write after a 5xx: the outcome is unknown", async () => {
     const s = script(json(500, { detail: "Internal Error" }), json(201, {}));
     const { client: c } = client(s.fetch);

@@ -95,12 +95,19 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** A success answer that says JSON but does not parse: cut short on the way, as good as no answer. */
+class TruncatedAnswer extends Error {
+  override name = "TruncatedAnswer";
+}
+
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
-  } catch {
+  } catch (error) {
+    // Error bodies vary (HTML pages, bare strings): keep them as text. A 2xx that claims JSON must parse.
+    if (response.ok && (response.headers.get("content-type") ?? "").includes("json")) throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error });
     return text;
   }
 }
@@ -203,7 +210,7 @@ export class SentryClient {
         parsed = await readBody(response);
       } catch (error) {
         // The answer broke off mid-body: as good as no answer.
-        const reason = networkReason(error);
+        const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
         const decision = decideRetry({ write, attempt, outcome: { kind: "network", sent: true }, now: this.options.now(), jitter: this.random() });
         if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
         if (decision.kind === "retry") {

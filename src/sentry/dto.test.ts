@@ -99,7 +99,8 @@ describe("errorDetail", () => {
     ["a bare string", "You are attempting to use this endpoint too frequently.", "You are attempting to use this endpoint too frequently."],
     ["a detail object", { detail: { code: "sso-required", message: "SSO required", extra: {} } }, "SSO required"],
     ["nothing", undefined, undefined],
-    ["an HTML page, flattened and cut", `<html>\n${"x".repeat(1000)}</html>`, `<html> ${"x".repeat(293)}…`],
+    ["an HTML page: nothing", "<html>\n<h1>502 Bad Gateway</h1></html>", undefined],
+    ["a long text, flattened and cut", `oops\n${"x".repeat(1000)}`, `oops ${"x".repeat(295)}…`],
   ])("reads %s", (_name, body, expected) => {
     expect(errorDetail(body)).toBe(expected);
   });

@@ -70,7 +70,8 @@ export function likelyScope(method: string, apiPath: string): string {
 
 /** Text Sentry gave as the reason, from any of its error shapes (sentry-api.md §6). */
 export function errorDetail(body: unknown): string | undefined {
-  if (typeof body === "string") return body.trim() ? oneLine(body) : undefined;
+  // An HTML page (a proxy's 502, a login page) says nothing a person can act on.
+  if (typeof body === "string") return body.trim() && !body.trimStart().startsWith("<") ? oneLine(body) : undefined;
   if (Array.isArray(body)) return typeof body[0] === "string" ? oneLine(body[0]) : undefined;
   if (typeof body !== "object" || body === null) return undefined;
   const record = body as Record<string, unknown>;
