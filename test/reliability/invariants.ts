@@ -11,20 +11,31 @@ const lower = (email: string) => email.toLowerCase();
 const activeOwners = (org: OrgSeed) => org.members.filter((m) => m.role === "owner" && !m.pending && !m.inactive).length;
 const teamsOf = (member: SeedMember | undefined) => member?.teams ?? {};
 
-/** Invite POSTs per lower-cased email, from a fake Sentry request log. */
-export function invitesByEmail(log: readonly LoggedRequest[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const request of log) {
-    if (request.method !== "POST" || !/^\/api\/0\/organizations\/[^/]+\/members\/$/.test(request.path)) continue;
-    const email = (request.body as { email?: unknown } | undefined)?.email;
-    if (typeof email === "string") counts.set(lower(email), (counts.get(lower(email)) ?? 0) + 1);
+/**
+ * Invites that took effect more than once for one person, or were sent for
+ * someone Sentry already had: new member rows sharing a lower-cased email
+ * with each other or with an existing member, and invite POSTs Sentry
+ * refused with 400 ("already a member", "already been invited"). A POST
+ * that failed before doing anything (429, 5xx before commit) and was sent
+ * again is not a duplicate: only one invite exists afterwards.
+ */
+export function duplicateInvites(before: OrgSeed, after: OrgSeed, log: readonly LoggedRequest[]): string[] {
+  const existing = new Set(before.members.map((m) => lower(m.email)));
+  const beforeIds = new Set(before.members.map((m) => m.id));
+  const created = new Map<string, number>();
+  const found: string[] = [];
+  for (const m of after.members) {
+    if (beforeIds.has(m.id)) continue;
+    if (existing.has(lower(m.email))) found.push(`${m.email} invited although already in Sentry`);
+    created.set(lower(m.email), (created.get(lower(m.email)) ?? 0) + 1);
   }
-  return counts;
-}
-
-/** Invites that were sent more than once for the same person, as "email ×N". */
-export function duplicateInvites(log: readonly LoggedRequest[]): string[] {
-  return [...invitesByEmail(log)].filter(([, n]) => n > 1).map(([email, n]) => `${email} ×${n}`);
+  for (const [email, n] of created) if (n > 1) found.push(`${email} invited ${n} times`);
+  for (const request of log) {
+    if (request.method === "POST" && /^\/api\/0\/organizations\/[^/]+\/members\/$/.test(request.path) && request.status === 400) {
+      found.push(`invite of ${String((request.body as { email?: unknown } | undefined)?.email)} refused by Sentry as a duplicate`);
+    }
+  }
+  return found;
 }
 
 /** Every invariant broken between `before` and `after`; empty when all hold. */
@@ -73,7 +84,7 @@ export function brokenInvariants(scenario: Scenario, before: OrgSeed, after: Org
     for (const slug of Object.keys(teamsOf(m))) if (!managed.has(slug)) broken.push(`new member ${m.email} is on unmanaged team ${slug}`);
   }
 
-  for (const duplicate of duplicateInvites(log)) broken.push(`invited twice: ${duplicate}`);
+  for (const duplicate of duplicateInvites(before, after, log)) broken.push(`duplicate invite: ${duplicate}`);
   const seen = new Map<string, string>();
   for (const m of after.members) {
     const other = seen.get(lower(m.email));
