@@ -314,6 +314,13 @@ describe("sentry-roster apply under faults", () => {
     ["connections reset", (server) => server.faults.setRandom({ rate: 0.2, kinds: ["reset"], seed: 3, includeWrites: true, maxPerRequest: 1 })],
     ["writes commit but the answer is lost", (server) => server.faults.failAfterCommit(3, "500", { method: "POST" })],
     ["invites commit but the connection resets", (server) => server.faults.failAfterCommit(2, "reset", { method: "POST", path: "/members/" })],
+    [
+      "role changes and team removals commit but the answer is lost",
+      (server) => {
+        server.faults.failAfterCommit(2, "500", { method: "PUT" });
+        server.faults.failAfterCommit(1, "reset", { method: "DELETE" });
+      },
+    ],
   ];
 
   it.each(cases)("converges when %s, at most after one re-run that redoes only what is left", async (_name, inject) => {
