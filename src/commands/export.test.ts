@@ -30,7 +30,10 @@ describe("exportCommand", () => {
   it("reads every team's members and writes a roster that validates, reporting progress", async () => {
     const fake = createInMemorySentry(EXAMPLE);
     const { deps, files, progress } = fakeDeps(fake.fetch);
-    const result = await exportCommand({ org: "acme", connection: { baseUrl: fake.url, token: OWNER }, out: "roster.yaml" }, deps);
+    const result = await exportCommand(
+      { org: "acme", connection: { baseUrl: fake.url, token: OWNER }, out: "roster.yaml" },
+      deps,
+    );
     expect(files.get("roster.yaml")).toBe(result.text);
     expect(result.live.teamsRead).toEqual(["backend", "frontend", "platform"]);
     const parsed = parseRosterText("roster.yaml", result.text);

@@ -23,8 +23,18 @@ export class ExportWriteError extends Error {
   override name = "ExportWriteError";
   readonly path: string;
   constructor(path: string, cause: unknown) {
-    const code = typeof cause === "object" && cause !== null && "code" in cause ? String((cause as { code: unknown }).code) : undefined;
-    const reason = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? String(cause));
+    const code =
+      typeof cause === "object" && cause !== null && "code" in cause
+        ? String((cause as { code: unknown }).code)
+        : undefined;
+    const reason =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : (code ?? String(cause));
     super(`cannot write ${path}: ${reason}`, { cause });
     this.path = path;
   }
@@ -34,7 +44,11 @@ export class ExportWriteError extends Error {
 export async function exportCommand(options: ExportCommandOptions, deps: Deps): Promise<ExportCommandResult> {
   const client = openSentry(options.connection, deps);
   deps.logger.progress(`reading ${options.org} from ${client.displayUrl}`);
-  const live = await readLiveState(client, { organization: options.org, managedTeams: "all", onProgress: (message) => deps.logger.progress(message) });
+  const live = await readLiveState(client, {
+    organization: options.org,
+    managedTeams: "all",
+    onProgress: (message) => deps.logger.progress(message),
+  });
   const text = writeRoster(live);
   if (options.out) {
     try {

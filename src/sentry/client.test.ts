@@ -94,7 +94,11 @@ describe("SentryClient", () => {
   it("waits until X-Sentry-Rate-Limit-Reset after a 429 with Remaining 0, then gets the page", async () => {
     const reset = String(T0 / 1000 + 3);
     const s = script(
-      json(429, { detail: "You are attempting to use this endpoint too frequently." }, { "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": reset }),
+      json(
+        429,
+        { detail: "You are attempting to use this endpoint too frequently." },
+        { "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": reset },
+      ),
       json(200, []),
     );
     const { client: c, sleeps } = client(s.fetch);
@@ -103,14 +107,23 @@ describe("SentryClient", () => {
   });
 
   it("reads a 429 whose body is a bare string (old builds)", async () => {
-    const s = script(new Response('"slow down"', { status: 429, headers: { "Content-Type": "text/html" } }), json(200, []));
+    const s = script(
+      new Response('"slow down"', { status: 429, headers: { "Content-Type": "text/html" } }),
+      json(200, []),
+    );
     const { client: c, sleeps } = client(s.fetch);
     await c.get("organizations/acme/members/");
     expect(sleeps).toHaveLength(1);
   });
 
   it("retries a read after 5xx and dropped connections, then gives up with the last status", async () => {
-    const s = script(json(502, {}), networkError("ECONNRESET"), json(503, {}), json(500, { detail: "Internal Error" }), json(500, { detail: "Internal Error" }));
+    const s = script(
+      json(502, {}),
+      networkError("ECONNRESET"),
+      json(503, {}),
+      json(500, { detail: "Internal Error" }),
+      json(500, { detail: "Internal Error" }),
+    );
     const { client: c, sleeps } = client(s.fetch);
     const error = await c.get("organizations/acme/members/").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SentryApiError);
@@ -122,11 +135,15 @@ describe("SentryClient", () => {
   it("turns a host that never answers into 'cannot reach URL (reason)'", async () => {
     const s = script(...Array.from({ length: MAX_ATTEMPTS }, () => networkError("ECONNREFUSED")));
     const { client: c } = client(s.fetch);
-    await expect(c.get("organizations/acme/")).rejects.toThrow(new SentryConnectionError("https://sentry.io", "ECONNREFUSED"));
+    await expect(c.get("organizations/acme/")).rejects.toThrow(
+      new SentryConnectionError("https://sentry.io", "ECONNREFUSED"),
+    );
   });
 
   it("names the innermost reason when the failure has no code", async () => {
-    const s = script(...Array.from({ length: MAX_ATTEMPTS }, () => new TypeError("fetch failed", { cause: new Error("bad port") })));
+    const s = script(
+      ...Array.from({ length: MAX_ATTEMPTS }, () => new TypeError("fetch failed", { cause: new Error("bad port") })),
+    );
     const { client: c } = client(s.fetch);
     await expect(c.get("organizations/acme/")).rejects.toThrow("cannot reach https://sentry.io (bad port)");
   });
@@ -143,32 +160,46 @@ describe("SentryClient", () => {
         { status: 200 },
       );
     const reads = script(broken(), json(200, [{ id: "1" }]));
-    await expect(client(reads.fetch).client.get("organizations/acme/members/")).resolves.toMatchObject({ body: [{ id: "1" }] });
+    await expect(client(reads.fetch).client.get("organizations/acme/members/")).resolves.toMatchObject({
+      body: [{ id: "1" }],
+    });
     const writes = script(broken());
-    await expect(client(writes.fetch).client.send("PUT", "organizations/acme/members/1/", {})).rejects.toBeInstanceOf(SentryAmbiguousWriteError);
+    await expect(client(writes.fetch).client.send("PUT", "organizations/acme/members/1/", {})).rejects.toBeInstanceOf(
+      SentryAmbiguousWriteError,
+    );
   });
 
   it("treats a success whose JSON is cut short like a broken answer: reads retried, writes unknown", async () => {
-    const cut = () => new Response('[{"id": "1", "ema', { status: 200, headers: { "Content-Type": "application/json" } });
+    const cut = () =>
+      new Response('[{"id": "1", "ema', { status: 200, headers: { "Content-Type": "application/json" } });
     const reads = script(cut(), json(200, [{ id: "1" }]));
-    await expect(client(reads.fetch).client.get("organizations/acme/members/")).resolves.toMatchObject({ body: [{ id: "1" }] });
+    await expect(client(reads.fetch).client.get("organizations/acme/members/")).resolves.toMatchObject({
+      body: [{ id: "1" }],
+    });
     const writes = script(cut());
-    const error = await client(writes.fetch).client.send("PUT", "organizations/acme/members/1/", {}).catch((e: unknown) => e);
+    const error = await client(writes.fetch)
+      .client.send("PUT", "organizations/acme/members/1/", {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SentryAmbiguousWriteError);
     expect(String(error)).toContain("cut short");
   });
 
   it("leaves a proxy's HTML error page out of the message", async () => {
-    const page = () => new Response("<html><h1>502 Bad Gateway</h1></html>", { status: 502, headers: { "Content-Type": "text/html" } });
+    const page = () =>
+      new Response("<html><h1>502 Bad Gateway</h1></html>", { status: 502, headers: { "Content-Type": "text/html" } });
     const s = script(...Array.from({ length: MAX_ATTEMPTS }, page));
-    const error = (await client(s.fetch).client.get("organizations/acme/").catch((e: unknown) => e)) as Error;
+    const error = (await client(s.fetch)
+      .client.get("organizations/acme/")
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).toBe("GET /api/0/organizations/acme/ failed with HTTP 502");
   });
 
   it("never resends a write after a 5xx: the outcome is unknown", async () => {
     const s = script(json(500, { detail: "Internal Error" }), json(201, {}));
     const { client: c } = client(s.fetch);
-    await expect(c.send("POST", "organizations/acme/members/", { email: "a@x.com" })).rejects.toBeInstanceOf(SentryAmbiguousWriteError);
+    await expect(c.send("POST", "organizations/acme/members/", { email: "a@x.com" })).rejects.toBeInstanceOf(
+      SentryAmbiguousWriteError,
+    );
     expect(s.calls).toHaveLength(1);
   });
 
@@ -180,21 +211,36 @@ describe("SentryClient", () => {
   });
 
   it("resends a write that was refused before it left (connection refused) or with a 429", async () => {
-    const s = script(networkError("ECONNREFUSED"), json(429, {}, { "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": String(T0 / 1000) }), json(201, { id: "9" }));
+    const s = script(
+      networkError("ECONNREFUSED"),
+      json(429, {}, { "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": String(T0 / 1000) }),
+      json(201, { id: "9" }),
+    );
     const { client: c } = client(s.fetch);
-    await expect(c.send("POST", "organizations/acme/members/", { email: "a@x.com" })).resolves.toMatchObject({ status: 201 });
+    await expect(c.send("POST", "organizations/acme/members/", { email: "a@x.com" })).resolves.toMatchObject({
+      status: 201,
+    });
     expect(s.calls.map((call) => call.init.body)).toEqual(Array(3).fill(JSON.stringify({ email: "a@x.com" })));
   });
 
   it("gives up at once on the invite cap's 429", async () => {
-    const s = script(json(429, { detail: "You are being rate limited for too many invitations." }, { "X-Sentry-Rate-Limit-Remaining": "12" }));
+    const s = script(
+      json(
+        429,
+        { detail: "You are being rate limited for too many invitations." },
+        { "X-Sentry-Rate-Limit-Remaining": "12" },
+      ),
+    );
     const { client: c } = client(s.fetch);
     await expect(c.send("POST", "organizations/acme/members/", {})).rejects.toThrow("too many invitations");
     expect(s.calls).toHaveLength(1);
   });
 
   it("paces ahead: after an answer that used up the window it sleeps until Reset before the next request", async () => {
-    const s = script(json(200, [], { "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": String(T0 / 1000 + 1) }), json(200, []));
+    const s = script(
+      json(200, [], { "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": String(T0 / 1000 + 1) }),
+      json(200, []),
+    );
     const { client: c, sleeps } = client(s.fetch);
     await c.get("organizations/acme/members/");
     expect(sleeps).toEqual([]);
@@ -215,14 +261,25 @@ describe("SentryClient", () => {
     const s = script(json(401, { detail: "Invalid token" }));
     const { client: c } = client(s.fetch);
     const error = (await c.get("organizations/acme/members/").catch((e: unknown) => e)) as Error;
-    expect(error.message).toBe("Sentry rejected the token (HTTP 401 on GET /api/0/organizations/acme/members/): check SENTRY_AUTH_TOKEN");
+    expect(error.message).toBe(
+      "Sentry rejected the token (HTTP 401 on GET /api/0/organizations/acme/members/): check SENTRY_AUTH_TOKEN",
+    );
     expect(error.message).not.toContain(TOKEN);
   });
 
   it("names where the token came from, when told (the Action's input)", async () => {
     const s = script(json(401, { detail: "Invalid token" }));
-    const c = new SentryClient({ baseUrl: "https://sentry.io", token: TOKEN, fetch: s.fetch, sleep: async () => {}, now: () => T0, tokenSource: "the sentry-token input" });
-    await expect(c.get("organizations/acme/")).rejects.toThrow("Sentry rejected the token (HTTP 401 on GET /api/0/organizations/acme/): check the sentry-token input");
+    const c = new SentryClient({
+      baseUrl: "https://sentry.io",
+      token: TOKEN,
+      fetch: s.fetch,
+      sleep: async () => {},
+      now: () => T0,
+      tokenSource: "the sentry-token input",
+    });
+    await expect(c.get("organizations/acme/")).rejects.toThrow(
+      "Sentry rejected the token (HTTP 401 on GET /api/0/organizations/acme/): check the sentry-token input",
+    );
   });
 
   it.each([
@@ -245,8 +302,13 @@ describe("SentryClient", () => {
       json(403, { role: "You do not have permission to assign a role to the given user." }),
     );
     const { client: c } = client(s.fetch);
-    await expect(c.send("POST", "organizations/acme/members/")).rejects.toMatchObject({ status: 400, detail: "email: The user a@x.com is already a member" });
-    await expect(c.send("PUT", "organizations/acme/members/1/")).rejects.toMatchObject({ detail: "An organization must have at least one owner" });
+    await expect(c.send("POST", "organizations/acme/members/")).rejects.toMatchObject({
+      status: 400,
+      detail: "email: The user a@x.com is already a member",
+    });
+    await expect(c.send("PUT", "organizations/acme/members/1/")).rejects.toMatchObject({
+      detail: "An organization must have at least one owner",
+    });
     await expect(c.send("PUT", "organizations/acme/members/2/")).rejects.toMatchObject({
       status: 403,
       detail: "role: You do not have permission to assign a role to the given user.",

@@ -68,7 +68,8 @@ export function normalizeBaseUrl(text: string): URL {
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
     throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
   }
-  if (url.username || url.password) throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
+  if (url.username || url.password)
+    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
   url.search = "";
   url.hash = "";
   url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
@@ -107,7 +108,8 @@ async function readBody(response: Response): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (error) {
     // Error bodies vary (HTML pages, bare strings): keep them as text. A 2xx that claims JSON must parse.
-    if (response.ok && (response.headers.get("content-type") ?? "").includes("json")) throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error });
+    if (response.ok && (response.headers.get("content-type") ?? "").includes("json"))
+      throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error });
     return text;
   }
 }
@@ -158,7 +160,12 @@ export class SentryClient {
     return url;
   }
 
-  private async request<T>(method: "GET" | WriteMethod, path: string, query: Readonly<Record<string, string>>, body: unknown): Promise<SentryResponse<T>> {
+  private async request<T>(
+    method: "GET" | WriteMethod,
+    path: string,
+    query: Readonly<Record<string, string>>,
+    body: unknown,
+  ): Promise<SentryResponse<T>> {
     const url = this.url(path, query);
     const request = `${method} ${url.pathname}`;
     const key = limiterKey(path);
@@ -182,8 +189,15 @@ export class SentryClient {
         });
       } catch (error) {
         const reason = networkReason(error);
-        const decision = decideRetry({ write, attempt, outcome: { kind: "network", sent: !failedBeforeSending(reason) }, now: this.options.now(), jitter: this.random() });
-        if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
+        const decision = decideRetry({
+          write,
+          attempt,
+          outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          now: this.options.now(),
+          jitter: this.random(),
+        });
+        if (decision.kind === "ambiguous")
+          throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
         if (decision.kind === "retry") {
           await this.wait(decision.waitMs, request);
           continue;
@@ -211,8 +225,15 @@ export class SentryClient {
       } catch (error) {
         // The answer broke off mid-body: as good as no answer.
         const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
-        const decision = decideRetry({ write, attempt, outcome: { kind: "network", sent: true }, now: this.options.now(), jitter: this.random() });
-        if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
+        const decision = decideRetry({
+          write,
+          attempt,
+          outcome: { kind: "network", sent: true },
+          now: this.options.now(),
+          jitter: this.random(),
+        });
+        if (decision.kind === "ambiguous")
+          throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
         if (decision.kind === "retry") {
           await this.wait(decision.waitMs, request);
           continue;
@@ -232,7 +253,8 @@ export class SentryClient {
         continue;
       }
       const error = apiErrorFor(response.status, method, url.pathname, parsed, this.options.tokenSource);
-      if (decision.kind === "ambiguous") throw new SentryAmbiguousWriteError(request, decision.reason, { cause: error });
+      if (decision.kind === "ambiguous")
+        throw new SentryAmbiguousWriteError(request, decision.reason, { cause: error });
       throw error;
     }
   }

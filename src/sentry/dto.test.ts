@@ -10,7 +10,14 @@ const P1_ITEM = {
   orgRole: "member",
   pending: false,
   expired: false,
-  flags: { "idp:provisioned": false, "idp:role-restricted": false, "sso:linked": false, "sso:invalid": false, "member-limit:restricted": false, "partnership:restricted": false },
+  flags: {
+    "idp:provisioned": false,
+    "idp:role-restricted": false,
+    "sso:linked": false,
+    "sso:invalid": false,
+    "member-limit:restricted": false,
+    "partnership:restricted": false,
+  },
   inviteStatus: "approved",
 };
 
@@ -23,13 +30,31 @@ describe("wire types, read leniently (trap 26)", () => {
       orgRole: "member",
       pending: false,
       expired: false,
-      flags: { idpProvisioned: false, idpRoleRestricted: false, ssoLinked: false, ssoInvalid: false, memberLimitRestricted: false, partnershipRestricted: false },
+      flags: {
+        idpProvisioned: false,
+        idpRoleRestricted: false,
+        ssoLinked: false,
+        ssoInvalid: false,
+        memberLimitRestricted: false,
+        partnershipRestricted: false,
+      },
     });
   });
 
   it("tolerates old servers: three flags, role instead of orgRole, numeric ids, unknown fields", () => {
-    const old = readMember({ id: 42, email: "a@x.com", role: "manager", flags: { "sso:linked": true, "sso:invalid": false, "member-limit:restricted": false }, invite_link: "x", extra: {} });
-    expect(old).toMatchObject({ id: "42", orgRole: "manager", flags: { ssoLinked: true, idpProvisioned: false, partnershipRestricted: false } });
+    const old = readMember({
+      id: 42,
+      email: "a@x.com",
+      role: "manager",
+      flags: { "sso:linked": true, "sso:invalid": false, "member-limit:restricted": false },
+      invite_link: "x",
+      extra: {},
+    });
+    expect(old).toMatchObject({
+      id: "42",
+      orgRole: "manager",
+      flags: { ssoLinked: true, idpProvisioned: false, partnershipRestricted: false },
+    });
   });
 
   it("decides pending from `pending`, not from `user` (a pending invite's user can be {})", () => {
@@ -69,18 +94,33 @@ describe("wire types, read leniently (trap 26)", () => {
   });
 
   it("reads a team and its SCIM flag", () => {
-    expect(readTeam({ id: 3, slug: "ops", flags: { "idp:provisioned": true } })).toEqual({ id: "3", slug: "ops", name: "ops", idpProvisioned: true });
+    expect(readTeam({ id: 3, slug: "ops", flags: { "idp:provisioned": true } })).toEqual({
+      id: "3",
+      slug: "ops",
+      name: "ops",
+      idpProvisioned: true,
+    });
   });
 
   it("reads org details: offered roles without retired ones; team roles from the feature or a retired admin", () => {
-    const roleList = ["billing", "member", "admin", "manager", "owner"].map((id) => ({ id, isRetired: id === "admin" }));
+    const roleList = ["billing", "member", "admin", "manager", "owner"].map((id) => ({
+      id,
+      isRetired: id === "admin",
+    }));
     expect(readOrgDetails({ orgRoleList: roleList, features: [], openMembership: true })).toEqual({
       orgRoles: ["billing", "member", "manager", "owner"],
       teamRolesEnabled: true,
       openMembership: true,
     });
-    expect(readOrgDetails({ roles: [{ id: "member" }, { id: "admin" }], features: ["team-roles"] })).toMatchObject({ orgRoles: ["member", "admin"], teamRolesEnabled: true });
-    expect(readOrgDetails({})).toEqual({ orgRoles: ["member", "admin", "manager", "owner"], teamRolesEnabled: false, openMembership: false });
+    expect(readOrgDetails({ roles: [{ id: "member" }, { id: "admin" }], features: ["team-roles"] })).toMatchObject({
+      orgRoles: ["member", "admin"],
+      teamRolesEnabled: true,
+    });
+    expect(readOrgDetails({})).toEqual({
+      orgRoles: ["member", "admin", "manager", "owner"],
+      teamRolesEnabled: false,
+      openMembership: false,
+    });
   });
 
   it("reads the team-role answer", () => {
@@ -94,9 +134,17 @@ describe("errorDetail", () => {
   it.each<[string, unknown, string | undefined]>([
     ["detail text", { detail: "The requested resource does not exist" }, "The requested resource does not exist"],
     ["a serializer list", { email: ["Enter a valid email address."] }, "email: Enter a valid email address."],
-    ["a field string", { role: "You do not have permission to assign a role to the given user." }, "role: You do not have permission to assign a role to the given user."],
+    [
+      "a field string",
+      { role: "You do not have permission to assign a role to the given user." },
+      "role: You do not have permission to assign a role to the given user.",
+    ],
     ["a bare list", ["An organization must have at least one owner"], "An organization must have at least one owner"],
-    ["a bare string", "You are attempting to use this endpoint too frequently.", "You are attempting to use this endpoint too frequently."],
+    [
+      "a bare string",
+      "You are attempting to use this endpoint too frequently.",
+      "You are attempting to use this endpoint too frequently.",
+    ],
     ["a detail object", { detail: { code: "sso-required", message: "SSO required", extra: {} } }, "SSO required"],
     ["nothing", undefined, undefined],
     ["an HTML page: nothing", "<html>\n<h1>502 Bad Gateway</h1></html>", undefined],

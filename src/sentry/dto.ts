@@ -46,7 +46,8 @@ export interface OrgDetailsDto {
 type Json = Record<string, unknown>;
 
 function object(value: unknown, what: string): Json {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new SentryProtocolError(`Sentry sent ${what} that is not an object`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new SentryProtocolError(`Sentry sent ${what} that is not an object`);
   return value as Json;
 }
 
@@ -123,11 +124,19 @@ export function readTeam(value: unknown): TeamDto {
 /** E13 body. Team roles: the `team-roles` feature, or a retired `admin` role (the feature list is [unverified]). */
 export function readOrgDetails(value: unknown): OrgDetailsDto {
   const row = object(value, "organization details");
-  const features = Array.isArray(row["features"]) ? row["features"].filter((f): f is string => typeof f === "string") : [];
-  const roles = Array.isArray(row["orgRoleList"]) ? row["orgRoleList"] : Array.isArray(row["roles"]) ? row["roles"] : [];
+  const features = Array.isArray(row["features"])
+    ? row["features"].filter((f): f is string => typeof f === "string")
+    : [];
+  const roles = Array.isArray(row["orgRoleList"])
+    ? row["orgRoleList"]
+    : Array.isArray(row["roles"])
+      ? row["roles"]
+      : [];
   const roleRows = roles.filter((r): r is Json => typeof r === "object" && r !== null);
   const adminRetired = roleRows.some((r) => r["id"] === "admin" && r["isRetired"] === true);
-  const orgRoles = roleRows.filter((r) => r["isRetired"] !== true).flatMap((r) => (typeof r["id"] === "string" ? [r["id"]] : []));
+  const orgRoles = roleRows
+    .filter((r) => r["isRetired"] !== true)
+    .flatMap((r) => (typeof r["id"] === "string" ? [r["id"]] : []));
   return {
     orgRoles: orgRoles.length > 0 ? orgRoles : ["member", "admin", "manager", "owner"],
     teamRolesEnabled: features.includes("team-roles") || adminRetired,

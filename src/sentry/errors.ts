@@ -11,7 +11,12 @@ export class SentryApiError extends Error {
   readonly request: string;
   /** Sentry's "detail" or first field error, when it sent one. */
   readonly detail: string | undefined;
-  constructor(status: number, request: string, detail: string | undefined, options?: { cause?: unknown; message?: string }) {
+  constructor(
+    status: number,
+    request: string,
+    detail: string | undefined,
+    options?: { cause?: unknown; message?: string },
+  ) {
     super(options?.message ?? `${request} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, options);
     this.status = status;
     this.request = request;
@@ -77,7 +82,11 @@ export function errorDetail(body: unknown): string | undefined {
   const record = body as Record<string, unknown>;
   const detail = record["detail"];
   if (typeof detail === "string") return oneLine(detail);
-  if (typeof detail === "object" && detail !== null && typeof (detail as Record<string, unknown>)["message"] === "string") {
+  if (
+    typeof detail === "object" &&
+    detail !== null &&
+    typeof (detail as Record<string, unknown>)["message"] === "string"
+  ) {
     return oneLine((detail as Record<string, string>)["message"]!);
   }
   for (const [field, value] of Object.entries(record)) {
@@ -99,7 +108,13 @@ function oneLine(text: string): string {
  * Builds the error for an error answer, with the message people need:
  * 401 → the token; 403 → the likely missing scope; other statuses → Sentry's reason.
  */
-export function apiErrorFor(status: number, method: string, path: string, body: unknown, tokenSource = "SENTRY_AUTH_TOKEN"): SentryApiError {
+export function apiErrorFor(
+  status: number,
+  method: string,
+  path: string,
+  body: unknown,
+  tokenSource = "SENTRY_AUTH_TOKEN",
+): SentryApiError {
   const request = `${method} ${path}`;
   const detail = errorDetail(body);
   if (status === 401) {
@@ -133,5 +148,15 @@ export function networkReason(error: unknown): string {
 
 /** Network failures that prove the request never left: safe to send again, even a write. */
 export function failedBeforeSending(reason: string): boolean {
-  return ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"].includes(reason);
+  return [
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "UND_ERR_CONNECT_TIMEOUT",
+    "CERT_HAS_EXPIRED",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  ].includes(reason);
 }

@@ -7,11 +7,31 @@ const SENTRY_LINK =
 
 describe("parseLinkHeader", () => {
   it.each([
-    ["Sentry's two links", SENTRY_LINK, { next: { cursor: "100:1:0", results: true }, previous: { cursor: "100:-1:1", results: false } }],
-    ["a last page (next says results=false)", SENTRY_LINK.replace('results="true"', 'results="false"'), { next: { cursor: "100:1:0", results: false } }],
-    ["links in any order", SENTRY_LINK.split(", ").reverse().join(", "), { next: { cursor: "100:1:0", results: true } }],
-    ["unquoted attribute values", "<https://x/?&cursor=1>; rel=next; results=true; cursor=100:2:0", { next: { cursor: "100:2:0", results: true } }],
-    ["upper-case attribute names", '<https://x/>; REL="next"; Results="true"; Cursor="c"', { next: { cursor: "c", results: true } }],
+    [
+      "Sentry's two links",
+      SENTRY_LINK,
+      { next: { cursor: "100:1:0", results: true }, previous: { cursor: "100:-1:1", results: false } },
+    ],
+    [
+      "a last page (next says results=false)",
+      SENTRY_LINK.replace('results="true"', 'results="false"'),
+      { next: { cursor: "100:1:0", results: false } },
+    ],
+    [
+      "links in any order",
+      SENTRY_LINK.split(", ").reverse().join(", "),
+      { next: { cursor: "100:1:0", results: true } },
+    ],
+    [
+      "unquoted attribute values",
+      "<https://x/?&cursor=1>; rel=next; results=true; cursor=100:2:0",
+      { next: { cursor: "100:2:0", results: true } },
+    ],
+    [
+      "upper-case attribute names",
+      '<https://x/>; REL="next"; Results="true"; Cursor="c"',
+      { next: { cursor: "c", results: true } },
+    ],
     ["a link without results", '<https://x/>; rel="next"; cursor="c"', { next: { cursor: "c", results: undefined } }],
   ])("reads %s", (_name, header, expected) => {
     expect(parseLinkHeader(header)).toMatchObject(expected);
@@ -29,7 +49,8 @@ describe("parseLinkHeader", () => {
   });
 
   it("keeps the first of duplicate next links", () => {
-    const header = '<https://a/>; rel="next"; results="true"; cursor="first", <https://b/>; rel="next"; results="true"; cursor="second"';
+    const header =
+      '<https://a/>; rel="next"; results="true"; cursor="first", <https://b/>; rel="next"; results="true"; cursor="second"';
     expect(parseLinkHeader(header).next?.cursor).toBe("first");
   });
 

@@ -79,7 +79,11 @@ export function parseLinkHeader(header: string | null | undefined): PageLinks {
     const rel = attributes.get("rel");
     if (!valid || (rel !== "next" && rel !== "previous") || links[rel]) continue;
     const results = attributes.get("results");
-    links[rel] = { url, cursor: attributes.get("cursor"), results: results === "true" ? true : results === "false" ? false : undefined };
+    links[rel] = {
+      url,
+      cursor: attributes.get("cursor"),
+      results: results === "true" ? true : results === "false" ? false : undefined,
+    };
   }
   return links;
 }

@@ -17,7 +17,13 @@ function linked(next: { cursor: string; results: boolean }, rows: unknown[] = [{
 describe("paginate", () => {
   it("reads every page of 250 members in 3 requests and stops on results=false (no trailing empty page)", async () => {
     const fake = createInMemorySentry(generateOrg({ members: 250, teams: 0 }));
-    const client = new SentryClient({ baseUrl: fake.url, token: GENERATED_OWNER_TOKEN, fetch: fake.fetch, sleep: async () => {}, now: () => 0 });
+    const client = new SentryClient({
+      baseUrl: fake.url,
+      token: GENERATED_OWNER_TOKEN,
+      fetch: fake.fetch,
+      sleep: async () => {},
+      now: () => 0,
+    });
     const rows = await readAll<{ id: string }>(client, "organizations/bigco/members/");
     expect(rows).toHaveLength(250);
     expect(new Set(rows.map((r) => r.id)).size).toBe(250);
@@ -30,7 +36,13 @@ describe("paginate", () => {
 
   it("needs one request for exactly 100 rows: the full last page already says results=false", async () => {
     const fake = createInMemorySentry(generateOrg({ members: 100, teams: 0 }));
-    const client = new SentryClient({ baseUrl: fake.url, token: GENERATED_OWNER_TOKEN, fetch: fake.fetch, sleep: async () => {}, now: () => 0 });
+    const client = new SentryClient({
+      baseUrl: fake.url,
+      token: GENERATED_OWNER_TOKEN,
+      fetch: fake.fetch,
+      sleep: async () => {},
+      now: () => 0,
+    });
     expect(await readAll(client, "organizations/bigco/members/")).toHaveLength(100);
     expect(fake.requests).toHaveLength(1);
   });

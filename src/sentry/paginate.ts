@@ -12,24 +12,39 @@ export const MAX_PAGES = 1_000;
  * own base URL (never the link's URL, whose host may differ) and stops on
  * `results="false"`. A repeated cursor or too many pages is an error.
  */
-export async function* paginate<T>(client: SentryClient, path: string, query: Readonly<Record<string, string>> = {}): AsyncGenerator<T[]> {
+export async function* paginate<T>(
+  client: SentryClient,
+  path: string,
+  query: Readonly<Record<string, string>> = {},
+): AsyncGenerator<T[]> {
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (let pageNumber = 1; ; pageNumber += 1) {
-    if (pageNumber > MAX_PAGES) throw new SentryProtocolError(`GET ${path}: more than ${MAX_PAGES} pages; stopped reading`);
-    const page = await client.get<unknown>(path, { ...query, per_page: String(PER_PAGE), ...(cursor ? { cursor } : {}) });
-    if (!Array.isArray(page.body)) throw new SentryProtocolError(`GET ${path}: expected a list, got ${typeof page.body}`);
+    if (pageNumber > MAX_PAGES)
+      throw new SentryProtocolError(`GET ${path}: more than ${MAX_PAGES} pages; stopped reading`);
+    const page = await client.get<unknown>(path, {
+      ...query,
+      per_page: String(PER_PAGE),
+      ...(cursor ? { cursor } : {}),
+    });
+    if (!Array.isArray(page.body))
+      throw new SentryProtocolError(`GET ${path}: expected a list, got ${typeof page.body}`);
     yield page.body as T[];
     const next = parseLinkHeader(page.headers.get("link")).next;
     if (!next || next.results !== true || !next.cursor) return;
-    if (seen.has(next.cursor)) throw new SentryProtocolError(`GET ${path}: Sentry sent cursor "${next.cursor}" twice; stopped to avoid a loop`);
+    if (seen.has(next.cursor))
+      throw new SentryProtocolError(`GET ${path}: Sentry sent cursor "${next.cursor}" twice; stopped to avoid a loop`);
     seen.add(next.cursor);
     cursor = next.cursor;
   }
 }
 
 /** Every row of a paginated list, in order. */
-export async function readAll<T>(client: SentryClient, path: string, query: Readonly<Record<string, string>> = {}): Promise<T[]> {
+export async function readAll<T>(
+  client: SentryClient,
+  path: string,
+  query: Readonly<Record<string, string>> = {},
+): Promise<T[]> {
   const rows: T[] = [];
   for await (const page of paginate<T>(client, path, query)) rows.push(...page);
   return rows;

@@ -11,7 +11,13 @@ const MARCH = Date.parse("2026-03-01T00:00:00Z");
 
 function setup(token = OWNER, seed: Parameters<typeof createInMemorySentry>[0] = EXAMPLE) {
   const fake = createInMemorySentry(seed, { now: () => MARCH });
-  const client = new SentryClient({ baseUrl: fake.url, token, fetch: fake.fetch, sleep: async () => {}, now: () => MARCH });
+  const client = new SentryClient({
+    baseUrl: fake.url,
+    token,
+    fetch: fake.fetch,
+    sleep: async () => {},
+    now: () => MARCH,
+  });
   return { fake, client };
 }
 
@@ -22,9 +28,21 @@ describe("readLiveState", () => {
     const { client } = setup();
     const live = await readLiveState(client, { organization: "acme", managedTeams: ["backend", "frontend"] });
     expect(live.members.map((m) => m.id)).toEqual(["101", "102", "103", "104", "105", "106", "107"]);
-    expect(live.members.find((m) => m.email === "frank@example.com")).toMatchObject({ pending: true, expired: true, name: "frank@example.com" });
-    expect(live.members.find((m) => m.email === "grace@example.com")).toMatchObject({ pending: true, expired: false, teams: { frontend: null } });
-    expect(live.members.find((m) => m.id === "104")?.flags).toMatchObject({ idpProvisioned: true, ssoLinked: true, partnershipRestricted: false });
+    expect(live.members.find((m) => m.email === "frank@example.com")).toMatchObject({
+      pending: true,
+      expired: true,
+      name: "frank@example.com",
+    });
+    expect(live.members.find((m) => m.email === "grace@example.com")).toMatchObject({
+      pending: true,
+      expired: false,
+      teams: { frontend: null },
+    });
+    expect(live.members.find((m) => m.id === "104")?.flags).toMatchObject({
+      idpProvisioned: true,
+      ssoLinked: true,
+      partnershipRestricted: false,
+    });
     expect(live.orgRoles).toEqual(["billing", "member", "manager", "owner"]);
     expect(live).toMatchObject({ organization: "acme", teamRolesEnabled: true, openMembership: false });
     expect(live.teams).toEqual([
@@ -41,7 +59,9 @@ describe("readLiveState", () => {
     expect(live.members.find((m) => m.id === "101")?.teams).toEqual({ backend: null });
     expect(live.members.find((m) => m.id === "102")?.teams).toEqual({ backend: "admin" });
     expect(live.members.find((m) => m.id === "103")?.teams).toEqual({});
-    expect(fake.requests.filter((r) => r.path.startsWith("/api/0/teams/")).map((r) => r.path)).toEqual(["/api/0/teams/acme/backend/members/"]);
+    expect(fake.requests.filter((r) => r.path.startsWith("/api/0/teams/")).map((r) => r.path)).toEqual([
+      "/api/0/teams/acme/backend/members/",
+    ]);
   });
 
   it("knows the token's own member, and none for an integration token", async () => {
@@ -83,7 +103,13 @@ describe("readLiveState", () => {
       }
       return fake.fetch(input, init);
     }) as typeof globalThis.fetch;
-    const client = new SentryClient({ baseUrl: fake.url, token: OWNER, fetch: racing, sleep: async () => {}, now: () => MARCH });
+    const client = new SentryClient({
+      baseUrl: fake.url,
+      token: OWNER,
+      fetch: racing,
+      sleep: async () => {},
+      now: () => MARCH,
+    });
     const live = await readLiveState(client, { organization: "acme", managedTeams: "all" });
     expect(live.teams.map((t) => t.slug)).toEqual(["backend", "platform"]);
     expect(live.teamsRead).toEqual(["backend", "platform"]);
@@ -92,7 +118,10 @@ describe("readLiveState", () => {
   it("reads the teams list with detailed=0", async () => {
     const { client, fake } = setup();
     await readLiveState(client, { organization: "acme", managedTeams: [] });
-    expect(fake.requests.find((r) => r.path === "/api/0/organizations/acme/teams/")?.query).toEqual({ detailed: "0", per_page: "100" });
+    expect(fake.requests.find((r) => r.path === "/api/0/organizations/acme/teams/")?.query).toEqual({
+      detailed: "0",
+      per_page: "100",
+    });
   });
 
   it("says which organization was not found at which URL", async () => {
@@ -104,8 +133,18 @@ describe("readLiveState", () => {
   });
 
   it("says a URL that answers with something other than Sentry's JSON is probably not Sentry", async () => {
-    const fetch = (async () => new Response("<html>welcome</html>", { status: 200, headers: { "Content-Type": "text/html" } })) as typeof globalThis.fetch;
-    const client = new SentryClient({ baseUrl: "https://www.example.com", token: OWNER, fetch, sleep: async () => {}, now: () => MARCH });
+    const fetch = (async () =>
+      new Response("<html>welcome</html>", {
+        status: 200,
+        headers: { "Content-Type": "text/html" },
+      })) as typeof globalThis.fetch;
+    const client = new SentryClient({
+      baseUrl: "https://www.example.com",
+      token: OWNER,
+      fetch,
+      sleep: async () => {},
+      now: () => MARCH,
+    });
     await expect(readLiveState(client, { organization: "acme", managedTeams: [] })).rejects.toThrow(
       "https://www.example.com did not answer like a Sentry server (GET organizations/acme/): check --url (or SENTRY_URL)",
     );
@@ -113,7 +152,10 @@ describe("readLiveState", () => {
 
   it("gives the same state through 20% faults (5xx, 429, resets)", async () => {
     const seed = generateOrg({ members: 400, teams: 30 });
-    const clean = await readLiveState(setup(GENERATED_OWNER_TOKEN, seed).client, { organization: "bigco", managedTeams: "all" });
+    const clean = await readLiveState(setup(GENERATED_OWNER_TOKEN, seed).client, {
+      organization: "bigco",
+      managedTeams: "all",
+    });
     const { client, fake } = setup(GENERATED_OWNER_TOKEN, seed);
     fake.faults.setRandom({ rate: 0.2, kinds: ["500", "503", "429", "reset"], seed: 4 });
     const faulty = await readLiveState(client, { organization: "bigco", managedTeams: "all" });
@@ -123,8 +165,14 @@ describe("readLiveState", () => {
 
   it("hides the fake's self-hosted difference: no rate-limit headers, no billing role", async () => {
     const seed = generateOrg({ members: 5, teams: 1 });
-    const selfHosted = { ...seed, organization: { ...seed.organization, mode: "self-hosted" as const, features: ["invite-members"] } };
-    const live = await readLiveState(setup(GENERATED_OWNER_TOKEN, selfHosted).client, { organization: "bigco", managedTeams: "all" });
+    const selfHosted = {
+      ...seed,
+      organization: { ...seed.organization, mode: "self-hosted" as const, features: ["invite-members"] },
+    };
+    const live = await readLiveState(setup(GENERATED_OWNER_TOKEN, selfHosted).client, {
+      organization: "bigco",
+      managedTeams: "all",
+    });
     expect(live.orgRoles).toEqual(["member", "admin", "manager", "owner"]);
     expect(live.teamRolesEnabled).toBe(false);
   });

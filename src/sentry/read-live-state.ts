@@ -34,7 +34,8 @@ async function readTokenIdentity(client: SentryClient, organization: string): Pr
     const me = readMember((await client.get<unknown>(apiPath("organizations", organization, "members", "me"))).body);
     return { memberId: me.id, email: me.email, role: me.orgRole, scopes: null };
   } catch (error) {
-    if (error instanceof SentryApiError && (error.status === 404 || error.status === 400)) return { memberId: null, email: null, role: null, scopes: null };
+    if (error instanceof SentryApiError && (error.status === 404 || error.status === 400))
+      return { memberId: null, email: null, role: null, scopes: null };
     throw error;
   }
 }
@@ -53,14 +54,20 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
     details = readOrgDetails((await client.get<unknown>(apiPath("organizations", org))).body);
   } catch (error) {
     if (error instanceof SentryProtocolError) {
-      throw new SentryConfigError(`${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`, {
-        cause: error,
-      });
+      throw new SentryConfigError(
+        `${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`,
+        {
+          cause: error,
+        },
+      );
     }
     if (error instanceof SentryApiError && error.status === 404) {
-      throw new SentryConfigError(`organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`, {
-        cause: error,
-      });
+      throw new SentryConfigError(
+        `organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -70,7 +77,10 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
     const teamRows = await readAll<unknown>(client, apiPath("organizations", org, "teams"), { detailed: "0" });
     const teams: LiveTeam[] = teamRows.map(readTeam).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     const liveSlugs = new Set(teams.map((t) => t.slug));
-    const toRead = options.managedTeams === "all" ? teams.map((t) => t.slug) : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
+    const toRead =
+      options.managedTeams === "all"
+        ? teams.map((t) => t.slug)
+        : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
     let done = 0;
     const lists = await mapLimit(toRead, MAX_CONCURRENT_READS, async (slug) => {
       let rows: TeamMemberDto[] | undefined;
@@ -81,7 +91,8 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
         if (!(error instanceof SentryApiError && error.status === 404)) throw error;
       }
       done += 1;
-      if (done % 10 === 0 || done === toRead.length) options.onProgress?.(`read the members of ${done}/${toRead.length} teams`);
+      if (done % 10 === 0 || done === toRead.length)
+        options.onProgress?.(`read the members of ${done}/${toRead.length} teams`);
       return { slug, rows };
     });
     return { teams, toRead, lists };

@@ -15,15 +15,31 @@ import {
 } from "./retry-policy.js";
 
 const NOW = 1_700_000_000_000;
-const NONE: RateLimitState = { limit: undefined, remaining: undefined, reset: undefined, concurrentRemaining: undefined };
+const NONE: RateLimitState = {
+  limit: undefined,
+  remaining: undefined,
+  reset: undefined,
+  concurrentRemaining: undefined,
+};
 const SPENT: RateLimitState = { limit: 40, remaining: 0, reset: NOW / 1000 + 2, concurrentRemaining: undefined };
-const response = (status: number, rate: RateLimitState = NONE, detail?: string): AttemptOutcome => ({ kind: "response", status, rate, detail });
+const response = (status: number, rate: RateLimitState = NONE, detail?: string): AttemptOutcome => ({
+  kind: "response",
+  status,
+  rate,
+  detail,
+});
 
 describe("decideRetry", () => {
   it.each<[string, boolean, number, AttemptOutcome, ReturnType<typeof decideRetry>]>([
     ["a 200 read is done", false, 1, response(200), { kind: "done" }],
     ["a 204 write is done", true, 1, response(204), { kind: "done" }],
-    ["a 429 with Remaining 0 waits until Reset", false, 1, response(429, SPENT), { kind: "retry", waitMs: 2_000, reason: "rate limited" }],
+    [
+      "a 429 with Remaining 0 waits until Reset",
+      false,
+      1,
+      response(429, SPENT),
+      { kind: "retry", waitMs: 2_000, reason: "rate limited" },
+    ],
     [
       "a 429 with ConcurrentRemaining 0 waits until Reset",
       false,
@@ -31,7 +47,13 @@ describe("decideRetry", () => {
       response(429, { ...SPENT, remaining: 5, concurrentRemaining: 0 }),
       { kind: "retry", waitMs: 2_000, reason: "rate limited" },
     ],
-    ["a 429 on a write is a refusal: resend after the wait", true, 1, response(429, SPENT), { kind: "retry", waitMs: 2_000, reason: "rate limited" }],
+    [
+      "a 429 on a write is a refusal: resend after the wait",
+      true,
+      1,
+      response(429, SPENT),
+      { kind: "retry", waitMs: 2_000, reason: "rate limited" },
+    ],
     [
       "a 429 whose Reset is far away waits at most the cap",
       false,
@@ -39,8 +61,20 @@ describe("decideRetry", () => {
       response(429, { ...SPENT, reset: NOW / 1000 + 3_600 }),
       { kind: "retry", waitMs: MAX_RATE_LIMIT_WAIT_MS, reason: "rate limited" },
     ],
-    ["a 429 whose Reset has passed retries at once", false, 1, response(429, { ...SPENT, reset: NOW / 1000 - 5 }), { kind: "retry", waitMs: 0, reason: "rate limited" }],
-    ["a 429 without headers backs off", false, 2, response(429), { kind: "retry", waitMs: BASE_BACKOFF_MS, reason: "rate limited" }],
+    [
+      "a 429 whose Reset has passed retries at once",
+      false,
+      1,
+      response(429, { ...SPENT, reset: NOW / 1000 - 5 }),
+      { kind: "retry", waitMs: 0, reason: "rate limited" },
+    ],
+    [
+      "a 429 without headers backs off",
+      false,
+      2,
+      response(429),
+      { kind: "retry", waitMs: BASE_BACKOFF_MS, reason: "rate limited" },
+    ],
     [
       "a 429 for the invite cap gives up (waiting does not help)",
       true,
@@ -48,7 +82,13 @@ describe("decideRetry", () => {
       response(429, { ...SPENT, remaining: 30 }, "You are being rate limited for too many invitations."),
       { kind: "give-up", reason: "Sentry's daily invite cap was reached" },
     ],
-    ["a 429 burst gets more attempts than 5xx", false, MAX_ATTEMPTS, response(429, SPENT), { kind: "retry", waitMs: 2_000, reason: "rate limited" }],
+    [
+      "a 429 burst gets more attempts than 5xx",
+      false,
+      MAX_ATTEMPTS,
+      response(429, SPENT),
+      { kind: "retry", waitMs: 2_000, reason: "rate limited" },
+    ],
     [
       "a 429 on the last rate-limited attempt gives up",
       false,
@@ -56,14 +96,62 @@ describe("decideRetry", () => {
       response(429, SPENT),
       { kind: "give-up", reason: `still rate limited after ${MAX_RATE_LIMITED_ATTEMPTS} attempts` },
     ],
-    ["a 500 read backs off", false, 1, response(500), { kind: "retry", waitMs: BASE_BACKOFF_MS / 2, reason: "HTTP 500" }],
-    ["a 503 read backs off longer each attempt", false, 3, response(503), { kind: "retry", waitMs: BASE_BACKOFF_MS * 2, reason: "HTTP 503" }],
-    ["a 502 read on the last attempt gives up", false, MAX_ATTEMPTS, response(502), { kind: "give-up", reason: `HTTP 502 after ${MAX_ATTEMPTS} attempts` }],
-    ["a 500 write is ambiguous, never resent", true, 1, response(500), { kind: "ambiguous", reason: "HTTP 500 after the request was sent" }],
-    ["a dropped read backs off", false, 1, { kind: "network", sent: true }, { kind: "retry", waitMs: BASE_BACKOFF_MS / 2, reason: "no answer" }],
-    ["a write dropped after sending is ambiguous", true, 1, { kind: "network", sent: true }, { kind: "ambiguous", reason: "the connection failed after the request was sent" }],
-    ["a write refused before sending is retried", true, 1, { kind: "network", sent: false }, { kind: "retry", waitMs: BASE_BACKOFF_MS / 2, reason: "no answer" }],
-    ["a dropped read on the last attempt gives up", false, MAX_ATTEMPTS, { kind: "network", sent: true }, { kind: "give-up", reason: `no answer after ${MAX_ATTEMPTS} attempts` }],
+    [
+      "a 500 read backs off",
+      false,
+      1,
+      response(500),
+      { kind: "retry", waitMs: BASE_BACKOFF_MS / 2, reason: "HTTP 500" },
+    ],
+    [
+      "a 503 read backs off longer each attempt",
+      false,
+      3,
+      response(503),
+      { kind: "retry", waitMs: BASE_BACKOFF_MS * 2, reason: "HTTP 503" },
+    ],
+    [
+      "a 502 read on the last attempt gives up",
+      false,
+      MAX_ATTEMPTS,
+      response(502),
+      { kind: "give-up", reason: `HTTP 502 after ${MAX_ATTEMPTS} attempts` },
+    ],
+    [
+      "a 500 write is ambiguous, never resent",
+      true,
+      1,
+      response(500),
+      { kind: "ambiguous", reason: "HTTP 500 after the request was sent" },
+    ],
+    [
+      "a dropped read backs off",
+      false,
+      1,
+      { kind: "network", sent: true },
+      { kind: "retry", waitMs: BASE_BACKOFF_MS / 2, reason: "no answer" },
+    ],
+    [
+      "a write dropped after sending is ambiguous",
+      true,
+      1,
+      { kind: "network", sent: true },
+      { kind: "ambiguous", reason: "the connection failed after the request was sent" },
+    ],
+    [
+      "a write refused before sending is retried",
+      true,
+      1,
+      { kind: "network", sent: false },
+      { kind: "retry", waitMs: BASE_BACKOFF_MS / 2, reason: "no answer" },
+    ],
+    [
+      "a dropped read on the last attempt gives up",
+      false,
+      MAX_ATTEMPTS,
+      { kind: "network", sent: true },
+      { kind: "give-up", reason: `no answer after ${MAX_ATTEMPTS} attempts` },
+    ],
     ["a 400 is never retried", false, 1, response(400), { kind: "give-up", reason: "HTTP 400" }],
     ["a 401 is never retried", false, 1, response(401), { kind: "give-up", reason: "HTTP 401" }],
     ["a 403 is never retried", true, 1, response(403), { kind: "give-up", reason: "HTTP 403" }],
@@ -110,7 +198,12 @@ describe("readRateLimit", () => {
       "X-Sentry-Rate-Limit-Reset": "1654566542",
       "X-Sentry-Rate-Limit-ConcurrentRemaining": "soon",
     });
-    expect(readRateLimit(headers)).toEqual({ limit: 40, remaining: 0, reset: 1654566542, concurrentRemaining: undefined });
+    expect(readRateLimit(headers)).toEqual({
+      limit: 40,
+      remaining: 0,
+      reset: 1654566542,
+      concurrentRemaining: undefined,
+    });
     expect(readRateLimit(new Headers())).toEqual(NONE);
   });
 });

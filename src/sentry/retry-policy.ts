@@ -26,7 +26,12 @@ export interface RateLimitState {
 
 /** What happened to one attempt. */
 export type AttemptOutcome =
-  | { readonly kind: "response"; readonly status: number; readonly rate: RateLimitState; readonly detail: string | undefined }
+  | {
+      readonly kind: "response";
+      readonly status: number;
+      readonly rate: RateLimitState;
+      readonly detail: string | undefined;
+    }
   /** No answer. `sent` is false when the failure proves nothing left (connection refused, DNS). */
   | { readonly kind: "network"; readonly sent: boolean };
 
@@ -95,8 +100,10 @@ export function decideRetry(input: RetryInput): RetryDecision {
   if (status < 400) return { kind: "done" };
   if (status === 429) {
     // Invite caps answer 429 with Remaining above 0: waiting does not help (sentry-api.md §3).
-    if (detail?.toLowerCase().includes(INVITE_CAP_TEXT)) return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
-    if (attempt >= MAX_RATE_LIMITED_ATTEMPTS) return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
+    if (detail?.toLowerCase().includes(INVITE_CAP_TEXT))
+      return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
+    if (attempt >= MAX_RATE_LIMITED_ATTEMPTS)
+      return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
     // A 429 is a refusal, not an ambiguous write: resending is safe.
     const exhausted = rate.remaining === 0 || rate.concurrentRemaining === 0;
     const wait = exhausted ? untilReset(rate, input.now, input.jitter) : undefined;

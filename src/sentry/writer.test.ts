@@ -12,19 +12,35 @@ const MARCH = Date.parse("2026-03-01T00:00:00Z");
 function setup(token = OWNER, patch?: (seed: ReturnType<typeof createInMemorySentry>) => void) {
   const fake = createInMemorySentry(EXAMPLE, { now: () => MARCH });
   patch?.(fake);
-  const client = new SentryClient({ baseUrl: fake.url, token, fetch: fake.fetch, sleep: async () => {}, now: () => MARCH });
+  const client = new SentryClient({
+    baseUrl: fake.url,
+    token,
+    fetch: fake.fetch,
+    sleep: async () => {},
+    now: () => MARCH,
+  });
   return { fake, writer: createSentryWriter(client, "acme") };
 }
 
-const member = (fake: ReturnType<typeof createInMemorySentry>, email: string) => fake.state().members.find((m) => m.email === email);
+const member = (fake: ReturnType<typeof createInMemorySentry>, email: string) =>
+  fake.state().members.find((m) => m.email === email);
 const writes = (fake: ReturnType<typeof createInMemorySentry>) => fake.requests.filter((r) => r.method !== "GET");
 
 describe("createSentryWriter", () => {
   it("invites with orgRole and role equal and teamRoles whose roles are null", async () => {
     const { fake, writer } = setup();
     await expect(writer.invite("carol@example.com", "manager", ["backend"])).resolves.toEqual({ kind: "applied" });
-    expect(writes(fake)[0]?.body).toEqual({ email: "carol@example.com", orgRole: "manager", role: "manager", teamRoles: [{ teamSlug: "backend", role: null }] });
-    expect(member(fake, "carol@example.com")).toMatchObject({ role: "manager", pending: true, teams: { backend: null } });
+    expect(writes(fake)[0]?.body).toEqual({
+      email: "carol@example.com",
+      orgRole: "manager",
+      role: "manager",
+      teamRoles: [{ teamSlug: "backend", role: null }],
+    });
+    expect(member(fake, "carol@example.com")).toMatchObject({
+      role: "manager",
+      pending: true,
+      teams: { backend: null },
+    });
   });
 
   it("reports an address someone invited meanwhile as already done", async () => {
@@ -35,7 +51,10 @@ describe("createSentryWriter", () => {
   it("confirms an invite whose answer was lost by reading the member list, without inviting twice", async () => {
     const { fake, writer } = setup();
     fake.faults.failAfterCommit(1, "reset", { method: "POST" });
-    await expect(writer.invite("Carol@Example.com", "member", [])).resolves.toMatchObject({ kind: "applied", note: expect.stringContaining("reading back") });
+    await expect(writer.invite("Carol@Example.com", "member", [])).resolves.toMatchObject({
+      kind: "applied",
+      note: expect.stringContaining("reading back"),
+    });
     expect(writes(fake)).toHaveLength(1);
     expect(fake.state().members.filter((m) => m.email.toLowerCase() === "carol@example.com")).toHaveLength(1);
     expect(fake.requests.at(-1)?.query).toMatchObject({ query: "email:Carol@Example.com" });
@@ -60,7 +79,10 @@ describe("createSentryWriter", () => {
         { teamSlug: "frontend", role: null },
       ],
     });
-    expect(member(fake, "bob@example.com")).toMatchObject({ role: "manager", teams: { backend: "admin", frontend: null } });
+    expect(member(fake, "bob@example.com")).toMatchObject({
+      role: "manager",
+      teams: { backend: "admin", frontend: null },
+    });
   });
 
   it("does nothing when the role is already right", async () => {
@@ -100,7 +122,10 @@ describe("createSentryWriter", () => {
 
   it("reports a 202 as not applied: Sentry filed an access request", async () => {
     const { fake, writer } = setup(MEMBER);
-    await expect(writer.addToTeam("107", "frontend")).resolves.toEqual({ kind: "not-applied", reason: NOT_APPLIED.accessRequest });
+    await expect(writer.addToTeam("107", "frontend")).resolves.toEqual({
+      kind: "not-applied",
+      reason: NOT_APPLIED.accessRequest,
+    });
     expect(member(fake, "ci-bot@example.com")?.teams).toEqual({});
   });
 
@@ -114,7 +139,10 @@ describe("createSentryWriter", () => {
 
   it("reports a team role Sentry ignored (no team-roles feature) as not applied", async () => {
     const { writer } = setup(OWNER, (fake) => fake.world.org.features.delete("team-roles"));
-    await expect(writer.setTeamRole("102", "frontend", "admin")).resolves.toEqual({ kind: "not-applied", reason: NOT_APPLIED.noTeamRoles });
+    await expect(writer.setTeamRole("102", "frontend", "admin")).resolves.toEqual({
+      kind: "not-applied",
+      reason: NOT_APPLIED.noTeamRoles,
+    });
   });
 
   it("removes from a team", async () => {

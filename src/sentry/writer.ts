@@ -28,7 +28,8 @@ export interface SentryRosterWriter {
 
 /** Reasons shown for writes Sentry accepted without doing them. */
 export const NOT_APPLIED = {
-  accessRequest: "Sentry filed an access request instead (Open Membership is off and the token's user is not a team admin/manager/owner)",
+  accessRequest:
+    "Sentry filed an access request instead (Open Membership is off and the token's user is not a team admin/manager/owner)",
   noTeamRoles: "the org has no team-roles feature",
 } as const;
 
@@ -38,7 +39,10 @@ const VERIFIED = "confirmed by reading back after an unclear answer";
  * Runs `write`; when its outcome is unknown (SentryAmbiguousWriteError),
  * `verify` re-reads Sentry: true means it took effect, false rethrows.
  */
-async function writeVerified(write: () => Promise<WriterOutcome>, verify: () => Promise<boolean>): Promise<WriterOutcome> {
+async function writeVerified(
+  write: () => Promise<WriterOutcome>,
+  verify: () => Promise<boolean>,
+): Promise<WriterOutcome> {
   try {
     return await write();
   } catch (error) {
@@ -65,8 +69,10 @@ function isStatus(error: unknown, status: number): error is SentryApiError {
  */
 export function createSentryWriter(client: SentryClient, organization: string): SentryRosterWriter {
   const memberPath = (id: string) => apiPath("organizations", organization, "members", id);
-  const memberTeamPath = (id: string, team: string) => apiPath("organizations", organization, "members", id, "teams", team);
-  const details = async (id: string): Promise<MemberDetailsDto> => readMemberDetails((await client.get<unknown>(memberPath(id))).body);
+  const memberTeamPath = (id: string, team: string) =>
+    apiPath("organizations", organization, "members", id, "teams", team);
+  const details = async (id: string): Promise<MemberDetailsDto> =>
+    readMemberDetails((await client.get<unknown>(memberPath(id))).body);
   const gone = async (id: string): Promise<boolean> => {
     try {
       await client.get<unknown>(memberPath(id));
@@ -82,7 +88,8 @@ export function createSentryWriter(client: SentryClient, organization: string): 
     (await readAll<unknown>(client, apiPath("organizations", organization, "members"), { query: `email:${email}` }))
       .map(readMember)
       .find((m) => sameEmail(m.email, email));
-  const storedTeamRole = async (id: string, team: string) => (await details(id)).teamRoles.find((t) => t.teamSlug === team);
+  const storedTeamRole = async (id: string, team: string) =>
+    (await details(id)).teamRoles.find((t) => t.teamSlug === team);
 
   return {
     createTeam: (slug, name) =>
@@ -91,11 +98,19 @@ export function createSentryWriter(client: SentryClient, organization: string): 
           await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
           return { kind: "applied" };
         },
-        async () => (await readAll<unknown>(client, apiPath("organizations", organization, "teams"), { detailed: "0" })).map(readTeam).some((t) => t.slug === slug),
+        async () =>
+          (await readAll<unknown>(client, apiPath("organizations", organization, "teams"), { detailed: "0" }))
+            .map(readTeam)
+            .some((t) => t.slug === slug),
       ),
 
     invite: async (email, role, teams) => {
-      const body = { email, orgRole: role, role, ...(teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}) };
+      const body = {
+        email,
+        orgRole: role,
+        role,
+        ...(teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}),
+      };
       try {
         return await writeVerified(
           async () => {
@@ -106,7 +121,11 @@ export function createSentryWriter(client: SentryClient, organization: string): 
         );
       } catch (error) {
         // "already a member" / "already been invited": someone got there first.
-        if (isStatus(error, 400) && /already (a member|been invited)/i.test(error.detail ?? "") && (await findByEmail(email))) {
+        if (
+          isStatus(error, 400) &&
+          /already (a member|been invited)/i.test(error.detail ?? "") &&
+          (await findByEmail(email))
+        ) {
           return { kind: "already", note: error.detail ?? "already in the org" };
         }
         throw error;
@@ -129,11 +148,16 @@ export function createSentryWriter(client: SentryClient, organization: string): 
       // Fresh team roles, sent back unchanged: a PUT without them would drop every team (trap 2).
       const current = await details(memberId);
       if (current.orgRole === role) return { kind: "already" };
-      const teamRoles = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
+      const teamRoles =
+        role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
       return writeVerified(
         async () => {
-          const answer = readMemberDetails((await client.send<unknown>("PUT", memberPath(memberId), { orgRole: role, role, teamRoles })).body);
-          return answer.orgRole === role ? { kind: "applied" } : { kind: "not-applied", reason: `Sentry kept the role "${answer.orgRole}"` };
+          const answer = readMemberDetails(
+            (await client.send<unknown>("PUT", memberPath(memberId), { orgRole: role, role, teamRoles })).body,
+          );
+          return answer.orgRole === role
+            ? { kind: "applied" }
+            : { kind: "not-applied", reason: `Sentry kept the role "${answer.orgRole}"` };
         },
         async () => (await details(memberId)).orgRole === role,
       );
@@ -155,7 +179,9 @@ export function createSentryWriter(client: SentryClient, organization: string): 
       const matches = (stored: TeamRole | null) => stored === role || (role === "contributor" && stored === null);
       return writeVerified(
         async () => {
-          const stored = readTeamRoleAnswer((await client.send<unknown>("PUT", memberTeamPath(memberId, team), { teamRole: role })).body);
+          const stored = readTeamRoleAnswer(
+            (await client.send<unknown>("PUT", memberTeamPath(memberId, team), { teamRole: role })).body,
+          );
           return matches(stored) ? { kind: "applied" } : { kind: "not-applied", reason: NOT_APPLIED.noTeamRoles };
         },
         async () => {
@@ -175,7 +201,8 @@ export function createSentryWriter(client: SentryClient, organization: string): 
           async () => (await storedTeamRole(memberId, team)) === undefined,
         );
       } catch (error) {
-        if (isStatus(error, 404) && (await gone(memberId))) return { kind: "already", note: "the member is no longer in the org" };
+        if (isStatus(error, 404) && (await gone(memberId)))
+          return { kind: "already", note: "the member is no longer in the org" };
         throw error;
       }
     },

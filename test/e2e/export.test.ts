@@ -48,7 +48,9 @@ describe("sentry-roster export (dist/cli.js)", () => {
     fake = await startFakeSentry(EXAMPLE_ORG);
     const dir = mkdtempSync(join(tmpdir(), "export-"));
     const out = join(dir, "roster.yaml");
-    const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], { env: { SENTRY_AUTH_TOKEN: OWNER } });
+    const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], {
+      env: { SENTRY_AUTH_TOKEN: OWNER },
+    });
     expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
     const roster = readFileSync(out, "utf8");
     expect(roster).toContain("organization: acme");
@@ -78,49 +80,64 @@ describe("sentry-roster export (dist/cli.js)", () => {
   it("prints the roster on stdout without --out, and it does not depend on SENTRY_ORG vs --org", async () => {
     fake = await startFakeSentry(EXAMPLE_ORG);
     const byFlag = await runCli(["export", "--org", "acme", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: OWNER } });
-    const byEnv = await runCli(["export"], { env: { SENTRY_AUTH_TOKEN: OWNER, SENTRY_ORG: "acme", SENTRY_URL: fake.url } });
+    const byEnv = await runCli(["export"], {
+      env: { SENTRY_AUTH_TOKEN: OWNER, SENTRY_ORG: "acme", SENTRY_URL: fake.url },
+    });
     expect(byFlag.code).toBe(0);
     expect(byFlag.stdout).toContain("version: 1");
     expect(byEnv.stdout).toBe(byFlag.stdout);
   });
 
-  it("exports a 1,000-member, 50-team org within the request bound, and validate accepts it", { timeout: 60_000 }, async () => {
-    const seed = generateOrg({ members: 1000, teams: 50, seed: 7 });
-    fake = await startFakeSentry(seed);
-    const dir = mkdtempSync(join(tmpdir(), "export-big-"));
-    const out = join(dir, "roster.yaml");
-    const run = await runCli(["export", "--org", "bigco", "--url", fake.url, "--out", out], { env: { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN } });
-    expect(run.stderr).toBe("");
-    expect(run.code).toBe(0);
-    const perTeam = seed.teams.map((t) => seed.members.filter((m) => m.teams && t.slug in m.teams).length);
-    const bound = pages(seed.members.length) + pages(seed.teams.length) + perTeam.reduce((sum, n) => sum + pages(n), 0) + 2;
-    expect(fake.requests.length).toBeLessThanOrEqual(bound);
-    const validate = await runCli(["validate", out]);
-    expect(validate.code).toBe(0);
-    const roster = readFileSync(out, "utf8");
-    expect(roster.match(/- email: /g)?.length).toBe(1000);
-  });
+  it(
+    "exports a 1,000-member, 50-team org within the request bound, and validate accepts it",
+    { timeout: 60_000 },
+    async () => {
+      const seed = generateOrg({ members: 1000, teams: 50, seed: 7 });
+      fake = await startFakeSentry(seed);
+      const dir = mkdtempSync(join(tmpdir(), "export-big-"));
+      const out = join(dir, "roster.yaml");
+      const run = await runCli(["export", "--org", "bigco", "--url", fake.url, "--out", out], {
+        env: { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN },
+      });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const perTeam = seed.teams.map((t) => seed.members.filter((m) => m.teams && t.slug in m.teams).length);
+      const bound =
+        pages(seed.members.length) + pages(seed.teams.length) + perTeam.reduce((sum, n) => sum + pages(n), 0) + 2;
+      expect(fake.requests.length).toBeLessThanOrEqual(bound);
+      const validate = await runCli(["validate", out]);
+      expect(validate.code).toBe(0);
+      const roster = readFileSync(out, "utf8");
+      expect(roster.match(/- email: /g)?.length).toBe(1000);
+    },
+  );
 
-  it("gives byte-identical output for 1,000 members and 50 teams with 20% injected 5xx, 429 bursts and connection resets", { timeout: 60_000 }, async () => {
-    const seed = generateOrg({ members: 1000, teams: 50, seed: 3 });
-    fake = await startFakeSentry(seed);
-    const env = { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN };
-    const clean = await runCli(["export", "--org", "bigco", "--url", fake.url], { env });
-    expect(clean.code).toBe(0);
-    const cleanCount = fake.requests.length;
-    fake.clearLog();
-    fake.faults.setRandom({ rate: 0.2, kinds: ["500", "502", "503", "429", "reset"], seed: 11, maxPerRequest: 2 });
-    // A burst: the next six requests, whichever they are, are rate limited.
-    fake.faults.failNext(6, "429");
-    const faulty = await runCli(["export", "--org", "bigco", "--url", fake.url], { env });
-    expect(faulty.stderr).toBe("");
-    expect(faulty.code).toBe(0);
-    expect(faulty.stdout).toBe(clean.stdout);
-    // Faults really happened, and were retried.
-    const failed = fake.requests.filter((r) => r.status === "reset" || (typeof r.status === "number" && r.status >= 429));
-    expect(failed.length).toBeGreaterThan(0);
-    expect(fake.requests.length).toBe(cleanCount + failed.length);
-  });
+  it(
+    "gives byte-identical output for 1,000 members and 50 teams with 20% injected 5xx, 429 bursts and connection resets",
+    { timeout: 60_000 },
+    async () => {
+      const seed = generateOrg({ members: 1000, teams: 50, seed: 3 });
+      fake = await startFakeSentry(seed);
+      const env = { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN };
+      const clean = await runCli(["export", "--org", "bigco", "--url", fake.url], { env });
+      expect(clean.code).toBe(0);
+      const cleanCount = fake.requests.length;
+      fake.clearLog();
+      fake.faults.setRandom({ rate: 0.2, kinds: ["500", "502", "503", "429", "reset"], seed: 11, maxPerRequest: 2 });
+      // A burst: the next six requests, whichever they are, are rate limited.
+      fake.faults.failNext(6, "429");
+      const faulty = await runCli(["export", "--org", "bigco", "--url", fake.url], { env });
+      expect(faulty.stderr).toBe("");
+      expect(faulty.code).toBe(0);
+      expect(faulty.stdout).toBe(clean.stdout);
+      // Faults really happened, and were retried.
+      const failed = fake.requests.filter(
+        (r) => r.status === "reset" || (typeof r.status === "number" && r.status >= 429),
+      );
+      expect(failed.length).toBeGreaterThan(0);
+      expect(fake.requests.length).toBe(cleanCount + failed.length);
+    },
+  );
 
   it("names the token problem on a 401, in one line, exit 1", async () => {
     fake = await startFakeSentry(EXAMPLE_ORG);
@@ -128,13 +145,17 @@ describe("sentry-roster export (dist/cli.js)", () => {
     const run = await runCli(["export", "--org", "acme", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: token } });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe("sentry-roster export: Sentry rejected the token (HTTP 401 on GET /api/0/organizations/acme/): check SENTRY_AUTH_TOKEN\n");
+    expect(run.stderr).toBe(
+      "sentry-roster export: Sentry rejected the token (HTTP 401 on GET /api/0/organizations/acme/): check SENTRY_AUTH_TOKEN\n",
+    );
     expectNoToken(run, token);
   });
 
   it("names the likely missing scope on a 403", async () => {
     fake = await startFakeSentry(EXAMPLE_ORG);
-    const run = await runCli(["export", "--org", "acme", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: NO_TEAM_SCOPE } });
+    const run = await runCli(["export", "--org", "acme", "--url", fake.url], {
+      env: { SENTRY_AUTH_TOKEN: NO_TEAM_SCOPE },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain("HTTP 403");
@@ -153,14 +174,18 @@ describe("sentry-roster export (dist/cli.js)", () => {
 
   it("says it cannot reach an unreachable host", async () => {
     const port = await closedPort();
-    const run = await runCli(["export", "--org", "acme", "--url", `http://127.0.0.1:${port}`], { env: { SENTRY_AUTH_TOKEN: OWNER } });
+    const run = await runCli(["export", "--org", "acme", "--url", `http://127.0.0.1:${port}`], {
+      env: { SENTRY_AUTH_TOKEN: OWNER },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`sentry-roster export: cannot reach http://127.0.0.1:${port} (ECONNREFUSED)\n`);
     expectNoToken(run, OWNER);
   });
 
   it("refuses plain http to a non-loopback host before sending the token", async () => {
-    const run = await runCli(["export", "--org", "acme", "--url", "http://sentry.example.com"], { env: { SENTRY_AUTH_TOKEN: OWNER } });
+    const run = await runCli(["export", "--org", "acme", "--url", "http://sentry.example.com"], {
+      env: { SENTRY_AUTH_TOKEN: OWNER },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("must use https");
   });
@@ -168,7 +193,9 @@ describe("sentry-roster export (dist/cli.js)", () => {
   it("says in one line when --out cannot be written", async () => {
     fake = await startFakeSentry(EXAMPLE_ORG);
     const out = join(mkdtempSync(join(tmpdir(), "export-bad-")), "missing", "roster.yaml");
-    const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], { env: { SENTRY_AUTH_TOKEN: OWNER } });
+    const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], {
+      env: { SENTRY_AUTH_TOKEN: OWNER },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`sentry-roster export: cannot write ${out}: its folder does not exist\n`);
   });
@@ -182,7 +209,9 @@ describe("sentry-roster export (dist/cli.js)", () => {
   it("works against a server under a path prefix, and reads pages by cursor even when Link names another host", async () => {
     const seed = generateOrg({ members: 250, teams: 3, seed: 5 });
     fake = await startFakeSentry(seed, { pathPrefix: "/sentry", linkBaseUrl: "https://bigco.sentry.invalid" });
-    const run = await runCli(["export", "--org", "bigco", "--url", `${fake.url}/`], { env: { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN } });
+    const run = await runCli(["export", "--org", "bigco", "--url", `${fake.url}/`], {
+      env: { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN },
+    });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout.match(/- email: /g)?.length).toBe(250);
@@ -208,7 +237,9 @@ describe("sentry-roster export (dist/cli.js)", () => {
     const dir = mkdtempSync(join(tmpdir(), "export-rt-"));
     const out = join(dir, "roster.yaml");
     writeFileSync(out, "stale");
-    const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], { env: { SENTRY_AUTH_TOKEN: OWNER } });
+    const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], {
+      env: { SENTRY_AUTH_TOKEN: OWNER },
+    });
     expect(run.code).toBe(0);
     const stdout = await runCli(["export", "--org", "acme", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: OWNER } });
     expect(readFileSync(out, "utf8")).toBe(stdout.stdout);

@@ -30,15 +30,27 @@ function seedWith(change: (seed: OrgSeed) => OrgSeed): OrgSeed {
 
 function setup(seed: OrgSeed | string = EXAMPLE, options: FakeSentryOptions = {}) {
   const fake = createInMemorySentry(seed, { now: () => MARCH, ...options });
-  const api = async (method: string, path: string, init: { token?: string | null; body?: unknown; auth?: string } = {}) => {
+  const api = async (
+    method: string,
+    path: string,
+    init: { token?: string | null; body?: unknown; auth?: string } = {},
+  ) => {
     const token = init.token === undefined ? OWNER : init.token;
     const headers: Record<string, string> = {};
     if (init.auth !== undefined) headers["Authorization"] = init.auth;
     else if (token !== null) headers["Authorization"] = `Bearer ${token}`;
     if (init.body !== undefined) headers["Content-Type"] = "application/json";
-    const response = await fake.fetch(`${fake.url}/api/0/${path}`, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const response = await fake.fetch(`${fake.url}/api/0/${path}`, {
+      method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
   };
   return { fake, api };
 }
@@ -49,10 +61,18 @@ const FORBIDDEN = { detail: "You do not have permission to perform this action."
 describe("fake Sentry: routing, auth, errors", () => {
   it("F01 serves every endpoint with trailing slashes", async () => {
     const { api } = setup();
-    for (const path of ["organizations/acme/members/", "organizations/acme/members/101/", "organizations/acme/teams/", "teams/acme/backend/members/", "organizations/acme/"]) {
+    for (const path of [
+      "organizations/acme/members/",
+      "organizations/acme/members/101/",
+      "organizations/acme/teams/",
+      "teams/acme/backend/members/",
+      "organizations/acme/",
+    ]) {
       expect((await api("GET", path)).status, path).toBe(200);
     }
-    expect((await api("PUT", "organizations/acme/members/102/teams/backend/", { body: { teamRole: "admin" } })).status).toBe(200);
+    expect(
+      (await api("PUT", "organizations/acme/members/102/teams/backend/", { body: { teamRole: "admin" } })).status,
+    ).toBe(200);
   });
 
   it("F02 takes org and team by slug or id; unknown ones are 404 with Sentry's text", async () => {
@@ -73,34 +93,59 @@ describe("fake Sentry: routing, auth, errors", () => {
 
   it("F04 401 without credentials and for an unknown token", async () => {
     const { api } = setup();
-    expect(await api("GET", "organizations/acme/", { token: null })).toMatchObject({ status: 401, body: { detail: "Authentication credentials were not provided." } });
-    expect(await api("GET", "organizations/acme/", { token: "nope" })).toMatchObject({ status: 401, body: { detail: "Invalid token" } });
+    expect(await api("GET", "organizations/acme/", { token: null })).toMatchObject({
+      status: 401,
+      body: { detail: "Authentication credentials were not provided." },
+    });
+    expect(await api("GET", "organizations/acme/", { token: "nope" })).toMatchObject({
+      status: 401,
+      body: { detail: "Invalid token" },
+    });
     expect(await api("GET", "organizations/acme/", { auth: "Token x y" })).toMatchObject({ status: 401 });
   });
 
   it("F05 effective scopes are the token's ∩ the role's: a member's token with member:admin still cannot delete others", async () => {
-    const seed = seedWith((s) => ({ ...s, tokens: [...s.tokens, { token: "wide", kind: "user", memberId: "102", scopes: ["member:read", "member:admin"] }] }));
+    const seed = seedWith((s) => ({
+      ...s,
+      tokens: [...s.tokens, { token: "wide", kind: "user", memberId: "102", scopes: ["member:read", "member:admin"] }],
+    }));
     const { api } = setup(seed);
-    expect(await api("DELETE", "organizations/acme/members/107/", { token: "wide" })).toMatchObject({ status: 400, body: { detail: "You are missing the member:admin scope." } });
+    expect(await api("DELETE", "organizations/acme/members/107/", { token: "wide" })).toMatchObject({
+      status: 400,
+      body: { detail: "You are missing the member:admin scope." },
+    });
   });
 
   it("F06 refuses a method whose scopes the token lacks with 403", async () => {
     const { api } = setup();
-    expect(await api("GET", "teams/acme/backend/members/", { token: "sntryu_noteam_token_0123456789abcdef" })).toMatchObject({ status: 403, body: FORBIDDEN });
+    expect(
+      await api("GET", "teams/acme/backend/members/", { token: "sntryu_noteam_token_0123456789abcdef" }),
+    ).toMatchObject({ status: 403, body: FORBIDDEN });
     expect(await api("GET", "organizations/acme/members/", { token: READONLY })).toMatchObject({ status: 200 });
   });
 
   it("F07 uses Sentry's odd error shapes where it does", async () => {
     const { api } = setup();
-    expect((await api("POST", "organizations/acme/members/", { body: { email: "bob@example.com" } })).body).toEqual({ email: ["The user bob@example.com is already a member"] });
-    expect((await api("PUT", "organizations/acme/members/101/", { token: MANAGER, body: { orgRole: "member", teamRoles: [] } })).body).toEqual({
+    expect((await api("POST", "organizations/acme/members/", { body: { email: "bob@example.com" } })).body).toEqual({
+      email: ["The user bob@example.com is already a member"],
+    });
+    expect(
+      (
+        await api("PUT", "organizations/acme/members/101/", {
+          token: MANAGER,
+          body: { orgRole: "member", teamRoles: [] },
+        })
+      ).body,
+    ).toEqual({
       role: "You do not have permission to assign a role to the given user.",
     });
   });
 
   it("F08 a teamRoles item without role is a 500 with a 32-hex errorId", async () => {
     const { api } = setup();
-    const answer = await api("POST", "organizations/acme/members/", { body: { email: "x@example.com", teamRoles: [{ teamSlug: "backend" }] } });
+    const answer = await api("POST", "organizations/acme/members/", {
+      body: { email: "x@example.com", teamRoles: [{ teamSlug: "backend" }] },
+    });
     expect(answer.status).toBe(500);
     expect(answer.body).toMatchObject({ detail: "Internal Error", errorId: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
@@ -108,7 +153,8 @@ describe("fake Sentry: routing, auth, errors", () => {
 
 describe("fake Sentry: pagination", () => {
   const big = () => setup(generateOrg({ members: 250, teams: 0 }));
-  const get = (api: ReturnType<typeof setup>["api"], query: string) => api("GET", `organizations/bigco/members/${query}`, { token: GENERATED_OWNER_TOKEN });
+  const get = (api: ReturnType<typeof setup>["api"], query: string) =>
+    api("GET", `organizations/bigco/members/${query}`, { token: GENERATED_OWNER_TOKEN });
 
   it("F09–F11 first page: previous n:-1:1 without results, next n:1:0 with results", async () => {
     const { api, fake } = big();
@@ -122,14 +168,18 @@ describe("fake Sentry: pagination", () => {
 
   it("F10 keeps other query parameters in the Link URLs", async () => {
     const { api } = big();
-    expect((await get(api, "?per_page=100&cursor=100:1:0")).headers.get("link")).toContain("/members/?per_page=100&cursor=100:0:1>");
+    expect((await get(api, "?per_page=100&cursor=100:1:0")).headers.get("link")).toContain(
+      "/members/?per_page=100&cursor=100:0:1>",
+    );
   });
 
   it("F11 the last page says results=false on next; previous says true", async () => {
     const { api } = big();
     const last = await get(api, "?cursor=100:2:0");
     expect((last.body as unknown[]).length).toBe(50);
-    expect(last.headers.get("link")).toMatch(/rel="previous"; results="true"; cursor="100:1:1".*rel="next"; results="false"; cursor="100:3:0"/);
+    expect(last.headers.get("link")).toMatch(
+      /rel="previous"; results="true"; cursor="100:1:1".*rel="next"; results="false"; cursor="100:3:0"/,
+    );
   });
 
   it("F11 an exactly full last page already says results=false", async () => {
@@ -158,7 +208,10 @@ describe("fake Sentry: pagination", () => {
 
 describe("fake Sentry: members list", () => {
   it("F14 lists approved members ordered by id, hiding inactive users", async () => {
-    const seed = seedWith((s) => ({ ...s, members: [...s.members, { id: "100", email: "gone@example.com", role: "member", inactive: true }] }));
+    const seed = seedWith((s) => ({
+      ...s,
+      members: [...s.members, { id: "100", email: "gone@example.com", role: "member", inactive: true }],
+    }));
     const { api } = setup(seed);
     const ids = ((await api("GET", "organizations/acme/members/")).body as { id: string }[]).map((m) => m.id);
     expect(ids).toEqual(["101", "102", "103", "104", "105", "106", "107"]);
@@ -167,15 +220,26 @@ describe("fake Sentry: members list", () => {
   it("F15 filters by query keys; an unknown key answers [] with 200", async () => {
     const { api } = setup();
     expect(await api("GET", "organizations/acme/members/?query=bogus:1")).toMatchObject({ status: 200, body: [] });
-    expect(((await api("GET", "organizations/acme/members/?query=role:manager")).body as { id: string }[]).map((m) => m.id)).toEqual(["103"]);
-    expect(((await api("GET", "organizations/acme/members/?query=isInvited:true")).body as { id: string }[]).map((m) => m.id)).toEqual(["105", "106"]);
-    expect(((await api("GET", "organizations/acme/members/?query=scope:member:admin")).body as { id: string }[]).map((m) => m.id)).toEqual(["101", "103"]);
+    expect(
+      ((await api("GET", "organizations/acme/members/?query=role:manager")).body as { id: string }[]).map((m) => m.id),
+    ).toEqual(["103"]);
+    expect(
+      ((await api("GET", "organizations/acme/members/?query=isInvited:true")).body as { id: string }[]).map(
+        (m) => m.id,
+      ),
+    ).toEqual(["105", "106"]);
+    expect(
+      ((await api("GET", "organizations/acme/members/?query=scope:member:admin")).body as { id: string }[]).map(
+        (m) => m.id,
+      ),
+    ).toEqual(["101", "103"]);
     expect((await api("GET", "organizations/acme/members/?query=hasExternalUsers:true")).body).toEqual([]);
   });
 
   it("F16 email: matches invites case-sensitively and users in any case", async () => {
     const { api } = setup();
-    const count = async (q: string) => ((await api("GET", `organizations/acme/members/?query=${encodeURIComponent(q)}`)).body as unknown[]).length;
+    const count = async (q: string) =>
+      ((await api("GET", `organizations/acme/members/?query=${encodeURIComponent(q)}`)).body as unknown[]).length;
     expect(await count("email:BOB@example.com")).toBe(1);
     expect(await count("email:Frank@example.com")).toBe(0);
     expect(await count("email:frank@example.com")).toBe(1);
@@ -184,63 +248,125 @@ describe("fake Sentry: members list", () => {
   it("F17/F18 list items have exactly P1's keys; a pending invite has user null and is named by its email", async () => {
     const { api } = setup();
     const rows = (await api("GET", "organizations/acme/members/")).body as Record<string, unknown>[];
-    const keys = ["dateCreated", "email", "expired", "flags", "id", "inviteStatus", "inviterName", "name", "orgRole", "pending", "role", "roleName", "user"];
+    const keys = [
+      "dateCreated",
+      "email",
+      "expired",
+      "flags",
+      "id",
+      "inviteStatus",
+      "inviterName",
+      "name",
+      "orgRole",
+      "pending",
+      "role",
+      "roleName",
+      "user",
+    ];
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(keys);
-    expect(rows.find((r) => r["id"] === "106")).toMatchObject({ email: "grace@example.com", name: "grace@example.com", user: null, pending: true, inviteStatus: "approved", flags: FLAGS });
+    expect(rows.find((r) => r["id"] === "106")).toMatchObject({
+      email: "grace@example.com",
+      name: "grace@example.com",
+      user: null,
+      pending: true,
+      inviteStatus: "approved",
+      flags: FLAGS,
+    });
     const user = rows.find((r) => r["id"] === "101")?.["user"] as Record<string, unknown>;
     expect(user).toMatchObject({ email: "alice@example.com" });
     expect(user).not.toHaveProperty("emails");
-    const expanded = (await api("GET", "organizations/acme/members/?expand=externalUsers")).body as Record<string, unknown>[];
+    const expanded = (await api("GET", "organizations/acme/members/?expand=externalUsers")).body as Record<
+      string,
+      unknown
+    >[];
     expect(expanded[0]).toHaveProperty("externalUsers", []);
   });
 
   it("F19 an invite expires 30 days after it was sent (injectable clock)", async () => {
     const invited = Date.parse("2026-01-02T00:00:00Z");
     const day = 24 * 3600 * 1000;
-    for (const [now, expired] of [[invited + 29 * day, false], [invited + 31 * day, true]] as const) {
+    for (const [now, expired] of [
+      [invited + 29 * day, false],
+      [invited + 31 * day, true],
+    ] as const) {
       const { api } = setup(EXAMPLE, { now: () => now });
-      expect(((await api("GET", "organizations/acme/members/105/")).body as { expired: boolean }).expired).toBe(expired);
+      expect(((await api("GET", "organizations/acme/members/105/")).body as { expired: boolean }).expired).toBe(
+        expired,
+      );
     }
   });
 });
 
 describe("fake Sentry: invite", () => {
-  const invite = (api: ReturnType<typeof setup>["api"], body: unknown, token?: string) => api("POST", "organizations/acme/members/", { body, ...(token ? { token } : {}) });
+  const invite = (api: ReturnType<typeof setup>["api"], body: unknown, token?: string) =>
+    api("POST", "organizations/acme/members/", { body, ...(token ? { token } : {}) });
 
   it("F20/F22/F31 201 with the list-item shape, no teams, email as sent, memberships with null roles", async () => {
     const { api, fake } = setup();
-    const answer = await invite(api, { email: "Carol@Example.com", orgRole: "member", role: "member", teamRoles: [{ teamSlug: "backend", role: "admin" }] });
-    expect(answer).toMatchObject({ status: 201, body: { email: "Carol@Example.com", name: "Carol@Example.com", user: null, pending: true, expired: false, inviteStatus: "approved" } });
+    const answer = await invite(api, {
+      email: "Carol@Example.com",
+      orgRole: "member",
+      role: "member",
+      teamRoles: [{ teamSlug: "backend", role: "admin" }],
+    });
+    expect(answer).toMatchObject({
+      status: 201,
+      body: {
+        email: "Carol@Example.com",
+        name: "Carol@Example.com",
+        user: null,
+        pending: true,
+        expired: false,
+        inviteStatus: "approved",
+      },
+    });
     expect(answer.body).not.toHaveProperty("teams");
     expect(fake.state().members.at(-1)).toMatchObject({ teams: { backend: null } });
   });
 
   it("F21 role = orgRole ‖ role ‖ member; the legacy switch reads role only", async () => {
     const { api } = setup();
-    expect((await invite(api, { email: "a1@example.com", orgRole: "manager", role: "member" })).body).toMatchObject({ orgRole: "manager" });
-    expect((await invite(api, { email: "a2@example.com", role: "manager" })).body).toMatchObject({ orgRole: "manager" });
+    expect((await invite(api, { email: "a1@example.com", orgRole: "manager", role: "member" })).body).toMatchObject({
+      orgRole: "manager",
+    });
+    expect((await invite(api, { email: "a2@example.com", role: "manager" })).body).toMatchObject({
+      orgRole: "manager",
+    });
     expect((await invite(api, { email: "a3@example.com" })).body).toMatchObject({ orgRole: "member" });
     const legacy = setup(EXAMPLE, { switches: { inviteReadsRoleOnly: true } });
-    expect((await invite(legacy.api, { email: "a4@example.com", orgRole: "manager" })).body).toMatchObject({ orgRole: "member" });
+    expect((await invite(legacy.api, { email: "a4@example.com", orgRole: "manager" })).body).toMatchObject({
+      orgRole: "member",
+    });
   });
 
   it("F23 existing user → already a member (any case); pending invite → already been invited (case-sensitive)", async () => {
     const { api } = setup();
-    expect((await invite(api, { email: "ALICE@example.com" })).body).toEqual({ email: ["The user ALICE@example.com is already a member"] });
-    expect((await invite(api, { email: "grace@example.com" })).body).toEqual({ email: ["The user grace@example.com has already been invited"] });
+    expect((await invite(api, { email: "ALICE@example.com" })).body).toEqual({
+      email: ["The user ALICE@example.com is already a member"],
+    });
+    expect((await invite(api, { email: "grace@example.com" })).body).toEqual({
+      email: ["The user grace@example.com has already been invited"],
+    });
     expect((await invite(api, { email: "Grace@example.com" })).status).toBe(201);
   });
 
   it("F24 a role above the caller → 400 under orgRole and role", async () => {
     const { api } = setup();
     const answer = await invite(api, { email: "x@example.com", orgRole: "owner", role: "owner" }, MANAGER);
-    expect(answer).toMatchObject({ status: 400, body: { orgRole: ["You do not have permission to set that org-level role"], role: expect.any(Array) } });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { orgRole: ["You do not have permission to set that org-level role"], role: expect.any(Array) },
+    });
   });
 
   it("F25 unknown team → Invalid teams; unknown team role → Invalid team-role", async () => {
     const { api } = setup();
-    expect((await invite(api, { email: "x@example.com", teamRoles: [{ teamSlug: "nope", role: null }] })).body).toEqual({ teamRoles: ["Invalid teams"] });
-    expect((await invite(api, { email: "x@example.com", teamRoles: [{ teamSlug: "backend", role: "member" }] })).body).toEqual({ teamRoles: ["Invalid team-role"] });
+    expect((await invite(api, { email: "x@example.com", teamRoles: [{ teamSlug: "nope", role: null }] })).body).toEqual(
+      { teamRoles: ["Invalid teams"] },
+    );
+    expect(
+      (await invite(api, { email: "x@example.com", teamRoles: [{ teamSlug: "backend", role: "member" }] })).body,
+    ).toEqual({ teamRoles: ["Invalid team-role"] });
     expect((await invite(api, { email: "x@example.com", teams: ["nope"] })).body).toEqual({ teams: ["Invalid teams"] });
   });
 
@@ -284,13 +410,19 @@ describe("fake Sentry: invite", () => {
       await api("DELETE", `organizations/acme/members/${108 + i}/`);
     }
     const capped = await invite(api, { email: "cap@example.com" });
-    expect(capped).toMatchObject({ status: 429, body: { detail: "You are being rate limited for too many invitations." } });
+    expect(capped).toMatchObject({
+      status: 429,
+      body: { detail: "You are being rate limited for too many invitations." },
+    });
     expect(Number(capped.headers.get("x-sentry-rate-limit-remaining"))).toBeGreaterThan(0);
   });
 
   it("refuses invites when the org lacks invite-members", async () => {
     const { api } = setup(seedWith((s) => ({ ...s, organization: { ...s.organization, features: ["team-roles"] } })));
-    expect(await invite(api, { email: "x@example.com" })).toMatchObject({ status: 403, body: { organization: "Your organization is not allowed to invite members" } });
+    expect(await invite(api, { email: "x@example.com" })).toMatchObject({
+      status: 403,
+      body: { organization: "Your organization is not allowed to invite members" },
+    });
   });
 });
 
@@ -306,23 +438,39 @@ describe("fake Sentry: member details and PUT", () => {
       ],
       isOnlyOwner: false,
     });
-    expect((body["orgRoleList"] as { id: string }[]).map((r) => r.id)).toEqual(["billing", "member", "admin", "manager", "owner"]);
+    expect((body["orgRoleList"] as { id: string }[]).map((r) => r.id)).toEqual([
+      "billing",
+      "member",
+      "admin",
+      "manager",
+      "owner",
+    ]);
     expect(body["roles"]).toEqual(body["orgRoleList"]);
     expect(body).toHaveProperty("teamRoleList");
     expect(body).not.toHaveProperty("invite_link");
-    expect(((await api("GET", "organizations/acme/members/101/")).body as { isOnlyOwner: boolean }).isOnlyOwner).toBe(true);
+    expect(((await api("GET", "organizations/acme/members/101/")).body as { isOnlyOwner: boolean }).isOnlyOwner).toBe(
+      true,
+    );
   });
 
   it("F33 a pending invite's user is {} for member:admin callers, null otherwise", async () => {
     const { api } = setup();
     expect(((await api("GET", "organizations/acme/members/105/")).body as { user: unknown }).user).toEqual({});
-    expect(((await api("GET", "organizations/acme/members/105/", { token: READONLY })).body as { user: unknown }).user).toBeNull();
+    expect(
+      ((await api("GET", "organizations/acme/members/105/", { token: READONLY })).body as { user: unknown }).user,
+    ).toBeNull();
   });
 
   it("F34 orgRoleList[].allowed goes up to the caller's role, only with member:admin", async () => {
     const { api } = setup();
     const allowed = async (token: string) =>
-      ((await api("GET", "organizations/acme/members/102/", { token })).body as { orgRoleList: { id: string; allowed: boolean }[] }).orgRoleList.filter((r) => r.allowed).map((r) => r.id);
+      (
+        (await api("GET", "organizations/acme/members/102/", { token })).body as {
+          orgRoleList: { id: string; allowed: boolean }[];
+        }
+      ).orgRoleList
+        .filter((r) => r.allowed)
+        .map((r) => r.id);
     expect(await allowed(OWNER)).toEqual(["billing", "member", "admin", "manager", "owner"]);
     expect(await allowed(MANAGER)).toEqual(["billing", "member", "admin", "manager"]);
     expect(await allowed(READONLY)).toEqual([]);
@@ -330,7 +478,9 @@ describe("fake Sentry: member details and PUT", () => {
 
   it("F35 teams are saved before the role check and stay saved when it fails", async () => {
     const { api, fake } = setup();
-    const answer = await api("PUT", "organizations/acme/members/101/", { body: { orgRole: "member", teamRoles: [{ teamSlug: "frontend", role: null }] } });
+    const answer = await api("PUT", "organizations/acme/members/101/", {
+      body: { orgRole: "member", teamRoles: [{ teamSlug: "frontend", role: null }] },
+    });
     expect(answer.status).toBe(400);
     expect(fake.state().members.find((m) => m.id === "101")?.teams).toEqual({ frontend: null });
   });
@@ -342,14 +492,22 @@ describe("fake Sentry: member details and PUT", () => {
   });
 
   it("F37 without team-roles, PUT teamRoles roles become null", async () => {
-    const { api, fake } = setup(seedWith((s) => ({ ...s, organization: { ...s.organization, features: ["invite-members"] } })));
-    await api("PUT", "organizations/acme/members/107/", { body: { teamRoles: [{ teamSlug: "backend", role: "admin" }] } });
+    const { api, fake } = setup(
+      seedWith((s) => ({ ...s, organization: { ...s.organization, features: ["invite-members"] } })),
+    );
+    await api("PUT", "organizations/acme/members/107/", {
+      body: { teamRoles: [{ teamSlug: "backend", role: "admin" }] },
+    });
     expect(fake.state().members.find((m) => m.id === "107")?.teams).toEqual({ backend: null });
   });
 
   it("F38 a team-less resulting role with teams → 400", async () => {
     const { api } = setup();
-    expect(await api("PUT", "organizations/acme/members/102/", { body: { orgRole: "billing", teamRoles: [{ teamSlug: "backend", role: null }] } })).toMatchObject({
+    expect(
+      await api("PUT", "organizations/acme/members/102/", {
+        body: { orgRole: "billing", teamRoles: [{ teamSlug: "backend", role: null }] },
+      }),
+    ).toMatchObject({
       status: 400,
       body: { detail: "The user with a 'billing' role cannot have team-level permissions." },
     });
@@ -357,12 +515,24 @@ describe("fake Sentry: member details and PUT", () => {
 
   it("F39 a target above the caller → 403 with a string under role", async () => {
     const { api } = setup();
-    expect((await api("PUT", "organizations/acme/members/101/", { token: MANAGER, body: { orgRole: "manager", teamRoles: [] } })).status).toBe(403);
+    expect(
+      (
+        await api("PUT", "organizations/acme/members/101/", {
+          token: MANAGER,
+          body: { orgRole: "manager", teamRoles: [] },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("F40 changing your own role → 400", async () => {
     const { api } = setup();
-    expect(await api("PUT", "organizations/acme/members/103/", { token: MANAGER, body: { orgRole: "member", teamRoles: [] } })).toMatchObject({
+    expect(
+      await api("PUT", "organizations/acme/members/103/", {
+        token: MANAGER,
+        body: { orgRole: "member", teamRoles: [] },
+      }),
+    ).toMatchObject({
       status: 400,
       body: { detail: "You cannot make changes to your own role." },
     });
@@ -370,7 +540,9 @@ describe("fake Sentry: member details and PUT", () => {
 
   it("F41 admin is retired on team-roles orgs", async () => {
     const { api } = setup();
-    expect(await api("PUT", "organizations/acme/members/102/", { body: { orgRole: "admin", teamRoles: [] } })).toMatchObject({
+    expect(
+      await api("PUT", "organizations/acme/members/102/", { body: { orgRole: "admin", teamRoles: [] } }),
+    ).toMatchObject({
       status: 400,
       body: { detail: "The role 'admin' is deprecated and may no longer be assigned." },
     });
@@ -378,32 +550,61 @@ describe("fake Sentry: member details and PUT", () => {
 
   it("F42 re-invite: alone in the body, regenerate renews an expired invite, full members refused", async () => {
     const { api, fake } = setup();
-    expect(await api("PUT", "organizations/acme/members/105/", { body: { reinvite: true, regenerate: true, teamRoles: [] } })).toMatchObject({
+    expect(
+      await api("PUT", "organizations/acme/members/105/", {
+        body: { reinvite: true, regenerate: true, teamRoles: [] },
+      }),
+    ).toMatchObject({
       status: 403,
-      body: { detail: "You cannot modify member details when resending an invitation. Separate requests are required." },
+      body: {
+        detail: "You cannot modify member details when resending an invitation. Separate requests are required.",
+      },
     });
     expect(await api("PUT", "organizations/acme/members/105/", { body: { reinvite: true } })).toMatchObject({
       status: 400,
       body: { detail: "You cannot resend an expired invitation without regenerating the token." },
     });
-    expect(await api("PUT", "organizations/acme/members/102/", { body: { reinvite: true, regenerate: true } })).toMatchObject({
+    expect(
+      await api("PUT", "organizations/acme/members/102/", { body: { reinvite: true, regenerate: true } }),
+    ).toMatchObject({
       status: 400,
       body: { detail: "You cannot send an invitation to a user who is already a full member." },
     });
-    expect(await api("PUT", "organizations/acme/members/105/", { body: { reinvite: true, regenerate: true } })).toMatchObject({ status: 200, body: { expired: false } });
+    expect(
+      await api("PUT", "organizations/acme/members/105/", { body: { reinvite: true, regenerate: true } }),
+    ).toMatchObject({ status: 200, body: { expired: false } });
     expect(fake.state().members.find((m) => m.id === "105")?.invitedAt).toBe(new Date(MARCH).toISOString());
   });
 
   it("F43 idp:role-restricted does not block role changes; the legacy switch answers 403", async () => {
-    const seed = seedWith((s) => ({ ...s, members: s.members.map((m) => (m.id === "107" ? { ...m, flags: { "idp:role-restricted": true } } : m)) }));
-    expect((await setup(seed).api("PUT", "organizations/acme/members/107/", { body: { orgRole: "manager", teamRoles: [] } })).status).toBe(200);
-    expect((await setup(seed, { switches: { idpRoleRestrictedBlocks: true } }).api("PUT", "organizations/acme/members/107/", { body: { orgRole: "manager", teamRoles: [] } })).status).toBe(403);
+    const seed = seedWith((s) => ({
+      ...s,
+      members: s.members.map((m) => (m.id === "107" ? { ...m, flags: { "idp:role-restricted": true } } : m)),
+    }));
+    expect(
+      (await setup(seed).api("PUT", "organizations/acme/members/107/", { body: { orgRole: "manager", teamRoles: [] } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await setup(seed, { switches: { idpRoleRestrictedBlocks: true } }).api(
+          "PUT",
+          "organizations/acme/members/107/",
+          { body: { orgRole: "manager", teamRoles: [] } },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("F44 partnership:restricted → 403 on PUT and DELETE", async () => {
-    const seed = seedWith((s) => ({ ...s, members: s.members.map((m) => (m.id === "107" ? { ...m, flags: { "partnership:restricted": true } } : m)) }));
+    const seed = seedWith((s) => ({
+      ...s,
+      members: s.members.map((m) => (m.id === "107" ? { ...m, flags: { "partnership:restricted": true } } : m)),
+    }));
     const { api } = setup(seed);
-    expect((await api("PUT", "organizations/acme/members/107/", { body: { orgRole: "manager", teamRoles: [] } })).status).toBe(403);
+    expect(
+      (await api("PUT", "organizations/acme/members/107/", { body: { orgRole: "manager", teamRoles: [] } })).status,
+    ).toBe(403);
     expect((await api("DELETE", "organizations/acme/members/107/")).status).toBe(403);
   });
 });
@@ -428,8 +629,14 @@ describe("fake Sentry: member DELETE", () => {
 
   it("F48 a non-admin deleting others → 400 missing member:admin; someone else's invite → 400", async () => {
     const { api } = setup();
-    expect(await api("DELETE", "organizations/acme/members/107/", { token: MEMBER })).toMatchObject({ status: 400, body: { detail: "You are missing the member:admin scope." } });
-    expect(await api("DELETE", "organizations/acme/members/105/", { token: MEMBER })).toMatchObject({ status: 400, body: { detail: "You cannot modify invitations sent by someone else." } });
+    expect(await api("DELETE", "organizations/acme/members/107/", { token: MEMBER })).toMatchObject({
+      status: 400,
+      body: { detail: "You are missing the member:admin scope." },
+    });
+    expect(await api("DELETE", "organizations/acme/members/105/", { token: MEMBER })).toMatchObject({
+      status: 400,
+      body: { detail: "You cannot modify invitations sent by someone else." },
+    });
   });
 
   it("F49 the last owner or manager → 403 (pending invites do not count); legacy text switch", async () => {
@@ -441,16 +648,25 @@ describe("fake Sentry: member DELETE", () => {
     });
     const legacy = setup(EXAMPLE, { switches: { legacyLastOwnerText: true } });
     await legacy.api("DELETE", "organizations/acme/members/103/");
-    expect((await legacy.api("DELETE", "organizations/acme/members/101/")).body).toEqual({ detail: "You cannot remove the only remaining owner of the organization." });
+    expect((await legacy.api("DELETE", "organizations/acme/members/101/")).body).toEqual({
+      detail: "You cannot remove the only remaining owner of the organization.",
+    });
   });
 
   it("F50 idp:provisioned members cannot be deleted", async () => {
     const { api } = setup();
-    expect(await api("DELETE", "organizations/acme/members/104/")).toMatchObject({ status: 403, body: { detail: "This user is managed through your organization's identity provider." } });
+    expect(await api("DELETE", "organizations/acme/members/104/")).toMatchObject({
+      status: 403,
+      body: { detail: "This user is managed through your organization's identity provider." },
+    });
   });
 
   it("F51 removing a member deletes the invites and invite requests it sent", async () => {
-    const seed = seedWith((s) => ({ ...s, inviteRequests: [{ id: "1", email: "r@example.com", inviterId: "103" }], members: s.members.map((m) => (m.id === "105" ? { ...m, inviterId: "103" } : m)) }));
+    const seed = seedWith((s) => ({
+      ...s,
+      inviteRequests: [{ id: "1", email: "r@example.com", inviterId: "103" }],
+      members: s.members.map((m) => (m.id === "105" ? { ...m, inviterId: "103" } : m)),
+    }));
     const { api, fake } = setup(seed);
     await api("DELETE", "organizations/acme/members/103/");
     expect(fake.state().members.map((m) => m.id)).toEqual(["101", "102", "104", "106", "107"]);
@@ -460,33 +676,61 @@ describe("fake Sentry: member DELETE", () => {
 
 describe("fake Sentry: team membership", () => {
   it("F52 POST: billing 403, already 204 (empty), idp team 403, else 201 + Team", async () => {
-    const seed = seedWith((s) => ({ ...s, members: [...s.members, { id: "108", email: "pay@example.com", role: "billing" }] }));
+    const seed = seedWith((s) => ({
+      ...s,
+      members: [...s.members, { id: "108", email: "pay@example.com", role: "billing" }],
+    }));
     const { api } = setup(seed);
     expect((await api("POST", "organizations/acme/members/108/teams/backend/")).status).toBe(403);
-    expect(await api("POST", "organizations/acme/members/102/teams/backend/")).toMatchObject({ status: 204, body: undefined });
+    expect(await api("POST", "organizations/acme/members/102/teams/backend/")).toMatchObject({
+      status: 204,
+      body: undefined,
+    });
     expect((await api("POST", "organizations/acme/members/107/teams/platform/")).status).toBe(403);
-    expect(await api("POST", "organizations/acme/members/107/teams/backend/")).toMatchObject({ status: 201, body: { slug: "backend" } });
+    expect(await api("POST", "organizations/acme/members/107/teams/backend/")).toMatchObject({
+      status: 201,
+      body: { slug: "backend" },
+    });
   });
 
   it("F53 202 with an empty body when Open Membership is off and the caller is not a team admin", async () => {
     const { api, fake } = setup();
-    expect(await api("POST", "organizations/acme/members/107/teams/frontend/", { token: MEMBER })).toMatchObject({ status: 202, body: undefined });
+    expect(await api("POST", "organizations/acme/members/107/teams/frontend/", { token: MEMBER })).toMatchObject({
+      status: 202,
+      body: undefined,
+    });
     expect(fake.state().members.find((m) => m.id === "107")?.teams).toEqual({});
     expect((await api("POST", "organizations/acme/members/107/teams/backend/", { token: MEMBER })).status).toBe(201);
     const open = setup(seedWith((s) => ({ ...s, organization: { ...s.organization, openMembership: true } })));
-    expect((await open.api("POST", "organizations/acme/members/107/teams/frontend/", { token: MEMBER })).status).toBe(201);
+    expect((await open.api("POST", "organizations/acme/members/107/teams/frontend/", { token: MEMBER })).status).toBe(
+      201,
+    );
   });
 
   it("F54 Team JSON describes the caller; memberCount counts invitees", async () => {
     const { api } = setup();
-    const teams = (await api("GET", "organizations/acme/teams/?detailed=0", { token: MEMBER })).body as Record<string, unknown>[];
-    expect(teams.find((t) => t["slug"] === "backend")).toMatchObject({ isMember: true, teamRole: "admin", memberCount: 2 });
-    expect(teams.find((t) => t["slug"] === "frontend")).toMatchObject({ isMember: true, teamRole: null, memberCount: 3 });
+    const teams = (await api("GET", "organizations/acme/teams/?detailed=0", { token: MEMBER })).body as Record<
+      string,
+      unknown
+    >[];
+    expect(teams.find((t) => t["slug"] === "backend")).toMatchObject({
+      isMember: true,
+      teamRole: "admin",
+      memberCount: 2,
+    });
+    expect(teams.find((t) => t["slug"] === "frontend")).toMatchObject({
+      isMember: true,
+      teamRole: null,
+      memberCount: 3,
+    });
   });
 
   it("F55 DELETE → 200 + Team, even when not on the team; no rights → 400", async () => {
     const { api } = setup();
-    expect(await api("DELETE", "organizations/acme/members/107/teams/backend/")).toMatchObject({ status: 200, body: { slug: "backend" } });
+    expect(await api("DELETE", "organizations/acme/members/107/teams/backend/")).toMatchObject({
+      status: 200,
+      body: { slug: "backend" },
+    });
     expect(await api("DELETE", "organizations/acme/members/103/teams/frontend/", { token: MEMBER })).toMatchObject({
       status: 400,
       body: { detail: "You do not have permission to edit that user's membership." },
@@ -498,11 +742,19 @@ describe("fake Sentry: team membership", () => {
     expect(await api("PUT", "organizations/acme/members/102/teams/frontend/", { body: { teamRole: "admin" } })).toEqual(
       expect.objectContaining({ status: 200, body: { isActive: true, teamRole: "admin" } }),
     );
-    expect((await api("PUT", "organizations/acme/members/103/teams/frontend/", { body: { teamRole: "admin" } })).body).toEqual({ isActive: true, teamRole: null });
-    expect((await api("PUT", "organizations/acme/members/107/teams/frontend/", { body: { teamRole: "admin" } })).status).toBe(404);
-    expect(await api("PUT", "organizations/acme/members/102/teams/frontend/", { body: { teamRole: "boss" } })).toMatchObject({ status: 400, body: { teamRole: ['"boss" is not a valid choice.'] } });
+    expect(
+      (await api("PUT", "organizations/acme/members/103/teams/frontend/", { body: { teamRole: "admin" } })).body,
+    ).toEqual({ isActive: true, teamRole: null });
+    expect(
+      (await api("PUT", "organizations/acme/members/107/teams/frontend/", { body: { teamRole: "admin" } })).status,
+    ).toBe(404);
+    expect(
+      await api("PUT", "organizations/acme/members/102/teams/frontend/", { body: { teamRole: "boss" } }),
+    ).toMatchObject({ status: 400, body: { teamRole: ['"boss" is not a valid choice.'] } });
     const plain = setup(seedWith((s) => ({ ...s, organization: { ...s.organization, features: ["invite-members"] } })));
-    expect((await plain.api("PUT", "organizations/acme/members/102/teams/frontend/", { body: { teamRole: "admin" } })).body).toEqual({ isActive: true, teamRole: null });
+    expect(
+      (await plain.api("PUT", "organizations/acme/members/102/teams/frontend/", { body: { teamRole: "admin" } })).body,
+    ).toEqual({ isActive: true, teamRole: null });
   });
 
   it("F57 team members: member fields plus teamRole and teamSlug, invitees first (P3)", async () => {
@@ -521,7 +773,10 @@ describe("fake Sentry: team membership", () => {
     expect(lean[0]).not.toHaveProperty("projects");
     expect(lean[0]).not.toHaveProperty("externalTeams");
     expect((await api("GET", "organizations/acme/teams/?query=nope:1")).body).toEqual([]);
-    expect(await api("GET", "organizations/acme/teams/?query=id:abc")).toMatchObject({ status: 400, body: { detail: "Invalid id value" } });
+    expect(await api("GET", "organizations/acme/teams/?query=id:abc")).toMatchObject({
+      status: 400,
+      body: { detail: "Invalid id value" },
+    });
   });
 });
 
@@ -544,7 +799,9 @@ describe("fake Sentry: rate limits", () => {
     expect(limited.headers.get("x-sentry-rate-limit-remaining")).toBe("0");
     const bare = setup(EXAMPLE, { membersIndexLimit: 1, bare429: true });
     await bare.api("GET", "organizations/acme/members/");
-    expect((await bare.api("GET", "organizations/acme/members/")).body).toEqual(expect.stringContaining("too frequently"));
+    expect((await bare.api("GET", "organizations/acme/members/")).body).toEqual(
+      expect.stringContaining("too frequently"),
+    );
   });
 
   it("F61 never sends Retry-After", async () => {
@@ -553,7 +810,10 @@ describe("fake Sentry: rate limits", () => {
   });
 
   it("F62 self-hosted: no rate-limit headers and no 429", async () => {
-    const { api } = setup(seedWith((s) => ({ ...s, organization: { ...s.organization, mode: "self-hosted" } })), { membersIndexLimit: 0 });
+    const { api } = setup(
+      seedWith((s) => ({ ...s, organization: { ...s.organization, mode: "self-hosted" } })),
+      { membersIndexLimit: 0 },
+    );
     const answer = await api("GET", "organizations/acme/members/");
     expect(answer.status).toBe(200);
     expect(answer.headers.get("x-sentry-rate-limit-limit")).toBeNull();
@@ -563,31 +823,57 @@ describe("fake Sentry: rate limits", () => {
 describe("fake Sentry: roles", () => {
   it("F63 priorities: a manager assigns up to manager, never owner", async () => {
     const { api } = setup();
-    expect((await api("PUT", "organizations/acme/members/107/", { token: MANAGER, body: { orgRole: "manager", teamRoles: [] } })).status).toBe(200);
-    expect((await api("PUT", "organizations/acme/members/102/", { token: MANAGER, body: { orgRole: "owner", teamRoles: [] } })).status).toBe(400);
+    expect(
+      (
+        await api("PUT", "organizations/acme/members/107/", {
+          token: MANAGER,
+          body: { orgRole: "manager", teamRoles: [] },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api("PUT", "organizations/acme/members/102/", {
+          token: MANAGER,
+          body: { orgRole: "owner", teamRoles: [] },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("F64 the minimum team role is admin for owner/manager/admin and contributor for member", async () => {
     const { api } = setup();
-    expect((await api("PUT", "organizations/acme/members/101/teams/backend/", { body: { teamRole: "admin" } })).body).toEqual({ isActive: true, teamRole: null });
-    expect((await api("PUT", "organizations/acme/members/102/teams/frontend/", { body: { teamRole: "contributor" } })).body).toEqual({ isActive: true, teamRole: null });
+    expect(
+      (await api("PUT", "organizations/acme/members/101/teams/backend/", { body: { teamRole: "admin" } })).body,
+    ).toEqual({ isActive: true, teamRole: null });
+    expect(
+      (await api("PUT", "organizations/acme/members/102/teams/frontend/", { body: { teamRole: "contributor" } })).body,
+    ).toEqual({ isActive: true, teamRole: null });
   });
 
   it("F65 seeds never make SCIM members owners", () => {
     const seed = readSeedFile(EXAMPLE);
     expect(seed.members.filter((m) => m.flags?.["idp:provisioned"] && m.role === "owner")).toEqual([]);
-    expect(generateOrg({ members: 500, teams: 5 }).members.filter((m) => m.flags?.["idp:provisioned"] && m.role === "owner")).toEqual([]);
+    expect(
+      generateOrg({ members: 500, teams: 5 }).members.filter((m) => m.flags?.["idp:provisioned"] && m.role === "owner"),
+    ).toEqual([]);
   });
 });
 
 describe("fake Sentry: additions", () => {
   it("X1 team create: 201, creator added, 409 on a taken slug", async () => {
     const { api, fake } = setup();
-    expect(await api("POST", "organizations/acme/teams/", { body: { slug: "mobile", name: "Mobile" } })).toMatchObject({ status: 201, body: { slug: "mobile", isMember: true } });
+    expect(await api("POST", "organizations/acme/teams/", { body: { slug: "mobile", name: "Mobile" } })).toMatchObject({
+      status: 201,
+      body: { slug: "mobile", isMember: true },
+    });
     expect(fake.state().members.find((m) => m.id === "101")?.teams).toHaveProperty("mobile", null);
     expect(await api("POST", "organizations/acme/teams/", { body: { slug: "mobile" } })).toMatchObject({
       status: 409,
-      body: { non_field_errors: ["A team with this slug already exists."], detail: "A team with this slug already exists." },
+      body: {
+        non_field_errors: ["A team with this slug already exists."],
+        detail: "A team with this slug already exists.",
+      },
     });
   });
 
@@ -618,7 +904,11 @@ describe("fake Sentry: additions", () => {
     await expect(api("GET", "organizations/acme/")).rejects.toThrow("fetch failed");
     expect(fake.requests.map((r) => r.status)).toEqual([503, 503, 200, "reset"]);
     expect(JSON.stringify(fake.requests)).not.toContain(OWNER);
-    expect(fake.requests[0]).toMatchObject({ method: "GET", path: "/api/0/organizations/acme/members/", auth: "Bearer [redacted]" });
+    expect(fake.requests[0]).toMatchObject({
+      method: "GET",
+      path: "/api/0/organizations/acme/members/",
+      auth: "Bearer [redacted]",
+    });
   });
 
   it("X4 fail-after-commit applies the write, then loses the answer", async () => {
@@ -630,7 +920,9 @@ describe("fake Sentry: additions", () => {
 
   it("X4 random faults are deterministic from the seed and let a persistent client through", async () => {
     const run = async () => {
-      const { api, fake } = setup(EXAMPLE, { randomFaults: { rate: 0.5, kinds: ["500", "429"], seed: 9, maxPerRequest: 2 } });
+      const { api, fake } = setup(EXAMPLE, {
+        randomFaults: { rate: 0.5, kinds: ["500", "429"], seed: 9, maxPerRequest: 2 },
+      });
       const statuses: number[] = [];
       for (let i = 0; i < 3; i += 1) statuses.push((await api("GET", "organizations/acme/teams/")).status);
       expect(fake.requests).toHaveLength(3);
@@ -651,21 +943,32 @@ describe("fake Sentry: additions", () => {
   });
 
   it("X5 require 2FA turns members without 2FA into pending invites with the same id", async () => {
-    const seed = seedWith((s) => ({ ...s, members: s.members.map((m) => (m.id === "107" ? { ...m, has2fa: false } : m)) }));
+    const seed = seedWith((s) => ({
+      ...s,
+      members: s.members.map((m) => (m.id === "107" ? { ...m, has2fa: false } : m)),
+    }));
     const { api, fake } = setup(seed);
     fake.require2FA();
-    expect((await api("GET", "organizations/acme/members/107/")).body).toMatchObject({ id: "107", email: "ci-bot@example.com", pending: true });
+    expect((await api("GET", "organizations/acme/members/107/")).body).toMatchObject({
+      id: "107",
+      email: "ci-bot@example.com",
+      pending: true,
+    });
   });
 
   it("serves the same over real HTTP on 127.0.0.1, under a path prefix", async () => {
     const fake = await startFakeSentry(EXAMPLE, { pathPrefix: "/sentry" });
     try {
       expect(fake.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sentry$/);
-      const answer = await fetch(`${fake.url}/api/0/organizations/acme/`, { headers: { Authorization: `Bearer ${OWNER}` } });
+      const answer = await fetch(`${fake.url}/api/0/organizations/acme/`, {
+        headers: { Authorization: `Bearer ${OWNER}` },
+      });
       expect(answer.status).toBe(200);
       expect((await fetch(`${fake.url.replace("/sentry", "")}/api/0/organizations/acme/`)).status).toBe(404);
       fake.faults.failNext(1, "reset");
-      await expect(fetch(`${fake.url}/api/0/organizations/acme/`, { headers: { Authorization: `Bearer ${OWNER}` } })).rejects.toThrow();
+      await expect(
+        fetch(`${fake.url}/api/0/organizations/acme/`, { headers: { Authorization: `Bearer ${OWNER}` } }),
+      ).rejects.toThrow();
     } finally {
       await fake.close();
     }

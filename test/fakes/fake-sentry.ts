@@ -114,7 +114,8 @@ export async function startFakeSentry(seed: OrgSeed | string, options: FakeSentr
       }
       res.writeHead(answer.status, answer.headers).end(answer.body);
     })().catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ detail: String(error) }));
+      if (!res.headersSent)
+        res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ detail: String(error) }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -147,9 +148,15 @@ export function createInMemorySentry(seed: OrgSeed | string, options: FakeSentry
       bodyText: typeof init?.body === "string" ? init.body : "",
     });
     if (answer.kind === "reset") {
-      throw new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "ECONNRESET" }) });
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("other side closed"), { code: "ECONNRESET" }),
+      });
     }
     return new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
   };
-  return { ...control(engine), url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`, fetch: fakeFetch as typeof globalThis.fetch };
+  return {
+    ...control(engine),
+    url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`,
+    fetch: fakeFetch as typeof globalThis.fetch,
+  };
 }

@@ -58,14 +58,26 @@ export function generateOrg(options: GenerateOrgOptions): OrgSeed {
       email,
       role,
       ...(pending
-        ? { pending: true, invitedAt: expired ? "2026-01-01T00:00:00.000Z" : "2099-01-01T00:00:00.000Z", inviterId: "10000", inviterName: "User 1" }
+        ? {
+            pending: true,
+            invitedAt: expired ? "2026-01-01T00:00:00.000Z" : "2099-01-01T00:00:00.000Z",
+            inviterId: "10000",
+            inviterName: "User 1",
+          }
         : { name: `User ${i + 1}` }),
       ...(i >= 13 && random() < 0.02 ? { flags: { "idp:provisioned": true, "sso:linked": true } } : {}),
       teams: memberTeams,
     });
   }
   return {
-    organization: { id: "9001", slug, name: slug, features: ["invite-members", "team-roles"], openMembership: false, mode: "sentry.io" },
+    organization: {
+      id: "9001",
+      slug,
+      name: slug,
+      features: ["invite-members", "team-roles"],
+      openMembership: false,
+      mode: "sentry.io",
+    },
     teams,
     members,
     tokens: [
@@ -73,7 +85,16 @@ export function generateOrg(options: GenerateOrgOptions): OrgSeed {
         token: GENERATED_OWNER_TOKEN,
         kind: "user",
         memberId: "10000",
-        scopes: ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"],
+        scopes: [
+          "org:read",
+          "org:write",
+          "member:read",
+          "member:write",
+          "member:admin",
+          "team:read",
+          "team:write",
+          "team:admin",
+        ],
       },
     ],
   };

@@ -51,15 +51,24 @@ export interface EngineRequest {
 
 /** What the transport should do: answer, or drop the connection. */
 export type EngineAnswer =
-  | { readonly kind: "reply"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string | undefined }
+  | {
+      readonly kind: "reply";
+      readonly status: number;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: string | undefined;
+    }
   | { readonly kind: "reset" };
 
 /** What nginx answers when Sentry behind it is down ("html-502" fault). */
-const NGINX_502 = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+const NGINX_502 =
+  "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 const RATE_429 = "You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds";
 
 function callerFor(world: World, token: NonNullable<World["tokens"][number]>): Caller {
-  const member = token.kind === "user" ? (world.members.find((m) => String(m.id) === token.memberId && !m.pending && !m.inactive) ?? null) : null;
+  const member =
+    token.kind === "user"
+      ? (world.members.find((m) => String(m.id) === token.memberId && !m.pending && !m.inactive) ?? null)
+      : null;
   const roleScopes = new Set(member ? (ROLE_SCOPES[member.role] ?? []) : []);
   const scopes = token.kind === "user" ? token.scopes.filter((s) => roleScopes.has(s)) : [...token.scopes];
   return { token, member, role: member?.role ?? null, scopes: new Set(scopes) };
@@ -104,7 +113,11 @@ export class FakeEngine {
     }
   }
 
-  private rateHeaders(group: string, limit: number, tokenKey: string): { headers: Record<string, string>; limited: boolean } {
+  private rateHeaders(
+    group: string,
+    limit: number,
+    tokenKey: string,
+  ): { headers: Record<string, string>; limited: boolean } {
     if (this.world.org.mode === "self-hosted") return { headers: {}, limited: false };
     const second = Math.floor(this.now() / 1000);
     const key = `${tokenKey}|${group}`;
@@ -119,13 +132,16 @@ export class FakeEngine {
     };
     if (this.options.concurrentLimit !== undefined) {
       headers["X-Sentry-Rate-Limit-ConcurrentLimit"] = String(this.options.concurrentLimit);
-      headers["X-Sentry-Rate-Limit-ConcurrentRemaining"] = String(Math.max(0, this.options.concurrentLimit - (this.inFlight.get(tokenKey) ?? 0) - 1));
+      headers["X-Sentry-Rate-Limit-ConcurrentRemaining"] = String(
+        Math.max(0, this.options.concurrentLimit - (this.inFlight.get(tokenKey) ?? 0) - 1),
+      );
     }
     return { headers, limited: state.count > limit };
   }
 
   private faultReply(kind: FaultKind): Reply {
-    if (kind === "429" || kind === "429-bare") return { status: 429, body: kind === "429-bare" || this.options.bare429 ? RATE_429 : { detail: RATE_429 } };
+    if (kind === "429" || kind === "429-bare")
+      return { status: 429, body: kind === "429-bare" || this.options.bare429 ? RATE_429 : { detail: RATE_429 } };
     if (kind === "500") return internalError();
     return { status: Number(kind), body: kind === "502" ? undefined : { detail: "Service unavailable" } };
   }
@@ -182,23 +198,40 @@ export class FakeEngine {
       const reset = String(Math.floor(this.now() / 1000));
       const headers: Record<string, string> =
         decision.before.startsWith("429") && this.world.org.mode !== "self-hosted"
-          ? { "X-Sentry-Rate-Limit-Limit": String(MEMBERS_INDEX_LIMIT), "X-Sentry-Rate-Limit-Remaining": "0", "X-Sentry-Rate-Limit-Reset": reset }
+          ? {
+              "X-Sentry-Rate-Limit-Limit": String(MEMBERS_INDEX_LIMIT),
+              "X-Sentry-Rate-Limit-Remaining": "0",
+              "X-Sentry-Rate-Limit-Reset": reset,
+            }
           : {};
       return finish(this.faultReply(decision.before), headers);
     }
     // F04: authentication.
-    if (authHeader === undefined) return finish({ status: 401, body: { detail: "Authentication credentials were not provided." } });
+    if (authHeader === undefined)
+      return finish({ status: 401, body: { detail: "Authentication credentials were not provided." } });
     const match = /^Bearer (\S+)$/.exec(authHeader);
     if (!match) return finish({ status: 401, body: { detail: "Invalid token header. No credentials provided." } });
     const token = this.world.tokens.find((t) => t.token === match[1]);
     if (!token) return finish({ status: 401, body: { detail: "Invalid token" } });
-    if (badJson) return finish({ status: 400, body: { detail: "JSON parse error - Expecting value: line 1 column 1 (char 0)" } });
+    if (badJson)
+      return finish({ status: 400, body: { detail: "JSON parse error - Expecting value: line 1 column 1 (char 0)" } });
     const tokenKey = token.token;
-    const segments = path.slice("/api/0/".length).split("/").filter((s) => s !== "");
-    const membersIndex = segments[0] === "organizations" && segments[2] === "members" && segments.length === 3 && (method === "GET" || method === "POST");
+    const segments = path
+      .slice("/api/0/".length)
+      .split("/")
+      .filter((s) => s !== "");
+    const membersIndex =
+      segments[0] === "organizations" &&
+      segments[2] === "members" &&
+      segments.length === 3 &&
+      (method === "GET" || method === "POST");
     const rate = membersIndex
       ? this.rateHeaders("members-index", this.options.membersIndexLimit ?? MEMBERS_INDEX_LIMIT, tokenKey)
-      : this.rateHeaders(`${method} ${segments.map((s) => (/^\d+$/.test(s) ? "{id}" : s)).join("/")}`, this.options.defaultLimit ?? DEFAULT_LIMIT, tokenKey);
+      : this.rateHeaders(
+          `${method} ${segments.map((s) => (/^\d+$/.test(s) ? "{id}" : s)).join("/")}`,
+          this.options.defaultLimit ?? DEFAULT_LIMIT,
+          tokenKey,
+        );
     if (rate.limited) return finish(this.faultReply("429"), rate.headers);
     this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 0) + 1);
     try {
@@ -218,7 +251,8 @@ export class FakeEngine {
       if (decision.afterCommit === "500") return finish(internalError(), rate.headers);
       const answer = finish(reply, rate.headers);
       // The handler ran (a write took effect); a proxy or a dropped stream then cut the body in half.
-      if (truncate && answer.kind === "reply" && answer.body) return { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
+      if (truncate && answer.kind === "reply" && answer.body)
+        return { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
       return answer;
     } finally {
       this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 1) - 1);

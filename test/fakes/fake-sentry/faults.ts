@@ -119,8 +119,11 @@ export class Faults implements FaultControl {
   /** Decides the fate of one request; consumes queued faults. */
   decide(method: string, path: string, query: string): FaultDecision {
     const isWrite = method !== "GET" && method !== "HEAD";
-    if (this.always && matches(this.always.match, method, path)) return { before: this.always.kind, afterCommit: undefined };
-    const queued = this.queue.find((q) => q.remaining > 0 && matches(q.match, method, path) && (!q.afterCommit || isWrite));
+    if (this.always && matches(this.always.match, method, path))
+      return { before: this.always.kind, afterCommit: undefined };
+    const queued = this.queue.find(
+      (q) => q.remaining > 0 && matches(q.match, method, path) && (!q.afterCommit || isWrite),
+    );
     if (queued) {
       queued.remaining -= 1;
       this.queue = this.queue.filter((q) => q.remaining > 0);

@@ -67,7 +67,8 @@ const FORBIDDEN: Reply = { status: 403, body: { detail: "You do not have permiss
 const MORE_ACCESS = "You cannot remove a member who has more access than you.";
 const NO_EDIT = "You do not have permission to edit that user's membership.";
 const BILLING_TEAMS = "The user with a 'billing' role cannot have team-level permissions.";
-const PARTNERSHIP = "This member is managed by an active partnership and cannot be modified until the end of the partnership.";
+const PARTNERSHIP =
+  "This member is managed by an active partnership and cannot be modified until the end of the partnership.";
 const INVITE_CAP = "You are being rate limited for too many invitations.";
 const INVITE_CAP_LIMIT = { email: 10, user: 100, org: 100 } as const;
 
@@ -126,7 +127,8 @@ export function handle(ctx: HandlerContext): Reply {
   const orgMatches = orgKey === world.org.slug || orgKey === world.org.id;
   if (root === "organizations" && orgKey !== undefined) {
     if (!orgMatches) return NOT_FOUND;
-    if (kind === undefined) return ctx.method === "GET" ? getOrg(ctx) : detail(405, `Method "${ctx.method}" not allowed.`);
+    if (kind === undefined)
+      return ctx.method === "GET" ? getOrg(ctx) : detail(405, `Method "${ctx.method}" not allowed.`);
     if (kind === "members" && id === undefined) {
       if (ctx.method === "GET") return listMembers(ctx);
       if (ctx.method === "POST") return invite(ctx);
@@ -159,7 +161,17 @@ function getOrg(ctx: HandlerContext): Reply {
   return { status: 200, body: orgDetails(ctx.world, ctx.caller) };
 }
 
-const MEMBER_QUERY_KEYS = new Set(["email", "id", "user.id", "role", "scope", "isInvited", "ssoLinked", "has2fa", "hasExternalUsers"]);
+const MEMBER_QUERY_KEYS = new Set([
+  "email",
+  "id",
+  "user.id",
+  "role",
+  "scope",
+  "isInvited",
+  "ssoLinked",
+  "has2fa",
+  "hasExternalUsers",
+]);
 
 /** F15/F16: a subset of Sentry's member search; unknown keys match nothing. */
 function memberFilter(query: string | null): ((m: MemberRow) => boolean) | "nothing" {
@@ -175,7 +187,8 @@ function memberFilter(query: string | null): ((m: MemberRow) => boolean) | "noth
     const key = term.slice(0, colon);
     const value = term.slice(colon + 1);
     if (!MEMBER_QUERY_KEYS.has(key)) return "nothing";
-    if (key === "email") tests.push((m) => (m.pending ? m.email === value : m.email.toLowerCase() === value.toLowerCase()));
+    if (key === "email")
+      tests.push((m) => (m.pending ? m.email === value : m.email.toLowerCase() === value.toLowerCase()));
     else if (key === "id") tests.push((m) => String(m.id) === value);
     else if (key === "user.id") tests.push((m) => m.userId === value);
     else if (key === "role") tests.push((m) => m.role === value);
@@ -194,7 +207,10 @@ function listMembers(ctx: HandlerContext): Reply {
   const filter = memberFilter(ctx.query.get("query"));
   const rows = filter === "nothing" ? [] : visibleMembers(ctx.world).filter(filter);
   const expand = ctx.query.getAll("expand").includes("externalUsers");
-  return page(rows.map((m) => ({ ...memberListItem(ctx.world, m, ctx.now), ...(expand ? { externalUsers: [] } : {}) })), ctx);
+  return page(
+    rows.map((m) => ({ ...memberListItem(ctx.world, m, ctx.now), ...(expand ? { externalUsers: [] } : {}) })),
+    ctx,
+  );
 }
 
 function getMember(ctx: HandlerContext, key: string): Reply {
@@ -222,7 +238,11 @@ function overInviteCap(ctx: HandlerContext, email: string): boolean {
 type TeamRolesResult = { ok: true; teams: Map<string, "contributor" | "admin" | null> } | { ok: false; reply: Reply };
 
 /** Reads `teamRoles` (or `teams`) from a body; 500 for an item missing a key (F08), 400 for unknown teams. */
-function readTeamRoles(ctx: HandlerContext, body: Record<string, unknown>, keepRoles: boolean): TeamRolesResult | undefined {
+function readTeamRoles(
+  ctx: HandlerContext,
+  body: Record<string, unknown>,
+  keepRoles: boolean,
+): TeamRolesResult | undefined {
   const teams = new Map<string, "contributor" | "admin" | null>();
   const teamRoles = body["teamRoles"];
   if (Array.isArray(teamRoles) && teamRoles.length > 0) {
@@ -232,7 +252,8 @@ function readTeamRoles(ctx: HandlerContext, body: Record<string, unknown>, keepR
       const team = typeof entry["teamSlug"] === "string" ? findTeam(ctx.world, entry["teamSlug"]) : undefined;
       if (!team) return { ok: false, reply: { status: 400, body: { teamRoles: ["Invalid teams"] } } };
       const role = entry["role"];
-      if (role !== null && role !== "contributor" && role !== "admin") return { ok: false, reply: { status: 400, body: { teamRoles: ["Invalid team-role"] } } };
+      if (role !== null && role !== "contributor" && role !== "admin")
+        return { ok: false, reply: { status: 400, body: { teamRoles: ["Invalid team-role"] } } };
       teams.set(team.slug, keepRoles && hasTeamRoles(ctx.world) ? role : null);
     }
     return { ok: true, teams };
@@ -252,28 +273,36 @@ function readTeamRoles(ctx: HandlerContext, body: Record<string, unknown>, keepR
 
 function invite(ctx: HandlerContext): Reply {
   const { world, caller } = ctx;
-  if (!world.org.features.has("invite-members")) return { status: 403, body: { organization: "Your organization is not allowed to invite members" } };
+  if (!world.org.features.has("invite-members"))
+    return { status: 403, body: { organization: "Your organization is not allowed to invite members" } };
   if (!allowed(caller, ["member:write", "member:admin", "member:invite"])) return FORBIDDEN;
-  if (!caller.scopes.has("member:admin") && caller.token.kind === "user" && !world.org.allowMemberInvite) return FORBIDDEN;
+  if (!caller.scopes.has("member:admin") && caller.token.kind === "user" && !world.org.allowMemberInvite)
+    return FORBIDDEN;
   const body = record(ctx.body);
   const roleKeySent = "role" in body;
   const roleValue = ctx.switches.inviteReadsRoleOnly ? body["role"] : (body["orgRole"] ?? body["role"]);
   const role = typeof roleValue === "string" ? roleValue : "member";
   if (caller.token.kind === "integration" && role !== "member") {
-    return { status: 400, body: ["Integration tokens are restricted to inviting new members with the member role only."] };
+    return {
+      status: 400,
+      body: ["Integration tokens are restricted to inviting new members with the member role only."],
+    };
   }
   const email = typeof body["email"] === "string" ? body["email"] : "";
   const errors: Record<string, string[]> = {};
   if (!email) errors["email"] = ["This field is required."];
   else if (email.length > 75) errors["email"] = ["Ensure this field has no more than 75 characters."];
   else if (!EMAIL_SHAPE.test(email)) errors["email"] = ["Enter a valid email address."];
-  else if (world.members.some((m) => !m.pending && m.email.toLowerCase() === email.toLowerCase())) errors["email"] = [`The user ${email} is already a member`];
-  else if (world.members.some((m) => m.pending && m.email === email)) errors["email"] = [`The user ${email} has already been invited`];
+  else if (world.members.some((m) => !m.pending && m.email.toLowerCase() === email.toLowerCase()))
+    errors["email"] = [`The user ${email} is already a member`];
+  else if (world.members.some((m) => m.pending && m.email === email))
+    errors["email"] = [`The user ${email} has already been invited`];
   if (!orgRoleIds(world).includes(role)) errors["orgRole"] = [`"${role}" is not a valid choice.`];
   else if (caller.token.kind === "user" && priority(role) > priority(caller.role)) {
     errors["orgRole"] = ["You do not have permission to set that org-level role"];
     if (roleKeySent) errors["role"] = ["You do not have permission to set that org-level role"];
-  } else if (role === "admin" && hasTeamRoles(world)) errors["role"] = ["The role 'admin' is deprecated and may no longer be assigned."];
+  } else if (role === "admin" && hasTeamRoles(world))
+    errors["role"] = ["The role 'admin' is deprecated and may no longer be assigned."];
   const teamsResult = readTeamRoles(ctx, body, false);
   if (teamsResult && !teamsResult.ok) {
     if (teamsResult.reply.status === 500) return teamsResult.reply;
@@ -283,7 +312,9 @@ function invite(ctx: HandlerContext): Reply {
   if (overInviteCap(ctx, email)) return detail(429, INVITE_CAP);
   const teams = teamsResult?.ok ? teamsResult.teams : new Map<string, "contributor" | "admin" | null>();
   if (!caller.scopes.has("member:admin") && caller.member && !world.org.openMembership) {
-    for (const slug of teams.keys()) if (!caller.member.teams.has(slug)) return detail(400, "You cannot assign members to teams you are not a member of.");
+    for (const slug of teams.keys())
+      if (!caller.member.teams.has(slug))
+        return detail(400, "You cannot assign members to teams you are not a member of.");
   }
   if (role === "billing" && teams.size > 0) return { status: 400, body: { email: BILLING_TEAMS } };
   const member: MemberRow = {
@@ -298,7 +329,14 @@ function invite(ctx: HandlerContext): Reply {
     has2fa: false,
     inviterName: caller.member ? (caller.member.name ?? caller.member.email) : null,
     inviterId: caller.member?.id ?? null,
-    flags: { "idp:provisioned": false, "idp:role-restricted": false, "sso:linked": false, "sso:invalid": false, "member-limit:restricted": false, "partnership:restricted": false },
+    flags: {
+      "idp:provisioned": false,
+      "idp:role-restricted": false,
+      "sso:linked": false,
+      "sso:invalid": false,
+      "member-limit:restricted": false,
+      "partnership:restricted": false,
+    },
     teams,
     inactive: false,
   };
@@ -310,7 +348,10 @@ function invite(ctx: HandlerContext): Reply {
 function reinvite(ctx: HandlerContext, target: MemberRow, body: Record<string, unknown>): Reply {
   const { caller } = ctx;
   if (Object.keys(body).some((key) => key !== "reinvite" && key !== "regenerate")) {
-    return detail(403, "You cannot modify member details when resending an invitation. Separate requests are required.");
+    return detail(
+      403,
+      "You cannot modify member details when resending an invitation. Separate requests are required.",
+    );
   }
   const regenerate = body["regenerate"] === true;
   if (!caller.scopes.has("member:admin")) {
@@ -318,7 +359,8 @@ function reinvite(ctx: HandlerContext, target: MemberRow, body: Record<string, u
     if (target.inviterId !== caller.member?.id) return detail(400, "You are missing the member:admin scope.");
   }
   if (!target.pending) return detail(400, "You cannot send an invitation to a user who is already a full member.");
-  if (isExpired(target, ctx.now) && !regenerate) return detail(400, "You cannot resend an expired invitation without regenerating the token.");
+  if (isExpired(target, ctx.now) && !regenerate)
+    return detail(400, "You cannot resend an expired invitation without regenerating the token.");
   if (overInviteCap(ctx, target.email)) return detail(429, INVITE_CAP);
   if (regenerate) target.invitedAt = ctx.now;
   return { status: 200, body: memberDetails(ctx.world, target, ctx.now, caller) };
@@ -333,7 +375,8 @@ function putMember(ctx: HandlerContext, key: string): Reply {
   const roleValue = body["orgRole"] ?? body["role"];
   const newRole = typeof roleValue === "string" ? roleValue : undefined;
   if (newRole !== undefined) {
-    if (!orgRoleIds(world).includes(newRole)) return { status: 400, body: { orgRole: [`"${newRole}" is not a valid choice.`] } };
+    if (!orgRoleIds(world).includes(newRole))
+      return { status: 400, body: { orgRole: [`"${newRole}" is not a valid choice.`] } };
     if (caller.token.kind === "integration" || priority(newRole) > priority(caller.role)) {
       return { status: 400, body: { orgRole: ["You do not have permission to set that org-level role"] } };
     }
@@ -348,14 +391,18 @@ function putMember(ctx: HandlerContext, key: string): Reply {
   if ((newRole ?? target.role) === "billing" && teams.size > 0) return detail(400, BILLING_TEAMS);
   target.teams = teams;
   if (newRole !== undefined && newRole !== target.role) {
-    if (priority(target.role) > priority(caller.role)) return { status: 403, body: { role: "You do not have permission to assign a role to the given user." } };
-    if (caller.member && caller.member.id === target.id) return detail(400, "You cannot make changes to your own role.");
-    if (newRole === "admin" && hasTeamRoles(world)) return detail(400, "The role 'admin' is deprecated and may no longer be assigned.");
+    if (priority(target.role) > priority(caller.role))
+      return { status: 403, body: { role: "You do not have permission to assign a role to the given user." } };
+    if (caller.member && caller.member.id === target.id)
+      return detail(400, "You cannot make changes to your own role.");
+    if (newRole === "admin" && hasTeamRoles(world))
+      return detail(400, "The role 'admin' is deprecated and may no longer be assigned.");
     if (ctx.switches.idpRoleRestrictedBlocks && target.flags["idp:role-restricted"]) {
       return detail(403, "This user's org-role is managed through your organization's identity provider.");
     }
     const owners = world.members.filter((m) => !m.pending && !m.inactive && m.role === "owner");
-    if (target.role === "owner" && !target.pending && owners.length === 1) return { status: 400, body: ["An organization must have at least one owner"] };
+    if (target.role === "owner" && !target.pending && owners.length === 1)
+      return { status: 400, body: ["An organization must have at least one owner"] };
     target.role = newRole;
   }
   return { status: 200, body: memberDetails(world, target, ctx.now, caller) };
@@ -371,11 +418,18 @@ function deleteMember(ctx: HandlerContext, key: string): Reply {
     if (!caller.scopes.has("member:admin")) {
       const ownInvite = target.pending && world.org.allowMemberInvite && target.inviterId === caller.member.id;
       if (!ownInvite) {
-        return detail(400, target.pending ? "You cannot modify invitations sent by someone else." : "You are missing the member:admin scope.");
+        return detail(
+          400,
+          target.pending
+            ? "You cannot modify invitations sent by someone else."
+            : "You are missing the member:admin scope.",
+        );
       }
     } else if (priority(target.role) > priority(caller.role)) return detail(400, MORE_ACCESS);
   }
-  const writers = world.members.filter((m) => !m.pending && !m.inactive && (m.role === "owner" || m.role === "manager"));
+  const writers = world.members.filter(
+    (m) => !m.pending && !m.inactive && (m.role === "owner" || m.role === "manager"),
+  );
   if (!target.pending && writers.length === 1 && writers[0] === target) {
     return detail(
       403,
@@ -384,7 +438,8 @@ function deleteMember(ctx: HandlerContext, key: string): Reply {
         : "You cannot remove the only remaining owner or manager of the organization.",
     );
   }
-  if (target.flags["idp:provisioned"]) return detail(403, "This user is managed through your organization's identity provider.");
+  if (target.flags["idp:provisioned"])
+    return detail(403, "This user is managed through your organization's identity provider.");
   if (target.flags["partnership:restricted"]) return detail(403, PARTNERSHIP);
   // F51: the invites and invite requests the removed member sent go too.
   world.members = world.members.filter((m) => m !== target && !(m.pending && m.inviterId === target.id));
@@ -418,13 +473,27 @@ function addToTeam(ctx: HandlerContext, key: string, teamKey: string): Reply {
 
 function setTeamRole(ctx: HandlerContext, key: string, teamKey: string): Reply {
   const { world, caller } = ctx;
-  if (!hasAny(caller, ["org:read", "org:write", "org:admin", "member:read", "member:write", "member:admin", "team:admin", "team:write"])) return FORBIDDEN;
+  if (
+    !hasAny(caller, [
+      "org:read",
+      "org:write",
+      "org:admin",
+      "member:read",
+      "member:write",
+      "member:admin",
+      "team:admin",
+      "team:write",
+    ])
+  )
+    return FORBIDDEN;
   const target = findMember(ctx, key);
   const team = findTeam(world, teamKey);
   if (!target || !team || !target.teams.has(team.slug)) return NOT_FOUND;
   const wanted = record(ctx.body)["teamRole"];
-  if (wanted !== "contributor" && wanted !== "admin") return { status: 400, body: { teamRole: [`"${String(wanted)}" is not a valid choice.`] } };
-  const mayEdit = caller.scopes.has("member:admin") || caller.scopes.has("org:write") || isTeamAdmin(caller.member, team.slug);
+  if (wanted !== "contributor" && wanted !== "admin")
+    return { status: 400, body: { teamRole: [`"${String(wanted)}" is not a valid choice.`] } };
+  const mayEdit =
+    caller.scopes.has("member:admin") || caller.scopes.has("org:write") || isTeamAdmin(caller.member, team.slug);
   if (!mayEdit) return detail(400, NO_EDIT);
   if (hasTeamRoles(world)) {
     const atMinimum = wanted === "contributor" || minimumTeamRole(target.role) === "admin";
@@ -468,7 +537,10 @@ function listTeams(ctx: HandlerContext): Reply {
     }
   }
   const detailed = ctx.query.get("detailed") !== "0";
-  return page(teams.map((t) => teamJson(world, t, caller.member, caller.scopes, detailed)), ctx);
+  return page(
+    teams.map((t) => teamJson(world, t, caller.member, caller.scopes, detailed)),
+    ctx,
+  );
 }
 
 const SLUG_SHAPE = /^[a-z0-9_-]{1,50}$/;
@@ -479,11 +551,27 @@ function createTeam(ctx: HandlerContext): Reply {
   const body = record(ctx.body);
   const name = typeof body["name"] === "string" ? body["name"] : undefined;
   const slug = typeof body["slug"] === "string" ? body["slug"] : name?.toLowerCase().replace(/[^a-z0-9_-]+/g, "-");
-  if (!slug || !SLUG_SHAPE.test(slug)) return { status: 400, body: { slug: ["Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens."] } };
+  if (!slug || !SLUG_SHAPE.test(slug))
+    return {
+      status: 400,
+      body: { slug: ["Enter a valid slug consisting of lowercase letters, numbers, underscores or hyphens."] },
+    };
   if (world.teams.some((t) => t.slug === slug)) {
-    return { status: 409, body: { non_field_errors: ["A team with this slug already exists."], detail: "A team with this slug already exists." } };
+    return {
+      status: 409,
+      body: {
+        non_field_errors: ["A team with this slug already exists."],
+        detail: "A team with this slug already exists.",
+      },
+    };
   }
-  const team: TeamRow = { id: String(world.nextTeamId++), slug, name: name ?? slug, idpProvisioned: false, dateCreated: new Date(ctx.now).toISOString() };
+  const team: TeamRow = {
+    id: String(world.nextTeamId++),
+    slug,
+    name: name ?? slug,
+    idpProvisioned: false,
+    dateCreated: new Date(ctx.now).toISOString(),
+  };
   world.teams.push(team);
   // X1: Sentry adds the creating user to the new team.
   caller.member?.teams.set(slug, null);
@@ -498,6 +586,17 @@ function listTeamMembers(ctx: HandlerContext, teamKey: string): Reply {
   // Ordered by invite email, then id: invitees first, accepted members after (sentry-api.md E9).
   const rows = visibleMembers(world)
     .filter((m) => m.teams.has(team.slug))
-    .sort((a, b) => (a.pending === b.pending ? (a.pending ? a.email.localeCompare(b.email) || a.id - b.id : a.id - b.id) : a.pending ? -1 : 1));
-  return page(rows.map((m) => teamMemberItem(world, m, team, ctx.now)), ctx);
+    .sort((a, b) =>
+      a.pending === b.pending
+        ? a.pending
+          ? a.email.localeCompare(b.email) || a.id - b.id
+          : a.id - b.id
+        : a.pending
+          ? -1
+          : 1,
+    );
+  return page(
+    rows.map((m) => teamMemberItem(world, m, team, ctx.now)),
+    ctx,
+  );
 }

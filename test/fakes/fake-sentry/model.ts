@@ -14,10 +14,35 @@ export const FLAG_NAMES = [
 ] as const;
 
 /** Role priority (F63): billing below member; admin retired but ranked. */
-export const ROLE_PRIORITY: Readonly<Record<string, number>> = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
+export const ROLE_PRIORITY: Readonly<Record<string, number>> = {
+  billing: -1,
+  member: 0,
+  admin: 1,
+  manager: 2,
+  owner: 3,
+};
 
-const MEMBER_SCOPES = ["org:read", "member:read", "member:invite", "team:read", "project:read", "project:releases", "event:read", "event:write", "alerts:read"];
-const ADMIN_SCOPES = [...MEMBER_SCOPES, "team:write", "team:admin", "project:write", "project:admin", "event:admin", "alerts:write", "org:integrations"];
+const MEMBER_SCOPES = [
+  "org:read",
+  "member:read",
+  "member:invite",
+  "team:read",
+  "project:read",
+  "project:releases",
+  "event:read",
+  "event:write",
+  "alerts:read",
+];
+const ADMIN_SCOPES = [
+  ...MEMBER_SCOPES,
+  "team:write",
+  "team:admin",
+  "project:write",
+  "project:admin",
+  "event:admin",
+  "alerts:write",
+  "org:integrations",
+];
 const MANAGER_SCOPES = [...ADMIN_SCOPES, "org:write", "member:write", "member:admin"];
 /** Scopes each org role grants (sentry-api.md §4–5). */
 export const ROLE_SCOPES: Readonly<Record<string, readonly string[]>> = {
@@ -81,27 +106,29 @@ function fullFlags(flags: SeedFlags | undefined): MemberRow["flags"] {
 
 /** Builds the mutable world from a seed (deep copy). */
 export function worldFromSeed(seed: OrgSeed): World {
-  const members = seed.members.map(
-    (m: SeedMember): MemberRow => ({
-      id: Number(m.id),
-      email: m.email,
-      role: m.role,
-      pending: m.pending ?? false,
-      invitedAt: Date.parse(m.invitedAt ?? m.dateCreated ?? DEFAULT_DATE),
-      dateCreated: m.dateCreated ?? DEFAULT_DATE,
-      name: m.name ?? null,
-      userId: m.pending ? null : (m.userId ?? String(1000 + Number(m.id))),
-      has2fa: m.has2fa ?? true,
-      inviterName: m.inviterName ?? null,
-      inviterId: m.inviterId ? Number(m.inviterId) : null,
-      flags: fullFlags(m.flags),
-      teams: new Map(Object.entries(m.teams ?? {})),
-      inactive: m.inactive ?? false,
-    }),
-  );
-  const teams = seed.teams.map(
-    (t: SeedTeam): TeamRow => ({ id: t.id, slug: t.slug, name: t.name ?? t.slug, idpProvisioned: t.idpProvisioned ?? false, dateCreated: DEFAULT_DATE }),
-  );
+  const members = seed.members.map((m: SeedMember): MemberRow => ({
+    id: Number(m.id),
+    email: m.email,
+    role: m.role,
+    pending: m.pending ?? false,
+    invitedAt: Date.parse(m.invitedAt ?? m.dateCreated ?? DEFAULT_DATE),
+    dateCreated: m.dateCreated ?? DEFAULT_DATE,
+    name: m.name ?? null,
+    userId: m.pending ? null : (m.userId ?? String(1000 + Number(m.id))),
+    has2fa: m.has2fa ?? true,
+    inviterName: m.inviterName ?? null,
+    inviterId: m.inviterId ? Number(m.inviterId) : null,
+    flags: fullFlags(m.flags),
+    teams: new Map(Object.entries(m.teams ?? {})),
+    inactive: m.inactive ?? false,
+  }));
+  const teams = seed.teams.map((t: SeedTeam): TeamRow => ({
+    id: t.id,
+    slug: t.slug,
+    name: t.name ?? t.slug,
+    idpProvisioned: t.idpProvisioned ?? false,
+    dateCreated: DEFAULT_DATE,
+  }));
   return {
     org: {
       id: seed.organization.id,
@@ -116,7 +143,11 @@ export function worldFromSeed(seed: OrgSeed): World {
     teams,
     members,
     tokens: seed.tokens.map((t) => ({ ...t, scopes: [...t.scopes] })),
-    inviteRequests: (seed.inviteRequests ?? []).map((r: SeedInviteRequest) => ({ id: r.id, email: r.email, inviterId: r.inviterId ? Number(r.inviterId) : null })),
+    inviteRequests: (seed.inviteRequests ?? []).map((r: SeedInviteRequest) => ({
+      id: r.id,
+      email: r.email,
+      inviterId: r.inviterId ? Number(r.inviterId) : null,
+    })),
     nextMemberId: Math.max(0, ...members.map((m) => m.id)) + 1,
     nextTeamId: Math.max(0, ...teams.map((t) => Number(t.id) || 0)) + 1,
   };
@@ -155,13 +186,19 @@ export function worldToSeed(world: World): OrgSeed {
         ...(m.inactive ? { inactive: true } : {}),
       })),
     tokens: world.tokens.map((t) => ({ ...t })),
-    inviteRequests: world.inviteRequests.map((r) => ({ id: r.id, email: r.email, inviterId: r.inviterId === null ? null : String(r.inviterId) })),
+    inviteRequests: world.inviteRequests.map((r) => ({
+      id: r.id,
+      email: r.email,
+      inviterId: r.inviterId === null ? null : String(r.inviterId),
+    })),
   };
 }
 
 /** Roles the org offers, in Sentry's order (billing on sentry.io only). */
 export function orgRoleIds(world: World): string[] {
-  return world.org.mode === "sentry.io" ? ["billing", "member", "admin", "manager", "owner"] : ["member", "admin", "manager", "owner"];
+  return world.org.mode === "sentry.io"
+    ? ["billing", "member", "admin", "manager", "owner"]
+    : ["member", "admin", "manager", "owner"];
 }
 
 export function hasTeamRoles(world: World): boolean {
@@ -177,7 +214,13 @@ export function isExpired(member: MemberRow, now: number): boolean {
   return member.pending && now - member.invitedAt > INVITE_TTL_MS;
 }
 
-const ROLE_NAMES: Readonly<Record<string, string>> = { billing: "Billing", member: "Member", admin: "Admin", manager: "Manager", owner: "Owner" };
+const ROLE_NAMES: Readonly<Record<string, string>> = {
+  billing: "Billing",
+  member: "Member",
+  admin: "Admin",
+  manager: "Manager",
+  owner: "Owner",
+};
 
 /** `orgRoleList` (P2): `allowed` up to the caller's priority, only for member:admin callers (F34). */
 export function orgRoleList(world: World, caller: { role: string | null; scopes: ReadonlySet<string> }) {
@@ -202,8 +245,26 @@ export function orgRoleList(world: World, caller: { role: string | null; scopes:
 /** `teamRoleList`. */
 export function teamRoleList() {
   return [
-    { id: "contributor", name: "Contributor", desc: "Contributor", scopes: ["team:read"], allowed: true, isAllowed: true, isRetired: false, isMinimumRoleFor: null },
-    { id: "admin", name: "Team Admin", desc: "Team Admin", scopes: ["team:read", "team:write", "team:admin"], allowed: true, isAllowed: true, isRetired: false, isMinimumRoleFor: "admin" },
+    {
+      id: "contributor",
+      name: "Contributor",
+      desc: "Contributor",
+      scopes: ["team:read"],
+      allowed: true,
+      isAllowed: true,
+      isRetired: false,
+      isMinimumRoleFor: null,
+    },
+    {
+      id: "admin",
+      name: "Team Admin",
+      desc: "Team Admin",
+      scopes: ["team:read", "team:write", "team:admin"],
+      allowed: true,
+      isAllowed: true,
+      isRetired: false,
+      isMinimumRoleFor: "admin",
+    },
   ];
 }
 
@@ -226,7 +287,9 @@ function userJson(m: MemberRow, detailed: boolean) {
     experiments: {},
     avatar: { avatarType: "letter_avatar", avatarUuid: null, avatarUrl: null },
     isSuspended: false,
-    ...(detailed ? { emails: [{ id: m.userId, email: m.email, is_verified: true }], authenticators: [], canReset2fa: false } : {}),
+    ...(detailed
+      ? { emails: [{ id: m.userId, email: m.email, is_verified: true }], authenticators: [], canReset2fa: false }
+      : {}),
   };
 }
 
@@ -251,7 +314,12 @@ export function memberListItem(world: World, m: MemberRow, now: number) {
 }
 
 /** E2 body (F32, F33): list item plus teams, teamRoles and role lists. */
-export function memberDetails(world: World, m: MemberRow, now: number, caller: { role: string | null; scopes: ReadonlySet<string> }) {
+export function memberDetails(
+  world: World,
+  m: MemberRow,
+  now: number,
+  caller: { role: string | null; scopes: ReadonlySet<string> },
+) {
   const admin = caller.scopes.has("member:admin");
   const base = memberListItem(world, m, now);
   const teamSlugs = [...m.teams.keys()].filter((slug) => world.teams.some((t) => t.slug === slug)).sort();
@@ -275,7 +343,13 @@ export function teamMemberItem(world: World, m: MemberRow, team: TeamRow, now: n
 }
 
 /** Team JSON; caller fields describe the caller (F54). */
-export function teamJson(world: World, team: TeamRow, caller: MemberRow | null, scopes: ReadonlySet<string>, detailed: boolean) {
+export function teamJson(
+  world: World,
+  team: TeamRow,
+  caller: MemberRow | null,
+  scopes: ReadonlySet<string>,
+  detailed: boolean,
+) {
   const memberCount = world.members.filter((m) => !m.inactive && m.teams.has(team.slug)).length;
   const isMember = caller ? caller.teams.has(team.slug) : false;
   return {
@@ -286,7 +360,11 @@ export function teamJson(world: World, team: TeamRow, caller: MemberRow | null, 
     isMember,
     teamRole: isMember && caller ? (caller.teams.get(team.slug) ?? null) : null,
     flags: { "idp:provisioned": team.idpProvisioned },
-    access: [...scopes].filter((s) => s.startsWith("team:") || s.startsWith("project:") || s.startsWith("alerts:") || s.startsWith("event:")).sort(),
+    access: [...scopes]
+      .filter(
+        (s) => s.startsWith("team:") || s.startsWith("project:") || s.startsWith("alerts:") || s.startsWith("event:"),
+      )
+      .sort(),
     hasAccess: true,
     isPending: false,
     memberCount,

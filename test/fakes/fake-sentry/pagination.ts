@@ -3,8 +3,7 @@ export const MAX_PER_PAGE = 100;
 
 /** A page of rows, or the 400 Sentry answers for bad paging parameters. */
 export type PageResult<T> =
-  | { readonly ok: true; readonly rows: T[]; readonly link: string }
-  | { readonly ok: false; readonly detail: string };
+  { readonly ok: true; readonly rows: T[]; readonly link: string } | { readonly ok: false; readonly detail: string };
 
 /**
  * Offset pagination as Sentry does it (F09–F13): cursor `{n}:{page}:{isPrev}`,

@@ -1,10 +1,17 @@
 import { readFileSync } from "node:fs";
 
 /** Six member flags, as seeds write them (missing ones read as false). */
-export type SeedFlags = Partial<Record<
-  "idp:provisioned" | "idp:role-restricted" | "sso:linked" | "sso:invalid" | "member-limit:restricted" | "partnership:restricted",
-  boolean
->>;
+export type SeedFlags = Partial<
+  Record<
+    | "idp:provisioned"
+    | "idp:role-restricted"
+    | "sso:linked"
+    | "sso:invalid"
+    | "member-limit:restricted"
+    | "partnership:restricted",
+    boolean
+  >
+>;
 
 /** One member or pending invite in a seed. */
 export interface SeedMember {
