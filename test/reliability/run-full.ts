@@ -1,0 +1,161 @@
+/**
+ * The long reliability runs, outside `npm test`:
+ *
+ *   node scripts/run-ts.mjs test/reliability/run-full.ts [--only fuzz|cli|model|chaos]
+ *        [--fuzz 10000] [--cli 50] [--model 500] [--chaos 25] [--seed N]
+ *
+ * Prints the figures docs/reliability.md reports, as Markdown, and exits 1
+ * when any run failed (a crash, a lost change, a duplicate invite, a broken
+ * invariant). Seeds are printed with every failure, so each one replays.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { ensureDistBuilt } from "./built-cli.js";
+import { CHAOS_FAULTS, chaosTotals, runChaos, type ChaosRunFigures } from "./chaos.js";
+import { runModelScenario } from "./model-run.js";
+import { exampleRoster, repoFile, runRosterCase } from "./roster-fuzz.js";
+import { fixedHostileCases, mutateRoster, type FuzzCase } from "./roster-mutations.js";
+import { seededRandom } from "./seeded-random.js";
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    fuzz: { type: "string", default: "10000" },
+    cli: { type: "string", default: "50" },
+    model: { type: "string", default: "500" },
+    chaos: { type: "string", default: "25" },
+    seed: { type: "string", default: "20261123" },
+  },
+});
+const seed = Number(values.seed);
+const wanted = (part: string) => values.only === undefined || values.only.split(",").includes(part);
+const failures: string[] = [];
+const out = (line = "") => process.stdout.write(`${line}\n`);
+
+function fuzzFull(count: number): void {
+  const base = exampleRoster();
+  const random = seededRandom(seed);
+  const fixed = fixedHostileCases(base);
+  let valid = 0;
+  let slowest = { ms: 0, name: "" };
+  let peakRss = 0;
+  let peakHeap = 0;
+  const started = performance.now();
+  for (let i = 0; i < fixed.length + count; i += 1) {
+    const fuzzCase = i < fixed.length ? fixed[i]! : mutateRoster(base, random, random.int(1, 6));
+    const outcome = runRosterCase(fuzzCase);
+    if (outcome.failure) failures.push(`fuzz seed ${seed} case ${i} (${fuzzCase.name}): ${outcome.failure}`);
+    if (outcome.valid) valid += 1;
+    if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, name: fuzzCase.name };
+    const memory = process.memoryUsage();
+    peakRss = Math.max(peakRss, memory.rss);
+    peakHeap = Math.max(peakHeap, memory.heapUsed);
+  }
+  const total = fixed.length + count;
+  out("### Roster loader fuzz (pure loader)");
+  out();
+  out("| cases | valid | invalid (clear issues) | crashes or unclear answers | slowest case | peak RSS | peak heap | wall time |");
+  out("|---|---|---|---|---|---|---|---|");
+  const crashes = failures.filter((f) => f.startsWith("fuzz ")).length;
+  out(`| ${total} (seed ${seed}; ${fixed.length} fixed hostile cases) | ${valid} | ${total - valid - crashes} | ${crashes} | ${Math.round(slowest.ms)} ms (${slowest.name}) | ${Math.round(peakRss / 1e6)} MB | ${Math.round(peakHeap / 1e6)} MB | ${Math.round((performance.now() - started) / 1000)} s |`);
+  out();
+}
+
+function runBuiltCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [repoFile("dist/cli.js"), ...args], { env: { PATH: process.env["PATH"] ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+async function cliSample(count: number): Promise<void> {
+  ensureDistBuilt();
+  const base = exampleRoster();
+  const random = seededRandom(seed + 1);
+  const dir = mkdtempSync(join(tmpdir(), "fuzz-cli-"));
+  const cases: FuzzCase[] = [...fixedHostileCases(base), ...Array.from({ length: count }, () => mutateRoster(base, random, random.int(1, 6)))];
+  const codes = new Map<number, number>();
+  let bad = 0;
+  for (const [i, fuzzCase] of cases.entries()) {
+    const file = join(dir, `case-${i}.yaml`);
+    writeFileSync(file, fuzzCase.text, "latin1");
+    const run = await runBuiltCli(["validate", file]);
+    codes.set(run.code, (codes.get(run.code) ?? 0) + 1);
+    const lines = run.stderr.trimEnd().split("\n").filter(Boolean);
+    const clear = run.code === 0 ? / is valid: /.test(run.stdout) : lines.slice(0, -1).every((line) => line.startsWith(`${file}:`) || line.startsWith("  hint: ")) && /errors? .*in /.test(lines.at(-1) ?? "");
+    if (![0, 1].includes(run.code) || /\n\s+at |node:internal/.test(run.stderr) || !clear) {
+      bad += 1;
+      failures.push(`cli seed ${seed + 1} case ${i} (${fuzzCase.name}): exit ${run.code}: ${run.stderr.slice(0, 300)}`);
+    }
+  }
+  out("### `sentry-roster validate` on mutated rosters (built CLI)");
+  out();
+  out("| files | exit 0 | exit 1 | other exits, stack traces or unclear output |");
+  out("|---|---|---|---|");
+  out(`| ${cases.length} (seed ${seed + 1}) | ${codes.get(0) ?? 0} | ${codes.get(1) ?? 0} | ${bad} |`);
+  out();
+}
+
+async function modelFull(count: number): Promise<void> {
+  const actions: Record<string, number> = {};
+  let changes = 0;
+  let refused = 0;
+  let bad = 0;
+  const started = performance.now();
+  for (let s = 1; s <= count; s += 1) {
+    const figures = await runModelScenario(s);
+    if (figures.problems.length > 0) bad += 1;
+    failures.push(...figures.problems);
+    changes += figures.changes;
+    if (figures.refused) refused += 1;
+    for (const [action, n] of Object.entries(figures.actions)) actions[action] = (actions[action] ?? 0) + n;
+  }
+  out("### Model-based runs: random org and roster → plan → apply → plan again");
+  out();
+  out("| scenarios | refused by policy (no writes) | changes applied | runs with a broken invariant or a non-empty second plan | wall time |");
+  out("|---|---|---|---|---|");
+  out(`| ${count} (seeds 1–${count}) | ${refused} | ${changes} | ${bad} | ${Math.round((performance.now() - started) / 1000)} s |`);
+  out();
+  out(`Planned actions across the runs: ${Object.entries(actions).sort().map(([action, n]) => `${action} ${n}`).join(", ")}.`);
+  out();
+}
+
+async function chaosFull(seeds: number): Promise<void> {
+  const figures: ChaosRunFigures[] = [];
+  const started = performance.now();
+  for (const fault of CHAOS_FAULTS) {
+    for (let s = 1001; s < 1001 + seeds; s += 1) {
+      const run = await runChaos(fault, s);
+      figures.push(run);
+      failures.push(...run.problems);
+    }
+  }
+  out("### Chaos matrix on apply");
+  out();
+  out("| fault | runs | changes attempted | requests hit by the fault | changes lost | duplicate invites | runs that needed a re-run | runs not converged |");
+  out("|---|---|---|---|---|---|---|---|");
+  for (const t of chaosTotals(figures)) out(`| ${t.fault} | ${t.runs} | ${t.attempted} | ${t.faultsHit} | ${t.lost} | ${t.duplicateInvites} | ${t.reRuns} | ${t.notConverged} |`);
+  const all = chaosTotals(figures).reduce((sum, t) => ({ runs: sum.runs + t.runs, attempted: sum.attempted + t.attempted, lost: sum.lost + t.lost, dup: sum.dup + t.duplicateInvites, reRuns: sum.reRuns + t.reRuns, nc: sum.nc + t.notConverged, hit: sum.hit + t.faultsHit }), { runs: 0, attempted: 0, lost: 0, dup: 0, reRuns: 0, nc: 0, hit: 0 });
+  out(`| **all** | ${all.runs} | ${all.attempted} | ${all.hit} | ${all.lost} | ${all.dup} | ${all.reRuns} | ${all.nc} |`);
+  out();
+  out(`Seeds 1001–${1000 + seeds} per fault; wall time ${Math.round((performance.now() - started) / 1000)} s.`);
+  out();
+}
+
+if (wanted("fuzz")) fuzzFull(Number(values.fuzz));
+if (wanted("cli")) await cliSample(Number(values.cli));
+if (wanted("model")) await modelFull(Number(values.model));
+if (wanted("chaos")) await chaosFull(Number(values.chaos));
+if (failures.length > 0) {
+  out(`### Failures (${failures.length})`);
+  for (const failure of failures.slice(0, 50)) out(`- ${failure}`);
+  process.exitCode = 1;
+}
