@@ -114,10 +114,11 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function page<T>(rows: readonly T[], ctx: HandlerContext): Reply {
+/** One page of `rows`, each turned into JSON by `toJson` after slicing, so a page costs its own rows, not the org's. */
+function page<T>(rows: readonly T[], ctx: HandlerContext, toJson: (row: T) => unknown = (row) => row): Reply {
   const result = paginateRows(rows, ctx.query, ctx.linkBase);
   if (!result.ok) return detail(400, result.detail);
-  return { status: 200, body: result.rows, headers: { Link: result.link } };
+  return { status: 200, body: result.rows.map(toJson), headers: { Link: result.link } };
 }
 
 /** Routes one authenticated request under /api/0/ (F01). */
@@ -207,10 +208,7 @@ function listMembers(ctx: HandlerContext): Reply {
   const filter = memberFilter(ctx.query.get("query"));
   const rows = filter === "nothing" ? [] : visibleMembers(ctx.world).filter(filter);
   const expand = ctx.query.getAll("expand").includes("externalUsers");
-  return page(
-    rows.map((m) => ({ ...memberListItem(ctx.world, m, ctx.now), ...(expand ? { externalUsers: [] } : {}) })),
-    ctx,
-  );
+  return page(rows, ctx, (m) => ({ ...memberListItem(ctx.world, m, ctx.now), ...(expand ? { externalUsers: [] } : {}) }));
 }
 
 function getMember(ctx: HandlerContext, key: string): Reply {
@@ -537,10 +535,7 @@ function listTeams(ctx: HandlerContext): Reply {
     }
   }
   const detailed = ctx.query.get("detailed") !== "0";
-  return page(
-    teams.map((t) => teamJson(world, t, caller.member, caller.scopes, detailed)),
-    ctx,
-  );
+  return page(teams, ctx, (t) => teamJson(world, t, caller.member, caller.scopes, detailed));
 }
 
 const SLUG_SHAPE = /^[a-z0-9_-]{1,50}$/;
@@ -595,8 +590,5 @@ function listTeamMembers(ctx: HandlerContext, teamKey: string): Reply {
           ? -1
           : 1,
     );
-  return page(
-    rows.map((m) => teamMemberItem(world, m, team, ctx.now)),
-    ctx,
-  );
+  return page(rows, ctx, (m) => teamMemberItem(world, m, team, ctx.now));
 }
