@@ -74,7 +74,9 @@ function buildRequest(inputs: ActionInputs, event: EventContext, env: Readonly<R
     ...(validateOnlyReason ? { validateOnlyReason } : {}),
     rosterPath: inputs.roster,
     ...(inputs.organization ? { organization: inputs.organization } : {}),
-    sentry: inputs.sentryToken ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken } : undefined,
+    sentry: inputs.sentryToken
+      ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input" }
+      : undefined,
     github: {
       token: inputs.githubToken,
       apiUrl: event.apiUrl,

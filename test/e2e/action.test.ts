@@ -260,6 +260,16 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(run.summary).toContain("#### Roster problems");
   });
 
+  it("names the sentry-token input when Sentry rejects the token", async () => {
+    const fake = await fakes();
+    const dir = workspace();
+    const run = await planOnPr(dir, fake, { "sentry-token": "sntryu_revoked_token_0123456789" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("check the sentry-token input");
+    expect(run.stdout).not.toContain("SENTRY_AUTH_TOKEN");
+    expect(visible(run, fake.github, dir)).not.toContain("sntryu_revoked_token_0123456789");
+  });
+
   it("explains a workflow token that cannot comment", async () => {
     const fake = await fakes();
     const run = await planOnPr(workspace(), fake, { "github-token": "ghs_read_only_fork_token" });
