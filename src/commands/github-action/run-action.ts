@@ -29,6 +29,13 @@ export const SHORT_SUMMARY_CHARS = 200_000;
  * result says whether the step failed and why, in one line.
  */
 export async function runAction(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
+  // With mask-emails, annotations, log lines and the failure message are public too: mask them all here, once.
+  const shown = request.maskEmails ? maskingPlatform(platform) : platform;
+  const result = await runMode(request, shown, deps);
+  return request.maskEmails ? { ...result, message: maskEmailsIn(result.message) } : result;
+}
+
+async function runMode(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
   try {
     switch (request.mode) {
       case "validate":
@@ -42,6 +49,16 @@ export async function runAction(request: ActionRequest, platform: ActionPlatform
   } catch (error) {
     return { ok: false, message: scrub(describeError(error), request), outputs: {} };
   }
+}
+
+/** The platform with every email in annotations and log lines masked (the summary's renderers mask their own). */
+function maskingPlatform(platform: ActionPlatform): ActionPlatform {
+  return {
+    annotate: (level, message, where) => platform.annotate(level, maskEmailsIn(message), where),
+    info: (message) => platform.info(maskEmailsIn(message)),
+    appendSummary: (markdown) => platform.appendSummary(markdown),
+    group: (name, run) => platform.group(maskEmailsIn(name), run),
+  };
 }
 
 /** Removes both tokens from a message, as a last line of defence. */
