@@ -59,7 +59,7 @@ export const CHAOS_FAULTS: readonly ChaosFault[] = [
 ];
 
 /** Makes chosen requests time out after the server has handled them (once per distinct request). */
-function timeoutWrapper(rate: number, seed: number, armed: () => boolean, hit: () => void): FetchWrapper {
+export function timeoutWrapper(rate: number, seed: number, armed: () => boolean, hit: () => void): FetchWrapper {
   const seen = new Map<string, number>();
   return (fetch) => async (input, init) => {
     const key = `${init?.method ?? "GET"} ${String(input)}`;
