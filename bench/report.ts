@@ -117,6 +117,36 @@ script as \`dist/\`, started as a child process the way a user starts it.
   over 15 spawns, against \`node -e 0\` as the floor no Node CLI can beat.
 `;
 
+/** What earlier runs of this bench found and changed, and what is left; kept with the figures. */
+export const FINDINGS = `## What the figures changed, and what is left
+
+- **Plan time.** The client read the team member lists only after the members
+  list was done, so a plan took the members chain plus the team lists:
+  1.52× the lower bound at 1,000 × 50 even with no overhead at all. It now
+  reads them while the members list pages along
+  (src/sentry/read-live-state.ts); in-process on this loaded machine the
+  1,000 × 50 read went from 1.4 s to 0.66 s.
+- **The fake itself.** The fake Sentry built the JSON of every row of a list
+  before cutting out the page asked for: a members page of the 10,000-member
+  org cost 30 ms of the fake's CPU on top of the 20 ms latency, so the bench
+  measured the fake. It now builds only the page (11 ms). A teams page still
+  costs the fake about 45 ms (it counts each team's members over the whole
+  org), which delays the start of the team member lists at 10,000 × 200.
+- **Cold start.** The CLI evaluated undici on every start, also for
+  \`validate\`, which never reaches Sentry: about a quarter of validate's CPU
+  time. It is now loaded on the first request (src/commands/node-deps.ts).
+- **Open: schema compile.** ajv compiles the roster schema on every start
+  (src/roster/schema-issues.ts, \`validator()\`): 100–150 ms of CPU here,
+  about a third of what is left of validate's cold start. Generating the
+  validator at build time (ajv's standalone code) would remove it.
+- **Open: roster memory and time at 10,000 members.** \`validate\` alone on the
+  exported 10,000-member roster (930 KB) peaks at about 235 MB RSS and
+  2.4 s of CPU here, almost all in the yaml Document that parseRoster builds
+  (src/roster/parse-roster.ts); plan and apply add the live state and the plan
+  on top. This is what misses the 200 MB target and most of the gap between
+  the CLI's wall time and its requests' time at that size.
+`;
+
 /** The whole docs/benchmarks.md. */
 export function renderDocument(info: RunInfo, rows: readonly ResultRow[], notes: readonly string[]): string {
   return [
@@ -132,6 +162,7 @@ export function renderDocument(info: RunInfo, rows: readonly ResultRow[], notes:
     "",
     renderTable(rows),
     ...(notes.length > 0 ? ["## Notes", "", ...notes.map((note) => `- ${note}`), ""] : []),
+    FINDINGS,
     METHOD,
   ].join("\n");
 }
