@@ -182,6 +182,11 @@ function structureIssues(
       const map = node;
       const seen = new Map<string, YamlNode>();
       for (const pair of map.items) {
+        if (isPair(pair) && pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
+          // A list or map used as a key ("? [a, b]: x"): toJS would stringify it with a process warning.
+          issues.push(issue(file, start(pair.key as { range?: readonly number[] | null }), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
+          continue;
+        }
         if (!isPair(pair) || !isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         if (key === "<<") {
