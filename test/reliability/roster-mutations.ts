@@ -140,6 +140,7 @@ export function fixedHostileCases(base: string): FuzzCase[] {
     { name: "only NUL bytes", text: "\0".repeat(4096) },
     { name: "one huge line", text: `version: 1\norganization: ${"a".repeat(900_000)}\nmembers: []\n` },
     { name: "5,000 members", text: `${base.trimEnd()}\n${Array.from({ length: 5_000 }, (_, i) => `  - email: user${i}@acme.example\n    role: member\n    teams: [backend]\n`).join("")}` },
+    { name: "collection as a key", text: `${base}? [a, b]\n: x\n{ teams: [mobile] }: y\n` },
     { name: "lone surrogates", text: base.replace(/alice/g, "\uD800al\uDFFFice") },
   ];
 }

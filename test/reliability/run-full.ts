@@ -91,7 +91,7 @@ async function cliSample(count: number): Promise<void> {
     codes.set(run.code, (codes.get(run.code) ?? 0) + 1);
     const lines = run.stderr.trimEnd().split("\n").filter(Boolean);
     const clear = run.code === 0 ? / is valid: /.test(run.stdout) : lines.slice(0, -1).every((line) => line.startsWith(`${file}:`) || line.startsWith("  hint: ")) && /errors? .*in /.test(lines.at(-1) ?? "");
-    if (![0, 1].includes(run.code) || /\n\s+at |node:internal/.test(run.stderr) || !clear) {
+    if (![0, 1].includes(run.code) || /\n\s+at |node:internal|Warning:/.test(run.stderr) || !clear) {
       bad += 1;
       failures.push(`cli seed ${seed + 1} case ${i} (${fuzzCase.name}): exit ${run.code}: ${run.stderr.slice(0, 300)}`);
     }
