@@ -1,8 +1,8 @@
 /**
  * The long reliability runs, outside `npm test`:
  *
- *   node scripts/run-ts.mjs test/reliability/run-full.ts [--only fuzz|cli|model|chaos]
- *        [--fuzz 10000] [--cli 50] [--model 500] [--chaos 25] [--seed N]
+ *   node scripts/run-ts.mjs test/reliability/run-full.ts [--only fuzz,cli,model,chaos,action]
+ *        [--fuzz 10000] [--cli 50] [--model 500] [--chaos 25] [--action 10] [--seed N]
  *
  * Prints the figures docs/reliability.md reports, as Markdown, and exits 1
  * when any run failed (a crash, a lost change, a duplicate invite, a broken
@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ensureDistBuilt } from "./built-cli.js";
+import { ACTION_CHAOS_FAULTS, runActionChaos } from "./action-chaos.js";
 import { CHAOS_FAULTS, chaosTotals, runChaos, type ChaosRunFigures } from "./chaos.js";
 import { runModelScenario } from "./model-run.js";
 import { exampleRoster, repoFile, runRosterCase } from "./roster-fuzz.js";
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     cli: { type: "string", default: "50" },
     model: { type: "string", default: "500" },
     chaos: { type: "string", default: "25" },
+    action: { type: "string", default: "10" },
     seed: { type: "string", default: "20261123" },
   },
 });
@@ -128,23 +130,24 @@ async function modelFull(count: number): Promise<void> {
   out();
 }
 
-async function chaosFull(seeds: number): Promise<void> {
+async function chaosFull(seeds: number, path: "apply" | "action"): Promise<void> {
   const figures: ChaosRunFigures[] = [];
   const started = performance.now();
-  for (const fault of CHAOS_FAULTS) {
+  for (const fault of path === "apply" ? CHAOS_FAULTS : ACTION_CHAOS_FAULTS) {
     for (let s = 1001; s < 1001 + seeds; s += 1) {
-      const run = await runChaos(fault, s);
+      const run = path === "apply" ? await runChaos(fault, s) : await runActionChaos(fault, s);
       figures.push(run);
       failures.push(...run.problems);
     }
   }
-  out("### Chaos matrix on apply");
+  out(path === "apply" ? "### Chaos matrix on apply (CLI command path)" : "### Chaos matrix on the Action's merge path (mode: apply on push, reviewed sticky comment)");
   out();
+  const hits = (n: number) => (path === "apply" ? String(n) : "n/a");
   out("| fault | runs | changes attempted | requests hit by the fault | changes lost | duplicate invites | runs that needed a re-run | runs not converged |");
   out("|---|---|---|---|---|---|---|---|");
-  for (const t of chaosTotals(figures)) out(`| ${t.fault} | ${t.runs} | ${t.attempted} | ${t.faultsHit} | ${t.lost} | ${t.duplicateInvites} | ${t.reRuns} | ${t.notConverged} |`);
+  for (const t of chaosTotals(figures)) out(`| ${t.fault} | ${t.runs} | ${t.attempted} | ${hits(t.faultsHit)} | ${t.lost} | ${t.duplicateInvites} | ${t.reRuns} | ${t.notConverged} |`);
   const all = chaosTotals(figures).reduce((sum, t) => ({ runs: sum.runs + t.runs, attempted: sum.attempted + t.attempted, lost: sum.lost + t.lost, dup: sum.dup + t.duplicateInvites, reRuns: sum.reRuns + t.reRuns, nc: sum.nc + t.notConverged, hit: sum.hit + t.faultsHit }), { runs: 0, attempted: 0, lost: 0, dup: 0, reRuns: 0, nc: 0, hit: 0 });
-  out(`| **all** | ${all.runs} | ${all.attempted} | ${all.hit} | ${all.lost} | ${all.dup} | ${all.reRuns} | ${all.nc} |`);
+  out(`| **all** | ${all.runs} | ${all.attempted} | ${hits(all.hit)} | ${all.lost} | ${all.dup} | ${all.reRuns} | ${all.nc} |`);
   out();
   out(`Seeds 1001–${1000 + seeds} per fault; wall time ${Math.round((performance.now() - started) / 1000)} s.`);
   out();
@@ -153,7 +156,8 @@ async function chaosFull(seeds: number): Promise<void> {
 if (wanted("fuzz")) fuzzFull(Number(values.fuzz));
 if (wanted("cli")) await cliSample(Number(values.cli));
 if (wanted("model")) await modelFull(Number(values.model));
-if (wanted("chaos")) await chaosFull(Number(values.chaos));
+if (wanted("chaos")) await chaosFull(Number(values.chaos), "apply");
+if (wanted("action")) await chaosFull(Number(values.action), "action");
 if (failures.length > 0) {
   out(`### Failures (${failures.length})`);
   for (const failure of failures.slice(0, 50)) out(`- ${failure}`);
