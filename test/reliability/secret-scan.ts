@@ -60,6 +60,15 @@ export function assertNoLeaks(texts: readonly CapturedText[], secrets: Secrets):
   return texts.length;
 }
 
+/**
+ * A runner's stdout without its `::add-mask::VALUE` commands: the one place a
+ * secret must appear, so that the runner masks it everywhere else (the runner
+ * consumes the command and never shows it).
+ */
+export function withoutMaskCommands(stdout: string): string {
+  return stdout.replace(/^::add-mask::.*$/gm, "");
+}
+
 /** A fake server's request log as text to scan: everything it recorded, Authorization included. */
 export function requestLogText(where: string, log: unknown): CapturedText {
   return { where, text: JSON.stringify(log) };
