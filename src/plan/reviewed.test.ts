@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planWith } from "../../test/support/builders.js";
-import { shortId } from "./change-id.js";
+import { shortId, withId } from "./change-id.js";
 import { splitReviewed } from "./reviewed.js";
 
 const plan = planWith([
@@ -29,5 +29,17 @@ describe("splitReviewed", () => {
 
   it("runs nothing when the reviewed digest differs", () => {
     expect(splitReviewed(plan, { digest: "0".repeat(64) })).toEqual({ run: [], notReviewed: plan.changes });
+  });
+
+  it("runs the team role left over from a reviewed add-to-team an earlier apply half-did, and nothing else like it", () => {
+    const reviewedAdd = withId({ action: "add-to-team", email: "Bob@example.com", memberId: "42", team: "mobile", teamRole: "admin" });
+    const rest = planWith([
+      { action: "set-team-role", email: "bob@example.com", memberId: "42", team: "mobile", from: "contributor", to: "admin" },
+      { action: "set-team-role", email: "bob@example.com", memberId: "42", team: "backend", from: "contributor", to: "admin" },
+      { action: "set-team-role", email: "carol@example.com", memberId: "43", team: "mobile", from: "contributor", to: "admin" },
+    ]);
+    const split = splitReviewed(rest, { ids: [shortId(reviewedAdd.id)] });
+    expect(split.run).toEqual([rest.changes[0]]);
+    expect(split.notReviewed).toEqual(rest.changes.slice(1));
   });
 });
