@@ -11,7 +11,7 @@ import type { ActionPlatform, ActionRequest, ActionRunResult } from "../../src/c
 import { runAction } from "../../src/commands/github-action/run-action.js";
 import { renderPlanComment } from "../../src/render/plan-comment.js";
 import { startFakeGitHub } from "../fakes/fake-github.js";
-import { CHAOS_FAULTS, MAX_APPLY_RUNS, timeoutWrapper, type ChaosFault, type ChaosRunFigures } from "./chaos.js";
+import { CHAOS_FAULTS, MAX_APPLY_RUNS, countFaults, timeoutWrapper, type ChaosFault, type ChaosRunFigures } from "./chaos.js";
 import { connectionFor, planIn, ROSTER_PATH, startHarness } from "./harness.js";
 import { brokenInvariants, duplicateInvites } from "./invariants.js";
 import { brief } from "./model-run.js";
@@ -38,7 +38,10 @@ function recordingPlatform(texts: CapturedText[]): ActionPlatform {
 export async function runActionChaos(fault: ChaosFault, seed: number): Promise<ChaosRunFigures> {
   const scenario = randomScenario(seededRandom(seed));
   let armed = false;
-  const harness = await startHarness(scenario, fault.timeouts ? { wrapFetch: timeoutWrapper(fault.timeouts.rate, seed, () => armed, () => undefined) } : {});
+  let faultsHit = 0;
+  const hit = () => (faultsHit += 1);
+  const harness = await startHarness(scenario, fault.timeouts ? { wrapFetch: timeoutWrapper(fault.timeouts.rate, seed, () => armed, hit) } : {});
+  countFaults(harness.fake, hit);
   const github = await startFakeGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
   const problems: string[] = [];
   try {
@@ -98,7 +101,7 @@ export async function runActionChaos(fault: ChaosFault, seed: number): Promise<C
       lost,
       duplicateInvites: duplicates.length,
       requests: harness.fake.requests.length - logStart,
-      faultsHit: 0,
+      faultsHit,
       problems: problems.map((p) => `Action merge path, ${fault.name}, seed ${seed}: ${p}`),
     };
   } finally {

@@ -76,7 +76,7 @@ export function timeoutWrapper(rate: number, seed: number, armed: () => boolean,
 }
 
 /** Counts the fake's fault decisions that did something (its switchboard exposes no counter). */
-function countFaults(fake: FakeSentry, hit: () => void): void {
+export function countFaults(fake: FakeSentry, hit: () => void): void {
   const faults = fake.faults as unknown as { decide: (...args: unknown[]) => { before?: unknown; afterCommit?: unknown } };
   const decide = faults.decide.bind(faults);
   faults.decide = (...args) => {
