@@ -55,15 +55,19 @@ export function randomScenario(random: Random): Scenario {
   const teams: SeedTeam[] = TEAM_SLUGS.slice(0, teamCount).map((slug, i) => ({ id: String(11 + i), slug, name: slug.charAt(0).toUpperCase() + slug.slice(1) }));
   const idpTeam = random.chance(0.3);
   if (idpTeam) teams.push({ id: "31", slug: "scim-team", name: "SCIM team", idpProvisioned: true });
+  // Decided first: they set which roles the org offers (billing on sentry.io; admin only without team roles).
+  const teamRoles = random.chance(0.85);
+  const selfHosted = random.chance(0.2);
   const tokenMemberId = "100";
   const members: SeedMember[] = [{ id: tokenMemberId, email: "owner@acme.example", name: "Token Owner", role: "owner", has2fa: true, teams: {} }];
   const names = NAMES.slice(0, random.int(2, 10));
   names.forEach((name, i) => {
     const pending = random.chance(0.25);
-    const role = random.pick(["member", "member", "member", "manager", "owner"]);
+    const role = random.pick(["member", "member", "member", "manager", "owner", ...(selfHosted ? [] : ["billing"]), ...(teamRoles ? [] : ["admin"])]);
     const scim = role !== "owner" && !pending && random.chance(0.15);
     const memberTeams: Record<string, "admin" | null> = {};
     for (const team of teams) {
+      if (role === "billing") break; // billing has no team access
       if (team.idpProvisioned && !scim) continue;
       if (random.chance(0.4)) memberTeams[team.slug] = role === "member" && random.chance(0.4) ? "admin" : null;
     }
@@ -79,9 +83,8 @@ export function randomScenario(random: Random): Scenario {
       teams: memberTeams,
     });
   });
-  const teamRoles = random.chance(0.85);
   const org: OrgSeed = {
-    organization: { id: "4501", slug: "acme", name: "Acme", features: teamRoles ? ["invite-members", "team-roles"] : ["invite-members"], openMembership: random.chance(0.3), allowMemberInvite: true, mode: random.chance(0.8) ? "sentry.io" : "self-hosted" },
+    organization: { id: "4501", slug: "acme", name: "Acme", features: teamRoles ? ["invite-members", "team-roles"] : ["invite-members"], openMembership: random.chance(0.3), allowMemberInvite: true, mode: selfHosted ? "self-hosted" : "sentry.io" },
     teams,
     members,
     tokens: [{ token: SCENARIO_TOKEN, kind: "user", memberId: tokenMemberId, scopes: ALL_SCOPES }],
@@ -112,7 +115,7 @@ export function randomScenario(random: Random): Scenario {
   ];
   const rosterMember = (email: string, role: string) => {
     lines.push(`  - email: ${email}`, `    role: ${role}`);
-    const chosen = pickSome(managedTeams, random, 0.4);
+    const chosen = role === "billing" ? [] : pickSome(managedTeams, random, 0.4);
     if (chosen.length === 0) return;
     if (random.chance(0.5)) lines.push(`    teams: [${chosen.join(", ")}]`);
     else lines.push("    teams:", ...chosen.map((slug) => `      ${slug}: ${random.chance(0.5) ? "admin" : "contributor"}`));
@@ -120,7 +123,8 @@ export function randomScenario(random: Random): Scenario {
   rosterMember("owner@acme.example", "owner");
   for (const member of others) {
     if (ignore.includes(member.email) || !random.chance(0.75)) continue;
-    const role = random.chance(0.6) ? member.role : random.pick(["member", "member", "manager", "owner"]);
+    const offered = ["member", "member", "manager", "owner", ...(selfHosted ? [] : ["billing"]), ...(teamRoles ? [] : ["admin"])];
+    const role = random.chance(0.6) && offered.includes(member.role) ? member.role : random.pick(offered);
     rosterMember(caseVariant(member.email, random), role);
   }
   for (let i = 0, n = random.int(0, 3); i < n; i += 1) rosterMember(caseVariant(`new${i}.${random.seed % 1000}@acme.example`, random), random.pick(["member", "member", "manager"]));
