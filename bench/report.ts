@@ -128,22 +128,32 @@ export const FINDINGS = `## What the figures changed, and what is left
   1,000 × 50 read went from 1.4 s to 0.66 s.
 - **The fake itself.** The fake Sentry built the JSON of every row of a list
   before cutting out the page asked for: a members page of the 10,000-member
-  org cost 30 ms of the fake's CPU on top of the 20 ms latency, so the bench
-  measured the fake. It now builds only the page (11 ms). A teams page still
-  costs the fake about 45 ms (it counts each team's members over the whole
-  org), which delays the start of the team member lists at 10,000 × 200.
+  org cost 30 ms of CPU on top of the 20 ms latency, so the bench measured the
+  fake. It now builds only the page.
 - **Cold start.** The CLI evaluated undici on every start, also for
   \`validate\`, which never reaches Sentry: about a quarter of validate's CPU
   time. It is now loaded on the first request (src/commands/node-deps.ts).
-- **Open: schema compile.** ajv compiles the roster schema on every start
-  (src/roster/schema-issues.ts, \`validator()\`): 100–150 ms of CPU here,
-  about a third of what is left of validate's cold start. Generating the
-  validator at build time (ajv's standalone code) would remove it.
-- **Open: roster memory and time at 10,000 members.** \`validate\` alone on the
-  exported 10,000-member roster (930 KB) peaks at about 235 MB RSS and
-  2.4 s of CPU here, almost all in the yaml Document that parseRoster builds
+  ajv checked our own schema against JSON Schema's meta-schema on every start:
+  half of the schema compile; that check is now off
+  (src/roster/schema-issues.ts; validate's CPU 328 → 268 ms here).
+- **Open: plan time of small orgs.** At 100 × 10 the bound is 70 ms, but the
+  reads depend on each other: org details, then the teams list, then three
+  rounds of four team member lists. That is five round trips, 100 ms (1.43×)
+  with no overhead at all, and a fresh process spends another 30–50 ms on its
+  first request (JIT, connections). Reading org details together with the lists
+  and starting the roster's team member lists without waiting for the teams
+  list would remove two round trips. From about 1,000 members on, the members
+  chain dominates and the ratio falls (10,000 × 200: 1.3×).
+- **Open: cold start.** What is left of ajv's compile (about 40 ms of CPU) would
+  go with a validator generated at build time (ajv standalone code). undici is
+  1,053 KiB of dist/cli.js's 1,720 KiB; Node parses it on every start although
+  only plan, apply and export use it. Node's own fetch, or a separate chunk
+  for undici, would drop that.
+- **Open: memory at 10,000 members.** \`validate\` alone on the exported
+  10,000-member roster (930 KB) peaks at about 235 MB RSS and 2.4 s of CPU,
+  almost all in the yaml Document that parseRoster builds
   (src/roster/parse-roster.ts); plan and apply add the live state and the plan
-  on top. This is what misses the 200 MB target and most of the gap between
+  on top. This is what misses the 200 MB target, and most of the gap between
   the CLI's wall time and its requests' time at that size.
 `;
 
