@@ -1,12 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../fakes/fake-github.js";
 import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
-import { type ActionRun, DIST_ACTION, runAction } from "../support/run-action.js";
+import { type ActionRun, runAction } from "../support/run-action.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
@@ -45,22 +44,6 @@ members:
     teams: [backend]
 `;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // e2e runs the built Action: rebuild when dist/ is older than the sources.
-  if (!existsSync(DIST_ACTION) || statSync(DIST_ACTION).mtimeMs < newestMtime(join(ROOT, "src"))) {
-    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
-  }
-}, 60_000);
-
 let sentry: FakeSentry | undefined;
 let github: FakeGitHub | undefined;
 afterEach(async () => {
@@ -73,7 +56,10 @@ afterEach(async () => {
 async function fakes(): Promise<{ sentry: FakeSentry; github: FakeGitHub }> {
   sentry = await startFakeSentry(EXAMPLE_ORG);
   github = await startFakeGitHub({
-    tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" }, "ghs_read_only_fork_token": { login: "github-actions[bot]", readOnly: true } },
+    tokens: {
+      [GITHUB_TOKEN]: { login: "github-actions[bot]" },
+      ghs_read_only_fork_token: { login: "github-actions[bot]", readOnly: true },
+    },
   });
   return { sentry, github };
 }
@@ -88,13 +74,21 @@ const PR_PAYLOAD = {
   pull_request: { number: 7, head: { sha: HEAD_SHA }, base: { ref: "main" } },
   repository: { private: true, default_branch: "main" },
 };
-const PUSH_PAYLOAD = { ref: "refs/heads/main", after: MERGE_SHA, repository: { private: true, default_branch: "main" } };
+const PUSH_PAYLOAD = {
+  ref: "refs/heads/main",
+  after: MERGE_SHA,
+  repository: { private: true, default_branch: "main" },
+};
 
 function urls(fake: FakeGitHub) {
   return { apiUrl: fake.apiUrl, graphqlUrl: fake.graphqlUrl, serverUrl: fake.url };
 }
 
-function planOnPr(dir: string, fake: { sentry: FakeSentry; github: FakeGitHub }, inputs: Record<string, string> = {}): Promise<ActionRun> {
+function planOnPr(
+  dir: string,
+  fake: { sentry: FakeSentry; github: FakeGitHub },
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
   return runAction({
     eventName: "pull_request",
     payload: PR_PAYLOAD,
@@ -106,7 +100,11 @@ function planOnPr(dir: string, fake: { sentry: FakeSentry; github: FakeGitHub },
   });
 }
 
-function applyOnPush(dir: string, fake: { sentry: FakeSentry; github: FakeGitHub }, inputs: Record<string, string> = {}): Promise<ActionRun> {
+function applyOnPush(
+  dir: string,
+  fake: { sentry: FakeSentry; github: FakeGitHub },
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
   return runAction({
     eventName: "push",
     payload: PUSH_PAYLOAD,
@@ -122,7 +120,10 @@ function applyOnPush(dir: string, fake: { sentry: FakeSentry; github: FakeGitHub
 function visible(run: ActionRun, fake: FakeGitHub, dir: string): string {
   const planFile = run.outputs["plan-file"];
   return [
-    run.stdout.split("\n").filter((line) => !line.startsWith("::add-mask::")).join("\n"),
+    run.stdout
+      .split("\n")
+      .filter((line) => !line.startsWith("::add-mask::"))
+      .join("\n"),
     run.stderr,
     run.summary,
     JSON.stringify(run.outputs),
@@ -142,7 +143,9 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(run.code).toBe(0);
     const comments = fake.github.comments(7);
     expect(comments).toHaveLength(1);
-    expect(comments[0]?.body).toMatch(/^<!-- sentry-roster:plan \{"v":1,"org":"acme","digest":"[0-9a-f]{64}","ids":\["[0-9a-f]{16}"/);
+    expect(comments[0]?.body).toMatch(
+      /^<!-- sentry-roster:plan \{"v":1,"org":"acme","digest":"[0-9a-f]{64}","ids":\["[0-9a-f]{16}"/,
+    );
     expect(comments[0]?.body).toContain(`"sha":"${HEAD_SHA}"`);
     expect(comments[0]?.body).toContain("heidi&#64;example.com");
     expect(run.outputs["has-changes"]).toBe("true");
@@ -150,7 +153,11 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(run.outputs["digest"]).toMatch(/^[0-9a-f]{64}$/);
     const planFile = run.outputs["plan-file"] ?? "";
     expect(planFile.startsWith(run.runnerTemp)).toBe(true);
-    const plan = JSON.parse(readFileSync(planFile, "utf8")) as { formatVersion: number; digest: string; changes: unknown[] };
+    const plan = JSON.parse(readFileSync(planFile, "utf8")) as {
+      formatVersion: number;
+      digest: string;
+      changes: unknown[];
+    };
     expect(plan.formatVersion).toBe(1);
     expect(plan.digest).toBe(run.outputs["digest"]);
     expect(plan.changes).toHaveLength(Number(run.outputs["changes"]));
@@ -167,14 +174,19 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     const dir = workspace();
     await planOnPr(dir, fake);
     const firstId = fake.github.comments(7)[0]?.id;
-    writeFileSync(join(dir, "roster.yaml"), ROSTER.replace("  - email: heidi@example.com\n    role: member\n    teams: [backend]\n", ""));
+    writeFileSync(
+      join(dir, "roster.yaml"),
+      ROSTER.replace("  - email: heidi@example.com\n    role: member\n    teams: [backend]\n", ""),
+    );
     const again = await planOnPr(dir, fake);
     expect(again.code).toBe(0);
     const comments = fake.github.comments(7);
     expect(comments.map((comment) => comment.id)).toEqual([firstId]);
     expect(comments[0]?.body).not.toContain("heidi");
     expect(fake.github.requests.filter((request) => request.method === "PATCH")).toHaveLength(1);
-    expect(fake.github.requests.filter((request) => request.method === "POST" && request.path.endsWith("/comments"))).toHaveLength(1);
+    expect(
+      fake.github.requests.filter((request) => request.method === "POST" && request.path.endsWith("/comments")),
+    ).toHaveLength(1);
   });
 
   it("applies the reviewed changes on merge and refuses one nobody reviewed", async () => {
@@ -182,7 +194,9 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     const dir = workspace();
     const planned = await planOnPr(dir, fake);
     expect(planned.code).toBe(0);
-    fake.github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
+    fake.github.setPulls(MERGE_SHA, [
+      { number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } },
+    ]);
     // After the review, someone sneaks a new member into the roster: not in the reviewed plan.
     writeFileSync(join(dir, "roster.yaml"), `${ROSTER}  - email: mallory@example.com\n    role: member\n`);
     fake.sentry.clearLog();
@@ -220,7 +234,9 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     await planOnPr(dir, fake);
     const comment = fake.github.comments(7)[0];
     fake.github.editComment(comment?.id ?? 0, comment?.body ?? "", "mallory");
-    fake.github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
+    fake.github.setPulls(MERGE_SHA, [
+      { number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } },
+    ]);
     const run = await applyOnPush(dir, fake);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("last edited by mallory");
@@ -229,7 +245,10 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
 
   it("keeps the comment of a huge plan within GitHub's 65,536 characters", async () => {
     const fake = await fakes();
-    const many = Array.from({ length: 3_000 }, (_, index) => `  - email: person${index}@example.com\n    role: member\n    teams: [backend]\n`).join("");
+    const many = Array.from(
+      { length: 3_000 },
+      (_, index) => `  - email: person${index}@example.com\n    role: member\n    teams: [backend]\n`,
+    ).join("");
     const dir = workspace(`${ROSTER}${many}`);
     const run = await planOnPr(dir, fake);
     expect(run.code).toBe(0);
@@ -253,7 +272,12 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
 
   it("annotates roster errors on their lines and fails", async () => {
     const fake = await fakes();
-    const dir = workspace(ROSTER.replace("    role: manager\n    teams: [backend, frontend]", "    role: captain\n    teams: [backend, frontend]"));
+    const dir = workspace(
+      ROSTER.replace(
+        "    role: manager\n    teams: [backend, frontend]",
+        "    role: captain\n    teams: [backend, frontend]",
+      ),
+    );
     const run = await planOnPr(dir, fake, { "sentry-token": "" });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error file=roster\.yaml,line=14,col=\d+::.*captain/);
@@ -286,7 +310,12 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
       payload: { schedule: "17 6 * * 1-5", repository: { private: false, default_branch: "main" } },
       workspace: dir,
       github: urls(fake.github),
-      inputs: { "sentry-token": READ_TOKEN, "sentry-url": fake.sentry.url, "github-token": GITHUB_TOKEN, "fail-on-drift": "true" },
+      inputs: {
+        "sentry-token": READ_TOKEN,
+        "sentry-url": fake.sentry.url,
+        "github-token": GITHUB_TOKEN,
+        "fail-on-drift": "true",
+      },
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Sentry differs from roster.yaml");

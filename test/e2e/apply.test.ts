@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
-import { DIST_CLI, runCli, type CliRun } from "../support/run-dist.js";
+import { runCli, type CliRun } from "../support/run-dist.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
@@ -43,27 +42,6 @@ members:
     role: manager
     teams: [frontend]
 `;
-
-/** Newest modification time under a folder, in ms. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // e2e runs the built CLI: rebuild when dist/ is older than the sources. Built
-  // aside, then renamed in, so a test running dist/ meanwhile never reads half a file.
-  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newestMtime(join(ROOT, "src"))) {
-    const aside = join(ROOT, "node_modules/.cache", `apply-e2e-dist-${process.pid}`);
-    execFileSync(process.execPath, ["scripts/build.mjs", aside], { cwd: ROOT });
-    for (const name of ["index.js", "cli.js"]) renameSync(join(aside, name), join(ROOT, "dist", name));
-    rmSync(aside, { recursive: true, force: true });
-  }
-}, 60_000);
 
 let fake: FakeSentry | undefined;
 afterEach(async () => {
@@ -173,7 +151,9 @@ describe("sentry-roster apply", () => {
     const actions = report.outcomes.map((outcome: { change: { action: string } }) => outcome.change.action);
     expect(actions[0]).toBe("create-team");
     expect(new Set(actions.slice(1, 4))).toEqual(new Set(["invite", "reinvite"]));
-    expect(new Set(actions)).toEqual(new Set(["create-team", "invite", "reinvite", "set-role", "add-to-team", "set-team-role", "remove-from-team"]));
+    expect(new Set(actions)).toEqual(
+      new Set(["create-team", "invite", "reinvite", "set-role", "add-to-team", "set-team-role", "remove-from-team"]),
+    );
   });
 
   it("refuses without --yes when there is no terminal, before contacting Sentry", async () => {
@@ -240,7 +220,9 @@ members:
 `;
     const run = await cli(server, workdir(roster), ["apply", "--yes", "--json"], MANAGER_TOKEN);
     const report = JSON.parse(run.stdout);
-    expect(report.skipped.map((skip: { email: string; reason: string }) => [skip.reason, skip.email])).toEqual([["owner-protected", "alice@example.com"]]);
+    expect(report.skipped.map((skip: { email: string; reason: string }) => [skip.reason, skip.email])).toEqual([
+      ["owner-protected", "alice@example.com"],
+    ]);
     expect(run.code).toBe(0);
     expect(writes(server)).toEqual([]);
     expect(memberOf(server.state(), "alice@example.com").role).toBe("owner");
@@ -273,7 +255,9 @@ members:
     const server = await start();
     const run = await cli(server, workdir(), ["apply", "--yes", "--plan", "nope.json"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('sentry-roster apply: nope.json does not exist: save a plan with "sentry-roster plan --out FILE"\n');
+    expect(run.stderr).toBe(
+      'sentry-roster apply: nope.json does not exist: save a plan with "sentry-roster plan --out FILE"\n',
+    );
     expect(server.requests).toEqual([]);
   });
 
@@ -302,7 +286,17 @@ function invitedTwice(requests: readonly FakeSentry["requests"][number][]): stri
 
 describe("sentry-roster apply under faults", () => {
   const cases: readonly [string, (server: FakeSentry) => void][] = [
-    ["20% of requests answer 5xx", (server) => server.faults.setRandom({ rate: 0.2, kinds: ["500", "502", "503"], seed: 7, includeWrites: true, maxPerRequest: 1 })],
+    [
+      "20% of requests answer 5xx",
+      (server) =>
+        server.faults.setRandom({
+          rate: 0.2,
+          kinds: ["500", "502", "503"],
+          seed: 7,
+          includeWrites: true,
+          maxPerRequest: 1,
+        }),
+    ],
     [
       "429 bursts",
       (server) => {
@@ -311,9 +305,16 @@ describe("sentry-roster apply under faults", () => {
         server.faults.failNext(2, "429-bare", { method: "PUT" });
       },
     ],
-    ["connections reset", (server) => server.faults.setRandom({ rate: 0.2, kinds: ["reset"], seed: 3, includeWrites: true, maxPerRequest: 1 })],
+    [
+      "connections reset",
+      (server) =>
+        server.faults.setRandom({ rate: 0.2, kinds: ["reset"], seed: 3, includeWrites: true, maxPerRequest: 1 }),
+    ],
     ["writes commit but the answer is lost", (server) => server.faults.failAfterCommit(3, "500", { method: "POST" })],
-    ["invites commit but the connection resets", (server) => server.faults.failAfterCommit(2, "reset", { method: "POST", path: "/members/" })],
+    [
+      "invites commit but the connection resets",
+      (server) => server.faults.failAfterCommit(2, "reset", { method: "POST", path: "/members/" }),
+    ],
     [
       "role changes and team removals commit but the answer is lost",
       (server) => {
@@ -332,7 +333,11 @@ describe("sentry-roster apply under faults", () => {
     const report = JSON.parse(first.stdout);
     const log: FakeSentry["requests"][number][] = [];
     // The fault really happened.
-    expect(server.requests.some((request) => request.status === 429 || request.status === "reset" || Number(request.status) >= 500)).toBe(true);
+    expect(
+      server.requests.some(
+        (request) => request.status === 429 || request.status === "reset" || Number(request.status) >= 500,
+      ),
+    ).toBe(true);
     // The exit code and the report agree.
     expect(first.code).toBe(report.ok ? 0 : 1);
     if (!report.ok) {

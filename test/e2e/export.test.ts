@@ -1,51 +1,18 @@
-import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
 import { GENERATED_OWNER_TOKEN, generateOrg } from "../fakes/generate-org.js";
-import { DIST_CLI, runCli, type CliRun } from "../support/run-dist.js";
+import { runCli, type CliRun } from "../support/run-dist.js";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const EXAMPLE_ORG = new URL("../fixtures/orgs/example-org.json", import.meta.url).pathname;
 const OWNER = "sntryu_owner_token_0123456789abcdef";
 const NO_TEAM_SCOPE = "sntryu_noteam_token_0123456789abcdef";
 
 let fake: FakeSentry | undefined;
-
-/** Newest modification time under a folder, in ms. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // The e2e suite runs the built CLI: rebuild when dist/ is older than the sources,
-  // aside and then renamed in, so a test running dist/ meanwhile never reads half a file.
-  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newestMtime(join(ROOT, "src"))) {
-    const aside = join(ROOT, "node_modules/.cache", `export-e2e-dist-${process.pid}`);
-    execFileSync(process.execPath, ["scripts/build.mjs", aside], { cwd: ROOT });
-    for (const name of ["index.js", "cli.js"]) renameSync(join(aside, name), join(ROOT, "dist", name));
-    rmSync(aside, { recursive: true, force: true });
-  }
-  expect(existsSync(DIST_CLI)).toBe(true);
-}, 60_000);
 
 afterEach(async () => {
   await fake?.close();

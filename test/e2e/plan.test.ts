@@ -1,21 +1,35 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
-import { DIST_CLI, runCli } from "../support/run-dist.js";
+import { runCli } from "../support/run-dist.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const OWNER_TOKEN = "sntryu_plan_owner_token_0123456789abcdef";
 const READONLY_TOKEN = "sntryu_plan_readonly_token_0123456789abcdef";
 const NOW = Date.parse("2026-11-23T12:00:00.000Z");
-const ALL_SCOPES = ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"];
+const ALL_SCOPES = [
+  "org:read",
+  "org:write",
+  "member:read",
+  "member:write",
+  "member:admin",
+  "team:read",
+  "team:write",
+  "team:admin",
+];
 
 /** An org that differs from ROSTER in every way a plan can express. */
 const SEED: OrgSeed = {
-  organization: { id: "4501", slug: "acme", name: "Acme", features: ["invite-members", "team-roles"], openMembership: false, allowMemberInvite: true, mode: "sentry.io" },
+  organization: {
+    id: "4501",
+    slug: "acme",
+    name: "Acme",
+    features: ["invite-members", "team-roles"],
+    openMembership: false,
+    allowMemberInvite: true,
+    mode: "sentry.io",
+  },
   teams: [
     { id: "11", slug: "backend", name: "Backend" },
     { id: "12", slug: "frontend", name: "Frontend" },
@@ -25,7 +39,14 @@ const SEED: OrgSeed = {
     { id: "101", email: "alice@example.com", name: "Alice", role: "owner", teams: { backend: null } },
     { id: "102", email: "bob@example.com", name: "Bob", role: "member", teams: { backend: "admin", frontend: null } },
     { id: "103", email: "dave@example.com", name: "Dave", role: "manager", teams: { frontend: null } },
-    { id: "105", email: "frank@example.com", role: "member", pending: true, invitedAt: "2026-01-02T00:00:00.000Z", inviterId: "101" },
+    {
+      id: "105",
+      email: "frank@example.com",
+      role: "member",
+      pending: true,
+      invitedAt: "2026-01-02T00:00:00.000Z",
+      inviterId: "101",
+    },
     { id: "108", email: "hank@example.com", name: "Hank", role: "member" },
     { id: "109", email: "ivan@example.com", name: "Ivan", role: "member", teams: { legacy: null } },
   ],
@@ -62,22 +83,6 @@ members:
     role: member
 `;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // e2e runs the built CLI: rebuild when dist/ is older than the sources.
-  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newestMtime(join(ROOT, "src"))) {
-    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
-  }
-}, 120_000);
-
 let fake: FakeSentry | undefined;
 afterEach(async () => {
   await fake?.close();
@@ -94,7 +99,10 @@ function rosterDir(text = ROSTER): string {
 async function plan(args: readonly string[], options: { token?: string; roster?: string } = {}) {
   fake = await startFakeSentry(SEED, { now: () => NOW });
   const cwd = rosterDir(options.roster);
-  const run = await runCli(["plan", ...args], { cwd, env: { SENTRY_AUTH_TOKEN: options.token ?? OWNER_TOKEN, SENTRY_URL: fake.url } });
+  const run = await runCli(["plan", ...args], {
+    cwd,
+    env: { SENTRY_AUTH_TOKEN: options.token ?? OWNER_TOKEN, SENTRY_URL: fake.url },
+  });
   return { run, cwd, fake };
 }
 
@@ -103,7 +111,12 @@ describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
     const { run, fake } = await plan(["--json"]);
     expect(run.stderr).not.toContain(OWNER_TOKEN);
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as { formatVersion: number; digest: string; changes: { id: string; action: string; email?: string; team?: string }[]; drift: { kind: string }[] };
+    const json = JSON.parse(run.stdout) as {
+      formatVersion: number;
+      digest: string;
+      changes: { id: string; action: string; email?: string; team?: string }[];
+      drift: { kind: string }[];
+    };
     expect(json.formatVersion).toBe(1);
     expect(json.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(json.changes.map((change) => [change.action, change.email ?? change.team])).toEqual([
@@ -127,8 +140,12 @@ describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
   it("prints the text plan, exits 2 with --detailed-exitcode and saves the JSON with --out", async () => {
     const { run, cwd } = await plan(["--detailed-exitcode", "--out", "plan.json"]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain("bob@example.com\n  + add to team design as contributor\n  ~ team backend role admin -> contributor\n  - remove from team frontend\n");
-    expect(run.stdout.trimEnd().endsWith("Plan: 1 new team, 2 invites, 1 role change, 3 team edits, 1 removal.")).toBe(true);
+    expect(run.stdout).toContain(
+      "bob@example.com\n  + add to team design as contributor\n  ~ team backend role admin -> contributor\n  - remove from team frontend\n",
+    );
+    expect(run.stdout.trimEnd().endsWith("Plan: 1 new team, 2 invites, 1 role change, 3 team edits, 1 removal.")).toBe(
+      true,
+    );
     expect(run.stdout).not.toContain("\u001b[");
     expect(run.stdout).not.toContain("Warnings:");
     const saved = JSON.parse(readFileSync(join(cwd, "plan.json"), "utf8")) as { changes: unknown[] };
@@ -154,7 +171,12 @@ members:
   });
 
   it("prints roster errors like validate, exits 1 and never contacts Sentry", async () => {
-    const { run, fake } = await plan([], { roster: ROSTER.replace("role: manager", "role: manger").replace("role: member\n    teams: [frontend]", "role: membr\n    teams: [frontend]") });
+    const { run, fake } = await plan([], {
+      roster: ROSTER.replace("role: manager", "role: manger").replace(
+        "role: member\n    teams: [frontend]",
+        "role: membr\n    teams: [frontend]",
+      ),
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^roster\.yaml:\d+:\d+: /m);
@@ -163,10 +185,14 @@ members:
   });
 
   it("shows a plan apply would refuse and exits 1 saying why", async () => {
-    const { run } = await plan([], { roster: ROSTER.replace("  unlisted: remove", "  unlisted: remove\n  maxRemovals: 0") });
+    const { run } = await plan([], {
+      roster: ROSTER.replace("  unlisted: remove", "  unlisted: remove\n  maxRemovals: 0"),
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("This plan would be refused");
-    expect(run.stderr).toContain("sentry-roster plan: this plan would be refused: The plan removes 1 member; policy.maxRemovals is 0.");
+    expect(run.stderr).toContain(
+      "sentry-roster plan: this plan would be refused: The plan removes 1 member; policy.maxRemovals is 0.",
+    );
   });
 
   it("plans with a read-only token, leaving token checks to apply", async () => {
@@ -179,7 +205,10 @@ members:
   it("reads SENTRY_ORG when the roster names no organization", async () => {
     fake = await startFakeSentry(SEED, { now: () => NOW });
     const cwd = rosterDir(ROSTER.replace("organization: acme\n", ""));
-    const run = await runCli(["plan", "--json"], { cwd, env: { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url, SENTRY_ORG: "acme" } });
+    const run = await runCli(["plan", "--json"], {
+      cwd,
+      env: { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url, SENTRY_ORG: "acme" },
+    });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { organization: string }).organization).toBe("acme");
   });

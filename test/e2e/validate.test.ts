@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli as runCliInProcess } from "../../src/cli/main.js";
-import { DIST_CLI, runCli, type CliRun } from "../support/run-dist.js";
+import { runCli, type CliRun } from "../support/run-dist.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test/fixtures/rosters");
@@ -15,23 +14,6 @@ const BAD = readdirSync(FIXTURES)
 const VALID = readdirSync(FIXTURES)
   .filter((name) => name.startsWith("valid-"))
   .sort();
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // e2e runs the built CLI: rebuild when dist/ is older than the sources or the schema it bundles.
-  const newest = Math.max(newestMtime(join(ROOT, "src")), newestMtime(join(ROOT, "schema")));
-  if (!existsSync(DIST_CLI) || statSync(DIST_CLI).mtimeMs < newest) {
-    execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: ROOT });
-  }
-}, 120_000);
 
 /** `sentry-roster validate ARGS` in the fixtures folder, so file names in output stay short and stable. */
 function validate(args: readonly string[], cwd = FIXTURES): Promise<CliRun> {
