@@ -72,6 +72,8 @@ export type ApplyCommandResult =
       readonly plan: Plan;
       readonly result: ApplyResult;
       readonly leftOver: readonly Change[];
+      /** Changes of the recomputed plan that nobody reviewed: listed, never applied. */
+      readonly notReviewed: readonly Change[];
       /** Why convergence could not be checked, when the re-read failed. */
       readonly recheckError?: string;
       /** Where the live state was saved before the first write; absent when nothing was written. */
@@ -134,7 +136,10 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     }
   }
   if (options.reviewed !== undefined) {
-    const split = splitReviewed(plan, options.reviewed);
+    const split = splitReviewed(plan, options.reviewed, {
+      tokenMemberId: live.token.memberId,
+      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+    });
     run = split.run;
     notReviewed = split.notReviewed;
   }
@@ -155,6 +160,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
       plan,
       result: { outcomes: notReviewedOutcomes, skipped: plan.skipped },
       leftOver: [],
+      notReviewed,
       issues,
     };
   }
@@ -200,6 +206,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     plan,
     result,
     leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
+    notReviewed,
     ...(recheck.error === undefined ? {} : { recheckError: recheck.error }),
     ...(options.snapshotFile === undefined ? {} : { snapshotPath: options.snapshotFile }),
     issues,

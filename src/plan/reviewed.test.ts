@@ -42,4 +42,18 @@ describe("splitReviewed", () => {
     expect(split.run).toEqual([rest.changes[0]]);
     expect(split.notReviewed).toEqual(rest.changes.slice(1));
   });
+
+  it("runs the removal of the token's user from a team whose reviewed creation added them, and nothing else like it", () => {
+    const reviewedCreate = withId({ action: "create-team", team: "mobile", name: "Mobile" });
+    const context = { tokenMemberId: "1", teamNames: { mobile: "Mobile", backend: "Backend" } };
+    const rest = planWith([
+      { action: "remove-from-team", email: "owner@example.com", memberId: "1", team: "mobile" },
+      { action: "remove-from-team", email: "owner@example.com", memberId: "1", team: "backend" },
+      { action: "remove-from-team", email: "carol@example.com", memberId: "43", team: "mobile" },
+    ]);
+    const split = splitReviewed(rest, { ids: [shortId(reviewedCreate.id)] }, context);
+    expect(split.run).toEqual([rest.changes[0]]);
+    expect(split.notReviewed).toEqual(rest.changes.slice(1));
+    expect(splitReviewed(rest, { ids: [shortId(reviewedCreate.id)] }).run).toEqual([]);
+  });
 });

@@ -4,6 +4,16 @@ import type { Change, Plan } from "./plan.js";
 /** What a reviewer approved: change ids (full or 16-hex short ids) or, when they did not fit, the digest alone. */
 export type Reviewed = { readonly ids: readonly string[] } | { readonly digest: string };
 
+/**
+ * What the split needs to know to recognise the rest of a reviewed change: the
+ * token's own member, and the names the roster gives its teams (a reviewed
+ * `create-team` carries the name in its id).
+ */
+export interface ReviewContext {
+  readonly tokenMemberId: string | null;
+  readonly teamNames: Readonly<Record<string, string>>;
+}
+
 /** A recomputed plan split into what may run and what nobody reviewed. */
 export interface ReviewedSplit {
   readonly run: Change[];
@@ -18,7 +28,7 @@ export interface ReviewedSplit {
  * (reviewedOrigin). With a digest, every change runs if the digest is exactly
  * the plan's, else none does.
  */
-export function splitReviewed(plan: Plan, reviewed: Reviewed): ReviewedSplit {
+export function splitReviewed(plan: Plan, reviewed: Reviewed, context?: ReviewContext): ReviewedSplit {
   if ("digest" in reviewed) {
     const matches = reviewed.digest.trim().toLowerCase() === plan.digest;
     return matches ? { run: [...plan.changes], notReviewed: [] } : { run: [], notReviewed: [...plan.changes] };
@@ -35,7 +45,7 @@ export function splitReviewed(plan: Plan, reviewed: Reviewed): ReviewedSplit {
   const notReviewed: Change[] = [];
   const approved = (id: string) => full.has(id) || short.has(id.slice(0, SHORT_ID_LENGTH));
   for (const change of plan.changes) {
-    const origin = reviewedOrigin(change);
+    const origin = reviewedOrigin(change, context);
     const ok = approved(change.id) || (origin !== undefined && approved(origin));
     (ok ? run : notReviewed).push(change);
   }
@@ -43,12 +53,21 @@ export function splitReviewed(plan: Plan, reviewed: Reviewed): ReviewedSplit {
 }
 
 /**
- * The id of the reviewed change that `change` is the rest of, if any. Adding a
- * member to a team as admin is two writes (add, then set the team role); when
- * the second one fails, the next plan wants `set-team-role contributor → admin`
- * for that member and team, which is still the reviewed `add-to-team`.
+ * The id of the reviewed change that `change` is the rest of, if any:
+ * - adding a member to a team as admin is two writes (add, then set the team
+ *   role); when the second one fails, the next plan wants `set-team-role
+ *   contributor → admin` for that member and team: still the reviewed `add-to-team`;
+ * - Sentry adds the token's user to a team it creates (sentry-api.md trap 28);
+ *   when apply's removal of them fails, the next plan wants `remove-from-team`
+ *   of the token's own member from that team: still the reviewed `create-team`.
  */
-export function reviewedOrigin(change: Change): string | undefined {
-  if (change.action !== "set-team-role" || change.from !== "contributor") return undefined;
-  return changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+export function reviewedOrigin(change: Change, context?: ReviewContext): string | undefined {
+  if (change.action === "set-team-role" && change.from === "contributor") {
+    return changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+  }
+  const name = context?.teamNames[change.action === "remove-from-team" ? change.team : ""];
+  if (change.action === "remove-from-team" && name !== undefined && change.memberId === context?.tokenMemberId) {
+    return changeId({ action: "create-team", team: change.team, name });
+  }
+  return undefined;
 }

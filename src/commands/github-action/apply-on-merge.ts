@@ -6,7 +6,7 @@ import { findStickyComment, readViewerLogin, updateComment } from "../../github/
 import { countOutcomes, type ApplyResult } from "../../plan/outcome.js";
 import { toPlanJson } from "../../plan/plan-json.js";
 import type { Change, Plan } from "../../plan/plan.js";
-import { splitReviewed, type Reviewed } from "../../plan/reviewed.js";
+import type { Reviewed } from "../../plan/reviewed.js";
 import { MARKER_PREFIX, parseMarker, type CommentMarker } from "../../render/comment-marker.js";
 import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } from "../../render/plan-comment.js";
 import { applyCommand } from "../apply.js";
@@ -73,7 +73,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
   const plan = result.plan;
   if (request.planFile) await deps.writeFile(request.planFile, toPlanJson(plan));
 
-  const notReviewed = result.kind === "refused" ? result.notReviewed : reviewed ? splitReviewed(plan, reviewed).notReviewed : [];
+  const notReviewed = result.notReviewed;
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   const applyResult: ApplyResult | undefined =
     result.kind === "applied" ? { ...result.result, outcomes: result.result.outcomes.filter((outcome) => !notReviewedIds.has(outcome.change.id)) } : undefined;
