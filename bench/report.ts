@@ -82,7 +82,8 @@ script as \`dist/\`, started as a child process the way a user starts it.
   Σ⌈team members/100⌉ + 2 (org details and the token's own member). An empty
   list still costs one request; an exactly full last page needs no extra one.
   The plan reads every team's members (the roster is the org's own export).
-  "Figure" counts every request the fake received during \`plan\`.
+  "Figure" counts every request the fake received during \`plan\` (the most
+  over three runs; the plan's times below are the medians of the same three).
 - **Plan time, lower bound.** The longest of: the members list, whose pages
   form a cursor chain on the members index, max(p·L, (p−1)/40 s + L) for p
   pages; the longest team's member list (pages × L); and all requests spread
