@@ -14,8 +14,27 @@ import { DEFAULT_LIMIT, MEMBERS_INDEX_LIMIT, type FakeSentry, startFakeSentry } 
 import { type NetworkModel, applyIdealMs, median, planRequestBound, planTimeBoundMs } from "./lower-bound.js";
 import { type MeasuredRun, buildDist, clockRequests, coldStart, runCliMeasured, spanMs } from "./measure.js";
 import { runNaiveBaseline } from "./naive-baseline.js";
-import { type ResultRow, VERDICT, formatMs, formatNumber, formatRatio, renderDocument, renderTable, verdict } from "./report.js";
-import { APPLY_INVITES, BENCH_TOKEN, ORG_SIZES, type OrgSize, QUICK_SIZES, applyRoster, benchOrg, planRoster, readFakeOrg } from "./scenario.js";
+import {
+  type ResultRow,
+  VERDICT,
+  formatMs,
+  formatNumber,
+  formatRatio,
+  renderDocument,
+  renderTable,
+  verdict,
+} from "./report.js";
+import {
+  APPLY_INVITES,
+  BENCH_TOKEN,
+  ORG_SIZES,
+  type OrgSize,
+  QUICK_SIZES,
+  applyRoster,
+  benchOrg,
+  planRoster,
+  readFakeOrg,
+} from "./scenario.js";
 
 /** Sentry-like latency the fake adds to every answer (issue 8). */
 const LATENCY_MS = 20;
@@ -47,7 +66,11 @@ const { values } = parseArgs({
 });
 const full = values.full === true;
 const sizes = full ? ORG_SIZES : ORG_SIZES.slice(0, QUICK_SIZES);
-const model: NetworkModel = { latencyMs: LATENCY_MS, membersIndexPerSecond: MEMBERS_INDEX_LIMIT, concurrency: MAX_CONCURRENT_READS };
+const model: NetworkModel = {
+  latencyMs: LATENCY_MS,
+  membersIndexPerSecond: MEMBERS_INDEX_LIMIT,
+  concurrency: MAX_CONCURRENT_READS,
+};
 const started = performance.now();
 const work = mkdtempSync(join(tmpdir(), "sentry-roster-bench-"));
 const rows: ResultRow[] = [];
@@ -64,7 +87,9 @@ function label(size: OrgSize): string {
 }
 
 function failed(run: { code: number; stderr: string }, what: string): string | undefined {
-  return run.code === 0 || run.code === 2 ? undefined : `${what} exited with ${run.code}: ${run.stderr.trim().split("\n").slice(-3).join(" / ")}`;
+  return run.code === 0 || run.code === 2
+    ? undefined
+    : `${what} exited with ${run.code}: ${run.stderr.trim().split("\n").slice(-3).join(" / ")}`;
 }
 
 /** Plan, naive baseline and apply on one org size. Returns the CLI runs' peak RSS (MB). */
@@ -94,7 +119,11 @@ async function measureSize(cli: string, size: OrgSize): Promise<void> {
         run,
         requests: fake.requests.length,
         answers429: fake.requests.filter((r) => r.status === 429).length,
-        spanMs: spanMs(clock, fake.requests.map((_, i) => i), LATENCY_MS),
+        spanMs: spanMs(
+          clock,
+          fake.requests.map((_, i) => i),
+          LATENCY_MS,
+        ),
       });
     }
     const planProblem = planRuns.map((p) => failed(p.run, "plan")).find((problem) => problem !== undefined);
@@ -102,13 +131,21 @@ async function measureSize(cli: string, size: OrgSize): Promise<void> {
     const planRequests = Math.max(...planRuns.map((p) => p.requests));
     const plan429 = Math.max(...planRuns.map((p) => p.answers429));
     const planSpan = median(planRuns.map((p) => p.spanMs));
-    const plan = { wallMs: median(planRuns.map((p) => p.run.wallMs)), peakRssMb: Math.max(...planRuns.map((p) => p.run.peakRssMb)) };
+    const plan = {
+      wallMs: median(planRuns.map((p) => p.run.wallMs)),
+      peakRssMb: Math.max(...planRuns.map((p) => p.run.peakRssMb)),
+    };
 
     // Naive baseline; its time per request is also the round trip this machine manages now.
     await delay(WINDOW_GAP_MS);
     clock.reset();
     log(`${org}: naive baseline (${formatNumber(seed.members.length)} sequential detail requests)`);
-    const baseline = await runNaiveBaseline({ baseUrl: fake.url, token: BENCH_TOKEN, organization: ORG, memberIds: seed.members.map((m) => m.id) });
+    const baseline = await runNaiveBaseline({
+      baseUrl: fake.url,
+      token: BENCH_TOKEN,
+      organization: ORG,
+      memberIds: seed.members.map((m) => m.id),
+    });
     const roundTripMs = baseline.wallMs / baseline.requests;
     roundTrips.push(roundTripMs);
 
@@ -142,7 +179,10 @@ async function measureSize(cli: string, size: OrgSize): Promise<void> {
       target: "",
       verdict: VERDICT.None,
     });
-    if (plan429 > 0) notes.push(`${org}: plan received ${plan429} answers 429 (${formatNumber((100 * plan429) / planRequests, 1)} % of its requests).`);
+    if (plan429 > 0)
+      notes.push(
+        `${org}: plan received ${plan429} answers 429 (${formatNumber((100 * plan429) / planRequests, 1)} % of its requests).`,
+      );
     rows.push({
       org,
       measure: "plan vs naive baseline",
@@ -157,14 +197,20 @@ async function measureSize(cli: string, size: OrgSize): Promise<void> {
     await delay(WINDOW_GAP_MS);
     clock.reset();
     log(`${org}: apply (${APPLY_INVITES} invites)`);
-    const apply = await runCliMeasured(cli, ["apply", applyPath, "--yes", "--json", "--snapshot", join(work, `snapshot-${size.members}.json`)], {
-      env,
-      cwd: work,
-    });
+    const apply = await runCliMeasured(
+      cli,
+      ["apply", applyPath, "--yes", "--json", "--snapshot", join(work, `snapshot-${size.members}.json`)],
+      {
+        env,
+        cwd: work,
+      },
+    );
     const applyProblem = failed(apply, "apply");
     if (applyProblem) notes.push(`${org}: ${applyProblem}`);
     const writes = fake.requests.flatMap((r, index) => (r.method === "GET" ? [] : [index]));
-    const invites = writes.filter((index) => fake.requests[index]!.method === "POST" && /\/members\/$/.test(fake.requests[index]!.path));
+    const invites = writes.filter(
+      (index) => fake.requests[index]!.method === "POST" && /\/members\/$/.test(fake.requests[index]!.path),
+    );
     const invited = invites.filter((index) => fake.requests[index]!.status === 201).length;
     const writeSpan = spanMs(clock, writes, LATENCY_MS);
     const ideal = applyIdealMs(APPLY_INVITES, model);
@@ -172,7 +218,9 @@ async function measureSize(cli: string, size: OrgSize): Promise<void> {
     const all429 = fake.requests.filter((r) => r.status === 429).length;
     const share429 = fake.requests.length === 0 ? 0 : all429 / fake.requests.length;
     if (invited !== APPLY_INVITES || writes.length !== invites.length) {
-      notes.push(`${org}: apply sent ${writes.length} writes (${invites.length} invites, ${invited} answered 201); expected exactly ${APPLY_INVITES} invites.`);
+      notes.push(
+        `${org}: apply sent ${writes.length} writes (${invites.length} invites, ${invited} answered 201); expected exactly ${APPLY_INVITES} invites.`,
+      );
     }
     rows.push({
       org,
@@ -265,7 +313,15 @@ try {
     verdict: verdict(validate.wallMs < TARGET.coldValidateMs),
   });
   for (const bundle of dist.bundles) {
-    rows.push({ org: "", measure: `bundle size: ${bundle.file}`, figure: `${formatNumber(bundle.bytes / 1024)} KiB`, reference: "", ratio: "", target: "", verdict: VERDICT.None });
+    rows.push({
+      org: "",
+      measure: `bundle size: ${bundle.file}`,
+      figure: `${formatNumber(bundle.bytes / 1024)} KiB`,
+      reference: "",
+      ratio: "",
+      target: "",
+      verdict: VERDICT.None,
+    });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyIdealMs, chainMs, median, pagesFor, planRequestBound, planTimeBoundMs, teamMemberCounts } from "./lower-bound.js";
+import {
+  applyIdealMs,
+  chainMs,
+  median,
+  pagesFor,
+  planRequestBound,
+  planTimeBoundMs,
+  teamMemberCounts,
+} from "./lower-bound.js";
 
 const MODEL = { latencyMs: 20, membersIndexPerSecond: 40, concurrency: 4 };
 
@@ -25,7 +33,9 @@ describe("the bench's lower bounds", () => {
     // Members chain: 1 page = 20 ms; spread: (1 + 1 + 10 + 2) × 20 / 4 = 70 ms.
     expect(planTimeBoundMs({ members: 100, teams: 10, teamMemberCounts: Array<number>(10).fill(30) }, MODEL)).toBe(70);
     // Members chain: 99 × 25 + 20 = 2,495 ms beats the spread (100 + 2 + 200 + 2) × 20 / 4 = 1,520 ms.
-    expect(planTimeBoundMs({ members: 10_000, teams: 200, teamMemberCounts: Array<number>(200).fill(80) }, MODEL)).toBe(2_495);
+    expect(planTimeBoundMs({ members: 10_000, teams: 200, teamMemberCounts: Array<number>(200).fill(80) }, MODEL)).toBe(
+      2_495,
+    );
     // One team of 1,000 members is a 10-page chain: 200 ms beats the spread (1 + 1 + 10 + 2) × 20 / 4 = 70 ms.
     expect(planTimeBoundMs({ members: 50, teams: 1, teamMemberCounts: [1_000] }, MODEL)).toBe(200);
   });

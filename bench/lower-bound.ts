@@ -50,7 +50,13 @@ export function planRequestBound(org: OrgShape): PlanRequestBound {
   const memberPages = pagesFor(org.members);
   const teamPages = pagesFor(org.teams);
   const teamMemberPages = org.teamMemberCounts.reduce((sum, rows) => sum + pagesFor(rows), 0);
-  return { memberPages, teamPages, teamMemberPages, fixed: PLAN_FIXED_READS, total: memberPages + teamPages + teamMemberPages + PLAN_FIXED_READS };
+  return {
+    memberPages,
+    teamPages,
+    teamMemberPages,
+    fixed: PLAN_FIXED_READS,
+    total: memberPages + teamPages + teamMemberPages + PLAN_FIXED_READS,
+  };
 }
 
 /**
@@ -93,7 +99,8 @@ export function applyIdealMs(writes: number, model: Pick<NetworkModel, "latencyM
 /** Rows per team from a seed's memberships (team slug → how many members, invitees included). */
 export function teamMemberCounts(teamSlugs: readonly string[], memberships: readonly (readonly string[])[]): number[] {
   const counts = new Map<string, number>(teamSlugs.map((slug) => [slug, 0]));
-  for (const teams of memberships) for (const slug of teams) if (counts.has(slug)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  for (const teams of memberships)
+    for (const slug of teams) if (counts.has(slug)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   return teamSlugs.map((slug) => counts.get(slug) ?? 0);
 }
 

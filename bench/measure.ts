@@ -52,9 +52,18 @@ export interface MeasuredRun {
 }
 
 /** Builds dist/cli.js and dist/index.js from the sources into `outDir` (the same script as `npm run build`). */
-export function buildDist(root: string, outDir: string): { readonly cli: string; readonly bundles: readonly { file: string; bytes: number }[] } {
-  execFileSync(process.execPath, [join(root, "scripts/build.mjs"), outDir], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-  const bundles = ["cli.js", "index.js"].map((file) => ({ file: `dist/${file}`, bytes: statSync(join(outDir, file)).size }));
+export function buildDist(
+  root: string,
+  outDir: string,
+): { readonly cli: string; readonly bundles: readonly { file: string; bytes: number }[] } {
+  execFileSync(process.execPath, [join(root, "scripts/build.mjs"), outDir], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const bundles = ["cli.js", "index.js"].map((file) => ({
+    file: `dist/${file}`,
+    bytes: statSync(join(outDir, file)).size,
+  }));
   return { cli: join(outDir, "cli.js"), bundles };
 }
 
@@ -62,7 +71,11 @@ export function buildDist(root: string, outDir: string): { readonly cli: string;
  * Runs the CLI as a user would: this Node, a clean environment (PATH and the
  * given variables only), stdout and stderr collected; wall time from spawn to exit.
  */
-export function runCliMeasured(cli: string, args: readonly string[], options: { env: Record<string, string>; cwd: string }): Promise<MeasuredRun> {
+export function runCliMeasured(
+  cli: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd: string },
+): Promise<MeasuredRun> {
   const probeDir = mkdtempSync(join(tmpdir(), "bench-probe-"));
   const probeFile = join(probeDir, "usage");
   return new Promise((resolve, reject) => {

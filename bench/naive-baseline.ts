@@ -30,6 +30,7 @@ export async function runNaiveBaseline(options: {
     now: () => Date.now(),
   });
   const start = performance.now();
-  for (const id of options.memberIds) await client.get<unknown>(apiPath("organizations", options.organization, "members", id));
+  for (const id of options.memberIds)
+    await client.get<unknown>(apiPath("organizations", options.organization, "members", id));
   return { requests: options.memberIds.length, wallMs: performance.now() - start };
 }

@@ -61,7 +61,9 @@ export function renderTable(rows: readonly ResultRow[]): string {
   const header = ["org (members × teams)", "measure", "figure", "compared with", "ratio", "target", "verdict"];
   const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
   for (const row of rows) {
-    lines.push(`| ${[row.org, row.measure, row.figure, row.reference, row.ratio, row.target, row.verdict].map(cell).join(" | ")} |`);
+    lines.push(
+      `| ${[row.org, row.measure, row.figure, row.reference, row.ratio, row.target, row.verdict].map(cell).join(" | ")} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -42,7 +42,14 @@ export function benchOrg(size: OrgSize): { readonly seed: OrgSeed; readonly shap
   const seed = generateOrg({ members: size.members, teams: size.teams, seed: ORG_SEED, slug: "bigco" });
   const slugs = seed.teams.map((team) => team.slug);
   const memberships = seed.members.map((member) => Object.keys(member.teams ?? {}));
-  return { seed, shape: { members: seed.members.length, teams: slugs.length, teamMemberCounts: teamMemberCounts(slugs, memberships) } };
+  return {
+    seed,
+    shape: {
+      members: seed.members.length,
+      teams: slugs.length,
+      teamMemberCounts: teamMemberCounts(slugs, memberships),
+    },
+  };
 }
 
 /** Reads the fake's org in-process, as `export` would, to write rosters from it. */
