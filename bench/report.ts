@@ -146,7 +146,7 @@ export const FINDINGS = `## What the figures changed, and what is left
   first request (JIT, connections). Reading org details together with the lists
   and starting the roster's team member lists without waiting for the teams
   list would remove two round trips. From about 1,000 members on, the members
-  chain dominates and the ratio falls (10,000 × 200: 1.3×).
+  chain dominates and the ratio falls (10,000 × 200: 1.1–1.3× across runs).
 - **Open: cold start.** What is left of ajv's compile (about 40 ms of CPU) would
   go with a validator generated at build time (ajv standalone code). undici is
   1,053 KiB of dist/cli.js's 1,720 KiB; Node parses it on every start although
