@@ -59,9 +59,14 @@ describe("readLiveState", () => {
     expect(live.members.find((m) => m.id === "101")?.teams).toEqual({ backend: null });
     expect(live.members.find((m) => m.id === "102")?.teams).toEqual({ backend: "admin" });
     expect(live.members.find((m) => m.id === "103")?.teams).toEqual({});
-    expect(fake.requests.filter((r) => r.path.startsWith("/api/0/teams/")).map((r) => r.path)).toEqual([
-      "/api/0/teams/acme/backend/members/",
-    ]);
+    // The roster's teams are read by slug without waiting for the team list: a team Sentry lacks costs one 404.
+    expect(
+      fake.requests
+        .filter((r) => r.path.startsWith("/api/0/teams/"))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/api/0/teams/acme/backend/members/", "/api/0/teams/acme/missing-team/members/"]);
+    expect(live.teams.map((team) => team.slug)).not.toContain("missing-team");
   });
 
   it("knows the token's own member, and none for an integration token", async () => {
@@ -129,7 +134,13 @@ describe("readLiveState", () => {
     await expect(readLiveState(client, { organization: "nope", managedTeams: [] })).rejects.toThrow(
       `organization "nope" not found at ${fake.url}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
     );
-    expect(fake.requests).toHaveLength(1);
+    // The lists start beside the org details; their 404s are not what the user is told.
+    expect(fake.requests.map((r) => r.path).sort()).toEqual([
+      "/api/0/organizations/nope/",
+      "/api/0/organizations/nope/members/",
+      "/api/0/organizations/nope/members/me/",
+      "/api/0/organizations/nope/teams/",
+    ]);
   });
 
   it("says a URL that answers with something other than Sentry's JSON is probably not Sentry", async () => {

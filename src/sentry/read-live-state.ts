@@ -1,4 +1,4 @@
-import type { LiveMember, LiveState, LiveTeam, TeamRole, TokenIdentity } from "../domain/types.js";
+import type { LiveMember, LiveState, TeamRole, TokenIdentity } from "../domain/types.js";
 import { type SentryClient, apiPath } from "./client.js";
 import { type TeamMemberDto, readMember, readOrgDetails, readTeam, readTeamMember } from "./dto.js";
 import { SentryApiError, SentryConfigError, SentryProtocolError } from "./errors.js";
@@ -41,67 +41,30 @@ async function readTokenIdentity(client: SentryClient, organization: string): Pr
 }
 
 /**
- * One reading of the live org with the fewest requests: org details first
- * (so a wrong org or token fails with one clear error), then the member and
- * team lists, the token's member, and the member lists of the chosen teams
- * (at most MAX_CONCURRENT_READS at a time, while the members list is read).
- * Requests: ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2.
+ * One reading of the live org with the fewest requests, as few round trips
+ * deep as possible: org details, the member and team lists, the token's member
+ * and the member lists of the chosen teams all start at once (team lists at
+ * most MAX_CONCURRENT_READS at a time). The roster's teams are read by slug
+ * without waiting for the team list (a 404 means the team is absent); export
+ * ("all") needs the team list first. A failure of the org details wins, so a
+ * wrong org or token fails with one clear error.
+ * Requests: ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2, plus one
+ * 404 per roster team that Sentry does not have yet.
  */
 export async function readLiveState(client: SentryClient, options: ReadLiveStateOptions): Promise<LiveState> {
   const org = options.organization;
-  let details;
-  try {
-    details = readOrgDetails((await client.get<unknown>(apiPath("organizations", org))).body);
-  } catch (error) {
-    if (error instanceof SentryProtocolError) {
-      throw new SentryConfigError(
-        `${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`,
-        {
-          cause: error,
-        },
-      );
-    }
-    if (error instanceof SentryApiError && error.status === 404) {
-      throw new SentryConfigError(
-        `organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
-        {
-          cause: error,
-        },
-      );
-    }
-    throw error;
-  }
-  // Team member lists need only the team slugs: read them while the members
-  // list pages along, since its cursor chain on the members index (40/s) is the slowest read.
-  const readTeams = async () => {
-    const teamRows = await readAll<unknown>(client, apiPath("organizations", org, "teams"), { detailed: "0" });
-    const teams: LiveTeam[] = teamRows.map(readTeam).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-    const liveSlugs = new Set(teams.map((t) => t.slug));
-    const toRead =
-      options.managedTeams === "all"
-        ? teams.map((t) => t.slug)
-        : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
-    let done = 0;
-    const lists = await mapLimit(toRead, MAX_CONCURRENT_READS, async (slug) => {
-      let rows: TeamMemberDto[] | undefined;
-      try {
-        rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
-      } catch (error) {
-        // Deleted between the team list and now: the org no longer has it.
-        if (!(error instanceof SentryApiError && error.status === 404)) throw error;
-      }
-      done += 1;
-      if (done % 10 === 0 || done === toRead.length)
-        options.onProgress?.(`read the members of ${done}/${toRead.length} teams`);
-      return { slug, rows };
-    });
-    return { teams, toRead, lists };
-  };
-  const [memberRows, { teams, toRead, lists }, token] = await Promise.all([
+  const detailsRead = readDetails(client, org);
+  const rest = Promise.all([
     readAll<unknown>(client, apiPath("organizations", org, "members")),
-    readTeams(),
+    readTeamsAndMembers(client, options),
     readTokenIdentity(client, org),
   ]);
+  // Both settle before anything is thrown, so no read is left rejecting unobserved.
+  const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
+  if (detailsResult.status === "rejected") throw detailsResult.reason;
+  if (restResult.status === "rejected") throw restResult.reason;
+  const details = detailsResult.value;
+  const [memberRows, { teams, toRead, lists }, token] = restResult.value;
   const members = memberRows.map(readMember);
   options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
   const teamsById = new Map<string, Record<string, TeamRole | null>>(members.map((m) => [m.id, {}]));
@@ -134,6 +97,65 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
     teamRolesEnabled: details.teamRolesEnabled,
     openMembership: details.openMembership,
     token,
+  };
+}
+
+/** Org details (E13), with its two failures put in words a user can act on. */
+async function readDetails(client: SentryClient, org: string) {
+  try {
+    return readOrgDetails((await client.get<unknown>(apiPath("organizations", org))).body);
+  } catch (error) {
+    if (error instanceof SentryProtocolError) {
+      throw new SentryConfigError(
+        `${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`,
+        { cause: error },
+      );
+    }
+    if (error instanceof SentryApiError && error.status === 404) {
+      throw new SentryConfigError(
+        `organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** The team list, and the member lists of the chosen teams; a list that answers 404 has `rows` undefined. */
+async function readTeamsAndMembers(client: SentryClient, options: ReadLiveStateOptions) {
+  const org = options.organization;
+  let done = 0;
+  const readMembersOf = async (slugs: readonly string[]) =>
+    mapLimit(slugs, MAX_CONCURRENT_READS, async (slug) => {
+      let rows: TeamMemberDto[] | undefined;
+      try {
+        rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+      } catch (error) {
+        // Not there (yet, or any more): the org does not have that team.
+        if (!(error instanceof SentryApiError && error.status === 404)) throw error;
+      }
+      done += 1;
+      if (done % 10 === 0 || done === slugs.length)
+        options.onProgress?.(`read the members of ${done}/${slugs.length} teams`);
+      return { slug, rows };
+    });
+  const readTeamList = async () =>
+    (await readAll<unknown>(client, apiPath("organizations", org, "teams"), { detailed: "0" }))
+      .map(readTeam)
+      .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  if (options.managedTeams === "all") {
+    const teams = await readTeamList();
+    const toRead = teams.map((team) => team.slug);
+    return { teams, toRead, lists: await readMembersOf(toRead) };
+  }
+  const wanted = [...new Set(options.managedTeams)].sort();
+  const [teams, lists] = await Promise.all([readTeamList(), readMembersOf(wanted)]);
+  // Only teams the team list shows count as read: one created meanwhile is left for the next run.
+  const liveSlugs = new Set(teams.map((team) => team.slug));
+  return {
+    teams,
+    toRead: wanted.filter((slug) => liveSlugs.has(slug)),
+    lists: lists.filter((list) => liveSlugs.has(list.slug)),
   };
 }
 
