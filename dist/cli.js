@@ -43067,53 +43067,17 @@ async function readTokenIdentity(client, organization) {
 }
 async function readLiveState(client, options) {
   const org = options.organization;
-  let details;
-  try {
-    details = readOrgDetails((await client.get(apiPath("organizations", org))).body);
-  } catch (error) {
-    if (error instanceof SentryProtocolError) {
-      throw new SentryConfigError(
-        `${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`,
-        {
-          cause: error
-        }
-      );
-    }
-    if (error instanceof SentryApiError && error.status === 404) {
-      throw new SentryConfigError(
-        `organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
-        {
-          cause: error
-        }
-      );
-    }
-    throw error;
-  }
-  const readTeams = async () => {
-    const teamRows = await readAll(client, apiPath("organizations", org, "teams"), { detailed: "0" });
-    const teams2 = teamRows.map(readTeam).sort((a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-    const liveSlugs = new Set(teams2.map((t) => t.slug));
-    const toRead2 = options.managedTeams === "all" ? teams2.map((t) => t.slug) : [...new Set(options.managedTeams)].filter((slug) => liveSlugs.has(slug)).sort();
-    let done = 0;
-    const lists2 = await mapLimit(toRead2, MAX_CONCURRENT_READS, async (slug) => {
-      let rows;
-      try {
-        rows = (await readAll(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
-      } catch (error) {
-        if (!(error instanceof SentryApiError && error.status === 404)) throw error;
-      }
-      done += 1;
-      if (done % 10 === 0 || done === toRead2.length)
-        options.onProgress?.(`read the members of ${done}/${toRead2.length} teams`);
-      return { slug, rows };
-    });
-    return { teams: teams2, toRead: toRead2, lists: lists2 };
-  };
-  const [memberRows, { teams, toRead, lists }, token] = await Promise.all([
+  const detailsRead = readDetails(client, org);
+  const rest = Promise.all([
     readAll(client, apiPath("organizations", org, "members")),
-    readTeams(),
+    readTeamsAndMembers(client, options),
     readTokenIdentity(client, org)
   ]);
+  const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
+  if (detailsResult.status === "rejected") throw detailsResult.reason;
+  if (restResult.status === "rejected") throw restResult.reason;
+  const details = detailsResult.value;
+  const [memberRows, { teams, toRead, lists }, token] = restResult.value;
   const members = memberRows.map(readMember);
   options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
   const teamsById = new Map(members.map((m) => [m.id, {}]));
@@ -43143,6 +43107,55 @@ async function readLiveState(client, options) {
     teamRolesEnabled: details.teamRolesEnabled,
     openMembership: details.openMembership,
     token
+  };
+}
+async function readDetails(client, org) {
+  try {
+    return readOrgDetails((await client.get(apiPath("organizations", org))).body);
+  } catch (error) {
+    if (error instanceof SentryProtocolError) {
+      throw new SentryConfigError(
+        `${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`,
+        { cause: error }
+      );
+    }
+    if (error instanceof SentryApiError && error.status === 404) {
+      throw new SentryConfigError(
+        `organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
+        { cause: error }
+      );
+    }
+    throw error;
+  }
+}
+async function readTeamsAndMembers(client, options) {
+  const org = options.organization;
+  let done = 0;
+  const readMembersOf = async (slugs) => mapLimit(slugs, MAX_CONCURRENT_READS, async (slug) => {
+    let rows;
+    try {
+      rows = (await readAll(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+    } catch (error) {
+      if (!(error instanceof SentryApiError && error.status === 404)) throw error;
+    }
+    done += 1;
+    if (done % 10 === 0 || done === slugs.length)
+      options.onProgress?.(`read the members of ${done}/${slugs.length} teams`);
+    return { slug, rows };
+  });
+  const readTeamList = async () => (await readAll(client, apiPath("organizations", org, "teams"), { detailed: "0" })).map(readTeam).sort((a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+  if (options.managedTeams === "all") {
+    const teams2 = await readTeamList();
+    const toRead = teams2.map((team) => team.slug);
+    return { teams: teams2, toRead, lists: await readMembersOf(toRead) };
+  }
+  const wanted = [...new Set(options.managedTeams)].sort();
+  const [teams, lists] = await Promise.all([readTeamList(), readMembersOf(wanted)]);
+  const liveSlugs = new Set(teams.map((team) => team.slug));
+  return {
+    teams,
+    toRead: wanted.filter((slug) => liveSlugs.has(slug)),
+    lists: lists.filter((list) => liveSlugs.has(list.slug))
   };
 }
 function compareIds2(a, b) {
