@@ -139,14 +139,13 @@ export const FINDINGS = `## What the figures changed, and what is left
   ajv checked our own schema against JSON Schema's meta-schema on every start:
   half of the schema compile; that check is now off
   (src/roster/schema-issues.ts; validate's CPU 328 → 268 ms here).
-- **Open: plan time of small orgs.** At 100 × 10 the bound is 70 ms, but the
-  reads depend on each other: org details, then the teams list, then three
-  rounds of four team member lists. That is five round trips, 100 ms (1.43×)
-  with no overhead at all, and a fresh process spends another 30–50 ms on its
-  first request (JIT, connections). Reading org details together with the lists
-  and starting the roster's team member lists without waiting for the teams
-  list would remove two round trips. From about 1,000 members on, the members
-  chain dominates and the ratio falls (10,000 × 200: 1.1–1.3× across runs).
+- **Plan time of small orgs.** At 100 × 10 the bound is 70 ms, but the reads
+  depended on each other: org details, then the teams list, then three rounds
+  of four team member lists: five round trips, 2.42× the bound. Org details
+  and the lists now start together, and the roster's team member lists start
+  without waiting for the teams list (a 404 means "no such team"): three
+  round trips, 1.41× (src/sentry/read-live-state.ts). From about 1,000 members
+  on, the members chain dominates and the ratio falls (10,000 × 200: 1.10×).
 - **Open: cold start.** What is left of ajv's compile (about 40 ms of CPU) would
   go with a validator generated at build time (ajv standalone code). undici is
   1,053 KiB of dist/cli.js's 1,720 KiB; Node parses it on every start although
