@@ -40916,16 +40916,16 @@ var SENTRY_OPTIONS = {
   org: { type: "string" },
   url: { type: "string" }
 };
-function parseCommandArgs(command, argv, options, maxPositionals = 1) {
+function parseCommandArgs(argv, options, maxPositionals = 1) {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
-    throw new UsageError(`${command}: ${detail}`, { cause: error });
+    throw new UsageError(detail, { cause: error });
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[maxPositionals]}"`);
+    throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`);
   }
   return { values: parsed.values, positionals: parsed.positionals };
 }
@@ -41991,7 +41991,7 @@ ROSTER defaults to roster.yaml.
 Exit status: 0 valid (warnings allowed), 1 invalid or unreadable.
 `;
 var validateCli = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs("validate", argv, {});
+  const { values, positionals } = parseCommandArgs(argv, {});
   if (values["help"]) {
     io.stdout(HELP);
     return 0;
@@ -43521,7 +43521,7 @@ Exit status: 0 ok; 1 roster errors, a failure, or a plan apply would refuse;
 2 with --detailed-exitcode when there are changes.
 `;
 var planCli = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs("plan", argv, {
+  const { values, positionals } = parseCommandArgs(argv, {
     ...SENTRY_OPTIONS,
     json: { type: "boolean" },
     out: { type: "string" },
@@ -44293,7 +44293,7 @@ var OPTIONS = {
   json: { type: "boolean" }
 };
 var applyCli = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs("apply", argv, OPTIONS);
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values["help"]) {
     io.stdout(APPLY_USAGE);
     return 0;
@@ -44301,7 +44301,7 @@ var applyCli = async (argv, io) => {
   const yes = values["yes"] === true;
   const json = values["json"] === true;
   if (!yes && !io.confirm) {
-    throw new UsageError("apply: no terminal to confirm on: pass --yes to apply without a terminal (run plan first to review the changes)");
+    throw new UsageError("no terminal to confirm on: pass --yes to apply without a terminal (run plan first to review the changes)");
   }
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
@@ -44499,13 +44499,13 @@ Options:
 The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
 `;
 var exportCli = async (argv, io) => {
-  const { values } = parseCommandArgs("export", argv, { ...SENTRY_OPTIONS, out: { type: "string" } }, 0);
+  const { values } = parseCommandArgs(argv, { ...SENTRY_OPTIONS, out: { type: "string" } }, 0);
   if (values["help"]) {
     io.stdout(HELP3);
     return 0;
   }
   const target = resolveSentryTarget(values, io.env);
-  if (!target.org) throw new UsageError("export: which organization? Pass --org SLUG or set SENTRY_ORG");
+  if (!target.org) throw new UsageError("which organization? Pass --org SLUG or set SENTRY_ORG");
   const out = typeof values["out"] === "string" && values["out"] ? values["out"] : void 0;
   const deps = createNodeDeps(cliLogger(io));
   const result = await exportCommand({ org: target.org, connection: target.connection, ...out ? { out } : {} }, deps);
@@ -44559,7 +44559,7 @@ ${USAGE}`);
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`sentry-roster ${error.message}
+      io.stderr(`sentry-roster ${name}: ${error.message}
 Run "sentry-roster ${name} --help" for its options.
 `);
       return 1;

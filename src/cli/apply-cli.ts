@@ -37,7 +37,7 @@ const OPTIONS = {
 
 /** `sentry-roster apply [ROSTER] [--yes] [--plan FILE] [--snapshot FILE] [--json] [--org SLUG] [--url URL]`. */
 export const applyCli: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs("apply", argv, OPTIONS);
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS);
   if (values["help"]) {
     io.stdout(APPLY_USAGE);
     return 0;
@@ -45,7 +45,7 @@ export const applyCli: CliCommand = async (argv, io) => {
   const yes = values["yes"] === true;
   const json = values["json"] === true;
   if (!yes && !io.confirm) {
-    throw new UsageError("apply: no terminal to confirm on: pass --yes to apply without a terminal (run plan first to review the changes)");
+    throw new UsageError("no terminal to confirm on: pass --yes to apply without a terminal (run plan first to review the changes)");
   }
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));

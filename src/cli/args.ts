@@ -20,18 +20,18 @@ export const SENTRY_OPTIONS = {
 
 /**
  * Parses one command's argv strictly: unknown flags and extra positionals are
- * UsageErrors that name the flag and the command.
+ * UsageErrors that name the flag (the CLI adds the command).
  */
-export function parseCommandArgs(command: string, argv: readonly string[], options: OptionSpec, maxPositionals = 1): ParsedArgs {
+export function parseCommandArgs(argv: readonly string[], options: OptionSpec, maxPositionals = 1): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, "") : String(error);
-    throw new UsageError(`${command}: ${detail}`, { cause: error });
+    throw new UsageError(detail, { cause: error });
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`${command}: unexpected argument "${parsed.positionals[maxPositionals]}"`);
+    throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`);
   }
   return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
 }

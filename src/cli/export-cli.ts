@@ -20,13 +20,13 @@ The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffi
 
 /** `sentry-roster export`: the roster on stdout or in --out FILE; errors on stderr. */
 export const exportCli: CliCommand = async (argv, io) => {
-  const { values } = parseCommandArgs("export", argv, { ...SENTRY_OPTIONS, out: { type: "string" } }, 0);
+  const { values } = parseCommandArgs(argv, { ...SENTRY_OPTIONS, out: { type: "string" } }, 0);
   if (values["help"]) {
     io.stdout(HELP);
     return 0;
   }
   const target = resolveSentryTarget(values, io.env);
-  if (!target.org) throw new UsageError("export: which organization? Pass --org SLUG or set SENTRY_ORG");
+  if (!target.org) throw new UsageError("which organization? Pass --org SLUG or set SENTRY_ORG");
   const out = typeof values["out"] === "string" && values["out"] ? values["out"] : undefined;
   const deps = createNodeDeps(cliLogger(io));
   const result = await exportCommand({ org: target.org, connection: target.connection, ...(out ? { out } : {}) }, deps);

@@ -52,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`sentry-roster ${error.message}\nRun "sentry-roster ${name} --help" for its options.\n`);
+      io.stderr(`sentry-roster ${name}: ${error.message}\nRun "sentry-roster ${name} --help" for its options.\n`);
       return 1;
     }
     io.stderr(`sentry-roster ${name}: ${describeError(error, io.env["SENTRY_AUTH_TOKEN"])}\n`);

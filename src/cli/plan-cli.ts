@@ -33,7 +33,7 @@ Exit status: 0 ok; 1 roster errors, a failure, or a plan apply would refuse;
 
 /** `sentry-roster plan`: the plan on stdout (text or JSON), problems on stderr. */
 export const planCli: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs("plan", argv, {
+  const { values, positionals } = parseCommandArgs(argv, {
     ...SENTRY_OPTIONS,
     json: { type: "boolean" },
     out: { type: "string" },

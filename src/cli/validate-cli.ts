@@ -20,7 +20,7 @@ Exit status: 0 valid (warnings allowed), 1 invalid or unreadable.
 
 /** `sentry-roster validate [ROSTER]`: problems on stderr, the verdict on stdout when valid. */
 export const validateCli: CliCommand = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs("validate", argv, {});
+  const { values, positionals } = parseCommandArgs(argv, {});
   if (values["help"]) {
     io.stdout(HELP);
     return 0;

@@ -227,7 +227,7 @@ members:
     fake = await startFakeSentry(SEED, { now: () => NOW });
     const run = await runCli(["plan"], { cwd: rosterDir(), env: { SENTRY_URL: fake.url } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("SENTRY_AUTH_TOKEN is not set");
+    expect(run.stderr).toMatch(/^sentry-roster plan: SENTRY_AUTH_TOKEN is not set/);
     expect(fake.requests).toEqual([]);
   });
 
