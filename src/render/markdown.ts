@@ -44,7 +44,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /**
  * A folded block. GitHub renders Markdown inside `<details>` only with a blank
- * line after `</summary>` and before `</details>` (github-actions.md §10).
+ * line after `</summary>` and before `</details>`.
  */
 export function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body.trim()}\n\n</details>`;
