@@ -88815,7 +88815,7 @@ function failedBeforeSending(reason) {
 }
 
 // src/sentry/retry-policy.ts
-var READ_RETRY_BUDGET_MS = 700;
+var READ_RETRY_BUDGET_MS = 6e4;
 var MAX_CONNECT_ATTEMPTS = 5;
 var MAX_WRITE_ATTEMPTS = 5;
 var MAX_RATE_LIMITED_ATTEMPTS = 8;
