@@ -8,7 +8,7 @@ import { MAX_WRITE_ATTEMPTS } from "./retry-policy.js";
 
 /**
  * What one write achieved. Structurally equal to apply/ports.ts WriteOutcome
- * (sentry/ may not import apply/, architecture.md §2).
+ * (sentry/ may not import apply/: docs/architecture.md#layers-and-dependency-direction).
  */
 export type WriterOutcome =
   | { readonly kind: "applied"; readonly note?: string; readonly attempts?: number }
