@@ -42607,7 +42607,7 @@ var SentryAmbiguousWriteError = class extends Error {
 };
 var SentryWriteNotSentError = class extends Error {
   name = "SentryWriteNotSentError";
-  /** Marks it for the executor, which cannot import this class (architecture.md §2). */
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
   notSent = true;
   request;
   constructor(request) {
