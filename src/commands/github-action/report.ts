@@ -1,5 +1,5 @@
 import { ISSUE_SEVERITY, type RosterIssue } from "../../domain/roster-issue.js";
-import { MARKER_PREFIX } from "../../render/comment-marker.js";
+import { MARKER_PREFIX, samePlanComment } from "../../render/comment-marker.js";
 import type { FitResult } from "../../render/fit-to-limit.js";
 import { renderRosterIssuesMarkdown } from "../../render/plan-comment.js";
 import { createGitHubClient, type GitHubClient } from "../../github/octokit.js";
@@ -45,10 +45,13 @@ export function openGitHub(github: ActionGitHub): GitHubClient {
 export async function postStickyComment(github: ActionGitHub, number: number, comment: FitResult, platform: ActionPlatform): Promise<void> {
   const client = openGitHub(github);
   const viewer = await readViewerLogin(client);
-  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, comment.text, { markerPrefix: MARKER_PREFIX, viewer });
-  platform.info(
-    `${result.created ? "created" : "updated"} the plan comment on #${number} (${comment.text.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`,
-  );
+  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, comment.text, {
+    markerPrefix: MARKER_PREFIX,
+    viewer,
+    sameContent: samePlanComment,
+  });
+  const did = result.created ? "created" : result.unchanged ? "left unchanged (same plan)" : "updated";
+  platform.info(`${did} the plan comment on #${number} (${comment.text.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
 }
 
 /** The summary, shortened when it would pass GitHub's per-step limit. */
