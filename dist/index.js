@@ -90575,7 +90575,7 @@ function isPullRequestEvent(eventName) {
 }
 function refusedEvent(eventName) {
   if (eventName !== "pull_request_target" && eventName !== "workflow_run") return void 0;
-  return `sentry-roster does not run on ${eventName}: that event runs the default branch's workflow with secrets and a write token, so its plan would not be the pull request's and whatever it reads from the pull request is untrusted; plan with on: pull_request and apply with on: push to the default branch (see docs/action.md#trust)`;
+  return `sentry-roster does not run on ${eventName}: that event runs the default branch's workflow with secrets and a write token, so its plan would not be the pull request's and whatever it reads from the pull request is untrusted; plan with on: pull_request and apply with on: push to the default branch (see docs/action.md#how-the-review-is-enforced-trust)`;
 }
 
 // src/action/inputs.ts

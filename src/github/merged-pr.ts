@@ -15,7 +15,7 @@ export interface MergedPullRequest {
  * commit, or whose head commit (a fast-forward or rebase merge), is this very
  * commit. GitHub also lists PRs that merely contain the commit; those are
  * never taken, so a direct push never borrows another PR's review
- * (docs/action.md#trust). Undefined when no PR matches.
+ * (docs/action.md#how-the-review-is-enforced-trust). Undefined when no PR matches.
  */
 export async function findMergedPullRequest(
   client: GitHubClient,

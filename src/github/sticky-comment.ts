@@ -133,7 +133,7 @@ export interface UpsertOptions {
  * Updates our sticky comment in place, or creates it when there is none; older
  * duplicates (two runs racing) are minimized as outdated. A comment that
  * already says the same is not rewritten: its `updated_at` would move past
- * the PR's approval and void it (docs/action.md#trust).
+ * the PR's approval and void it (docs/action.md#how-the-review-is-enforced-trust).
  */
 export async function upsertStickyComment(client: GitHubClient, issue: IssueRef, body: string, options: UpsertOptions): Promise<UpsertResult> {
   const found = await findStickyComment(client, issue, options);

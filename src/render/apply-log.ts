@@ -1,6 +1,6 @@
 /**
  * The apply-log comment: one comment per PR, separate from the plan comment
- * (which stays exactly as it was approved, docs/action.md#audit-trail), to
+ * (which stays exactly as it was approved, docs/action.md#the-apply-log-audit-trail), to
  * which every apply run of the PR's merge appends one entry: when, which run,
  * the counts and the failures. A re-run that applies nothing says so below
  * the earlier entries instead of replacing them.

@@ -55,7 +55,7 @@ export interface ActionRequest {
   readonly comment: boolean;
   readonly maskEmails: boolean;
   readonly requireReviewedPlan: boolean;
-  /** Apply only a plan comment that a review approved at the merged head (docs/action.md#trust). */
+  /** Apply only a plan comment that a review approved at the merged head (docs/action.md#how-the-review-is-enforced-trust). */
   readonly requireApproval: boolean;
   readonly failOnDrift: boolean;
   /** Keep one open issue with the current drift (drift reports only). */

@@ -1,6 +1,6 @@
 /**
  * Whether a plan comment is what the pull request's reviewers approved
- * (docs/action.md#trust). Authorship alone is weak: with the default
+ * (docs/action.md#how-the-review-is-enforced-trust). Authorship alone is weak: with the default
  * workflow token the author is github-actions[bot], and any workflow of any
  * pushed branch can write as that bot. So the trust is bound to the review:
  * the marker must name the merged head commit, and the comment must not have
