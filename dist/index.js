@@ -86742,11 +86742,125 @@ function isTeamRoleMap(value) {
   return isRecord(value) && Object.values(value).every(isTeamRole);
 }
 
-// src/plan/outcome.ts
-function countOutcomes(result) {
-  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  for (const outcome of result.outcomes) counts[outcome.status] += 1;
-  return counts;
+// src/render/vocabulary.ts
+var INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function spellOut(char) {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function changePhrase(change, style) {
+  const { value: v, role: r, arrow } = style;
+  switch (change.action) {
+    case "create-team":
+      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
+      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return "re-send the expired invite";
+    case "set-role":
+      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "add-to-team":
+      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
+    case "set-team-role":
+      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "remove-from-team":
+      return `remove from team ${v(change.team)}`;
+    case "remove-member":
+      return style.strong("remove from the organization");
+  }
+}
+function changeSubject(change, style) {
+  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
+}
+function changeLine(change, style) {
+  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
+}
+function subjectKey(change) {
+  return change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+}
+function driftPhrase(drift, style) {
+  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
+  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
+}
+var ACTION_LABELS = {
+  "create-team": "create team",
+  invite: "invite",
+  reinvite: "re-invite",
+  "set-role": "change org role",
+  "add-to-team": "add to team",
+  "set-team-role": "change team role",
+  "remove-from-team": "remove from team",
+  "remove-member": "remove member"
+};
+var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
+var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
+function maskEmailsInText(text2) {
+  return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
+}
+var FENCED_BLOCK = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
+function maskEmailsInMarkdown(markdown) {
+  let out = "";
+  let from = 0;
+  for (const block of markdown.matchAll(FENCED_BLOCK)) {
+    out += maskOutsideFences(markdown.slice(from, block.index)) + maskEmailsInText(block[0]);
+    from = block.index + block[0].length;
+  }
+  return out + maskOutsideFences(markdown.slice(from));
+}
+function maskOutsideFences(markdown) {
+  return markdown.replace(EMAIL_IN_MARKDOWN, (_email, first, domain) => `${first}\\*\\*\\*&#64;${domain}`);
+}
+
+// src/render/markdown.ts
+var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
+function escapeHtml(text2) {
+  let out = "";
+  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHARS, spellOut);
+  for (const char of visible) {
+    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
+  }
+  return out;
+}
+function escape2(text2) {
+  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
+  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
+}
+function code(text2) {
+  return `<code>${escapeHtml(text2)}</code>`;
+}
+function table(header, rows) {
+  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+function details(summary2, body) {
+  return `<details><summary>${summary2}</summary>
+
+${body.trim()}
+
+</details>`;
+}
+function fenced(text2, language = "") {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2.replace(/\n$/, "")}
+${fence}`;
+}
+var MARKDOWN_STYLE = {
+  value: code,
+  role: escape2,
+  quoted: code,
+  strong: (text2) => `**${text2}**`,
+  arrow: "→"
+};
+function renderDiffMarkdown(title, patch) {
+  return `#### ${title}
+
+${fenced(patch, "diff")}`;
 }
 
 // src/render/comment-marker.ts
@@ -86799,51 +86913,6 @@ function parseMarker(body) {
 function samePlanComment(current, next) {
   const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
   return withoutRunLinks(current) === withoutRunLinks(next);
-}
-
-// src/render/markdown.ts
-var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
-var INVISIBLE_CHAR = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-function escapeHtml(text2) {
-  let out = "";
-  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHAR, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  for (const char of visible) {
-    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
-  }
-  return out;
-}
-function escape2(text2) {
-  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
-  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
-}
-function code(text2) {
-  return `<code>${escapeHtml(text2)}</code>`;
-}
-function table(header, rows) {
-  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body.trim()}
-
-</details>`;
-}
-function fenced(text2, language = "") {
-  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2.replace(/\n$/, "")}
-${fence}`;
-}
-function maskEmail(email) {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "***";
-  return `${email.slice(0, 1)}***${email.slice(at)}`;
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 // src/render/fit-to-limit.ts
@@ -86926,7 +86995,6 @@ function fullTextAt(options) {
   return options.fullTextAt ?? (options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY);
 }
 var JOB_SUMMARY = "the job summary";
-var EMAIL_IN_TEXT = /[^\s"'<>()@,;]+@[^\s"'<>()@,;]+\.[A-Za-z]{2,}/g;
 function renderPlanComment(plan, options) {
   const marker = {
     org: plan.organization,
@@ -86950,50 +87018,9 @@ function renderPlanMarkdown(plan, options) {
 ${section.blocks.join("\n")}`);
   return [planHead(plan, options), ...sections, footer(options)].filter((part) => part !== "").join("\n\n") + "\n";
 }
-function who(email, maskEmails) {
-  return code(maskEmails ? maskEmail(email) : email);
+function changeLineMarkdown(change, note) {
+  return `- ${changeLine(change, MARKDOWN_STYLE)}${note ? ` — ${escape2(note)}` : ""}`;
 }
-function prose(text2, maskEmails) {
-  return escape2(maskEmails ? maskEmailsIn(text2) : text2);
-}
-function maskEmailsIn(text2) {
-  return text2.replace(EMAIL_IN_TEXT, maskEmail);
-}
-function describeChange(change) {
-  switch (change.action) {
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${code(team)} (${role})`);
-      return `invite as ${code(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return "re-send the expired invite";
-    case "set-role":
-      return `org role ${code(change.from)} → ${code(change.to)}`;
-    case "add-to-team":
-      return `add to team ${code(change.team)} as ${change.teamRole}`;
-    case "set-team-role":
-      return `team ${code(change.team)} role ${change.from} → ${change.to}`;
-    case "remove-from-team":
-      return `remove from team ${code(change.team)}`;
-    case "remove-member":
-      return "**remove from the organization**";
-    case "create-team":
-      return `create team ${code(change.team)} named ${code(change.name)}`;
-  }
-}
-function subjectOf(change, maskEmails) {
-  return change.action === "create-team" ? `team ${code(change.team)}` : who(change.email, maskEmails);
-}
-var ACTION_LABELS = {
-  "create-team": "create team",
-  invite: "invite",
-  reinvite: "re-invite",
-  "set-role": "change org role",
-  "add-to-team": "add to team",
-  "set-team-role": "change team role",
-  "remove-from-team": "remove from team",
-  "remove-member": "remove member"
-};
 function planHead(plan, options) {
   const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
   const removals = plan.changes.filter((change) => change.action === "remove-member").length;
@@ -87009,58 +87036,55 @@ function planHead(plan, options) {
   return lines.join("\n");
 }
 function planSections(plan, options) {
-  const mask = options.maskEmails;
   const sections = [];
   const push = (title, blocks, itemsPerBlock, unit) => {
     if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock, unit });
   };
   push(
     "Violations: the plan is refused",
-    plan.violations.map((violation) => `- ${prose(violation.message, mask)}`),
+    plan.violations.map((violation) => `- ${escape2(violation.message)}`),
     plan.violations.map(() => 1),
     "violation"
   );
   const removals = plan.changes.filter((change) => change.action === "remove-member");
   push(
     "Removals",
-    removals.map((change) => `- ${subjectOf(change, mask)}: ${describeChange(change)}`),
+    removals.map((change) => changeLineMarkdown(change)),
     removals.map(() => 1),
     "removal"
   );
-  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"), mask);
+  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"));
   push(
     "Changes",
-    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${describeChange(change)}`)].join("\n")),
+    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}`)].join("\n")),
     groups.map(([, changes]) => changes.length),
     "change"
   );
   const ownerSkips = plan.skipped.filter((skip) => skip.reason === "owner-protected" || skip.reason === "last-owner");
   const otherSkips = plan.skipped.filter((skip) => !ownerSkips.includes(skip));
-  const skipLine = (skip) => `- ${subjectOf(skip, mask)}: ${describeChange(skip)} — ${code(skip.reason)}: ${prose(skip.detail, mask)}`;
+  const skipLine = (skip) => `- ${changeLine(skip, MARKDOWN_STYLE)} — ${code(skip.reason)}: ${escape2(skip.detail)}`;
   push("Skipped to protect owners", ownerSkips.map(skipLine), ownerSkips.map(() => 1), "skipped change");
   push("Skipped", otherSkips.map(skipLine), otherSkips.map(() => 1), "skipped change");
   push(
     options.purpose === "drift" ? "Changed by hand in Sentry" : "Drift",
-    plan.drift.map(
-      (drift) => drift.kind === "unlisted-member" ? `- ${who(drift.email, mask)} (${code(drift.role)}${drift.pending ? ", invite pending" : ""}) is in Sentry but not in the roster` : `- team ${code(drift.team)} is not managed by the roster`
-    ),
+    plan.drift.map((drift) => `- ${driftPhrase(drift, MARKDOWN_STYLE)}`),
     plan.drift.map(() => 1),
     "drift entry"
   );
   const warnings = [
-    ...plan.warnings.map((warning2) => `- ${prose(warning2.message, mask)}`),
-    ...(options.rosterIssues ?? []).filter((issue3) => issue3.severity === "warning").map((issue3) => `- ${code(`${issue3.file}:${issue3.line}:${issue3.col}`)} ${prose(issue3.message, mask)}`)
+    ...plan.warnings.map((warning2) => `- ${escape2(warning2.message)}`),
+    ...(options.rosterIssues ?? []).filter((issue3) => issue3.severity === "warning").map((issue3) => `- ${code(`${issue3.file}:${issue3.line}:${issue3.col}`)} ${escape2(issue3.message)}`)
   ];
   push("Warnings", warnings, warnings.map(() => 1), "warning");
   return sections;
 }
-function groupBySubject(changes, maskEmails) {
+function groupBySubject(changes) {
   const groups = /* @__PURE__ */ new Map();
   for (const change of changes) {
-    const key = change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+    const key = subjectKey(change);
     groups.set(key, [...groups.get(key) ?? [], change]);
   }
-  return [...groups.values()].map((group2) => [subjectOf(group2[0], maskEmails), group2]);
+  return [...groups.values()].map((group2) => [changeSubject(group2[0], MARKDOWN_STYLE), group2]);
 }
 function footer(options) {
   const parts = [
@@ -87069,78 +87093,19 @@ function footer(options) {
   ].filter((part) => part !== void 0);
   return parts.length > 0 ? `<sub>sentry-roster · ${parts.join(" · ")}</sub>` : "<sub>sentry-roster</sub>";
 }
-var OUTCOME_SECTIONS = [
-  { status: "failed", title: "Failed" },
-  { status: "not-run", title: "Not run" },
-  { status: "skipped", title: "Skipped" },
-  { status: "applied", title: "Applied" }
-];
-function renderApplyComment(plan, result, options) {
-  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
-  const applied = { ...base, applied: options.sha ?? "yes" };
-  const { ids: _ids, ...digestOnly } = applied;
-  return fitToLimit(
-    {
-      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
-      head: applyHead(plan, result, options),
-      sections: applySections(result, options),
-      footer: footer(options),
-      fullTextAt: fullTextAt(options)
-    },
-    options.maxChars ?? MAX_COMMENT_CHARS
-  );
-}
-function renderApplyMarkdown(plan, result, options) {
-  const sections = applySections(result, options).map((section) => `#### ${section.title}
 
-${section.blocks.join("\n")}`);
-  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
-}
-function applyHead(plan, result, options) {
-  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  const notReviewed = options.notReviewed?.length ?? 0;
-  const verdict2 = options.refusedBecause ? `**Nothing applied:** ${prose(options.refusedBecause, options.maskEmails)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
-  const rows = [
-    ["applied", String(counts.applied)],
-    ["failed", String(counts.failed)],
-    ["not reviewed (not applied)", String(notReviewed)],
-    ["not run", String(counts["not-run"])],
-    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
-  ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
-}
-function applySections(result, options) {
-  const mask = options.maskEmails;
-  const line = (change, note) => `- ${subjectOf(change, mask)}: ${describeChange(change)}${note ? ` — ${prose(note, mask)}` : ""}`;
-  const sections = [];
-  const notReviewed = options.notReviewed ?? [];
-  if (notReviewed.length > 0) {
-    sections.push({
-      title: "Not reviewed: not applied",
-      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
-      itemsPerBlock: notReviewed.map(() => 1),
-      unit: "change"
-    });
-  }
-  for (const { status, title } of OUTCOME_SECTIONS) {
-    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
-    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
-    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
-    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
-  }
-  return sections;
-}
-function renderRosterIssuesMarkdown(issues, maskEmails) {
+// src/render/roster-issues-comment.ts
+function renderRosterIssuesMarkdown(issues) {
   return issues.map((issue3) => {
     const where = code(`${issue3.file}:${issue3.line}:${issue3.col}`);
-    const hint = issue3.hint ? `<br>hint: ${prose(issue3.hint, maskEmails)}` : "";
-    return `- ${issue3.severity === "warning" ? "warning " : ""}${where} ${prose(issue3.message, maskEmails)}${hint}`;
+    const hint = issue3.hint ? `<br>hint: ${escape2(issue3.hint)}` : "";
+    return `- ${issue3.severity === "warning" ? "warning " : ""}${where} ${escape2(issue3.message)}${hint}`;
   }).join("\n");
 }
 function renderRosterIssuesComment(file, issues, options) {
   const errors = issues.filter((issue3) => issue3.severity === "error").length;
   const marker = writeMarker({ org: options.organization, digest: "0".repeat(64), ids: [], ...options.sha ? { sha: options.sha } : {} });
-  const blocks = issues.map((issue3) => renderRosterIssuesMarkdown([issue3], options.maskEmails));
+  const blocks = issues.map((issue3) => renderRosterIssuesMarkdown([issue3]));
   return fitToLimit(
     {
       marker: { withIds: marker, digestOnly: marker },
@@ -87151,11 +87116,6 @@ function renderRosterIssuesComment(file, issues, options) {
     },
     options.maxChars ?? MAX_COMMENT_CHARS
   );
-}
-function renderDiffMarkdown(title, patch) {
-  return `#### ${title}
-
-${fenced(patch, "diff")}`;
 }
 
 // src/roster/write-roster.ts
@@ -89642,6 +89602,13 @@ async function listPullRequestReviews(client, pull) {
   }
 }
 
+// src/plan/outcome.ts
+function countOutcomes(result) {
+  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  for (const outcome of result.outcomes) counts[outcome.status] += 1;
+  return counts;
+}
+
 // src/render/apply-log.ts
 var APPLY_LOG_PREFIX = "<!-- sentry-roster:apply-log ";
 var FAILURES_PER_ENTRY = 20;
@@ -89658,12 +89625,74 @@ function renderApplyLogEntry(run2) {
   const notReviewed = run2.notReviewed.length;
   const when = `${run2.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
   const heading = `**${when}** · [workflow run](${run2.runUrl}) · commit ${code(run2.sha.slice(0, 12))}`;
-  const verdict2 = run2.refusedBecause ? `**Nothing applied:** ${prose(run2.refusedBecause, run2.maskEmails)}` : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0 ? `**Nothing to apply:** ${code(run2.organization)} already matched the reviewed plan.` : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0 ? `**Apply incomplete** on ${code(run2.organization)}: ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")} to ${code(run2.organization)}.`;
+  const verdict2 = run2.refusedBecause ? `**Nothing applied:** ${escape2(run2.refusedBecause)}` : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0 ? `**Nothing to apply:** ${code(run2.organization)} already matched the reviewed plan.` : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0 ? `**Apply incomplete** on ${code(run2.organization)}: ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")} to ${code(run2.organization)}.`;
   const failed = (run2.result?.outcomes ?? []).filter((outcome) => outcome.status === "failed");
-  const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => `- failed: ${subjectOf(outcome.change, run2.maskEmails)}: ${describeChange(outcome.change)} — ${prose(outcome.message ?? "unknown error", run2.maskEmails)}`);
+  const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
   if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
   return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
+}
+
+// src/render/apply-comment.ts
+var OUTCOME_SECTIONS = [
+  { status: "failed", title: "Failed" },
+  { status: "not-run", title: "Not run" },
+  { status: "skipped", title: "Skipped" },
+  { status: "applied", title: "Applied" }
+];
+function renderApplyComment(plan, result, options) {
+  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
+  const applied = { ...base, applied: options.sha ?? "yes" };
+  const { ids: _ids, ...digestOnly } = applied;
+  return fitToLimit(
+    {
+      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
+      head: applyHead(plan, result, options),
+      sections: applySections(result, options),
+      footer: footer(options),
+      fullTextAt: fullTextAt(options)
+    },
+    options.maxChars ?? MAX_COMMENT_CHARS
+  );
+}
+function renderApplyMarkdown(plan, result, options) {
+  const sections = applySections(result, options).map((section) => `#### ${section.title}
+
+${section.blocks.join("\n")}`);
+  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
+}
+function applyHead(plan, result, options) {
+  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const notReviewed = options.notReviewed?.length ?? 0;
+  const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape2(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const rows = [
+    ["applied", String(counts.applied)],
+    ["failed", String(counts.failed)],
+    ["not reviewed (not applied)", String(notReviewed)],
+    ["not run", String(counts["not-run"])],
+    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
+  ];
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
+}
+function applySections(result, options) {
+  const line = changeLineMarkdown;
+  const sections = [];
+  const notReviewed = options.notReviewed ?? [];
+  if (notReviewed.length > 0) {
+    sections.push({
+      title: "Not reviewed: not applied",
+      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
+      itemsPerBlock: notReviewed.map(() => 1),
+      unit: "change"
+    });
+  }
+  for (const { status, title } of OUTCOME_SECTIONS) {
+    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
+    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
+    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
+    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
+  }
+  return sections;
 }
 
 // src/apply/order-changes.ts
@@ -89717,10 +89746,10 @@ async function applyPlan(changes, writer, options = {}) {
         consecutiveFailures += 1;
         if (change.action === "create-team") failedTeams.add(change.team);
         if (group2.phase === "new-owners" || group2.phase === "promotions") {
-          const who2 = change.action === "set-role" ? change.email : "a member";
+          const who = change.action === "set-role" ? change.email : "a member";
           for (const phase of HELD_AFTER_FAILED_PROMOTION) {
             if (!heldPhases.has(phase)) {
-              heldPhases.set(phase, `held back: the promotion of ${who2} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
+              heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
             }
           }
         }
@@ -90192,7 +90221,7 @@ function createGitHubClient(token, options) {
 // src/commands/github-action/report.ts
 var MAX_ANNOTATIONS_PER_LEVEL = 10;
 var MAX_SUMMARY_BYTES = 9e5;
-async function reportRosterIssues(issues, request2, platform2) {
+async function reportRosterIssues(issues, platform2) {
   if (issues.length === 0) return;
   for (const severity of [ISSUE_SEVERITY.Error, ISSUE_SEVERITY.Warning]) {
     for (const issue3 of issues.filter((entry) => entry.severity === severity).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
@@ -90205,7 +90234,7 @@ async function reportRosterIssues(issues, request2, platform2) {
   }
   await platform2.appendSummary(`#### Roster problems
 
-${renderRosterIssuesMarkdown(issues, request2.maskEmails)}
+${renderRosterIssuesMarkdown(issues)}
 `);
 }
 function runUrl(github) {
@@ -90217,16 +90246,33 @@ function commentsWanted(request2) {
 function openGitHub(github) {
   return createGitHubClient(github.token, { apiUrl: github.apiUrl, ...github.fetch ? { fetch: github.fetch } : {} });
 }
-async function postStickyComment(github, number, comment, platform2) {
+function publicMarkdown(request2, markdown) {
+  return request2.maskEmails ? maskEmailsInMarkdown(markdown) : markdown;
+}
+function publicText(request2, text2) {
+  return request2.maskEmails ? maskEmailsInText(text2) : text2;
+}
+function publicPlatform(request2, platform2) {
+  if (!request2.maskEmails) return platform2;
+  return {
+    annotate: (level, message, where) => platform2.annotate(level, maskEmailsInText(message), where),
+    info: (message) => platform2.info(maskEmailsInText(message)),
+    appendSummary: (markdown) => platform2.appendSummary(maskEmailsInMarkdown(markdown)),
+    group: (name, run2) => platform2.group(maskEmailsInText(name), run2)
+  };
+}
+async function postStickyComment(request2, number, comment, platform2) {
+  const github = request2.github;
   const client = openGitHub(github);
   const viewer = await readViewerLogin(client);
-  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, comment.text, {
+  const body = publicMarkdown(request2, comment.text);
+  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, {
     markerPrefix: MARKER_PREFIX,
     viewer,
     sameContent: samePlanComment
   });
   const did = result.created ? "created" : result.unchanged ? "left unchanged (same plan)" : "updated";
-  platform2.info(`${did} the plan comment on #${number} (${comment.text.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
+  platform2.info(`${did} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
 }
 function fitSummary(full, shortened) {
   return Buffer.byteLength(full, "utf8") <= MAX_SUMMARY_BYTES ? full : shortened();
@@ -90238,7 +90284,7 @@ async function applyOnMerge(request2, platform2, deps) {
   if (!connection) return { ok: false, message: "sentry-token is empty: apply needs a Sentry token with member:admin and team:write", outputs: {} };
   const roster = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
   if (!roster.desired) {
-    await reportRosterIssues(roster.issues, request2, platform2);
+    await reportRosterIssues(roster.issues, platform2);
     const errors = roster.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
@@ -90260,10 +90306,10 @@ async function applyOnMerge(request2, platform2, deps) {
     )
   );
   if (result.kind === "roster-invalid") {
-    await reportRosterIssues(result.issues, request2, platform2);
+    await reportRosterIssues(result.issues, platform2);
     return { ok: false, message: `${request2.rosterPath} is invalid; nothing was applied`, outputs: {} };
   }
-  await reportRosterIssues(result.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Warning), request2, platform2);
+  await reportRosterIssues(result.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Warning), platform2);
   return reportApply(result, source, roster.desired, request2, platform2, deps);
 }
 function reviewedOption(source, requireReviewedPlan) {
@@ -90280,7 +90326,6 @@ async function reportApply(result, source, desired, request2, platform2, deps) {
   const nothingReviewed = source.missing !== void 0 && request2.requireReviewedPlan && plan.changes.length > 0;
   const refusedBecause = result.kind === "refused" ? result.reason : source.refusal ?? (nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0);
   const options = {
-    maskEmails: request2.maskEmails,
     runUrl: runUrl(request2.github),
     sha: request2.github.sha,
     notReviewed,
@@ -90296,8 +90341,7 @@ async function reportApply(result, source, desired, request2, platform2, deps) {
     sha: request2.github.sha,
     result: applyResult,
     notReviewed,
-    refusedBecause,
-    maskEmails: request2.maskEmails
+    refusedBecause
   });
   const reportError = source.pullRequest && commentsWanted(request2) ? await appendApplyLog(source.pullRequest, entry, request2, platform2) : void 0;
   const counts = applyResult ? countOutcomes(applyResult) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
@@ -90319,7 +90363,7 @@ async function appendApplyLog(pullRequest, entry, request2, platform2) {
       const client = openGitHub(request2.github);
       const viewer = await readViewerLogin(client);
       const issue3 = { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number };
-      const written = await appendToLogComment(client, issue3, { head: renderApplyLogHead(), text: entry }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
+      const written = await appendToLogComment(client, issue3, { head: renderApplyLogHead(), text: publicMarkdown(request2, entry) }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
       platform2.info(`${written.created ? "started" : "appended to"} the apply log on #${pullRequest.number}`);
       return void 0;
     } catch (error2) {
@@ -90387,9 +90431,8 @@ function annotateFailures(result, desired, request2, platform2) {
 // src/commands/github-action/run-action.ts
 var SHORT_SUMMARY_CHARS = 2e5;
 async function runAction(request2, platform2, deps) {
-  const shown = request2.maskEmails ? maskingPlatform(platform2) : platform2;
-  const result = await runMode(request2, shown, deps);
-  return request2.maskEmails ? { ...result, message: maskEmailsIn(result.message) } : result;
+  const result = await runMode(request2, publicPlatform(request2, platform2), deps);
+  return { ...result, message: publicText(request2, result.message) };
 }
 async function runMode(request2, platform2, deps) {
   try {
@@ -90406,14 +90449,6 @@ async function runMode(request2, platform2, deps) {
     return { ok: false, message: scrub(describeError(error2), request2), outputs: {} };
   }
 }
-function maskingPlatform(platform2) {
-  return {
-    annotate: (level, message, where) => platform2.annotate(level, maskEmailsIn(message), where),
-    info: (message) => platform2.info(maskEmailsIn(message)),
-    appendSummary: (markdown) => platform2.appendSummary(markdown),
-    group: (name, run2) => platform2.group(maskEmailsIn(name), run2)
-  };
-}
 function scrub(text2, request2) {
   let result = text2;
   for (const token of [request2.sentry?.token, request2.github.token]) {
@@ -90424,7 +90459,7 @@ function scrub(text2, request2) {
 async function validateStep(request2, platform2, deps) {
   if (request2.validateOnlyReason) platform2.annotate("notice", request2.validateOnlyReason);
   const loaded = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
-  await reportRosterIssues(loaded.issues, request2, platform2);
+  await reportRosterIssues(loaded.issues, platform2);
   const errors = loaded.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Error).length;
   const verdict2 = errors > 0 ? `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}` : `${request2.rosterPath} is valid`;
   const why = request2.validateOnlyReason ? `
@@ -90444,13 +90479,13 @@ async function planStep(request2, platform2, deps) {
     drift ? "Read Sentry and report drift" : "Plan",
     () => planCommand({ rosterPath: request2.rosterPath, connection, ...request2.organization ? { org: request2.organization } : {} }, deps)
   );
-  await reportRosterIssues(planned.issues, request2, platform2);
+  await reportRosterIssues(planned.issues, platform2);
   const pullRequest = request2.github.pullRequest;
-  const common = { maskEmails: request2.maskEmails, runUrl: runUrl(request2.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
+  const common = { runUrl: runUrl(request2.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
   if (planned.kind === "roster-invalid") {
     if (pullRequest && commentsWanted(request2) && !drift) {
       const organization = request2.organization ?? "unknown";
-      await postStickyComment(request2.github, pullRequest.number, renderRosterIssuesComment(request2.rosterPath, planned.issues, { ...common, organization }), platform2);
+      await postStickyComment(request2, pullRequest.number, renderRosterIssuesComment(request2.rosterPath, planned.issues, { ...common, organization }), platform2);
     }
     return { ok: false, message: `${request2.rosterPath} is invalid; see the annotations`, outputs: {} };
   }
@@ -90464,9 +90499,8 @@ async function planStep(request2, platform2, deps) {
     const exported = writeRoster(planned.live, { organization: plan.organization });
     if (plan.changes.length > 0 || plan.drift.length > 0) {
       const patch = createPatch(request2.rosterPath, current, exported, "roster in git", "live Sentry org", { context: 2 });
-      const shown = request2.maskEmails ? maskEmailsIn(patch) : patch;
       summary2 += `
-${renderDiffMarkdown("To adopt the live org instead, change the roster like this", shown)}
+${renderDiffMarkdown("To adopt the live org instead, change the roster like this", patch)}
 `;
     }
   }
@@ -90475,7 +90509,7 @@ ${renderDiffMarkdown("To adopt the live org instead, change the roster like this
   if (pullRequest && commentsWanted(request2) && !drift) {
     commentError = await platform2.group("Post the plan comment", async () => {
       try {
-        await postStickyComment(request2.github, pullRequest.number, renderPlanComment(plan, options), platform2);
+        await postStickyComment(request2, pullRequest.number, renderPlanComment(plan, options), platform2);
         return void 0;
       } catch (error2) {
         return `could not post the plan comment on #${pullRequest.number}: ${describeError(error2)}`;

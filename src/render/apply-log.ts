@@ -2,13 +2,15 @@
  * The apply-log comment: one comment per PR, separate from the plan comment
  * (which stays exactly as it was approved, docs/action.md#the-apply-log-audit-trail), to
  * which every apply run of the PR's merge appends one entry: when, which run,
- * the counts and the failures. A re-run that applies nothing says so below
+ * the counts and the failures. Emails are masked where the text leaves the
+ * run, like every other output. A re-run that applies nothing says so below
  * the earlier entries instead of replacing them.
  */
 import type { Change } from "../plan/plan.js";
 import { type ApplyResult, countOutcomes } from "../plan/outcome.js";
-import { code, plural } from "./markdown.js";
-import { describeChange, prose, subjectOf } from "./plan-comment.js";
+import { code, escape } from "./markdown.js";
+import { changeLineMarkdown } from "./plan-comment.js";
+import { plural } from "./vocabulary.js";
 
 /** The fixed start of the apply-log comment; also how it is found. */
 export const APPLY_LOG_PREFIX = "<!-- sentry-roster:apply-log ";
@@ -27,7 +29,6 @@ export interface ApplyLogRun {
   readonly notReviewed: readonly Change[];
   /** Why nothing was applied at all, when apply was refused before any write. */
   readonly refusedBecause: string | undefined;
-  readonly maskEmails: boolean;
 }
 
 /** The head of a new apply-log comment (marker, title, what it is). */
@@ -47,7 +48,7 @@ export function renderApplyLogEntry(run: ApplyLogRun): string {
   const when = `${run.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
   const heading = `**${when}** · [workflow run](${run.runUrl}) · commit ${code(run.sha.slice(0, 12))}`;
   const verdict = run.refusedBecause
-    ? `**Nothing applied:** ${prose(run.refusedBecause, run.maskEmails)}`
+    ? `**Nothing applied:** ${escape(run.refusedBecause)}`
     : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0
       ? `**Nothing to apply:** ${code(run.organization)} already matched the reviewed plan.`
       : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0
@@ -56,7 +57,7 @@ export function renderApplyLogEntry(run: ApplyLogRun): string {
   const failed = (run.result?.outcomes ?? []).filter((outcome) => outcome.status === "failed");
   const lines = failed
     .slice(0, FAILURES_PER_ENTRY)
-    .map((outcome) => `- failed: ${subjectOf(outcome.change, run.maskEmails)}: ${describeChange(outcome.change)} — ${prose(outcome.message ?? "unknown error", run.maskEmails)}`);
+    .map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
   if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
   return ["---", heading, "", verdict, ...(lines.length > 0 ? ["", ...lines] : [])].join("\n");

@@ -1,4 +1,5 @@
-import { details, plural } from "./markdown.js";
+import { details } from "./markdown.js";
+import { plural } from "./vocabulary.js";
 
 // GitHub answers 422 "Body is too long (maximum is 65536 characters)" above
 // 65,536; the margin covers the footer and any later edits (github-actions.md §10).

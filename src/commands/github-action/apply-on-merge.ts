@@ -12,14 +12,14 @@ import type { Reviewed } from "../../plan/reviewed.js";
 import { APPLY_LOG_PREFIX, renderApplyLogEntry, renderApplyLogHead } from "../../render/apply-log.js";
 import { MARKER_PREFIX, parseMarker, type CommentMarker } from "../../render/comment-marker.js";
 import { MAX_COMMENT_CHARS } from "../../render/fit-to-limit.js";
-import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } from "../../render/plan-comment.js";
+import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } from "../../render/apply-comment.js";
 import { applyCommand, type ApplyCommandResult } from "../apply.js";
 import type { Deps } from "../deps.js";
 import { describeError } from "../describe-error.js";
 import { validateCommand } from "../validate.js";
 import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
 import { judgePlanTrust } from "./plan-trust.js";
-import { commentsWanted, fitSummary, openGitHub, reportRosterIssues, runUrl } from "./report.js";
+import { commentsWanted, fitSummary, openGitHub, publicMarkdown, reportRosterIssues, runUrl } from "./report.js";
 
 /** The reviewed plan found on the merged PR, or why there is none, or why the one found is refused. */
 interface ReviewSource {
@@ -45,7 +45,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
   if (!connection) return { ok: false, message: "sentry-token is empty: apply needs a Sentry token with member:admin and team:write", outputs: {} };
   const roster = await platform.group("Validate the roster", () => validateCommand(request.rosterPath, deps));
   if (!roster.desired) {
-    await reportRosterIssues(roster.issues, request, platform);
+    await reportRosterIssues(roster.issues, platform);
     const errors = roster.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
@@ -67,10 +67,10 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
     ),
   );
   if (result.kind === "roster-invalid") {
-    await reportRosterIssues(result.issues, request, platform);
+    await reportRosterIssues(result.issues, platform);
     return { ok: false, message: `${request.rosterPath} is invalid; nothing was applied`, outputs: {} };
   }
-  await reportRosterIssues(result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning), request, platform);
+  await reportRosterIssues(result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning), platform);
   return reportApply(result, source, roster.desired, request, platform, deps);
 }
 
@@ -101,7 +101,6 @@ async function reportApply(
     result.kind === "refused" ? result.reason : (source.refusal ?? (nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : undefined));
 
   const options: ApplyCommentOptions = {
-    maskEmails: request.maskEmails,
     runUrl: runUrl(request.github),
     sha: request.github.sha,
     notReviewed,
@@ -118,7 +117,6 @@ async function reportApply(
     result: applyResult,
     notReviewed,
     refusedBecause,
-    maskEmails: request.maskEmails,
   });
   const reportError = source.pullRequest && commentsWanted(request) ? await appendApplyLog(source.pullRequest, entry, request, platform) : undefined;
 
@@ -144,7 +142,7 @@ async function appendApplyLog(pullRequest: MergedPullRequest, entry: string, req
       const client = openGitHub(request.github);
       const viewer = await readViewerLogin(client);
       const issue = { owner: request.github.owner, repo: request.github.repo, number: pullRequest.number };
-      const written = await appendToLogComment(client, issue, { head: renderApplyLogHead(), text: entry }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
+      const written = await appendToLogComment(client, issue, { head: renderApplyLogHead(), text: publicMarkdown(request, entry) }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
       platform.info(`${written.created ? "started" : "appended to"} the apply log on #${pullRequest.number}`);
       return undefined;
     } catch (error) {
