@@ -13,7 +13,7 @@ import {
 } from "../support/action-e2e.js";
 import { runAction } from "../support/run-action.js";
 
-// The plan comment is trusted on merge only when it is what the reviewers approved (docs/action.md#trust).
+// The plan comment is trusted on merge only when it is what the reviewers approved (docs/action.md#how-the-review-is-enforced-trust).
 let fakes: ActionFakes | undefined;
 afterEach(async () => {
   await fakes?.sentry.close();
