@@ -604,8 +604,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -713,13 +713,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count3 = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count3;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3672,8 +3672,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3750,12 +3750,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -9553,20 +9553,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count3 = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count3++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count3 === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count3;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -13104,8 +13104,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count3 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13118,16 +13118,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count3) {
-          gen.code((0, codegen_1._)`${count3}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -28193,7 +28193,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile2, readFile: readFile3, mkdir } = __require("node:fs/promises");
+    var { writeFile, readFile: readFile3, mkdir } = __require("node:fs/promises");
     var { dirname, resolve } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
@@ -28430,7 +28430,7 @@ var require_snapshot_recorder = __commonJS({
           hash,
           snapshot
         }));
-        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -40341,15 +40341,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count3 -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -42284,33 +42284,75 @@ function readFailureReason(error) {
   }
 }
 
+// src/render/vocabulary.ts
+var UNPRINTABLE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function spellOut(char) {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function printable(text2) {
+  return text2.replace(UNPRINTABLE_CHARS, spellOut);
+}
+function plural(count2, singular, pluralForm = `${singular}s`) {
+  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
+}
+var TERMINAL_STYLE = {
+  value: printable,
+  role: printable,
+  quoted: (text2) => `"${printable(text2)}"`,
+  strong: (text2) => text2,
+  arrow: "->"
+};
+function changePhrase(change, style) {
+  const { value: v, role: r, arrow } = style;
+  switch (change.action) {
+    case "create-team":
+      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
+      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return "re-send the expired invite";
+    case "set-role":
+      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "add-to-team":
+      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
+    case "set-team-role":
+      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "remove-from-team":
+      return `remove from team ${v(change.team)}`;
+    case "remove-member":
+      return style.strong("remove from the organization");
+  }
+}
+function changeSubject(change, style) {
+  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
+}
+function changeLine(change, style) {
+  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
+}
+function driftPhrase(drift, style) {
+  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
+  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
+}
+
 // src/render/roster-issues.ts
 function formatRosterIssues(issues) {
   return issues.map((issue) => {
-    const head = `${issue.file}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue.message)}`;
+    const head = `${printable(issue.file)}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue.message)}`;
     return issue.hint ? `${head}
   hint: ${printable(issue.hint)}
 ` : `${head}
 `;
   }).join("");
 }
-function printable(text2) {
-  return text2.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
 function summarizeRosterIssues(file, issues) {
   const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
   const warnings = issues.length - errors;
-  const parts = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(
+  const parts = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter(
     Boolean
   );
-  return `${parts.join(" and ") || "no problems"} in ${file}`;
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${parts.join(" and ") || "no problems"} in ${printable(file)}`;
 }
 function rosterIssuesJson(file, issues, counts) {
   const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
@@ -42376,13 +42418,58 @@ var validateCli = async (argv, io) => {
   const warnings = result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning).length;
   const { members, teams } = result.desired;
   io.stdout(
-    `${file} is valid: ${count2(members.length, "member")}, ${count2(teams.length, "team")}${warnings ? ` (${count2(warnings, "warning")})` : ""}
+    `${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}
 `
   );
   return 0;
 };
-function count2(n, noun) {
+function count(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+// src/plan/apply-order.ts
+var APPLY_PHASES = [
+  "create-teams",
+  "invites",
+  "new-owners",
+  "promotions",
+  "team-additions",
+  "team-roles",
+  "team-removals",
+  "demotions",
+  "team-roles-after-demotion",
+  "member-removals"
+];
+function demotedMembers(changes) {
+  return new Set(
+    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
+  );
+}
+function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
+  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
+    return "team-roles-after-demotion";
+  }
+  switch (change.action) {
+    case "create-team":
+      return "create-teams";
+    case "invite":
+    case "reinvite":
+      return "invites";
+    case "set-role":
+      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
+      return change.to === "owner" ? "new-owners" : "promotions";
+    case "add-to-team":
+      return "team-additions";
+    case "set-team-role":
+      return "team-roles";
+    case "remove-from-team":
+      return "team-removals";
+    case "remove-member":
+      return "member-removals";
+  }
+}
+function phaseRank(change, demoted) {
+  return APPLY_PHASES.indexOf(phaseOf(change, demoted));
 }
 
 // src/plan/change-id.ts
@@ -42827,32 +42914,11 @@ function offers(live, role) {
   return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
 }
 function orderChanges(changes) {
-  const demoted = new Set(changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : []));
-  const rank = (change) => (change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId) ? 7.5 : changeRank(change);
-  return changes.map((change) => ({ change, rank: rank(change), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team)).map((entry) => entry.change);
+  const demoted = demotedMembers(changes);
+  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team)).map((entry) => entry.change);
 }
 function sortBy(items, key) {
   return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText(a.key, b.key)).map((entry) => entry.item);
-}
-function changeRank(change) {
-  switch (change.action) {
-    case "create-team":
-      return 0;
-    case "invite":
-    case "reinvite":
-      return 1;
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return 7;
-      return change.to === "owner" ? 2 : 3;
-    case "add-to-team":
-      return 4;
-    case "set-team-role":
-      return 5;
-    case "remove-from-team":
-      return 6;
-    case "remove-member":
-      return 8;
-  }
 }
 function emailOf(change) {
   return "email" in change ? normalizeEmail(change.email) : "";
@@ -43124,7 +43190,7 @@ var SentryClient = class {
   /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path, body) {
     const run = this.writeQueue.then(() => this.request(method, path, {}, body));
@@ -43322,11 +43388,11 @@ function parseLinkHeader(header) {
   let seen = 0;
   const n = header.length;
   while (i < n && seen < MAX_LINKS) {
-    const open = header.indexOf("<", i);
-    if (open < 0) break;
-    const close = header.indexOf(">", open + 1);
+    const open2 = header.indexOf("<", i);
+    if (open2 < 0) break;
+    const close = header.indexOf(">", open2 + 1);
     if (close < 0) break;
-    const url = header.slice(open + 1, close);
+    const url = header.slice(open2 + 1, close);
     i = close + 1;
     seen += 1;
     const attributes = /* @__PURE__ */ new Map();
@@ -43554,7 +43620,7 @@ var ANSI = { green: "32", yellow: "33", red: "31", cyan: "36", bold: "1", dim: "
 var MARK = { add: ["+", "green"], change: ["~", "yellow"], remove: ["-", "red"] };
 function renderPlanText(plan, options) {
   const paint = (style, text2) => options.color ? `\x1B[${ANSI[style]}m${text2}\x1B[0m` : text2;
-  const lines = [`Sentry organization ${paint("bold", clean(plan.organization))}`, ""];
+  const lines = [`Sentry organization ${paint("bold", printable(plan.organization))}`, ""];
   if (plan.changes.length > 0) {
     lines.push(...renderGroups(plan.changes, paint, void 0), "");
   }
@@ -43562,15 +43628,15 @@ function renderPlanText(plan, options) {
     lines.push(paint("bold", "Skipped (held back by a rule; never applied):"), ...indent(renderGroups(plan.skipped, paint, (skip) => skip)).map((line) => line.trimEnd()), "");
   }
   if (plan.drift.length > 0) {
-    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${describeDrift(drift)}`), "");
+    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${driftPhrase(drift, TERMINAL_STYLE)}`), "");
   }
   if (plan.warnings.length > 0) {
-    lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${clean(warning.message)}`), "");
+    lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${printable(warning.message)}`), "");
   }
   if (plan.violations.length > 0) {
     lines.push(
       paint("red", paint("bold", "This plan would be refused; nothing would be applied:")),
-      ...plan.violations.map((violation) => `  ${paint("red", "x")} ${violation.rule}: ${clean(violation.message)}`),
+      ...plan.violations.map((violation) => `  ${paint("red", "x")} ${violation.rule}: ${printable(violation.message)}`),
       ""
     );
   }
@@ -43591,12 +43657,12 @@ function renderGroups(items, paint, skipOf) {
   for (const key of [...groups.keys()].sort()) {
     const group = groups.get(key);
     if (lines.length > 0) lines.push("");
-    lines.push(paint("bold", clean(group.title)));
+    lines.push(paint("bold", printable(group.title)));
     for (const item of group.items) {
       const [symbol, style] = MARK[markOf(item)];
       const skip = skipOf?.(item);
-      lines.push(`  ${paint(style, symbol)} ${describeChange(item)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
-      if (skip) lines.push(`      ${paint("dim", clean(skip.detail))}`);
+      lines.push(`  ${paint(style, symbol)} ${changePhrase(item, TERMINAL_STYLE)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
+      if (skip) lines.push(`      ${paint("dim", printable(skip.detail))}`);
     }
   }
   return lines;
@@ -43616,54 +43682,22 @@ function markOf(change) {
       return "remove";
   }
 }
-function describeChange(change) {
-  switch (change.action) {
-    case "create-team":
-      return `create team ${clean(change.team)} (name "${clean(change.name)}")`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${clean(team)} (${role})`);
-      return `invite as ${change.role}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return `re-send the expired invite (id ${clean(change.memberId)})`;
-    case "set-role":
-      return `role ${clean(change.from)} -> ${change.to}`;
-    case "add-to-team":
-      return `add to team ${clean(change.team)} as ${change.teamRole}`;
-    case "set-team-role":
-      return `team ${clean(change.team)} role ${change.from} -> ${change.to}`;
-    case "remove-from-team":
-      return `remove from team ${clean(change.team)}`;
-    case "remove-member":
-      return `remove from the organization (id ${clean(change.memberId)})`;
-  }
-}
-function describeDrift(drift) {
-  if (drift.kind === "unmanaged-team") return `team ${clean(drift.team)} is not managed by the roster (left as it is)`;
-  return `${clean(drift.email)} is not in the roster (${clean(drift.role)}${drift.pending ? ", invite pending" : ""}, id ${clean(drift.memberId)})`;
-}
 function closingLine(plan) {
   const skipped = plan.skipped.length > 0 ? ` ${plan.skipped.length} skipped.` : "";
   if (plan.changes.length === 0) return plan.skipped.length > 0 ? `No changes to apply.${skipped}` : "No changes. Sentry matches the roster.";
-  const count3 = (actions) => plan.changes.filter((change) => actions.includes(change.action)).length;
-  const teams = count3(["create-team"]);
+  const count2 = (actions) => plan.changes.filter((change) => actions.includes(change.action)).length;
+  const teams = count2(["create-team"]);
   const parts = [
     ...teams > 0 ? [plural(teams, "new team")] : [],
-    plural(count3(["invite", "reinvite"]), "invite"),
-    plural(count3(["set-role"]), "role change"),
-    plural(count3(["add-to-team", "set-team-role", "remove-from-team"]), "team edit"),
-    plural(count3(["remove-member"]), "removal")
+    plural(count2(["invite", "reinvite"]), "invite"),
+    plural(count2(["set-role"]), "role change"),
+    plural(count2(["add-to-team", "set-team-role", "remove-from-team"]), "team edit"),
+    plural(count2(["remove-member"]), "removal")
   ];
   return `Plan: ${parts.join(", ")}.${skipped}`;
 }
-function plural(count3, noun) {
-  return `${count3} ${noun}${count3 === 1 ? "" : "s"}`;
-}
 function indent(lines) {
   return lines.map((line) => `  ${line}`);
-}
-function clean(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // src/plan/errors.ts
@@ -43806,7 +43840,7 @@ async function planCommand(options, deps) {
 }
 
 // src/commands/node-deps.ts
-import { readFile as readFile2, writeFile } from "node:fs/promises";
+import { open, readFile as readFile2 } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 var SENTRY_CONNECTIONS = 8;
 var CONNECT_TIMEOUT_MS = 1e4;
@@ -43828,12 +43862,22 @@ function createNodeDeps(logger) {
   const fetchWithAgent = (async (input, init) => (await (transport ??= openTransport()))(input, init));
   return {
     readFile: (path) => readFile2(path, "utf8"),
-    writeFile: (path, text2) => writeFile(path, text2, "utf8"),
+    writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
     fetch: fetchWithAgent
   };
+}
+var PRIVATE_FILE_MODE = 384;
+async function writePrivateFile(path, text2) {
+  const handle = await open(path, "w", PRIVATE_FILE_MODE);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.writeFile(text2, "utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 // src/cli/sentry-options.ts
@@ -43930,45 +43974,11 @@ var planCli = async (argv, io) => {
 };
 
 // src/cli/apply-cli.ts
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // src/apply/order-changes.ts
-var APPLY_PHASES = [
-  "create-teams",
-  "invites",
-  "new-owners",
-  "promotions",
-  "team-additions",
-  "team-roles",
-  "team-removals",
-  "demotions",
-  "team-roles-after-demotion",
-  "member-removals"
-];
-function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
-  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
-    return "team-roles-after-demotion";
-  }
-  switch (change.action) {
-    case "create-team":
-      return "create-teams";
-    case "invite":
-    case "reinvite":
-      return "invites";
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
-      return change.to === "owner" ? "new-owners" : "promotions";
-    case "add-to-team":
-      return "team-additions";
-    case "set-team-role":
-      return "team-roles";
-    case "remove-from-team":
-      return "team-removals";
-    case "remove-member":
-      return "member-removals";
-  }
-}
 function orderChanges2(changes) {
   const demoted = demotedMembers(changes);
   const rank = (change) => APPLY_PHASES.indexOf(phaseOf(change, demoted));
@@ -43979,11 +43989,6 @@ function groupByPhase(changes) {
   const demoted = demotedMembers(changes);
   return APPLY_PHASES.map((phase) => ({ phase, changes: ordered2.filter((change) => phaseOf(change, demoted) === phase) })).filter(
     (group) => group.changes.length > 0
-  );
-}
-function demotedMembers(changes) {
-  return new Set(
-    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
   );
 }
 
@@ -44329,33 +44334,8 @@ function countOutcomes(result) {
 
 // src/render/apply-report.ts
 var APPLY_REPORT_FORMAT_VERSION = 1;
-function describeChange2(change) {
-  return clean2(describeRaw(change));
-}
-function clean2(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function describeRaw(change) {
-  switch (change.action) {
-    case "create-team":
-      return `create team ${change.team} ("${change.name}")`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => role === "admin" ? `${team} (admin)` : team);
-      return `invite ${change.email} as ${change.role}${teams.length > 0 ? `, teams ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return `re-send the expired invite of ${change.email}`;
-    case "set-role":
-      return `change the role of ${change.email} from ${change.from} to ${change.to}`;
-    case "add-to-team":
-      return `add ${change.email} to team ${change.team}${change.teamRole === "admin" ? " as team admin" : ""}`;
-    case "set-team-role":
-      return `change the team role of ${change.email} in ${change.team} from ${change.from} to ${change.to}`;
-    case "remove-from-team":
-      return `remove ${change.email} from team ${change.team}`;
-    case "remove-member":
-      return `remove ${change.email} from the organization`;
-  }
+function describeChange(change) {
+  return changeLine(change, TERMINAL_STYLE);
 }
 function applySucceeded(report) {
   const counts = countOutcomes(report.result);
@@ -44377,17 +44357,17 @@ function renderApplyReport(report, options) {
     for (const outcome of report.result.outcomes) lines.push(outcomeLine(outcome, paint));
     lines.push("");
   }
-  if (report.result.stoppedBecause) lines.push(`Apply stopped early: ${clean2(report.result.stoppedBecause)}`, "");
+  if (report.result.stoppedBecause) lines.push(`Apply stopped early: ${printable(report.result.stoppedBecause)}`, "");
   if (report.result.skipped.length > 0) {
     lines.push("Held back by a rule (not applied):");
-    for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange2(skipped)}: ${skipped.reason}: ${clean2(skipped.detail)}`);
+    for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${printable(skipped.detail)}`);
     lines.push("");
   }
   if (report.recheckError !== void 0) {
-    lines.push(`Not confirmed: ${clean2(report.recheckError)}. Run plan to see what is left.`);
+    lines.push(`Not confirmed: ${printable(report.recheckError)}. Run plan to see what is left.`);
   } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
-    for (const change of report.leftOver) lines.push(`  - ${describeChange2(change)}`);
+    for (const change of report.leftOver) lines.push(`  - ${describeChange(change)}`);
   } else {
     lines.push("Converged: a fresh plan has no changes.");
   }
@@ -44397,17 +44377,17 @@ function renderApplyReport(report, options) {
 }
 function verdict(report, counts) {
   const total = report.result.outcomes.length;
-  if (total === 0) return `Nothing to apply to ${report.organization}.`;
+  if (total === 0) return `Nothing to apply to ${printable(report.organization)}.`;
   const rest = [
     counts.failed > 0 ? `${counts.failed} failed` : "",
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     counts.skipped > 0 ? `${counts.skipped} not reviewed` : ""
   ].filter(Boolean);
-  return `Applied ${counts.applied} of ${total} change${total === 1 ? "" : "s"} to ${report.organization}${rest.length > 0 ? ` (${rest.join(", ")})` : ""}.`;
+  return `Applied ${counts.applied} of ${plural(total, "change")} to ${printable(report.organization)}${rest.length > 0 ? ` (${rest.join(", ")})` : ""}.`;
 }
 function outcomeLine(outcome, paint) {
-  const note = outcome.message ? `: ${clean2(outcome.message)}` : "";
-  return `  ${paint(outcome.status, LABELS[outcome.status])}  ${describeChange2(outcome.change)}${note}`;
+  const note = outcome.message ? `: ${printable(outcome.message)}` : "";
+  return `  ${paint(outcome.status, LABELS[outcome.status])}  ${describeChange(outcome.change)}${note}`;
 }
 function toApplyReportJson(report) {
   const counts = countOutcomes(report.result);
@@ -44432,13 +44412,13 @@ function toApplyReportJson(report) {
 `;
 }
 function renderApplyRefusal(refusal) {
-  const lines = [`Refused: ${clean2(refusal.reason)}`];
-  for (const violation of refusal.violations) lines.push(`  - ${violation.rule}: ${clean2(violation.message)}`);
+  const lines = [`Refused: ${printable(refusal.reason)}`];
+  for (const violation of refusal.violations) lines.push(`  - ${violation.rule}: ${printable(violation.message)}`);
   if (refusal.notReviewed.length > 0) {
     lines.push("Changes not in the reviewed plan:");
-    for (const change of refusal.notReviewed) lines.push(`  - ${describeChange2(change)} (${change.id.slice(0, 16)})`);
+    for (const change of refusal.notReviewed) lines.push(`  - ${describeChange(change)} (${change.id.slice(0, 16)})`);
   }
-  lines.push(`Nothing was changed in ${refusal.organization}.`);
+  lines.push(`Nothing was changed in ${printable(refusal.organization)}.`);
   return `${lines.join("\n")}
 `;
 }
@@ -44473,8 +44453,8 @@ async function applyCommand(options, deps) {
     issues
   });
   if (plan.violations.length > 0) {
-    const count3 = plan.violations.length;
-    return refuse(`the plan breaks ${count3 === 1 ? "a policy rule" : `${count3} policy rules`}; change the roster or its policy and plan again`);
+    const count2 = plan.violations.length;
+    return refuse(`the plan breaks ${count2 === 1 ? "a policy rule" : `${count2} policy rules`}; change the roster or its policy and plan again`);
   }
   let run = plan.changes;
   let notReviewed = [];
@@ -44518,7 +44498,8 @@ async function applyCommand(options, deps) {
       issues
     };
   }
-  if (options.snapshotFile !== void 0) await saveSnapshot(options.snapshotFile, live, deps);
+  const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
+  if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
   const client = openSentry(options.connection, deps);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
@@ -44558,7 +44539,7 @@ async function applyCommand(options, deps) {
     leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
     notReviewed,
     ...recheck.error === void 0 ? {} : { recheckError: recheck.error },
-    ...options.snapshotFile === void 0 ? {} : { snapshotPath: options.snapshotFile },
+    ...snapshotPath === void 0 ? {} : { snapshotPath },
     issues
   };
 }
@@ -44674,7 +44655,7 @@ var applyCli = async (argv, io) => {
   }
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
-  const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : defaultSnapshotPath(deps.now());
+  const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : () => defaultSnapshotPath(deps.now());
   const planFile = typeof values["plan"] === "string" ? values["plan"] : void 0;
   const confirm = io.confirm;
   const result = await applyCommand(
@@ -44698,9 +44679,10 @@ var applyCli = async (argv, io) => {
   if (output.stdout) io.stdout(output.stdout);
   return applyCommandSucceeded(result) ? 0 : 1;
 };
-function defaultSnapshotPath(now) {
+async function defaultSnapshotPath(now) {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return join(tmpdir(), `sentry-roster-snapshot-${stamp}-${process.pid}.json`);
+  const directory = await mkdtemp(join(tmpdir(), "sentry-roster-"));
+  return join(directory, `snapshot-${stamp}.json`);
 }
 
 // src/roster/write-roster.ts

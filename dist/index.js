@@ -66959,7 +66959,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { writeFile: writeFile2, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
     var { dirname: dirname3, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout3, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors5();
@@ -67196,7 +67196,7 @@ var require_snapshot_recorder = __commonJS({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -86742,11 +86742,125 @@ function isTeamRoleMap(value) {
   return isRecord(value) && Object.values(value).every(isTeamRole);
 }
 
-// src/plan/outcome.ts
-function countOutcomes(result) {
-  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  for (const outcome of result.outcomes) counts[outcome.status] += 1;
-  return counts;
+// src/render/vocabulary.ts
+var INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function spellOut(char) {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function changePhrase(change, style) {
+  const { value: v, role: r, arrow } = style;
+  switch (change.action) {
+    case "create-team":
+      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
+      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return "re-send the expired invite";
+    case "set-role":
+      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "add-to-team":
+      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
+    case "set-team-role":
+      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "remove-from-team":
+      return `remove from team ${v(change.team)}`;
+    case "remove-member":
+      return style.strong("remove from the organization");
+  }
+}
+function changeSubject(change, style) {
+  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
+}
+function changeLine(change, style) {
+  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
+}
+function subjectKey(change) {
+  return change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+}
+function driftPhrase(drift, style) {
+  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
+  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
+}
+var ACTION_LABELS = {
+  "create-team": "create team",
+  invite: "invite",
+  reinvite: "re-invite",
+  "set-role": "change org role",
+  "add-to-team": "add to team",
+  "set-team-role": "change team role",
+  "remove-from-team": "remove from team",
+  "remove-member": "remove member"
+};
+var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
+var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
+function maskEmailsInText(text2) {
+  return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
+}
+var FENCED_BLOCK = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
+function maskEmailsInMarkdown(markdown) {
+  let out = "";
+  let from = 0;
+  for (const block of markdown.matchAll(FENCED_BLOCK)) {
+    out += maskOutsideFences(markdown.slice(from, block.index)) + maskEmailsInText(block[0]);
+    from = block.index + block[0].length;
+  }
+  return out + maskOutsideFences(markdown.slice(from));
+}
+function maskOutsideFences(markdown) {
+  return markdown.replace(EMAIL_IN_MARKDOWN, (_email, first, domain) => `${first}\\*\\*\\*&#64;${domain}`);
+}
+
+// src/render/markdown.ts
+var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
+function escapeHtml(text2) {
+  let out = "";
+  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHARS, spellOut);
+  for (const char of visible) {
+    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
+  }
+  return out;
+}
+function escape2(text2) {
+  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
+  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
+}
+function code(text2) {
+  return `<code>${escapeHtml(text2)}</code>`;
+}
+function table(header, rows) {
+  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+function details(summary2, body) {
+  return `<details><summary>${summary2}</summary>
+
+${body.trim()}
+
+</details>`;
+}
+function fenced(text2, language = "") {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2.replace(/\n$/, "")}
+${fence}`;
+}
+var MARKDOWN_STYLE = {
+  value: code,
+  role: escape2,
+  quoted: code,
+  strong: (text2) => `**${text2}**`,
+  arrow: "→"
+};
+function renderDiffMarkdown(title, patch) {
+  return `#### ${title}
+
+${fenced(patch, "diff")}`;
 }
 
 // src/render/comment-marker.ts
@@ -86795,51 +86909,6 @@ function parseMarker(body) {
     ...sha ? { sha } : {},
     ...applied ? { applied } : {}
   };
-}
-
-// src/render/markdown.ts
-var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
-var INVISIBLE_CHAR = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-function escapeHtml(text2) {
-  let out = "";
-  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHAR, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  for (const char of visible) {
-    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
-  }
-  return out;
-}
-function escape2(text2) {
-  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
-  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
-}
-function code(text2) {
-  return `<code>${escapeHtml(text2)}</code>`;
-}
-function table(header, rows) {
-  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body.trim()}
-
-</details>`;
-}
-function fenced(text2, language = "") {
-  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2.replace(/\n$/, "")}
-${fence}`;
-}
-function maskEmail(email) {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "***";
-  return `${email.slice(0, 1)}***${email.slice(at)}`;
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 // src/render/fit-to-limit.ts
@@ -86922,7 +86991,6 @@ function fullTextAt(options) {
   return options.fullTextAt ?? (options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY);
 }
 var JOB_SUMMARY = "the job summary";
-var EMAIL_IN_TEXT = /[^\s"'<>()@,;]+@[^\s"'<>()@,;]+\.[A-Za-z]{2,}/g;
 function renderPlanComment(plan, options) {
   const marker = {
     org: plan.organization,
@@ -86946,50 +87014,9 @@ function renderPlanMarkdown(plan, options) {
 ${section.blocks.join("\n")}`);
   return [planHead(plan, options), ...sections, footer(options)].filter((part) => part !== "").join("\n\n") + "\n";
 }
-function who(email, maskEmails) {
-  return code(maskEmails ? maskEmail(email) : email);
+function changeLineMarkdown(change, note) {
+  return `- ${changeLine(change, MARKDOWN_STYLE)}${note ? ` — ${escape2(note)}` : ""}`;
 }
-function prose(text2, maskEmails) {
-  return escape2(maskEmails ? maskEmailsIn(text2) : text2);
-}
-function maskEmailsIn(text2) {
-  return text2.replace(EMAIL_IN_TEXT, maskEmail);
-}
-function describeChange(change) {
-  switch (change.action) {
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${code(team)} (${role})`);
-      return `invite as ${code(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return "re-send the expired invite";
-    case "set-role":
-      return `org role ${code(change.from)} → ${code(change.to)}`;
-    case "add-to-team":
-      return `add to team ${code(change.team)} as ${change.teamRole}`;
-    case "set-team-role":
-      return `team ${code(change.team)} role ${change.from} → ${change.to}`;
-    case "remove-from-team":
-      return `remove from team ${code(change.team)}`;
-    case "remove-member":
-      return "**remove from the organization**";
-    case "create-team":
-      return `create team ${code(change.team)} named ${code(change.name)}`;
-  }
-}
-function subjectOf(change, maskEmails) {
-  return change.action === "create-team" ? `team ${code(change.team)}` : who(change.email, maskEmails);
-}
-var ACTION_LABELS = {
-  "create-team": "create team",
-  invite: "invite",
-  reinvite: "re-invite",
-  "set-role": "change org role",
-  "add-to-team": "add to team",
-  "set-team-role": "change team role",
-  "remove-from-team": "remove from team",
-  "remove-member": "remove member"
-};
 function planHead(plan, options) {
   const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
   const removals = plan.changes.filter((change) => change.action === "remove-member").length;
@@ -87005,58 +87032,55 @@ function planHead(plan, options) {
   return lines.join("\n");
 }
 function planSections(plan, options) {
-  const mask = options.maskEmails;
   const sections = [];
   const push = (title, blocks, itemsPerBlock, unit) => {
     if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock, unit });
   };
   push(
     "Violations: the plan is refused",
-    plan.violations.map((violation) => `- ${prose(violation.message, mask)}`),
+    plan.violations.map((violation) => `- ${escape2(violation.message)}`),
     plan.violations.map(() => 1),
     "violation"
   );
   const removals = plan.changes.filter((change) => change.action === "remove-member");
   push(
     "Removals",
-    removals.map((change) => `- ${subjectOf(change, mask)}: ${describeChange(change)}`),
+    removals.map((change) => changeLineMarkdown(change)),
     removals.map(() => 1),
     "removal"
   );
-  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"), mask);
+  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"));
   push(
     "Changes",
-    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${describeChange(change)}`)].join("\n")),
+    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}`)].join("\n")),
     groups.map(([, changes]) => changes.length),
     "change"
   );
   const ownerSkips = plan.skipped.filter((skip) => skip.reason === "owner-protected" || skip.reason === "last-owner");
   const otherSkips = plan.skipped.filter((skip) => !ownerSkips.includes(skip));
-  const skipLine = (skip) => `- ${subjectOf(skip, mask)}: ${describeChange(skip)} — ${code(skip.reason)}: ${prose(skip.detail, mask)}`;
+  const skipLine = (skip) => `- ${changeLine(skip, MARKDOWN_STYLE)} — ${code(skip.reason)}: ${escape2(skip.detail)}`;
   push("Skipped to protect owners", ownerSkips.map(skipLine), ownerSkips.map(() => 1), "skipped change");
   push("Skipped", otherSkips.map(skipLine), otherSkips.map(() => 1), "skipped change");
   push(
     options.purpose === "drift" ? "Changed by hand in Sentry" : "Drift",
-    plan.drift.map(
-      (drift) => drift.kind === "unlisted-member" ? `- ${who(drift.email, mask)} (${code(drift.role)}${drift.pending ? ", invite pending" : ""}) is in Sentry but not in the roster` : `- team ${code(drift.team)} is not managed by the roster`
-    ),
+    plan.drift.map((drift) => `- ${driftPhrase(drift, MARKDOWN_STYLE)}`),
     plan.drift.map(() => 1),
     "drift entry"
   );
   const warnings = [
-    ...plan.warnings.map((warning2) => `- ${prose(warning2.message, mask)}`),
-    ...(options.rosterIssues ?? []).filter((issue2) => issue2.severity === "warning").map((issue2) => `- ${code(`${issue2.file}:${issue2.line}:${issue2.col}`)} ${prose(issue2.message, mask)}`)
+    ...plan.warnings.map((warning2) => `- ${escape2(warning2.message)}`),
+    ...(options.rosterIssues ?? []).filter((issue2) => issue2.severity === "warning").map((issue2) => `- ${code(`${issue2.file}:${issue2.line}:${issue2.col}`)} ${escape2(issue2.message)}`)
   ];
   push("Warnings", warnings, warnings.map(() => 1), "warning");
   return sections;
 }
-function groupBySubject(changes, maskEmails) {
+function groupBySubject(changes) {
   const groups = /* @__PURE__ */ new Map();
   for (const change of changes) {
-    const key = change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+    const key = subjectKey(change);
     groups.set(key, [...groups.get(key) ?? [], change]);
   }
-  return [...groups.values()].map((group2) => [subjectOf(group2[0], maskEmails), group2]);
+  return [...groups.values()].map((group2) => [changeSubject(group2[0], MARKDOWN_STYLE), group2]);
 }
 function footer(options) {
   const parts = [
@@ -87065,78 +87089,19 @@ function footer(options) {
   ].filter((part) => part !== void 0);
   return parts.length > 0 ? `<sub>sentry-roster · ${parts.join(" · ")}</sub>` : "<sub>sentry-roster</sub>";
 }
-var OUTCOME_SECTIONS = [
-  { status: "failed", title: "Failed" },
-  { status: "not-run", title: "Not run" },
-  { status: "skipped", title: "Skipped" },
-  { status: "applied", title: "Applied" }
-];
-function renderApplyComment(plan, result, options) {
-  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
-  const applied = { ...base, applied: options.sha ?? "yes" };
-  const { ids: _ids, ...digestOnly } = applied;
-  return fitToLimit(
-    {
-      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
-      head: applyHead(plan, result, options),
-      sections: applySections(result, options),
-      footer: footer(options),
-      fullTextAt: fullTextAt(options)
-    },
-    options.maxChars ?? MAX_COMMENT_CHARS
-  );
-}
-function renderApplyMarkdown(plan, result, options) {
-  const sections = applySections(result, options).map((section) => `#### ${section.title}
 
-${section.blocks.join("\n")}`);
-  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
-}
-function applyHead(plan, result, options) {
-  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  const notReviewed = options.notReviewed?.length ?? 0;
-  const verdict2 = options.refusedBecause ? `**Nothing applied:** ${prose(options.refusedBecause, options.maskEmails)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
-  const rows = [
-    ["applied", String(counts.applied)],
-    ["failed", String(counts.failed)],
-    ["not reviewed (not applied)", String(notReviewed)],
-    ["not run", String(counts["not-run"])],
-    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
-  ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
-}
-function applySections(result, options) {
-  const mask = options.maskEmails;
-  const line = (change, note) => `- ${subjectOf(change, mask)}: ${describeChange(change)}${note ? ` — ${prose(note, mask)}` : ""}`;
-  const sections = [];
-  const notReviewed = options.notReviewed ?? [];
-  if (notReviewed.length > 0) {
-    sections.push({
-      title: "Not reviewed: not applied",
-      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
-      itemsPerBlock: notReviewed.map(() => 1),
-      unit: "change"
-    });
-  }
-  for (const { status, title } of OUTCOME_SECTIONS) {
-    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
-    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
-    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
-    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
-  }
-  return sections;
-}
-function renderRosterIssuesMarkdown(issues, maskEmails) {
+// src/render/roster-issues-comment.ts
+function renderRosterIssuesMarkdown(issues) {
   return issues.map((issue2) => {
     const where = code(`${issue2.file}:${issue2.line}:${issue2.col}`);
-    const hint = issue2.hint ? `<br>hint: ${prose(issue2.hint, maskEmails)}` : "";
-    return `- ${issue2.severity === "warning" ? "warning " : ""}${where} ${prose(issue2.message, maskEmails)}${hint}`;
+    const hint = issue2.hint ? `<br>hint: ${escape2(issue2.hint)}` : "";
+    return `- ${issue2.severity === "warning" ? "warning " : ""}${where} ${escape2(issue2.message)}${hint}`;
   }).join("\n");
 }
 function renderRosterIssuesComment(file, issues, options) {
   const errors = issues.filter((issue2) => issue2.severity === "error").length;
   const marker = writeMarker({ org: options.organization, digest: "0".repeat(64), ids: [], ...options.sha ? { sha: options.sha } : {} });
-  const blocks = issues.map((issue2) => renderRosterIssuesMarkdown([issue2], options.maskEmails));
+  const blocks = issues.map((issue2) => renderRosterIssuesMarkdown([issue2]));
   return fitToLimit(
     {
       marker: { withIds: marker, digestOnly: marker },
@@ -87147,11 +87112,6 @@ function renderRosterIssuesComment(file, issues, options) {
     },
     options.maxChars ?? MAX_COMMENT_CHARS
   );
-}
-function renderDiffMarkdown(title, patch) {
-  return `#### ${title}
-
-${fenced(patch, "diff")}`;
 }
 
 // src/roster/write-roster.ts
@@ -87314,6 +87274,51 @@ function compareText(a, b) {
 }
 function sameText(a, b) {
   return a.toLowerCase() === b.toLowerCase();
+}
+
+// src/plan/apply-order.ts
+var APPLY_PHASES = [
+  "create-teams",
+  "invites",
+  "new-owners",
+  "promotions",
+  "team-additions",
+  "team-roles",
+  "team-removals",
+  "demotions",
+  "team-roles-after-demotion",
+  "member-removals"
+];
+function demotedMembers(changes) {
+  return new Set(
+    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
+  );
+}
+function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
+  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
+    return "team-roles-after-demotion";
+  }
+  switch (change.action) {
+    case "create-team":
+      return "create-teams";
+    case "invite":
+    case "reinvite":
+      return "invites";
+    case "set-role":
+      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
+      return change.to === "owner" ? "new-owners" : "promotions";
+    case "add-to-team":
+      return "team-additions";
+    case "set-team-role":
+      return "team-roles";
+    case "remove-from-team":
+      return "team-removals";
+    case "remove-member":
+      return "member-removals";
+  }
+}
+function phaseRank(change, demoted) {
+  return APPLY_PHASES.indexOf(phaseOf(change, demoted));
 }
 
 // src/plan/safety.ts
@@ -87720,32 +87725,11 @@ function offers(live, role) {
   return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
 }
 function orderChanges(changes) {
-  const demoted = new Set(changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : []));
-  const rank = (change) => (change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId) ? 7.5 : changeRank(change);
-  return changes.map((change) => ({ change, rank: rank(change), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText2(a.email, b.email) || compareText2(a.team, b.team)).map((entry) => entry.change);
+  const demoted = demotedMembers(changes);
+  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText2(a.email, b.email) || compareText2(a.team, b.team)).map((entry) => entry.change);
 }
 function sortBy(items, key) {
   return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText2(a.key, b.key)).map((entry) => entry.item);
-}
-function changeRank(change) {
-  switch (change.action) {
-    case "create-team":
-      return 0;
-    case "invite":
-    case "reinvite":
-      return 1;
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return 7;
-      return change.to === "owner" ? 2 : 3;
-    case "add-to-team":
-      return 4;
-    case "set-team-role":
-      return 5;
-    case "remove-from-team":
-      return 6;
-    case "remove-member":
-      return 8;
-  }
 }
 function emailOf(change) {
   return "email" in change ? normalizeEmail(change.email) : "";
@@ -89293,7 +89277,7 @@ var SentryClient = class {
   /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path6, body) {
     const run2 = this.writeQueue.then(() => this.request(method, path6, {}, body));
@@ -89491,11 +89475,11 @@ function parseLinkHeader(header) {
   let seen = 0;
   const n = header.length;
   while (i < n && seen < MAX_LINKS) {
-    const open2 = header.indexOf("<", i);
-    if (open2 < 0) break;
-    const close = header.indexOf(">", open2 + 1);
+    const open3 = header.indexOf("<", i);
+    if (open3 < 0) break;
+    const close = header.indexOf(">", open3 + 1);
     if (close < 0) break;
-    const url = header.slice(open2 + 1, close);
+    const url = header.slice(open3 + 1, close);
     i = close + 1;
     seen += 1;
     const attributes = /* @__PURE__ */ new Map();
@@ -89913,42 +89897,76 @@ async function minimizeComment(client, nodeId) {
   }
 }
 
-// src/apply/order-changes.ts
-var APPLY_PHASES = [
-  "create-teams",
-  "invites",
-  "new-owners",
-  "promotions",
-  "team-additions",
-  "team-roles",
-  "team-removals",
-  "demotions",
-  "team-roles-after-demotion",
-  "member-removals"
-];
-function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
-  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
-    return "team-roles-after-demotion";
-  }
-  switch (change.action) {
-    case "create-team":
-      return "create-teams";
-    case "invite":
-    case "reinvite":
-      return "invites";
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
-      return change.to === "owner" ? "new-owners" : "promotions";
-    case "add-to-team":
-      return "team-additions";
-    case "set-team-role":
-      return "team-roles";
-    case "remove-from-team":
-      return "team-removals";
-    case "remove-member":
-      return "member-removals";
-  }
+// src/plan/outcome.ts
+function countOutcomes(result) {
+  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  for (const outcome of result.outcomes) counts[outcome.status] += 1;
+  return counts;
 }
+
+// src/render/apply-comment.ts
+var OUTCOME_SECTIONS = [
+  { status: "failed", title: "Failed" },
+  { status: "not-run", title: "Not run" },
+  { status: "skipped", title: "Skipped" },
+  { status: "applied", title: "Applied" }
+];
+function renderApplyComment(plan, result, options) {
+  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
+  const applied = { ...base, applied: options.sha ?? "yes" };
+  const { ids: _ids, ...digestOnly } = applied;
+  return fitToLimit(
+    {
+      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
+      head: applyHead(plan, result, options),
+      sections: applySections(result, options),
+      footer: footer(options),
+      fullTextAt: fullTextAt(options)
+    },
+    options.maxChars ?? MAX_COMMENT_CHARS
+  );
+}
+function renderApplyMarkdown(plan, result, options) {
+  const sections = applySections(result, options).map((section) => `#### ${section.title}
+
+${section.blocks.join("\n")}`);
+  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
+}
+function applyHead(plan, result, options) {
+  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const notReviewed = options.notReviewed?.length ?? 0;
+  const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape2(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const rows = [
+    ["applied", String(counts.applied)],
+    ["failed", String(counts.failed)],
+    ["not reviewed (not applied)", String(notReviewed)],
+    ["not run", String(counts["not-run"])],
+    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
+  ];
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
+}
+function applySections(result, options) {
+  const line = changeLineMarkdown;
+  const sections = [];
+  const notReviewed = options.notReviewed ?? [];
+  if (notReviewed.length > 0) {
+    sections.push({
+      title: "Not reviewed: not applied",
+      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
+      itemsPerBlock: notReviewed.map(() => 1),
+      unit: "change"
+    });
+  }
+  for (const { status, title } of OUTCOME_SECTIONS) {
+    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
+    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
+    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
+    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
+  }
+  return sections;
+}
+
+// src/apply/order-changes.ts
 function orderChanges2(changes) {
   const demoted = demotedMembers(changes);
   const rank = (change) => APPLY_PHASES.indexOf(phaseOf(change, demoted));
@@ -89959,11 +89977,6 @@ function groupByPhase(changes) {
   const demoted = demotedMembers(changes);
   return APPLY_PHASES.map((phase) => ({ phase, changes: ordered2.filter((change) => phaseOf(change, demoted) === phase) })).filter(
     (group2) => group2.changes.length > 0
-  );
-}
-function demotedMembers(changes) {
-  return new Set(
-    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
   );
 }
 
@@ -90004,10 +90017,10 @@ async function applyPlan(changes, writer, options = {}) {
         consecutiveFailures += 1;
         if (change.action === "create-team") failedTeams.add(change.team);
         if (group2.phase === "new-owners" || group2.phase === "promotions") {
-          const who2 = change.action === "set-role" ? change.email : "a member";
+          const who = change.action === "set-role" ? change.email : "a member";
           for (const phase of HELD_AFTER_FAILED_PROMOTION) {
             if (!heldPhases.has(phase)) {
-              heldPhases.set(phase, `held back: the promotion of ${who2} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
+              heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
             }
           }
         }
@@ -90357,7 +90370,8 @@ async function applyCommand(options, deps) {
       issues
     };
   }
-  if (options.snapshotFile !== void 0) await saveSnapshot(options.snapshotFile, live, deps);
+  const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
+  if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
   const client = openSentry(options.connection, deps);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run2.length} change${run2.length === 1 ? "" : "s"} to ${organization}`);
@@ -90397,7 +90411,7 @@ async function applyCommand(options, deps) {
     leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
     notReviewed,
     ...recheck.error === void 0 ? {} : { recheckError: recheck.error },
-    ...options.snapshotFile === void 0 ? {} : { snapshotPath: options.snapshotFile },
+    ...snapshotPath === void 0 ? {} : { snapshotPath },
     issues
   };
 }
@@ -90448,7 +90462,7 @@ function createGitHubClient(token, options) {
 // src/commands/github-action/report.ts
 var MAX_ANNOTATIONS_PER_LEVEL = 10;
 var MAX_SUMMARY_BYTES = 9e5;
-async function reportRosterIssues(issues, request2, platform2) {
+async function reportRosterIssues(issues, platform2) {
   if (issues.length === 0) return;
   for (const severity of [ISSUE_SEVERITY.Error, ISSUE_SEVERITY.Warning]) {
     for (const issue2 of issues.filter((entry) => entry.severity === severity).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
@@ -90461,7 +90475,7 @@ async function reportRosterIssues(issues, request2, platform2) {
   }
   await platform2.appendSummary(`#### Roster problems
 
-${renderRosterIssuesMarkdown(issues, request2.maskEmails)}
+${renderRosterIssuesMarkdown(issues)}
 `);
 }
 function runUrl(github) {
@@ -90473,12 +90487,29 @@ function commentsWanted(request2) {
 function openGitHub(github) {
   return createGitHubClient(github.token, { apiUrl: github.apiUrl, ...github.fetch ? { fetch: github.fetch } : {} });
 }
-async function postStickyComment(github, number, comment, platform2) {
+function publicMarkdown(request2, markdown) {
+  return request2.maskEmails ? maskEmailsInMarkdown(markdown) : markdown;
+}
+function publicText(request2, text2) {
+  return request2.maskEmails ? maskEmailsInText(text2) : text2;
+}
+function publicPlatform(request2, platform2) {
+  if (!request2.maskEmails) return platform2;
+  return {
+    annotate: (level, message, where) => platform2.annotate(level, maskEmailsInText(message), where),
+    info: (message) => platform2.info(maskEmailsInText(message)),
+    appendSummary: (markdown) => platform2.appendSummary(maskEmailsInMarkdown(markdown)),
+    group: (name, run2) => platform2.group(maskEmailsInText(name), run2)
+  };
+}
+async function postStickyComment(request2, number, comment, platform2) {
+  const github = request2.github;
   const client = openGitHub(github);
   const viewer = await readViewerLogin(client);
-  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, comment.text, { markerPrefix: MARKER_PREFIX, viewer });
+  const body = publicMarkdown(request2, comment.text);
+  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, { markerPrefix: MARKER_PREFIX, viewer });
   platform2.info(
-    `${result.created ? "created" : "updated"} the plan comment on #${number} (${comment.text.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`
+    `${result.created ? "created" : "updated"} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`
   );
 }
 function fitSummary(full, shortened) {
@@ -90491,7 +90522,7 @@ async function applyOnMerge(request2, platform2, deps) {
   if (!connection) return { ok: false, message: "sentry-token is empty: apply needs a Sentry token with member:admin and team:write", outputs: {} };
   const roster = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
   if (!roster.desired) {
-    await reportRosterIssues(roster.issues, request2, platform2);
+    await reportRosterIssues(roster.issues, platform2);
     const errors = roster.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
@@ -90513,10 +90544,10 @@ async function applyOnMerge(request2, platform2, deps) {
     )
   );
   if (result.kind === "roster-invalid") {
-    await reportRosterIssues(result.issues, request2, platform2);
+    await reportRosterIssues(result.issues, platform2);
     return { ok: false, message: `${request2.rosterPath} is invalid; nothing was applied`, outputs: {} };
   }
-  await reportRosterIssues(result.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Warning), request2, platform2);
+  await reportRosterIssues(result.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Warning), platform2);
   const plan = result.plan;
   if (request2.planFile) await deps.writeFile(request2.planFile, toPlanJson(plan));
   const notReviewed = result.notReviewed;
@@ -90525,7 +90556,6 @@ async function applyOnMerge(request2, platform2, deps) {
   const nothingReviewed = source.missing !== void 0 && request2.requireReviewedPlan && plan.changes.length > 0;
   const refusedBecause = result.kind === "refused" ? result.reason : nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0;
   const options = {
-    maskEmails: request2.maskEmails,
     runUrl: runUrl(request2.github),
     sha: request2.github.sha,
     notReviewed,
@@ -90541,7 +90571,7 @@ async function applyOnMerge(request2, platform2, deps) {
     const pullRequest = source.pullRequest;
     reportError = await platform2.group("Report on the pull request", async () => {
       try {
-        const body = renderApplyComment(plan, applyResult, options).text;
+        const body = publicMarkdown(request2, renderApplyComment(plan, applyResult, options).text);
         await updateComment(openGitHub(request2.github), { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number }, commentId, body);
         platform2.info(`wrote the outcome into the plan comment on #${pullRequest.number}`);
         return void 0;
@@ -90617,9 +90647,8 @@ function annotateFailures(result, desired, request2, platform2) {
 // src/commands/github-action/run-action.ts
 var SHORT_SUMMARY_CHARS = 2e5;
 async function runAction(request2, platform2, deps) {
-  const shown = request2.maskEmails ? maskingPlatform(platform2) : platform2;
-  const result = await runMode(request2, shown, deps);
-  return request2.maskEmails ? { ...result, message: maskEmailsIn(result.message) } : result;
+  const result = await runMode(request2, publicPlatform(request2, platform2), deps);
+  return { ...result, message: publicText(request2, result.message) };
 }
 async function runMode(request2, platform2, deps) {
   try {
@@ -90636,14 +90665,6 @@ async function runMode(request2, platform2, deps) {
     return { ok: false, message: scrub(describeError(error2), request2), outputs: {} };
   }
 }
-function maskingPlatform(platform2) {
-  return {
-    annotate: (level, message, where) => platform2.annotate(level, maskEmailsIn(message), where),
-    info: (message) => platform2.info(maskEmailsIn(message)),
-    appendSummary: (markdown) => platform2.appendSummary(markdown),
-    group: (name, run2) => platform2.group(maskEmailsIn(name), run2)
-  };
-}
 function scrub(text2, request2) {
   let result = text2;
   for (const token of [request2.sentry?.token, request2.github.token]) {
@@ -90654,7 +90675,7 @@ function scrub(text2, request2) {
 async function validateStep(request2, platform2, deps) {
   if (request2.validateOnlyReason) platform2.annotate("notice", request2.validateOnlyReason);
   const loaded = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
-  await reportRosterIssues(loaded.issues, request2, platform2);
+  await reportRosterIssues(loaded.issues, platform2);
   const errors = loaded.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
   const verdict2 = errors > 0 ? `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}` : `${request2.rosterPath} is valid`;
   const why = request2.validateOnlyReason ? `
@@ -90674,13 +90695,13 @@ async function planStep(request2, platform2, deps) {
     drift ? "Read Sentry and report drift" : "Plan",
     () => planCommand({ rosterPath: request2.rosterPath, connection, ...request2.organization ? { org: request2.organization } : {} }, deps)
   );
-  await reportRosterIssues(planned.issues, request2, platform2);
+  await reportRosterIssues(planned.issues, platform2);
   const pullRequest = request2.github.pullRequest;
-  const common = { maskEmails: request2.maskEmails, runUrl: runUrl(request2.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
+  const common = { runUrl: runUrl(request2.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
   if (planned.kind === "roster-invalid") {
     if (pullRequest && commentsWanted(request2) && !drift) {
       const organization = request2.organization ?? "unknown";
-      await postStickyComment(request2.github, pullRequest.number, renderRosterIssuesComment(request2.rosterPath, planned.issues, { ...common, organization }), platform2);
+      await postStickyComment(request2, pullRequest.number, renderRosterIssuesComment(request2.rosterPath, planned.issues, { ...common, organization }), platform2);
     }
     return { ok: false, message: `${request2.rosterPath} is invalid; see the annotations`, outputs: {} };
   }
@@ -90694,9 +90715,8 @@ async function planStep(request2, platform2, deps) {
     const exported = writeRoster(planned.live, { organization: plan.organization });
     if (plan.changes.length > 0 || plan.drift.length > 0) {
       const patch = createPatch(request2.rosterPath, current, exported, "roster in git", "live Sentry org", { context: 2 });
-      const shown = request2.maskEmails ? maskEmailsIn(patch) : patch;
       summary2 += `
-${renderDiffMarkdown("To adopt the live org instead, change the roster like this", shown)}
+${renderDiffMarkdown("To adopt the live org instead, change the roster like this", patch)}
 `;
     }
   }
@@ -90705,7 +90725,7 @@ ${renderDiffMarkdown("To adopt the live org instead, change the roster like this
   if (pullRequest && commentsWanted(request2) && !drift) {
     commentError = await platform2.group("Post the plan comment", async () => {
       try {
-        await postStickyComment(request2.github, pullRequest.number, renderPlanComment(plan, options), platform2);
+        await postStickyComment(request2, pullRequest.number, renderPlanComment(plan, options), platform2);
         return void 0;
       } catch (error2) {
         return `could not post the plan comment on #${pullRequest.number}: ${describeError(error2)}`;
@@ -90737,7 +90757,7 @@ function shortenedSummary(plan, options, planFile) {
 }
 
 // src/commands/node-deps.ts
-import { readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { open as open2, readFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 var SENTRY_CONNECTIONS = 8;
 var CONNECT_TIMEOUT_MS = 1e4;
@@ -90759,12 +90779,22 @@ function createNodeDeps(logger) {
   const fetchWithAgent = (async (input, init) => (await (transport ??= openTransport()))(input, init));
   return {
     readFile: (path6) => readFile(path6, "utf8"),
-    writeFile: (path6, text2) => writeFile2(path6, text2, "utf8"),
+    writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
     fetch: fetchWithAgent
   };
+}
+var PRIVATE_FILE_MODE = 384;
+async function writePrivateFile(path6, text2) {
+  const handle = await open2(path6, "w", PRIVATE_FILE_MODE);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.writeFile(text2, "utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 // src/action/core-logger.ts
@@ -90930,7 +90960,7 @@ function platformOf(core) {
       core[level](message, properties);
     },
     info: (message) => core.info(message),
-    // Blank lines around Markdown, or GitHub renders it as text next to HTML (github-actions.md §4).
+    // Blank lines around Markdown, or GitHub renders it as text next to HTML.
     appendSummary: async (markdown) => {
       try {
         await core.summary.addRaw(`

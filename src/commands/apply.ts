@@ -35,8 +35,12 @@ export interface ApplyCommandOptions {
   readonly reviewed?: ReviewedPlan;
   /** --plan FILE: a saved plan JSON; any recomputed change not in it refuses the whole apply. */
   readonly planFile?: string;
-  /** Where to save the live state before the first write; no snapshot when absent. */
-  readonly snapshotFile?: string;
+  /**
+   * Where to save the live state before the first write; no snapshot when
+   * absent. A function is called only then, so a run that writes nothing
+   * makes no file or directory.
+   */
+  readonly snapshotFile?: string | (() => Promise<string>);
   /**
    * Asked after the plan passed every check and before the first write, with
    * the plan and the changes that will run; `false` cancels with nothing written.
@@ -96,7 +100,7 @@ export interface LiveSnapshot {
  * write when the plan breaks a rule or holds unreviewed changes, save a
  * snapshot, apply through the writer in the safe order, then read the org
  * again and report what is left over. The writer is built only after every
- * check passed (architecture.md §3: the plan is the dry run).
+ * check passed (the plan is the dry run: docs/architecture.md#the-pipeline).
  */
 export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
   // A saved plan that cannot be used fails before Sentry is contacted.
@@ -165,7 +169,8 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     };
   }
 
-  if (options.snapshotFile !== undefined) await saveSnapshot(options.snapshotFile, live, deps);
+  const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
+  if (snapshotPath !== undefined) await saveSnapshot(snapshotPath, live, deps);
   const client = openSentry(options.connection, deps);
   const writer: SentryWriter = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
@@ -183,7 +188,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
   };
 
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
-  // Sentry adds the token's user to every team it creates (sentry-api.md trap 28):
+  // Sentry adds the token's user to every team it creates (docs/sentry-behaviour.md T28):
   // take them off again, as part of this run, unless the roster lists them there.
   const created = new Set(
     result.outcomes.flatMap((outcome) => (outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])),
@@ -208,7 +213,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
     notReviewed,
     ...(recheck.error === undefined ? {} : { recheckError: recheck.error }),
-    ...(options.snapshotFile === undefined ? {} : { snapshotPath: options.snapshotFile }),
+    ...(snapshotPath === undefined ? {} : { snapshotPath }),
     issues,
   };
 }

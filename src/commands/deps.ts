@@ -20,10 +20,11 @@ export interface SentryConnection {
 
 /**
  * Everything a command needs from the outside world. Both front ends build one;
- * tests build one with fakes. Time and sleep are injected (architecture.md rule 7).
+ * tests build one with fakes. Time and sleep are injected (docs/architecture.md#rules-the-code-keeps).
  */
 export interface Deps {
   readonly readFile: (path: string) => Promise<string>;
+  /** Writes a file readable by its owner only (0600): every file written names members. */
   readonly writeFile: (path: string, text: string) => Promise<void>;
   readonly logger: Logger;
   readonly now: () => number;

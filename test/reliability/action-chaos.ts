@@ -10,6 +10,7 @@
 import type { ActionPlatform, ActionRequest, ActionRunResult } from "../../src/commands/github-action/action-types.js";
 import { runAction } from "../../src/commands/github-action/run-action.js";
 import { renderPlanComment } from "../../src/render/plan-comment.js";
+import { maskEmailsInMarkdown } from "../../src/render/vocabulary.js";
 import { startFakeGitHub } from "../fakes/fake-github.js";
 import { CHAOS_FAULTS, MAX_APPLY_RUNS, countFaults, timeoutWrapper, type ChaosFault, type ChaosRunFigures } from "./chaos.js";
 import { connectionFor, planIn, ROSTER_PATH, startHarness } from "./harness.js";
@@ -50,7 +51,7 @@ export async function runActionChaos(fault: ChaosFault, seed: number): Promise<C
     if (!clean.plan) throw new Error(`seed ${seed}: the clean plan failed: ${clean.error}`);
     const refused = clean.plan.violations.length > 0;
     // The PR run posted this comment; the merge commit belongs to that PR.
-    github.addComment(PR, renderPlanComment(clean.plan, { maskEmails: true, sha: HEAD_SHA }).text, "github-actions[bot]");
+    github.addComment(PR, maskEmailsInMarkdown(renderPlanComment(clean.plan, { sha: HEAD_SHA }).text), "github-actions[bot]");
     github.setPulls(MERGE_SHA, [{ number: PR, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
     const texts: CapturedText[] = [];
     const request: ActionRequest = {

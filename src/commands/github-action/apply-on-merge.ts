@@ -8,13 +8,13 @@ import { toPlanJson } from "../../plan/plan-json.js";
 import type { Change, Plan } from "../../plan/plan.js";
 import type { Reviewed } from "../../plan/reviewed.js";
 import { MARKER_PREFIX, parseMarker, type CommentMarker } from "../../render/comment-marker.js";
-import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } from "../../render/plan-comment.js";
+import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } from "../../render/apply-comment.js";
 import { applyCommand } from "../apply.js";
 import type { Deps } from "../deps.js";
 import { describeError } from "../describe-error.js";
 import { validateCommand } from "../validate.js";
 import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
-import { commentsWanted, fitSummary, openGitHub, reportRosterIssues, runUrl } from "./report.js";
+import { commentsWanted, fitSummary, openGitHub, publicMarkdown, reportRosterIssues, runUrl } from "./report.js";
 
 /** The reviewed plan found on the merged PR, or why there is none. */
 interface ReviewSource {
@@ -38,7 +38,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
   if (!connection) return { ok: false, message: "sentry-token is empty: apply needs a Sentry token with member:admin and team:write", outputs: {} };
   const roster = await platform.group("Validate the roster", () => validateCommand(request.rosterPath, deps));
   if (!roster.desired) {
-    await reportRosterIssues(roster.issues, request, platform);
+    await reportRosterIssues(roster.issues, platform);
     const errors = roster.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
@@ -66,10 +66,10 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
     ),
   );
   if (result.kind === "roster-invalid") {
-    await reportRosterIssues(result.issues, request, platform);
+    await reportRosterIssues(result.issues, platform);
     return { ok: false, message: `${request.rosterPath} is invalid; nothing was applied`, outputs: {} };
   }
-  await reportRosterIssues(result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning), request, platform);
+  await reportRosterIssues(result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning), platform);
   const plan = result.plan;
   if (request.planFile) await deps.writeFile(request.planFile, toPlanJson(plan));
 
@@ -82,7 +82,6 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
     result.kind === "refused" ? result.reason : nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : undefined;
 
   const options: ApplyCommentOptions = {
-    maskEmails: request.maskEmails,
     runUrl: runUrl(request.github),
     sha: request.github.sha,
     notReviewed,
@@ -99,7 +98,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
     // Sentry has been written to by now: a failed report must not hide the outcome or the outputs.
     reportError = await platform.group("Report on the pull request", async () => {
       try {
-        const body = renderApplyComment(plan, applyResult, options).text;
+        const body = publicMarkdown(request, renderApplyComment(plan, applyResult, options).text);
         await updateComment(openGitHub(request.github), { owner: request.github.owner, repo: request.github.repo, number: pullRequest.number }, commentId, body);
         platform.info(`wrote the outcome into the plan comment on #${pullRequest.number}`);
         return undefined;
