@@ -40950,84 +40950,6 @@ var RosterFileError = class extends Error {
   }
 };
 
-// src/domain/identity.ts
-function normalizeEmail(email) {
-  return email.trim().toLowerCase();
-}
-function sameEmail(a, b) {
-  return normalizeEmail(a) === normalizeEmail(b);
-}
-
-// src/domain/roles.ts
-var ORG_ROLES = ["billing", "member", "admin", "manager", "owner"];
-var TEAM_ROLES = ["contributor", "admin"];
-var ORG_ROLE_PRIORITY = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
-function isOrgRole(value) {
-  return typeof value === "string" && ORG_ROLES.includes(value);
-}
-function isTeamRole(value) {
-  return typeof value === "string" && TEAM_ROLES.includes(value);
-}
-function orgRolePriority(role) {
-  return isOrgRole(role) ? ORG_ROLE_PRIORITY[role] : Number.POSITIVE_INFINITY;
-}
-function minimumTeamRole(role) {
-  return role === "owner" || role === "manager" || role === "admin" ? "admin" : "contributor";
-}
-function effectiveTeamRole(orgRole, stored) {
-  return stored === "admin" || minimumTeamRole(orgRole) === "admin" ? "admin" : "contributor";
-}
-function hasTeamAccess(role) {
-  return role !== "billing";
-}
-function canManage(callerRole, from, to) {
-  if (callerRole !== "owner" && callerRole !== "manager") return false;
-  const ceiling = orgRolePriority(callerRole);
-  return orgRolePriority(from) <= ceiling && orgRolePriority(to) <= ceiling;
-}
-
-// src/roster/did-you-mean.ts
-var CHARS_PER_ALLOWED_EDIT = 3;
-function closestMatch(typed, candidates) {
-  const word = typed.toLowerCase();
-  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
-  let best;
-  let bestDistance = allowed + 1;
-  for (const candidate of candidates) {
-    if (candidate === typed) continue;
-    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function didYouMean(typed, candidates) {
-  const match = closestMatch(typed, candidates);
-  return match === void 0 ? void 0 : `did you mean "${match}"?`;
-}
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let before = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin >= limit) return limit;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // src/roster/parse-roster.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
@@ -41211,7 +41133,7 @@ function isPlainString(text2) {
   return WORD.test(text2) && !CORE_WORDS.test(text2) || DIGIT_EMAIL.test(text2);
 }
 
-// src/roster/yaml-problems.ts
+// src/roster/refused-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 function syntaxIssues(file, errors, spans, at, source) {
   const issues = [];
@@ -41476,35 +41398,9 @@ var MAX_ROSTER_BYTES = 1e6;
 var MAX_ALIAS_COUNT = 0;
 var MAX_FLOW_NESTING = 32;
 function parseRoster(file, text2) {
-  const size = byteLength(text2);
-  if (size > MAX_ROSTER_BYTES) {
-    return {
-      ok: false,
-      issues: [
-        parseIssue(
-          file,
-          { line: 1, col: 1 },
-          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-          "a roster lists people; split out generated data or check that this is the right file"
-        )
-      ]
-    };
-  }
   const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep !== void 0) {
-    return {
-      ok: false,
-      issues: [
-        parseIssue(
-          file,
-          lineIndex(source)(tooDeep),
-          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-          "a roster needs at most four levels: check for unclosed [ or {"
-        )
-      ]
-    };
-  }
+  const refused = sizeOrNestingIssue(file, text2, source);
+  if (refused) return { ok: false, issues: [refused] };
   const plain = readPlainRoster(source);
   if (plain) {
     let document;
@@ -41519,6 +41415,25 @@ function parseRoster(file, text2) {
     };
   }
   return parseWithLibrary(file, source);
+}
+function sizeOrNestingIssue(file, text2, source) {
+  const size = byteLength(text2);
+  if (size > MAX_ROSTER_BYTES) {
+    return parseIssue(
+      file,
+      { line: 1, col: 1 },
+      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+      "a roster lists people; split out generated data or check that this is the right file"
+    );
+  }
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep === void 0) return void 0;
+  return parseIssue(
+    file,
+    lineIndex(source)(tooDeep),
+    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+    "a roster needs at most four levels: check for unclosed [ or {"
+  );
 }
 function parseYaml(source) {
   const lineCounter = new import_yaml3.LineCounter();
@@ -41774,6 +41689,76 @@ var roster_schema_default = {
   }
 };
 
+// src/domain/roles.ts
+var ORG_ROLES = ["billing", "member", "admin", "manager", "owner"];
+var TEAM_ROLES = ["contributor", "admin"];
+var ORG_ROLE_PRIORITY = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
+function isOrgRole(value) {
+  return typeof value === "string" && ORG_ROLES.includes(value);
+}
+function isTeamRole(value) {
+  return typeof value === "string" && TEAM_ROLES.includes(value);
+}
+function orgRolePriority(role) {
+  return isOrgRole(role) ? ORG_ROLE_PRIORITY[role] : Number.POSITIVE_INFINITY;
+}
+function minimumTeamRole(role) {
+  return role === "owner" || role === "manager" || role === "admin" ? "admin" : "contributor";
+}
+function effectiveTeamRole(orgRole, stored) {
+  return stored === "admin" || minimumTeamRole(orgRole) === "admin" ? "admin" : "contributor";
+}
+function hasTeamAccess(role) {
+  return role !== "billing";
+}
+function canManage(callerRole, from, to) {
+  if (callerRole !== "owner" && callerRole !== "manager") return false;
+  const ceiling = orgRolePriority(callerRole);
+  return orgRolePriority(from) <= ceiling && orgRolePriority(to) <= ceiling;
+}
+
+// src/roster/did-you-mean.ts
+var CHARS_PER_ALLOWED_EDIT = 3;
+function closestMatch(typed, candidates) {
+  const word = typed.toLowerCase();
+  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    if (candidate === typed) continue;
+    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(typed, candidates) {
+  const match = closestMatch(typed, candidates);
+  return match === void 0 ? void 0 : `did you mean "${match}"?`;
+}
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // src/roster/schema-issues.ts
 var KEYWORDS_CHECKED_ELSEWHERE = /* @__PURE__ */ new Set(["pattern", "format", "propertyNames", "if", "anyOf", "oneOf"]);
 var POLICY_CHOICES = {
@@ -41814,11 +41799,8 @@ function isExplainedByTypo(error, errors) {
     (other) => other.keyword === "additionalProperties" && other.instancePath === error.instancePath && didYouMean(String(other.params.additionalProperty), [missing]) !== void 0
   );
 }
-function describeSchemaError(roster, error) {
-  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return void 0;
-  const path = parsePointer(error.instancePath);
-  const where = formatPath(path);
-  const make = (message, hint, at = path, key = false) => {
+function issueMaker(roster, path) {
+  return (message, hint, at = path, key = false) => {
     const position = positionOf(roster, at, { key });
     return {
       severity: ISSUE_SEVERITY.Error,
@@ -41829,6 +41811,12 @@ function describeSchemaError(roster, error) {
       ...hint ? { hint } : {}
     };
   };
+}
+function describeSchemaError(roster, error) {
+  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return void 0;
+  const path = parsePointer(error.instancePath);
+  const where = formatPath(path);
+  const make = issueMaker(roster, path);
   const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
@@ -41962,71 +41950,48 @@ function parsePointer(pointer) {
   return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9]\d*)$/.test(part) ? Number(part) : part);
 }
 
-// src/roster/to-desired-state.ts
-var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
-function toDesiredState(roster) {
-  const value = roster.value;
-  const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
-  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
-    slug,
-    ...team?.name !== void 0 ? { name: team.name } : {},
-    position: position(roster.teamKeyOffsets.get(slug))
-  }));
-  const members = value.members.map((member, index) => ({
-    email: normalizeEmail(member.email),
-    aliases: (member.aliases ?? []).map(normalizeEmail),
-    role: member.role,
-    teams: teamRoles(member.teams),
-    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
-    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
-    position: position(roster.memberOffsets[index])
-  }));
-  return {
-    organization: value.organization ?? "",
-    policy: { ...DEFAULT_POLICY, ...value.policy },
-    teams,
-    ignore: (value.ignore ?? []).map(normalizeEmail),
-    members
-  };
+// src/domain/identity.ts
+function normalizeEmail(email) {
+  return email.trim().toLowerCase();
 }
-function teamRoles(teams) {
-  if (teams === void 0) return {};
-  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
-  return { ...teams };
+function sameEmail(a, b) {
+  return normalizeEmail(a) === normalizeEmail(b);
 }
 
-// src/roster/validate-roster.ts
+// src/roster/sentry-syntax.ts
 var SLUG_PATTERN = /^(?![0-9]+$)[a-z0-9_-]{1,50}$/;
 var MAX_SLUG_LENGTH = 50;
 var MAX_EMAIL_LENGTH = 75;
-var MAX_QUOTED_CHARS = 80;
-var MAX_ISSUE_TEXT_CHARS = 400;
 var EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost)$/i;
-function parseRosterText(file, text2) {
-  const parsed = parseRoster(file, text2);
-  if (!parsed.ok) {
-    const recovered = parsed.recovered;
-    const rest = recovered ? [...schemaIssues(recovered.roster), ...semanticIssues(recovered.roster)].filter(
-      (issue) => !recovered.isBroken(issue)
-    ) : [];
-    return { issues: uniqueIssues([...parsed.issues, ...rest].map(clipIssue)).sort(compareIssues), desired: void 0 };
+function checkEmail(path, email, report) {
+  if (email.length > MAX_EMAIL_LENGTH) return;
+  if (EMAIL_PATTERN.test(email)) return;
+  report(path, `${formatPath(path)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
+}
+function emailHint(email) {
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
+  if (angle) return `write the address alone: "${angle[1]}"`;
+  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
+  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
+  if (email !== email.trim()) return "remove the spaces around the address";
+  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
+  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
+  const domain = email.slice(email.indexOf("@") + 1);
+  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
+  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
+  return void 0;
+}
+function slugHint(slug, what) {
+  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
+  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
+  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  if (suggestion && SLUG_PATTERN.test(suggestion)) {
+    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
   }
-  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
-    compareIssues
-  );
-  const hasError = issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error);
-  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+  return `use ${what}: lowercase letters, digits, "-" and "_"`;
 }
-function clipIssue(issue) {
-  const clip = (text2) => {
-    const shortened = text2.replace(
-      /"((?:[^"\\]|\\.)*)"/g,
-      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
-    ).replace(/[\r\n]+/g, " ");
-    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
-  };
-  return { ...issue, message: clip(issue.message), ...issue.hint === void 0 ? {} : { hint: clip(issue.hint) } };
-}
+
+// src/roster/semantic-issues.ts
 function semanticIssues(roster) {
   const value = asRecord(roster.value);
   if (!value) return [];
@@ -42043,6 +42008,23 @@ function semanticIssues(roster) {
     });
   };
   const lineOf = (path) => positionOf(roster, path).line;
+  checkSlugs(value, report);
+  const teams = asRecord(value["teams"]);
+  const members = Array.isArray(value["members"]) ? value["members"] : [];
+  const owners = checkMemberEmails(members, report, lineOf);
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkMemberTeams(member, index, teams !== void 0, Object.keys(teams ?? {}), report);
+  });
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
+  });
+  checkOwnerCount(value, members, report);
+  checkIgnore(value, owners, report, lineOf);
+  return issues;
+}
+function checkSlugs(value, report) {
   if (typeof value["organization"] === "string" && !SLUG_PATTERN.test(value["organization"])) {
     report(
       ["organization"],
@@ -42050,9 +42032,7 @@ function semanticIssues(roster) {
       slugHint(value["organization"], "the slug from the org's URL")
     );
   }
-  const teams = asRecord(value["teams"]);
-  const teamSlugs2 = Object.keys(teams ?? {});
-  for (const slug of teamSlugs2) {
+  for (const slug of Object.keys(asRecord(value["teams"]) ?? {})) {
     if (!SLUG_PATTERN.test(slug))
       report(
         ["teams", slug],
@@ -42061,33 +42041,28 @@ function semanticIssues(roster) {
         { key: true }
       );
   }
+}
+function checkMemberEmails(members, report, lineOf) {
   const owners = /* @__PURE__ */ new Map();
-  const members = Array.isArray(value["members"]) ? value["members"] : [];
   members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (!member) return;
-    const email = member["email"];
-    if (typeof email === "string") {
-      checkEmail(["members", index, "email"], email, report);
-      const key = normalizeEmail(email);
-      const first = owners.get(key);
-      if (first) {
-        report(
-          ["members", index, "email"],
-          `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
-          first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
-        );
-      } else {
-        owners.set(key, { path: ["members", index, "email"], what: "email" });
-      }
+    const email = asRecord(entry)?.["email"];
+    if (typeof email !== "string") return;
+    checkEmail(["members", index, "email"], email, report);
+    const key = normalizeEmail(email);
+    const first = owners.get(key);
+    if (first) {
+      report(
+        ["members", index, "email"],
+        `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
+        first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
+      );
+    } else {
+      owners.set(key, { path: ["members", index, "email"], what: "email" });
     }
-    checkMemberTeams(member, index, teams !== void 0, teamSlugs2, report);
   });
-  members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
-  });
-  checkOwnerCount(value, members, report);
+  return owners;
+}
+function checkIgnore(value, owners, report, lineOf) {
   const ignore = Array.isArray(value["ignore"]) ? value["ignore"] : [];
   const ignored = /* @__PURE__ */ new Map();
   ignore.forEach((entry, index) => {
@@ -42115,7 +42090,6 @@ function semanticIssues(roster) {
       ignored.set(key, index);
     }
   });
-  return issues;
 }
 function checkOwnerCount(value, members, report) {
   const policy = asRecord(value["policy"]);
@@ -42164,29 +42138,8 @@ function checkAliases(member, index, email, owners, report, lineOf) {
   });
 }
 function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
-  const teams = member["teams"];
   const email = typeof member["email"] === "string" ? JSON.stringify(member["email"]) : `members[${index}]`;
-  const entries = [];
-  if (Array.isArray(teams)) {
-    const seen = /* @__PURE__ */ new Set();
-    teams.forEach((slug, position) => {
-      if (typeof slug !== "string") return;
-      const path = ["members", index, "teams", position];
-      if (seen.has(slug)) {
-        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
-          severity: ISSUE_SEVERITY.Warning
-        });
-        return;
-      }
-      seen.add(slug);
-      entries.push({ slug, path, key: false });
-    });
-  } else {
-    const map = asRecord(teams);
-    if (!map) return;
-    for (const [slug, role2] of Object.entries(map))
-      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role: role2 });
-  }
+  const entries = memberTeamEntries(member, index, email, report);
   const role = member["role"];
   if (role === "billing" && entries.length > 0) {
     report(
@@ -42216,38 +42169,96 @@ function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
     }
   }
 }
-function checkEmail(path, email, report) {
-  if (email.length > MAX_EMAIL_LENGTH) return;
-  if (EMAIL_PATTERN.test(email)) return;
-  report(path, `${formatPath(path)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
-}
-function emailHint(email) {
-  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
-  if (angle) return `write the address alone: "${angle[1]}"`;
-  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
-  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
-  if (email !== email.trim()) return "remove the spaces around the address";
-  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
-  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
-  const domain = email.slice(email.indexOf("@") + 1);
-  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
-  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
-  return void 0;
-}
-function slugHint(slug, what) {
-  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
-  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
-  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
-  if (suggestion && SLUG_PATTERN.test(suggestion)) {
-    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+function memberTeamEntries(member, index, email, report) {
+  const teams = member["teams"];
+  const entries = [];
+  if (Array.isArray(teams)) {
+    const seen = /* @__PURE__ */ new Set();
+    teams.forEach((slug, position) => {
+      if (typeof slug !== "string") return;
+      const path = ["members", index, "teams", position];
+      if (seen.has(slug)) {
+        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
+          severity: ISSUE_SEVERITY.Warning
+        });
+        return;
+      }
+      seen.add(slug);
+      entries.push({ slug, path, key: false });
+    });
+  } else {
+    for (const [slug, role] of Object.entries(asRecord(teams) ?? {}))
+      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role });
   }
-  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+  return entries;
 }
 function articled(role) {
   return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
 }
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
+// src/roster/to-desired-state.ts
+var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+function toDesiredState(roster) {
+  const value = roster.value;
+  const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
+  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
+    slug,
+    ...team?.name !== void 0 ? { name: team.name } : {},
+    position: position(roster.teamKeyOffsets.get(slug))
+  }));
+  const members = value.members.map((member, index) => ({
+    email: normalizeEmail(member.email),
+    aliases: (member.aliases ?? []).map(normalizeEmail),
+    role: member.role,
+    teams: teamRoles(member.teams),
+    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
+    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
+    position: position(roster.memberOffsets[index])
+  }));
+  return {
+    organization: value.organization ?? "",
+    policy: { ...DEFAULT_POLICY, ...value.policy },
+    teams,
+    ignore: (value.ignore ?? []).map(normalizeEmail),
+    members
+  };
+}
+function teamRoles(teams) {
+  if (teams === void 0) return {};
+  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
+  return { ...teams };
+}
+
+// src/roster/validate-roster.ts
+var MAX_QUOTED_CHARS = 80;
+var MAX_ISSUE_TEXT_CHARS = 400;
+function parseRosterText(file, text2) {
+  const parsed = parseRoster(file, text2);
+  if (!parsed.ok) {
+    const recovered = parsed.recovered;
+    const rest = recovered ? [...schemaIssues(recovered.roster), ...semanticIssues(recovered.roster)].filter(
+      (issue) => !recovered.isBroken(issue)
+    ) : [];
+    return { issues: uniqueIssues([...parsed.issues, ...rest].map(clipIssue)).sort(compareIssues), desired: void 0 };
+  }
+  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
+    compareIssues
+  );
+  const hasError = issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error);
+  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+}
+function clipIssue(issue) {
+  const clip = (text2) => {
+    const shortened = text2.replace(
+      /"((?:[^"\\]|\\.)*)"/g,
+      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
+    ).replace(/[\r\n]+/g, " ");
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+  };
+  return { ...issue, message: clip(issue.message), ...issue.hint === void 0 ? {} : { hint: clip(issue.hint) } };
 }
 function uniqueIssues(issues) {
   const seen = /* @__PURE__ */ new Set();
@@ -42966,8 +42977,21 @@ var SentryConnectionError = class extends Error {
 var SentryAmbiguousWriteError = class extends Error {
   name = "SentryAmbiguousWriteError";
   request;
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  why;
   constructor(request, why, options) {
-    super(`${request}: outcome unknown (${why}); it was not sent again`, options);
+    super(options?.message ?? `${request}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request;
+    this.why = why;
+  }
+};
+var SentryWriteNotSentError = class extends Error {
+  name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  notSent = true;
+  request;
+  constructor(request) {
+    super(`${request} was not sent: apply was interrupted`);
     this.request = request;
   }
 };
@@ -43053,7 +43077,9 @@ function failedBeforeSending(reason) {
 }
 
 // src/sentry/retry-policy.ts
-var MAX_ATTEMPTS = 5;
+var READ_RETRY_BUDGET_MS = 6e4;
+var MAX_CONNECT_ATTEMPTS = 5;
+var MAX_WRITE_ATTEMPTS = 5;
 var MAX_RATE_LIMITED_ATTEMPTS = 8;
 var MAX_RATE_LIMIT_WAIT_MS = 6e4;
 var RATE_LIMIT_MARGIN_MS = 100;
@@ -43085,11 +43111,12 @@ function untilReset(rate, now, jitter) {
 }
 function decideRetry(input) {
   const { outcome, attempt, write } = input;
-  const last = attempt >= MAX_ATTEMPTS;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
   if (outcome.kind === "network") {
     if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
   }
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
@@ -43104,8 +43131,8 @@ function decideRetry(input) {
   }
   if (status >= 500) {
     if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
   }
   return { kind: "give-up", reason: `HTTP ${status}` };
 }
@@ -43193,9 +43220,19 @@ var SentryClient = class {
    * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path, body) {
-    const run = this.writeQueue.then(() => this.request(method, path, {}, body));
+    const run = this.writeQueue.then(() => {
+      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
+      return this.request(method, path, {}, body);
+    });
     this.writeQueue = run.catch(() => void 0);
     return run;
+  }
+  /**
+   * Waits the capped, jittered back-off that follows attempt `attempt` of a
+   * write the writer repeats or re-reads after a lost answer.
+   */
+  async backOff(attempt, request) {
+    await this.wait(backoffMs(attempt, this.random()), request);
   }
   url(path, query) {
     const url = new URL(this.baseUrl.href);
@@ -43208,6 +43245,7 @@ var SentryClient = class {
     const request = `${method} ${url.pathname}`;
     const key = limiterKey(path);
     const write = method !== "GET";
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
@@ -43231,12 +43269,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision2.reason}: ${reason}`, { cause: error2 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request);
           continue;
         }
@@ -43265,12 +43305,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: true },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision2.reason}: ${reason}`, { cause: error2 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request);
           continue;
         }
@@ -43281,10 +43323,12 @@ var SentryClient = class {
         write,
         attempt,
         outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        waitedMs,
         now: this.options.now(),
         jitter: this.random()
       });
       if (decision.kind === "retry") {
+        if (response.status !== 429) waitedMs += decision.waitMs;
         await this.wait(decision.waitMs, request);
         continue;
       }
@@ -44013,6 +44057,7 @@ async function applyPlan(changes, writer, options = {}) {
       while (next < group.changes.length) {
         const index = next++;
         const change = group.changes[index];
+        if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
         const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
@@ -44020,6 +44065,10 @@ async function applyPlan(changes, writer, options = {}) {
         }
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
+        if (outcome.notSent) {
+          stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
+          continue;
+        }
         done += 1;
         options.onProgress?.(done, total);
         if (outcome.status === "applied") {
@@ -44039,14 +44088,19 @@ async function applyPlan(changes, writer, options = {}) {
         if (stoppedBecause === void 0 && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === void 0 && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row that retries could not settle; the rest was not sent (run apply again once Sentry accepts writes)`;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, group.changes.length) }, worker));
     outcomes.push(...results.map(({ change, status, message }) => message === void 0 ? { change, status } : { change, status, message }));
   }
-  return stoppedBecause === void 0 ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+  if (stoppedBecause === void 0) return { outcomes, skipped: [] };
+  const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
+  return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+function stopReason(stop) {
+  return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";
 }
 function missingTeamReason(change, failedTeams) {
   if (failedTeams.size === 0) return void 0;
@@ -44085,7 +44139,7 @@ async function runChange(change, writer, teamRoleTargets) {
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
-  const joined = added.kind === "already" ? added.note ?? "already on the team" : added.note;
+  const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
   if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
@@ -44096,7 +44150,8 @@ async function addToTeam(change, writer, target) {
     }
     return withMessage(change, "applied", joined);
   } catch (error) {
-    return { ...failure(change, error), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}` };
+    const message = `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}`;
+    return { ...failure(change, error), status: "failed", message };
   }
 }
 function teamRoleDecider(changes, live) {
@@ -44114,18 +44169,29 @@ function teamRoleDecider(changes, live) {
 function settle(change, outcome, alreadyNote, appliedNote) {
   switch (outcome.kind) {
     case "applied":
-      return withMessage(change, "applied", outcome.note ?? appliedNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? appliedNote));
     case "already":
-      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? alreadyNote));
     case "not-applied":
       return { change, status: "failed", message: outcome.reason };
   }
+}
+function attemptsNote(outcome) {
+  return outcome.attempts !== void 0 && outcome.attempts > 1 ? `applied after ${outcome.attempts} attempts` : void 0;
+}
+function joinNotes(...notes) {
+  const kept = notes.filter((note) => note !== void 0 && note !== "");
+  return kept.length === 0 ? void 0 : kept.join("; ");
 }
 function withMessage(change, status, message) {
   return message === void 0 ? { change, status } : { change, status, message };
 }
 function failure(change, error) {
+  if (isNotSent(error)) return { change, status: "not-run", message: messageOf(error), notSent: true };
   return { change, status: "failed", message: messageOf(error), tokenRejected: statusOf(error) === 401 };
+}
+function isNotSent(error) {
+  return typeof error === "object" && error !== null && error.notSent === true;
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
@@ -44176,20 +44242,41 @@ var NOT_APPLIED = {
   noTeamRoles: "the org has no team-roles feature"
 };
 var VERIFIED = "confirmed by reading back after an unclear answer";
-async function writeVerified(write, verify) {
-  try {
-    return await write();
-  } catch (error) {
-    if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+async function settleWrite(client, kind, write, landed) {
+  let lost;
+  const confirmed = async (attempts) => {
     let tookEffect;
     try {
-      tookEffect = await verify();
+      tookEffect = await landed();
     } catch {
-      throw error;
+      throw lost;
     }
-    if (tookEffect) return { kind: "applied", note: VERIFIED };
-    throw error;
+    return tookEffect ? { kind: "applied", note: VERIFIED, attempts } : void 0;
+  };
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (lost !== void 0) {
+      await client.backOff(attempt - 1, lost.request);
+      if (kind === "read-first") {
+        const done2 = await confirmed(attempt - 1);
+        if (done2) return done2;
+      }
+    }
+    try {
+      const outcome = await write(attempt);
+      return attempt === 1 ? outcome : { ...outcome, attempts: attempt };
+    } catch (error) {
+      if (error instanceof SentryWriteNotSentError && lost !== void 0) throw lost;
+      if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+      lost = error;
+    }
   }
+  const done = await confirmed(MAX_WRITE_ATTEMPTS);
+  if (done) return done;
+  const last = lost;
+  throw new SentryAmbiguousWriteError(last.request, last.why, {
+    cause: last,
+    message: `${last.request}: not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts (the last: ${last.why}), and reading back shows it did not take effect`
+  });
 }
 function isStatus(error, status) {
   return error instanceof SentryApiError && error.status === status;
@@ -44210,7 +44297,9 @@ function createSentryWriter(client, organization) {
   const findByEmail = async (email) => (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${email}` })).map(readMember).find((m) => sameEmail(m.email, email));
   const storedTeamRole = async (id, team) => (await details(id)).teamRoles.find((t) => t.teamSlug === team);
   return {
-    createTeam: (slug, name) => writeVerified(
+    createTeam: (slug, name) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
         return { kind: "applied" };
@@ -44225,7 +44314,9 @@ function createSentryWriter(client, organization) {
         ...teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}
       };
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "read-first",
           async () => {
             await client.send("POST", apiPath("organizations", organization, "members"), body);
             return { kind: "applied" };
@@ -44239,7 +44330,9 @@ function createSentryWriter(client, organization) {
         throw error;
       }
     },
-    reinvite: (memberId) => writeVerified(
+    reinvite: (memberId) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
         return { kind: "applied" };
@@ -44253,7 +44346,9 @@ function createSentryWriter(client, organization) {
       const current = await details(memberId);
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles2 = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const answer = readMemberDetails(
             (await client.send("PUT", memberPath(memberId), { orgRole: role, role, teamRoles: teamRoles2 })).body
@@ -44263,10 +44358,12 @@ function createSentryWriter(client, organization) {
         async () => (await details(memberId)).orgRole === role
       );
     },
-    addToTeam: (memberId, team) => writeVerified(
-      async () => {
+    addToTeam: (memberId, team) => settleWrite(
+      client,
+      "repeat",
+      async (attempt) => {
         const answer = await client.send("POST", memberTeamPath(memberId, team));
-        if (answer.status === 204) return { kind: "already" };
+        if (answer.status === 204) return attempt === 1 ? { kind: "already" } : { kind: "applied" };
         if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
         return { kind: "applied" };
       },
@@ -44274,7 +44371,9 @@ function createSentryWriter(client, organization) {
     ),
     setTeamRole: (memberId, team, role) => {
       const matches = (stored) => stored === role || role === "contributor" && stored === null;
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const stored = readTeamRoleAnswer(
             (await client.send("PUT", memberTeamPath(memberId, team), { teamRole: role })).body
@@ -44289,7 +44388,9 @@ function createSentryWriter(client, organization) {
     },
     removeFromTeam: async (memberId, team) => {
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "repeat",
           async () => {
             await client.send("DELETE", memberTeamPath(memberId, team));
             return { kind: "applied" };
@@ -44304,9 +44405,16 @@ function createSentryWriter(client, organization) {
     },
     removeMember: async (memberId) => {
       try {
-        return await writeVerified(
-          async () => {
-            await client.send("DELETE", memberPath(memberId));
+        return await settleWrite(
+          client,
+          "repeat",
+          async (attempt) => {
+            try {
+              await client.send("DELETE", memberPath(memberId));
+            } catch (error) {
+              if (attempt > 1 && isStatus(error, 404)) return { kind: "applied" };
+              throw error;
+            }
             return { kind: "applied" };
           },
           () => gone(memberId)

@@ -87760,48 +87760,6 @@ var RosterFileError = class extends Error {
   }
 };
 
-// src/roster/did-you-mean.ts
-var CHARS_PER_ALLOWED_EDIT = 3;
-function closestMatch(typed, candidates) {
-  const word = typed.toLowerCase();
-  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
-  let best;
-  let bestDistance = allowed + 1;
-  for (const candidate of candidates) {
-    if (candidate === typed) continue;
-    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function didYouMean(typed, candidates) {
-  const match = closestMatch(typed, candidates);
-  return match === void 0 ? void 0 : `did you mean "${match}"?`;
-}
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let before = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin >= limit) return limit;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // src/roster/parse-roster.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 
@@ -87985,7 +87943,7 @@ function isPlainString(text2) {
   return WORD.test(text2) && !CORE_WORDS.test(text2) || DIGIT_EMAIL.test(text2);
 }
 
-// src/roster/yaml-problems.ts
+// src/roster/refused-yaml.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function syntaxIssues(file, errors, spans, at, source) {
   const issues = [];
@@ -88250,35 +88208,9 @@ var MAX_ROSTER_BYTES = 1e6;
 var MAX_ALIAS_COUNT = 0;
 var MAX_FLOW_NESTING = 32;
 function parseRoster(file, text2) {
-  const size = byteLength(text2);
-  if (size > MAX_ROSTER_BYTES) {
-    return {
-      ok: false,
-      issues: [
-        parseIssue(
-          file,
-          { line: 1, col: 1 },
-          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-          "a roster lists people; split out generated data or check that this is the right file"
-        )
-      ]
-    };
-  }
   const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep !== void 0) {
-    return {
-      ok: false,
-      issues: [
-        parseIssue(
-          file,
-          lineIndex(source)(tooDeep),
-          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-          "a roster needs at most four levels: check for unclosed [ or {"
-        )
-      ]
-    };
-  }
+  const refused = sizeOrNestingIssue(file, text2, source);
+  if (refused) return { ok: false, issues: [refused] };
   const plain = readPlainRoster(source);
   if (plain) {
     let document;
@@ -88293,6 +88225,25 @@ function parseRoster(file, text2) {
     };
   }
   return parseWithLibrary(file, source);
+}
+function sizeOrNestingIssue(file, text2, source) {
+  const size = byteLength(text2);
+  if (size > MAX_ROSTER_BYTES) {
+    return parseIssue(
+      file,
+      { line: 1, col: 1 },
+      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+      "a roster lists people; split out generated data or check that this is the right file"
+    );
+  }
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep === void 0) return void 0;
+  return parseIssue(
+    file,
+    lineIndex(source)(tooDeep),
+    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+    "a roster needs at most four levels: check for unclosed [ or {"
+  );
 }
 function parseYaml(source) {
   const lineCounter = new import_yaml4.LineCounter();
@@ -88548,6 +88499,48 @@ var roster_schema_default = {
   }
 };
 
+// src/roster/did-you-mean.ts
+var CHARS_PER_ALLOWED_EDIT = 3;
+function closestMatch(typed, candidates) {
+  const word = typed.toLowerCase();
+  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    if (candidate === typed) continue;
+    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(typed, candidates) {
+  const match = closestMatch(typed, candidates);
+  return match === void 0 ? void 0 : `did you mean "${match}"?`;
+}
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // src/roster/schema-issues.ts
 var KEYWORDS_CHECKED_ELSEWHERE = /* @__PURE__ */ new Set(["pattern", "format", "propertyNames", "if", "anyOf", "oneOf"]);
 var POLICY_CHOICES = {
@@ -88588,11 +88581,8 @@ function isExplainedByTypo(error2, errors) {
     (other) => other.keyword === "additionalProperties" && other.instancePath === error2.instancePath && didYouMean(String(other.params.additionalProperty), [missing]) !== void 0
   );
 }
-function describeSchemaError(roster, error2) {
-  if (KEYWORDS_CHECKED_ELSEWHERE.has(error2.keyword) || error2.schemaPath.includes("/propertyNames/")) return void 0;
-  const path6 = parsePointer(error2.instancePath);
-  const where = formatPath(path6);
-  const make = (message, hint, at = path6, key = false) => {
+function issueMaker(roster, path6) {
+  return (message, hint, at = path6, key = false) => {
     const position = positionOf(roster, at, { key });
     return {
       severity: ISSUE_SEVERITY.Error,
@@ -88603,6 +88593,12 @@ function describeSchemaError(roster, error2) {
       ...hint ? { hint } : {}
     };
   };
+}
+function describeSchemaError(roster, error2) {
+  if (KEYWORDS_CHECKED_ELSEWHERE.has(error2.keyword) || error2.schemaPath.includes("/propertyNames/")) return void 0;
+  const path6 = parsePointer(error2.instancePath);
+  const where = formatPath(path6);
+  const make = issueMaker(roster, path6);
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties": {
@@ -88736,38 +88732,40 @@ function parsePointer(pointer) {
   return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9]\d*)$/.test(part) ? Number(part) : part);
 }
 
-// src/roster/validate-roster.ts
+// src/roster/sentry-syntax.ts
 var SLUG_PATTERN = /^(?![0-9]+$)[a-z0-9_-]{1,50}$/;
 var MAX_SLUG_LENGTH = 50;
 var MAX_EMAIL_LENGTH = 75;
-var MAX_QUOTED_CHARS = 80;
-var MAX_ISSUE_TEXT_CHARS = 400;
 var EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost)$/i;
-function parseRosterText(file, text2) {
-  const parsed = parseRoster(file, text2);
-  if (!parsed.ok) {
-    const recovered = parsed.recovered;
-    const rest = recovered ? [...schemaIssues(recovered.roster), ...semanticIssues(recovered.roster)].filter(
-      (issue2) => !recovered.isBroken(issue2)
-    ) : [];
-    return { issues: uniqueIssues([...parsed.issues, ...rest].map(clipIssue)).sort(compareIssues), desired: void 0 };
+function checkEmail(path6, email, report) {
+  if (email.length > MAX_EMAIL_LENGTH) return;
+  if (EMAIL_PATTERN.test(email)) return;
+  report(path6, `${formatPath(path6)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
+}
+function emailHint(email) {
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
+  if (angle) return `write the address alone: "${angle[1]}"`;
+  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
+  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
+  if (email !== email.trim()) return "remove the spaces around the address";
+  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
+  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
+  const domain = email.slice(email.indexOf("@") + 1);
+  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
+  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
+  return void 0;
+}
+function slugHint(slug, what) {
+  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
+  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
+  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  if (suggestion && SLUG_PATTERN.test(suggestion)) {
+    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
   }
-  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
-    compareIssues
-  );
-  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
-  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+  return `use ${what}: lowercase letters, digits, "-" and "_"`;
 }
-function clipIssue(issue2) {
-  const clip = (text2) => {
-    const shortened = text2.replace(
-      /"((?:[^"\\]|\\.)*)"/g,
-      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
-    ).replace(/[\r\n]+/g, " ");
-    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
-  };
-  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
-}
+
+// src/roster/semantic-issues.ts
 function semanticIssues(roster) {
   const value = asRecord(roster.value);
   if (!value) return [];
@@ -88784,6 +88782,23 @@ function semanticIssues(roster) {
     });
   };
   const lineOf = (path6) => positionOf(roster, path6).line;
+  checkSlugs(value, report);
+  const teams = asRecord(value["teams"]);
+  const members = Array.isArray(value["members"]) ? value["members"] : [];
+  const owners = checkMemberEmails(members, report, lineOf);
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkMemberTeams(member, index, teams !== void 0, Object.keys(teams ?? {}), report);
+  });
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
+  });
+  checkOwnerCount(value, members, report);
+  checkIgnore(value, owners, report, lineOf);
+  return issues;
+}
+function checkSlugs(value, report) {
   if (typeof value["organization"] === "string" && !SLUG_PATTERN.test(value["organization"])) {
     report(
       ["organization"],
@@ -88791,9 +88806,7 @@ function semanticIssues(roster) {
       slugHint(value["organization"], "the slug from the org's URL")
     );
   }
-  const teams = asRecord(value["teams"]);
-  const teamSlugs2 = Object.keys(teams ?? {});
-  for (const slug of teamSlugs2) {
+  for (const slug of Object.keys(asRecord(value["teams"]) ?? {})) {
     if (!SLUG_PATTERN.test(slug))
       report(
         ["teams", slug],
@@ -88802,33 +88815,28 @@ function semanticIssues(roster) {
         { key: true }
       );
   }
+}
+function checkMemberEmails(members, report, lineOf) {
   const owners = /* @__PURE__ */ new Map();
-  const members = Array.isArray(value["members"]) ? value["members"] : [];
   members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (!member) return;
-    const email = member["email"];
-    if (typeof email === "string") {
-      checkEmail(["members", index, "email"], email, report);
-      const key = normalizeEmail(email);
-      const first = owners.get(key);
-      if (first) {
-        report(
-          ["members", index, "email"],
-          `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
-          first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
-        );
-      } else {
-        owners.set(key, { path: ["members", index, "email"], what: "email" });
-      }
+    const email = asRecord(entry)?.["email"];
+    if (typeof email !== "string") return;
+    checkEmail(["members", index, "email"], email, report);
+    const key = normalizeEmail(email);
+    const first = owners.get(key);
+    if (first) {
+      report(
+        ["members", index, "email"],
+        `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
+        first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
+      );
+    } else {
+      owners.set(key, { path: ["members", index, "email"], what: "email" });
     }
-    checkMemberTeams(member, index, teams !== void 0, teamSlugs2, report);
   });
-  members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
-  });
-  checkOwnerCount(value, members, report);
+  return owners;
+}
+function checkIgnore(value, owners, report, lineOf) {
   const ignore = Array.isArray(value["ignore"]) ? value["ignore"] : [];
   const ignored = /* @__PURE__ */ new Map();
   ignore.forEach((entry, index) => {
@@ -88856,7 +88864,6 @@ function semanticIssues(roster) {
       ignored.set(key, index);
     }
   });
-  return issues;
 }
 function checkOwnerCount(value, members, report) {
   const policy = asRecord(value["policy"]);
@@ -88905,29 +88912,8 @@ function checkAliases(member, index, email, owners, report, lineOf) {
   });
 }
 function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
-  const teams = member["teams"];
   const email = typeof member["email"] === "string" ? JSON.stringify(member["email"]) : `members[${index}]`;
-  const entries = [];
-  if (Array.isArray(teams)) {
-    const seen = /* @__PURE__ */ new Set();
-    teams.forEach((slug, position) => {
-      if (typeof slug !== "string") return;
-      const path6 = ["members", index, "teams", position];
-      if (seen.has(slug)) {
-        report(path6, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
-          severity: ISSUE_SEVERITY.Warning
-        });
-        return;
-      }
-      seen.add(slug);
-      entries.push({ slug, path: path6, key: false });
-    });
-  } else {
-    const map = asRecord(teams);
-    if (!map) return;
-    for (const [slug, role2] of Object.entries(map))
-      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role: role2 });
-  }
+  const entries = memberTeamEntries(member, index, email, report);
   const role = member["role"];
   if (role === "billing" && entries.length > 0) {
     report(
@@ -88957,38 +88943,63 @@ function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
     }
   }
 }
-function checkEmail(path6, email, report) {
-  if (email.length > MAX_EMAIL_LENGTH) return;
-  if (EMAIL_PATTERN.test(email)) return;
-  report(path6, `${formatPath(path6)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
-}
-function emailHint(email) {
-  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
-  if (angle) return `write the address alone: "${angle[1]}"`;
-  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
-  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
-  if (email !== email.trim()) return "remove the spaces around the address";
-  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
-  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
-  const domain = email.slice(email.indexOf("@") + 1);
-  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
-  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
-  return void 0;
-}
-function slugHint(slug, what) {
-  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
-  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
-  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
-  if (suggestion && SLUG_PATTERN.test(suggestion)) {
-    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+function memberTeamEntries(member, index, email, report) {
+  const teams = member["teams"];
+  const entries = [];
+  if (Array.isArray(teams)) {
+    const seen = /* @__PURE__ */ new Set();
+    teams.forEach((slug, position) => {
+      if (typeof slug !== "string") return;
+      const path6 = ["members", index, "teams", position];
+      if (seen.has(slug)) {
+        report(path6, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
+          severity: ISSUE_SEVERITY.Warning
+        });
+        return;
+      }
+      seen.add(slug);
+      entries.push({ slug, path: path6, key: false });
+    });
+  } else {
+    for (const [slug, role] of Object.entries(asRecord(teams) ?? {}))
+      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role });
   }
-  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+  return entries;
 }
 function articled(role) {
   return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
 }
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
+// src/roster/validate-roster.ts
+var MAX_QUOTED_CHARS = 80;
+var MAX_ISSUE_TEXT_CHARS = 400;
+function parseRosterText(file, text2) {
+  const parsed = parseRoster(file, text2);
+  if (!parsed.ok) {
+    const recovered = parsed.recovered;
+    const rest = recovered ? [...schemaIssues(recovered.roster), ...semanticIssues(recovered.roster)].filter(
+      (issue2) => !recovered.isBroken(issue2)
+    ) : [];
+    return { issues: uniqueIssues([...parsed.issues, ...rest].map(clipIssue)).sort(compareIssues), desired: void 0 };
+  }
+  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
+    compareIssues
+  );
+  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
+  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+}
+function clipIssue(issue2) {
+  const clip = (text2) => {
+    const shortened = text2.replace(
+      /"((?:[^"\\]|\\.)*)"/g,
+      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
+    ).replace(/[\r\n]+/g, " ");
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+  };
+  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
 }
 function uniqueIssues(issues) {
   const seen = /* @__PURE__ */ new Set();
@@ -89053,8 +89064,21 @@ var SentryConnectionError = class extends Error {
 var SentryAmbiguousWriteError = class extends Error {
   name = "SentryAmbiguousWriteError";
   request;
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  why;
   constructor(request2, why, options) {
-    super(`${request2}: outcome unknown (${why}); it was not sent again`, options);
+    super(options?.message ?? `${request2}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request2;
+    this.why = why;
+  }
+};
+var SentryWriteNotSentError = class extends Error {
+  name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  notSent = true;
+  request;
+  constructor(request2) {
+    super(`${request2} was not sent: apply was interrupted`);
     this.request = request2;
   }
 };
@@ -89140,7 +89164,9 @@ function failedBeforeSending(reason) {
 }
 
 // src/sentry/retry-policy.ts
-var MAX_ATTEMPTS = 5;
+var READ_RETRY_BUDGET_MS = 6e4;
+var MAX_CONNECT_ATTEMPTS = 5;
+var MAX_WRITE_ATTEMPTS = 5;
 var MAX_RATE_LIMITED_ATTEMPTS = 8;
 var MAX_RATE_LIMIT_WAIT_MS = 6e4;
 var RATE_LIMIT_MARGIN_MS = 100;
@@ -89172,11 +89198,12 @@ function untilReset(rate, now, jitter) {
 }
 function decideRetry(input) {
   const { outcome, attempt, write } = input;
-  const last = attempt >= MAX_ATTEMPTS;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
   if (outcome.kind === "network") {
     if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
   }
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
@@ -89191,8 +89218,8 @@ function decideRetry(input) {
   }
   if (status >= 500) {
     if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
   }
   return { kind: "give-up", reason: `HTTP ${status}` };
 }
@@ -89280,9 +89307,19 @@ var SentryClient = class {
    * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path6, body) {
-    const run2 = this.writeQueue.then(() => this.request(method, path6, {}, body));
+    const run2 = this.writeQueue.then(() => {
+      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
+      return this.request(method, path6, {}, body);
+    });
     this.writeQueue = run2.catch(() => void 0);
     return run2;
+  }
+  /**
+   * Waits the capped, jittered back-off that follows attempt `attempt` of a
+   * write the writer repeats or re-reads after a lost answer.
+   */
+  async backOff(attempt, request2) {
+    await this.wait(backoffMs(attempt, this.random()), request2);
   }
   url(path6, query) {
     const url = new URL(this.baseUrl.href);
@@ -89295,6 +89332,7 @@ var SentryClient = class {
     const request2 = `${method} ${url.pathname}`;
     const key = limiterKey(path6);
     const write = method !== "GET";
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request2);
@@ -89318,12 +89356,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request2);
           continue;
         }
@@ -89352,12 +89392,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: true },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request2);
           continue;
         }
@@ -89368,10 +89410,12 @@ var SentryClient = class {
         write,
         attempt,
         outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        waitedMs,
         now: this.options.now(),
         jitter: this.random()
       });
       if (decision.kind === "retry") {
+        if (response.status !== 429) waitedMs += decision.waitMs;
         await this.wait(decision.waitMs, request2);
         continue;
       }
@@ -90001,6 +90045,7 @@ async function applyPlan(changes, writer, options = {}) {
       while (next < group2.changes.length) {
         const index = next++;
         const change = group2.changes[index];
+        if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
         const holdReason = stoppedBecause ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
@@ -90008,6 +90053,10 @@ async function applyPlan(changes, writer, options = {}) {
         }
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
+        if (outcome.notSent) {
+          stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
+          continue;
+        }
         done += 1;
         options.onProgress?.(done, total);
         if (outcome.status === "applied") {
@@ -90027,14 +90076,19 @@ async function applyPlan(changes, writer, options = {}) {
         if (stoppedBecause === void 0 && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === void 0 && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row that retries could not settle; the rest was not sent (run apply again once Sentry accepts writes)`;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, group2.changes.length) }, worker));
     outcomes.push(...results.map(({ change, status, message }) => message === void 0 ? { change, status } : { change, status, message }));
   }
-  return stoppedBecause === void 0 ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+  if (stoppedBecause === void 0) return { outcomes, skipped: [] };
+  const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
+  return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+function stopReason(stop) {
+  return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";
 }
 function missingTeamReason(change, failedTeams) {
   if (failedTeams.size === 0) return void 0;
@@ -90073,7 +90127,7 @@ async function runChange(change, writer, teamRoleTargets) {
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
-  const joined = added.kind === "already" ? added.note ?? "already on the team" : added.note;
+  const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
   if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
@@ -90084,7 +90138,8 @@ async function addToTeam(change, writer, target) {
     }
     return withMessage(change, "applied", joined);
   } catch (error2) {
-    return { ...failure(change, error2), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error2)}` };
+    const message = `on team "${change.team}", but setting team role admin failed: ${messageOf(error2)}`;
+    return { ...failure(change, error2), status: "failed", message };
   }
 }
 function teamRoleDecider(changes, live) {
@@ -90102,18 +90157,29 @@ function teamRoleDecider(changes, live) {
 function settle(change, outcome, alreadyNote, appliedNote) {
   switch (outcome.kind) {
     case "applied":
-      return withMessage(change, "applied", outcome.note ?? appliedNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? appliedNote));
     case "already":
-      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? alreadyNote));
     case "not-applied":
       return { change, status: "failed", message: outcome.reason };
   }
+}
+function attemptsNote(outcome) {
+  return outcome.attempts !== void 0 && outcome.attempts > 1 ? `applied after ${outcome.attempts} attempts` : void 0;
+}
+function joinNotes(...notes) {
+  const kept = notes.filter((note) => note !== void 0 && note !== "");
+  return kept.length === 0 ? void 0 : kept.join("; ");
 }
 function withMessage(change, status, message) {
   return message === void 0 ? { change, status } : { change, status, message };
 }
 function failure(change, error2) {
+  if (isNotSent(error2)) return { change, status: "not-run", message: messageOf(error2), notSent: true };
   return { change, status: "failed", message: messageOf(error2), tokenRejected: statusOf(error2) === 401 };
+}
+function isNotSent(error2) {
+  return typeof error2 === "object" && error2 !== null && error2.notSent === true;
 }
 function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
@@ -90164,20 +90230,41 @@ var NOT_APPLIED = {
   noTeamRoles: "the org has no team-roles feature"
 };
 var VERIFIED = "confirmed by reading back after an unclear answer";
-async function writeVerified(write, verify) {
-  try {
-    return await write();
-  } catch (error2) {
-    if (!(error2 instanceof SentryAmbiguousWriteError)) throw error2;
+async function settleWrite(client, kind, write, landed) {
+  let lost;
+  const confirmed = async (attempts) => {
     let tookEffect;
     try {
-      tookEffect = await verify();
+      tookEffect = await landed();
     } catch {
-      throw error2;
+      throw lost;
     }
-    if (tookEffect) return { kind: "applied", note: VERIFIED };
-    throw error2;
+    return tookEffect ? { kind: "applied", note: VERIFIED, attempts } : void 0;
+  };
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (lost !== void 0) {
+      await client.backOff(attempt - 1, lost.request);
+      if (kind === "read-first") {
+        const done2 = await confirmed(attempt - 1);
+        if (done2) return done2;
+      }
+    }
+    try {
+      const outcome = await write(attempt);
+      return attempt === 1 ? outcome : { ...outcome, attempts: attempt };
+    } catch (error2) {
+      if (error2 instanceof SentryWriteNotSentError && lost !== void 0) throw lost;
+      if (!(error2 instanceof SentryAmbiguousWriteError)) throw error2;
+      lost = error2;
+    }
   }
+  const done = await confirmed(MAX_WRITE_ATTEMPTS);
+  if (done) return done;
+  const last = lost;
+  throw new SentryAmbiguousWriteError(last.request, last.why, {
+    cause: last,
+    message: `${last.request}: not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts (the last: ${last.why}), and reading back shows it did not take effect`
+  });
 }
 function isStatus(error2, status) {
   return error2 instanceof SentryApiError && error2.status === status;
@@ -90198,7 +90285,9 @@ function createSentryWriter(client, organization) {
   const findByEmail = async (email) => (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${email}` })).map(readMember).find((m) => sameEmail(m.email, email));
   const storedTeamRole = async (id, team) => (await details2(id)).teamRoles.find((t) => t.teamSlug === team);
   return {
-    createTeam: (slug, name) => writeVerified(
+    createTeam: (slug, name) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
         return { kind: "applied" };
@@ -90213,7 +90302,9 @@ function createSentryWriter(client, organization) {
         ...teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}
       };
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "read-first",
           async () => {
             await client.send("POST", apiPath("organizations", organization, "members"), body);
             return { kind: "applied" };
@@ -90227,7 +90318,9 @@ function createSentryWriter(client, organization) {
         throw error2;
       }
     },
-    reinvite: (memberId) => writeVerified(
+    reinvite: (memberId) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
         return { kind: "applied" };
@@ -90241,7 +90334,9 @@ function createSentryWriter(client, organization) {
       const current = await details2(memberId);
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles2 = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const answer = readMemberDetails(
             (await client.send("PUT", memberPath(memberId), { orgRole: role, role, teamRoles: teamRoles2 })).body
@@ -90251,10 +90346,12 @@ function createSentryWriter(client, organization) {
         async () => (await details2(memberId)).orgRole === role
       );
     },
-    addToTeam: (memberId, team) => writeVerified(
-      async () => {
+    addToTeam: (memberId, team) => settleWrite(
+      client,
+      "repeat",
+      async (attempt) => {
         const answer = await client.send("POST", memberTeamPath(memberId, team));
-        if (answer.status === 204) return { kind: "already" };
+        if (answer.status === 204) return attempt === 1 ? { kind: "already" } : { kind: "applied" };
         if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
         return { kind: "applied" };
       },
@@ -90262,7 +90359,9 @@ function createSentryWriter(client, organization) {
     ),
     setTeamRole: (memberId, team, role) => {
       const matches = (stored) => stored === role || role === "contributor" && stored === null;
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const stored = readTeamRoleAnswer(
             (await client.send("PUT", memberTeamPath(memberId, team), { teamRole: role })).body
@@ -90277,7 +90376,9 @@ function createSentryWriter(client, organization) {
     },
     removeFromTeam: async (memberId, team) => {
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "repeat",
           async () => {
             await client.send("DELETE", memberTeamPath(memberId, team));
             return { kind: "applied" };
@@ -90292,9 +90393,16 @@ function createSentryWriter(client, organization) {
     },
     removeMember: async (memberId) => {
       try {
-        return await writeVerified(
-          async () => {
-            await client.send("DELETE", memberPath(memberId));
+        return await settleWrite(
+          client,
+          "repeat",
+          async (attempt) => {
+            try {
+              await client.send("DELETE", memberPath(memberId));
+            } catch (error2) {
+              if (attempt > 1 && isStatus(error2, 404)) return { kind: "applied" };
+              throw error2;
+            }
             return { kind: "applied" };
           },
           () => gone(memberId)

@@ -3,7 +3,7 @@ import type { Document } from "yaml";
 import type { RosterIssue } from "../domain/roster-issue.js";
 import type { SourcePosition } from "../domain/types.js";
 import { readPlainRoster } from "./plain-roster-reader.js";
-import { parseIssue, structureIssues, syntaxIssues } from "./yaml-problems.js";
+import { parseIssue, structureIssues, syntaxIssues } from "./refused-yaml.js";
 import { brokenSpans } from "./yaml-recovery.js";
 
 /** A roster is a hand-edited list of people; 1 MB holds well over 10,000 members. */
@@ -59,35 +59,9 @@ export type ParseRosterResult =
  * (plain-roster-reader.ts); anything else goes through the library.
  */
 export function parseRoster(file: string, text: string): ParseRosterResult {
-  const size = byteLength(text);
-  if (size > MAX_ROSTER_BYTES) {
-    return {
-      ok: false,
-      issues: [
-        parseIssue(
-          file,
-          { line: 1, col: 1 },
-          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-          "a roster lists people; split out generated data or check that this is the right file",
-        ),
-      ],
-    };
-  }
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep !== undefined) {
-    return {
-      ok: false,
-      issues: [
-        parseIssue(
-          file,
-          lineIndex(source)(tooDeep),
-          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-          "a roster needs at most four levels: check for unclosed [ or {",
-        ),
-      ],
-    };
-  }
+  const refused = sizeOrNestingIssue(file, text, source);
+  if (refused) return { ok: false, issues: [refused] };
   const plain = readPlainRoster(source);
   if (plain) {
     let document: Document.Parsed | undefined;
@@ -102,6 +76,30 @@ export function parseRoster(file: string, text: string): ParseRosterResult {
     };
   }
   return parseWithLibrary(file, source);
+}
+
+/**
+ * Refusals before parsing: a file over MAX_ROSTER_BYTES, or brackets nested
+ * past MAX_FLOW_NESTING (the parser would recurse for seconds).
+ */
+function sizeOrNestingIssue(file: string, text: string, source: string): RosterIssue | undefined {
+  const size = byteLength(text);
+  if (size > MAX_ROSTER_BYTES) {
+    return parseIssue(
+      file,
+      { line: 1, col: 1 },
+      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+      "a roster lists people; split out generated data or check that this is the right file",
+    );
+  }
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep === undefined) return undefined;
+  return parseIssue(
+    file,
+    lineIndex(source)(tooDeep),
+    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+    "a roster needs at most four levels: check for unclosed [ or {",
+  );
 }
 
 function parseYaml(source: string): { document: Document.Parsed; lineCounter: LineCounter } {

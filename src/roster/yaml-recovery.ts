@@ -5,7 +5,7 @@
  */
 import { isMap, isSeq } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
-import { blameOffset } from "./yaml-problems.js";
+import { blameOffset } from "./refused-yaml.js";
 
 /**
  * The part of the document each syntax error broke, as [from, to) offsets:
