@@ -89649,6 +89649,7 @@ function applyHead(plan, result, options) {
   const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   const notReviewed = options.notReviewed?.length ?? 0;
   const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape2(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const stopped = result?.stoppedBecause && !options.refusedBecause ? ` Stopped early: ${escape2(result.stoppedBecause)}.` : "";
   const rows = [
     ["applied", String(counts.applied)],
     ["failed", String(counts.failed)],
@@ -89656,7 +89657,7 @@ function applyHead(plan, result, options) {
     ["not run", String(counts["not-run"])],
     ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
   ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", `${verdict2}${stopped}`, "", table(["", "count"], rows)].join("\n");
 }
 function applySections(result, options) {
   const line = changeLineMarkdown;
