@@ -89681,6 +89681,7 @@ function renderApplyLogEntry(run2) {
   const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
   if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  if (run2.result?.stoppedBecause && !run2.refusedBecause) lines.push(`- Stopped early: ${escape2(run2.result.stoppedBecause)}`);
   return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
 }
 
