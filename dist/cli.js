@@ -49,9 +49,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -85,10 +85,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq4;
   }
 });
@@ -4197,9 +4197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4235,7 +4235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4275,7 +4275,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4298,7 +4298,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4330,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4346,7 +4346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -40978,10 +40978,97 @@ var RosterFileError = class extends Error {
 };
 
 // src/roster/parse-roster.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/roster/refused-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+var MAX_ROSTER_BYTES = 1e6;
+var MAX_ALIAS_COUNT = 0;
+var MAX_FLOW_NESTING = 32;
+function parseRoster(file, text2) {
+  const size = byteLength(text2);
+  if (size > MAX_ROSTER_BYTES) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          file,
+          { line: 1, col: 1 },
+          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+          "a roster lists people; split out generated data or check that this is the right file"
+        )
+      ]
+    };
+  }
+  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep !== void 0) {
+    const lines = new import_yaml.LineCounter();
+    lines.addNewLine(0);
+    for (let at2 = source.indexOf("\n"); at2 >= 0 && at2 < tooDeep; at2 = source.indexOf("\n", at2 + 1))
+      lines.addNewLine(at2 + 1);
+    return {
+      ok: false,
+      issues: [
+        issue(
+          file,
+          toPosition(lines, tooDeep),
+          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+          "a roster needs at most four levels: check for unclosed [ or {"
+        )
+      ]
+    };
+  }
+  const lineCounter = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    // duplicates are reported below, naming both lines
+    merge: false,
+    strict: true
+  });
+  const at = (offset) => toPosition(lineCounter, offset);
+  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
+  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
+  if (issues.length === 0 && document.contents === null) {
+    issues.push(
+      issue(
+        file,
+        { line: 1, col: 1 },
+        `${file} is empty`,
+        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
+      )
+    );
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+  };
+}
+function positionOf(roster, path, options = {}) {
+  let node = roster.document.contents;
+  let keyNode;
+  let found = node;
+  for (const segment of path) {
+    keyNode = void 0;
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = node.items.findLast((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === void 0) break;
+    } else {
+      break;
+    }
+    found = options.key && keyNode ? keyNode : node;
+  }
+  return nodePosition(roster, found);
+}
+function nodePosition(roster, node) {
+  const range = node?.range;
+  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
+}
 function structureIssues(file, document, at, source) {
   const issues = [];
   const start = (node) => at(node?.range?.[0] ?? 0);
@@ -40998,68 +41085,66 @@ function structureIssues(file, document, at, source) {
     },
     Node(_, node) {
       if ((0, import_yaml.isAlias)(node)) return;
-      issues.push(...tagAndAnchorIssues(file, node, at, source));
-      if ((0, import_yaml.isMap)(node)) issues.push(...mapKeyIssues(file, node.items, start));
+      if (node.tag) {
+        let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
+        while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
+        issues.push(
+          issue(
+            file,
+            tagAt >= 0 ? at(tagAt) : start(node),
+            `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
+            "remove the tag and write the plain value"
+          )
+        );
+      }
+      if (node.anchor) {
+        const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+        issues.push(
+          issue(
+            file,
+            anchorAt >= 0 ? at(anchorAt) : start(node),
+            `anchors are not allowed in a roster ("&${node.anchor}")`,
+            "remove the anchor and write repeated values out in full"
+          )
+        );
+      }
+      if (!(0, import_yaml.isMap)(node)) return;
+      const map = node;
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of map.items) {
+        if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
+          issues.push(issue(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
+          continue;
+        }
+        if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (key === "<<") {
+          issues.push(
+            issue(
+              file,
+              start(pair.key),
+              "merge keys (<<) are not allowed in a roster",
+              "write the merged keys out in full"
+            )
+          );
+          continue;
+        }
+        const first = seen.get(key);
+        if (first) {
+          issues.push(
+            issue(
+              file,
+              start(pair.key),
+              `duplicate key "${key}" (first on line ${start(first).line})`,
+              "keep one of them: YAML silently uses the last"
+            )
+          );
+        } else {
+          seen.set(key, pair.key);
+        }
+      }
     }
   });
-  return issues;
-}
-function tagAndAnchorIssues(file, node, at, source) {
-  const issues = [];
-  const nodeStart = at(node.range?.[0] ?? 0);
-  if (node.tag) {
-    let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
-    while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
-    issues.push(
-      issue(
-        file,
-        tagAt >= 0 ? at(tagAt) : nodeStart,
-        `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
-        "remove the tag and write the plain value"
-      )
-    );
-  }
-  if (node.anchor) {
-    const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
-    issues.push(
-      issue(
-        file,
-        anchorAt >= 0 ? at(anchorAt) : nodeStart,
-        `anchors are not allowed in a roster ("&${node.anchor}")`,
-        "remove the anchor and write repeated values out in full"
-      )
-    );
-  }
-  return issues;
-}
-function mapKeyIssues(file, items, start) {
-  const issues = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const pair of items) {
-    if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
-      issues.push(issue(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
-      continue;
-    }
-    if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-    const key = String(pair.key.value);
-    if (key === "<<") {
-      issues.push(issue(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
-      continue;
-    }
-    const first = seen.get(key);
-    if (first) {
-      issues.push(
-        issue(
-          file,
-          start(pair.key),
-          `duplicate key "${key}" (first on line ${start(first).line})`,
-          "keep one of them: YAML silently uses the last"
-        )
-      );
-    } else {
-      seen.set(key, pair.key);
-    }
-  }
   return issues;
 }
 function syntaxIssue(file, error, at, source) {
@@ -41134,99 +41219,12 @@ function issue(file, position, message, hint) {
     ...hint ? { hint } : {}
   };
 }
+function toPosition(lineCounter, offset) {
+  return lineCounter.linePos(offset);
+}
 function shortTag(tag) {
   const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
   return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
-}
-function lowerFirst(text2) {
-  return text2.charAt(0).toLowerCase() + text2.slice(1);
-}
-
-// src/roster/parse-roster.ts
-var MAX_ROSTER_BYTES = 1e6;
-var MAX_ALIAS_COUNT = 0;
-var MAX_FLOW_NESTING = 32;
-function parseRoster(file, text2) {
-  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const refused = sizeOrNestingIssue(file, text2, source);
-  if (refused) return { ok: false, issues: [refused] };
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(source, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    // duplicates are reported below, naming both lines
-    merge: false,
-    strict: true
-  });
-  const at = (offset) => toPosition(lineCounter, offset);
-  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
-  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
-  if (issues.length === 0 && document.contents === null) {
-    issues.push(
-      issue(
-        file,
-        { line: 1, col: 1 },
-        `${file} is empty`,
-        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
-      )
-    );
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
-  };
-}
-function sizeOrNestingIssue(file, text2, source) {
-  const size = byteLength(text2);
-  if (size > MAX_ROSTER_BYTES) {
-    return issue(
-      file,
-      { line: 1, col: 1 },
-      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-      "a roster lists people; split out generated data or check that this is the right file"
-    );
-  }
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep === void 0) return void 0;
-  const lines = new import_yaml2.LineCounter();
-  lines.addNewLine(0);
-  for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
-  return issue(
-    file,
-    lines.linePos(tooDeep),
-    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-    "a roster needs at most four levels: check for unclosed [ or {"
-  );
-}
-function positionOf(roster, path, options = {}) {
-  let node = roster.document.contents;
-  let keyNode;
-  let found = node;
-  for (const segment of path) {
-    keyNode = void 0;
-    if ((0, import_yaml2.isMap)(node)) {
-      const pair = node.items.findLast((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value ?? pair.key;
-    } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      if (node === void 0) break;
-    } else {
-      break;
-    }
-    found = options.key && keyNode ? keyNode : node;
-  }
-  return nodePosition(roster, found);
-}
-function nodePosition(roster, node) {
-  const range = node?.range;
-  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
-}
-function toPosition(lineCounter, offset) {
-  return lineCounter.linePos(offset);
 }
 function flowNestingOffset(source) {
   let depth = 0;
@@ -41253,6 +41251,9 @@ function flowNestingOffset(source) {
     } else if ((char === "]" || char === "}") && depth > 0) depth -= 1;
   }
   return void 0;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1);
 }
 function byteLength(text2) {
   return text2.length * 3 <= MAX_ROSTER_BYTES ? text2.length : new TextEncoder().encode(text2).length;
@@ -41891,17 +41892,17 @@ function asRecord(value) {
 }
 
 // src/roster/to-desired-state.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
 function toDesiredState(roster) {
   const value = roster.value;
   const root = roster.document.contents;
-  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
-  const memberNodes = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items : [];
-  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
+  const membersNode2 = (0, import_yaml2.isMap)(root) ? root.get("members", true) : void 0;
+  const memberNodes = (0, import_yaml2.isSeq)(membersNode2) ? membersNode2.items : [];
+  const teamsNode2 = (0, import_yaml2.isMap)(root) ? root.get("teams", true) : void 0;
   const teamKeyNodes = /* @__PURE__ */ new Map();
-  if ((0, import_yaml3.isMap)(teamsNode2)) {
-    for (const pair of teamsNode2.items) if ((0, import_yaml3.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
+  if ((0, import_yaml2.isMap)(teamsNode2)) {
+    for (const pair of teamsNode2.items) if ((0, import_yaml2.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
   }
   const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
     slug,
@@ -44483,10 +44484,10 @@ async function defaultSnapshotPath(now) {
 }
 
 // src/roster/write-roster.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var SCHEMA_COMMENT = " yaml-language-server: $schema=./schema/roster.schema.json";
 function writeRoster(live, options = {}) {
-  const document = new import_yaml4.Document();
+  const document = new import_yaml3.Document();
   const organization = options.organization ?? live.organization;
   document.commentBefore = [
     SCHEMA_COMMENT,
@@ -44497,7 +44498,7 @@ function writeRoster(live, options = {}) {
   const root = document.createNode({});
   const add = (key, value, comment) => {
     const pair = document.createPair(key, value);
-    if (comment && (0, import_yaml4.isScalar)(pair.key)) pair.key.commentBefore = comment;
+    if (comment && (0, import_yaml3.isScalar)(pair.key)) pair.key.commentBefore = comment;
     root.items.push(pair);
   };
   add("version", 1);
@@ -44567,7 +44568,7 @@ function memberNode(document, member) {
   const teams = memberTeams(member);
   if (teams !== void 0) {
     const teamsValue = document.createNode(teams);
-    if ((0, import_yaml4.isSeq)(teamsValue)) teamsValue.flow = true;
+    if ((0, import_yaml3.isSeq)(teamsValue)) teamsValue.flow = true;
     node.set("teams", teamsValue);
   }
   return node;
