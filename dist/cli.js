@@ -28193,7 +28193,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile2, readFile: readFile3, mkdir } = __require("node:fs/promises");
+    var { writeFile, readFile: readFile3, mkdir } = __require("node:fs/promises");
     var { dirname, resolve } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
@@ -28430,7 +28430,7 @@ var require_snapshot_recorder = __commonJS({
           hash,
           snapshot
         }));
-        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -42016,6 +42016,51 @@ function count2(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+// src/plan/apply-order.ts
+var APPLY_PHASES = [
+  "create-teams",
+  "invites",
+  "new-owners",
+  "promotions",
+  "team-additions",
+  "team-roles",
+  "team-removals",
+  "demotions",
+  "team-roles-after-demotion",
+  "member-removals"
+];
+function demotedMembers(changes) {
+  return new Set(
+    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
+  );
+}
+function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
+  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
+    return "team-roles-after-demotion";
+  }
+  switch (change.action) {
+    case "create-team":
+      return "create-teams";
+    case "invite":
+    case "reinvite":
+      return "invites";
+    case "set-role":
+      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
+      return change.to === "owner" ? "new-owners" : "promotions";
+    case "add-to-team":
+      return "team-additions";
+    case "set-team-role":
+      return "team-roles";
+    case "remove-from-team":
+      return "team-removals";
+    case "remove-member":
+      return "member-removals";
+  }
+}
+function phaseRank(change, demoted) {
+  return APPLY_PHASES.indexOf(phaseOf(change, demoted));
+}
+
 // src/plan/change-id.ts
 import { createHash } from "node:crypto";
 var SHORT_ID_LENGTH = 16;
@@ -42458,32 +42503,11 @@ function offers(live, role) {
   return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
 }
 function orderChanges(changes) {
-  const demoted = new Set(changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : []));
-  const rank = (change) => (change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId) ? 7.5 : changeRank(change);
-  return changes.map((change) => ({ change, rank: rank(change), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team)).map((entry) => entry.change);
+  const demoted = demotedMembers(changes);
+  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team)).map((entry) => entry.change);
 }
 function sortBy(items, key) {
   return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText(a.key, b.key)).map((entry) => entry.item);
-}
-function changeRank(change) {
-  switch (change.action) {
-    case "create-team":
-      return 0;
-    case "invite":
-    case "reinvite":
-      return 1;
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return 7;
-      return change.to === "owner" ? 2 : 3;
-    case "add-to-team":
-      return 4;
-    case "set-team-role":
-      return 5;
-    case "remove-from-team":
-      return 6;
-    case "remove-member":
-      return 8;
-  }
 }
 function emailOf(change) {
   return "email" in change ? normalizeEmail(change.email) : "";
@@ -42953,11 +42977,11 @@ function parseLinkHeader(header) {
   let seen = 0;
   const n = header.length;
   while (i < n && seen < MAX_LINKS) {
-    const open = header.indexOf("<", i);
-    if (open < 0) break;
-    const close = header.indexOf(">", open + 1);
+    const open2 = header.indexOf("<", i);
+    if (open2 < 0) break;
+    const close = header.indexOf(">", open2 + 1);
     if (close < 0) break;
-    const url = header.slice(open + 1, close);
+    const url = header.slice(open2 + 1, close);
     i = close + 1;
     seen += 1;
     const attributes = /* @__PURE__ */ new Map();
@@ -43437,7 +43461,7 @@ async function planCommand(options, deps) {
 }
 
 // src/commands/node-deps.ts
-import { readFile as readFile2, writeFile } from "node:fs/promises";
+import { open, readFile as readFile2 } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 var SENTRY_CONNECTIONS = 8;
 var CONNECT_TIMEOUT_MS = 1e4;
@@ -43459,12 +43483,22 @@ function createNodeDeps(logger) {
   const fetchWithAgent = (async (input, init) => (await (transport ??= openTransport()))(input, init));
   return {
     readFile: (path) => readFile2(path, "utf8"),
-    writeFile: (path, text2) => writeFile(path, text2, "utf8"),
+    writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
     fetch: fetchWithAgent
   };
+}
+var PRIVATE_FILE_MODE = 384;
+async function writePrivateFile(path, text2) {
+  const handle = await open(path, "w", PRIVATE_FILE_MODE);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.writeFile(text2, "utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 // src/cli/sentry-options.ts
@@ -43561,45 +43595,11 @@ var planCli = async (argv, io) => {
 };
 
 // src/cli/apply-cli.ts
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // src/apply/order-changes.ts
-var APPLY_PHASES = [
-  "create-teams",
-  "invites",
-  "new-owners",
-  "promotions",
-  "team-additions",
-  "team-roles",
-  "team-removals",
-  "demotions",
-  "team-roles-after-demotion",
-  "member-removals"
-];
-function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
-  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
-    return "team-roles-after-demotion";
-  }
-  switch (change.action) {
-    case "create-team":
-      return "create-teams";
-    case "invite":
-    case "reinvite":
-      return "invites";
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
-      return change.to === "owner" ? "new-owners" : "promotions";
-    case "add-to-team":
-      return "team-additions";
-    case "set-team-role":
-      return "team-roles";
-    case "remove-from-team":
-      return "team-removals";
-    case "remove-member":
-      return "member-removals";
-  }
-}
 function orderChanges2(changes) {
   const demoted = demotedMembers(changes);
   const rank = (change) => APPLY_PHASES.indexOf(phaseOf(change, demoted));
@@ -43610,11 +43610,6 @@ function groupByPhase(changes) {
   const demoted = demotedMembers(changes);
   return APPLY_PHASES.map((phase) => ({ phase, changes: ordered2.filter((change) => phaseOf(change, demoted) === phase) })).filter(
     (group) => group.changes.length > 0
-  );
-}
-function demotedMembers(changes) {
-  return new Set(
-    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
   );
 }
 
@@ -44149,7 +44144,8 @@ async function applyCommand(options, deps) {
       issues
     };
   }
-  if (options.snapshotFile !== void 0) await saveSnapshot(options.snapshotFile, live, deps);
+  const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
+  if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
   const client = openSentry(options.connection, deps);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
@@ -44189,7 +44185,7 @@ async function applyCommand(options, deps) {
     leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
     notReviewed,
     ...recheck.error === void 0 ? {} : { recheckError: recheck.error },
-    ...options.snapshotFile === void 0 ? {} : { snapshotPath: options.snapshotFile },
+    ...snapshotPath === void 0 ? {} : { snapshotPath },
     issues
   };
 }
@@ -44305,7 +44301,7 @@ var applyCli = async (argv, io) => {
   }
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
-  const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : defaultSnapshotPath(deps.now());
+  const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : () => defaultSnapshotPath(deps.now());
   const planFile = typeof values["plan"] === "string" ? values["plan"] : void 0;
   const confirm = io.confirm;
   const result = await applyCommand(
@@ -44329,9 +44325,10 @@ var applyCli = async (argv, io) => {
   if (output.stdout) io.stdout(output.stdout);
   return applyCommandSucceeded(result) ? 0 : 1;
 };
-function defaultSnapshotPath(now) {
+async function defaultSnapshotPath(now) {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return join(tmpdir(), `sentry-roster-snapshot-${stamp}-${process.pid}.json`);
+  const directory = await mkdtemp(join(tmpdir(), "sentry-roster-"));
+  return join(directory, `snapshot-${stamp}.json`);
 }
 
 // src/roster/write-roster.ts

@@ -66959,7 +66959,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { writeFile: writeFile2, readFile: readFile2, mkdir: mkdir2 } = __require("node:fs/promises");
     var { dirname: dirname3, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout3, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors5();
@@ -67196,7 +67196,7 @@ var require_snapshot_recorder = __commonJS({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -87611,6 +87611,51 @@ function sameText(a, b) {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+// src/plan/apply-order.ts
+var APPLY_PHASES = [
+  "create-teams",
+  "invites",
+  "new-owners",
+  "promotions",
+  "team-additions",
+  "team-roles",
+  "team-removals",
+  "demotions",
+  "team-roles-after-demotion",
+  "member-removals"
+];
+function demotedMembers(changes) {
+  return new Set(
+    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
+  );
+}
+function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
+  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
+    return "team-roles-after-demotion";
+  }
+  switch (change.action) {
+    case "create-team":
+      return "create-teams";
+    case "invite":
+    case "reinvite":
+      return "invites";
+    case "set-role":
+      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
+      return change.to === "owner" ? "new-owners" : "promotions";
+    case "add-to-team":
+      return "team-additions";
+    case "set-team-role":
+      return "team-roles";
+    case "remove-from-team":
+      return "team-removals";
+    case "remove-member":
+      return "member-removals";
+  }
+}
+function phaseRank(change, demoted) {
+  return APPLY_PHASES.indexOf(phaseOf(change, demoted));
+}
+
 // src/plan/safety.ts
 var WRITE_SCOPES = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
 function tokenCanWrite(token) {
@@ -88015,32 +88060,11 @@ function offers(live, role) {
   return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
 }
 function orderChanges(changes) {
-  const demoted = new Set(changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : []));
-  const rank = (change) => (change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId) ? 7.5 : changeRank(change);
-  return changes.map((change) => ({ change, rank: rank(change), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText2(a.email, b.email) || compareText2(a.team, b.team)).map((entry) => entry.change);
+  const demoted = demotedMembers(changes);
+  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText2(a.email, b.email) || compareText2(a.team, b.team)).map((entry) => entry.change);
 }
 function sortBy(items, key) {
   return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText2(a.key, b.key)).map((entry) => entry.item);
-}
-function changeRank(change) {
-  switch (change.action) {
-    case "create-team":
-      return 0;
-    case "invite":
-    case "reinvite":
-      return 1;
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return 7;
-      return change.to === "owner" ? 2 : 3;
-    case "add-to-team":
-      return 4;
-    case "set-team-role":
-      return 5;
-    case "remove-from-team":
-      return 6;
-    case "remove-member":
-      return 8;
-  }
 }
 function emailOf(change) {
   return "email" in change ? normalizeEmail(change.email) : "";
@@ -89153,11 +89177,11 @@ function parseLinkHeader(header) {
   let seen = 0;
   const n = header.length;
   while (i < n && seen < MAX_LINKS) {
-    const open2 = header.indexOf("<", i);
-    if (open2 < 0) break;
-    const close = header.indexOf(">", open2 + 1);
+    const open3 = header.indexOf("<", i);
+    if (open3 < 0) break;
+    const close = header.indexOf(">", open3 + 1);
     if (close < 0) break;
-    const url = header.slice(open2 + 1, close);
+    const url = header.slice(open3 + 1, close);
     i = close + 1;
     seen += 1;
     const attributes = /* @__PURE__ */ new Map();
@@ -89576,41 +89600,6 @@ async function minimizeComment(client, nodeId) {
 }
 
 // src/apply/order-changes.ts
-var APPLY_PHASES = [
-  "create-teams",
-  "invites",
-  "new-owners",
-  "promotions",
-  "team-additions",
-  "team-roles",
-  "team-removals",
-  "demotions",
-  "team-roles-after-demotion",
-  "member-removals"
-];
-function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
-  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
-    return "team-roles-after-demotion";
-  }
-  switch (change.action) {
-    case "create-team":
-      return "create-teams";
-    case "invite":
-    case "reinvite":
-      return "invites";
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
-      return change.to === "owner" ? "new-owners" : "promotions";
-    case "add-to-team":
-      return "team-additions";
-    case "set-team-role":
-      return "team-roles";
-    case "remove-from-team":
-      return "team-removals";
-    case "remove-member":
-      return "member-removals";
-  }
-}
 function orderChanges2(changes) {
   const demoted = demotedMembers(changes);
   const rank = (change) => APPLY_PHASES.indexOf(phaseOf(change, demoted));
@@ -89621,11 +89610,6 @@ function groupByPhase(changes) {
   const demoted = demotedMembers(changes);
   return APPLY_PHASES.map((phase) => ({ phase, changes: ordered2.filter((change) => phaseOf(change, demoted) === phase) })).filter(
     (group2) => group2.changes.length > 0
-  );
-}
-function demotedMembers(changes) {
-  return new Set(
-    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
   );
 }
 
@@ -90019,7 +90003,8 @@ async function applyCommand(options, deps) {
       issues
     };
   }
-  if (options.snapshotFile !== void 0) await saveSnapshot(options.snapshotFile, live, deps);
+  const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
+  if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
   const client = openSentry(options.connection, deps);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run2.length} change${run2.length === 1 ? "" : "s"} to ${organization}`);
@@ -90059,7 +90044,7 @@ async function applyCommand(options, deps) {
     leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
     notReviewed,
     ...recheck.error === void 0 ? {} : { recheckError: recheck.error },
-    ...options.snapshotFile === void 0 ? {} : { snapshotPath: options.snapshotFile },
+    ...snapshotPath === void 0 ? {} : { snapshotPath },
     issues
   };
 }
@@ -90399,7 +90384,7 @@ function shortenedSummary(plan, options, planFile) {
 }
 
 // src/commands/node-deps.ts
-import { readFile, writeFile as writeFile2 } from "node:fs/promises";
+import { open as open2, readFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 var SENTRY_CONNECTIONS = 8;
 var CONNECT_TIMEOUT_MS = 1e4;
@@ -90421,12 +90406,22 @@ function createNodeDeps(logger) {
   const fetchWithAgent = (async (input, init) => (await (transport ??= openTransport()))(input, init));
   return {
     readFile: (path6) => readFile(path6, "utf8"),
-    writeFile: (path6, text2) => writeFile2(path6, text2, "utf8"),
+    writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
     fetch: fetchWithAgent
   };
+}
+var PRIVATE_FILE_MODE = 384;
+async function writePrivateFile(path6, text2) {
+  const handle = await open2(path6, "w", PRIVATE_FILE_MODE);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.writeFile(text2, "utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 // src/action/core-logger.ts

@@ -1,65 +1,12 @@
-import { orgRolePriority } from "../domain/roles.js";
+import { APPLY_PHASES, demotedMembers, phaseOf, type ApplyPhase } from "../plan/apply-order.js";
 import type { Change } from "../plan/plan.js";
 
-/**
- * The phases of an apply, in the order they run (design.md, sentry-api.md §8).
- * Teams exist before anyone joins them; new owners and managers exist before
- * anyone loses a role; people leave last. This keeps the owner count from
- * dipping in the middle of a run, and a run stopped early from leaving the org
- * with fewer admins than it started with. Team roles of a member who is also
- * demoted are set after the demotion: Sentry stores no team role at or below
- * the org role's minimum, so team admin set while they are still a manager
- * would be lost (sentry-api.md F56).
- */
-export const APPLY_PHASES = [
-  "create-teams",
-  "invites",
-  "new-owners",
-  "promotions",
-  "team-additions",
-  "team-roles",
-  "team-removals",
-  "demotions",
-  "team-roles-after-demotion",
-  "member-removals",
-] as const;
-
-/** One phase of APPLY_PHASES. */
-export type ApplyPhase = (typeof APPLY_PHASES)[number];
+export { APPLY_PHASES, demotedMembers, phaseOf, type ApplyPhase };
 
 /**
- * The phase a change runs in. A set-role is a promotion when it raises the
- * role's priority. `demoted` holds the member ids demoted in the same run
- * (demotedMembers()): their team additions and team-role changes wait for it.
- */
-export function phaseOf(change: Change, demoted: ReadonlySet<string> = new Set()): ApplyPhase {
-  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
-    return "team-roles-after-demotion";
-  }
-  switch (change.action) {
-    case "create-team":
-      return "create-teams";
-    case "invite":
-    case "reinvite":
-      return "invites";
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
-      return change.to === "owner" ? "new-owners" : "promotions";
-    case "add-to-team":
-      return "team-additions";
-    case "set-team-role":
-      return "team-roles";
-    case "remove-from-team":
-      return "team-removals";
-    case "remove-member":
-      return "member-removals";
-  }
-}
-
-/**
- * Sorts changes into the safe order, keeping the given order inside a phase
- * (stable). computePlan already emits this order, but a plan read from a file
- * is not trusted to.
+ * Sorts changes into the safe order of src/plan/apply-order.ts, keeping the
+ * given order inside a phase (stable). computePlan already emits this order,
+ * but a plan read from a file is not trusted to.
  */
 export function orderChanges(changes: readonly Change[]): Change[] {
   const demoted = demotedMembers(changes);
@@ -76,12 +23,5 @@ export function groupByPhase(changes: readonly Change[]): { readonly phase: Appl
   const demoted = demotedMembers(changes);
   return APPLY_PHASES.map((phase) => ({ phase, changes: ordered.filter((change) => phaseOf(change, demoted) === phase) })).filter(
     (group) => group.changes.length > 0,
-  );
-}
-
-/** Ids of the members whose org role goes down in these changes. */
-export function demotedMembers(changes: readonly Change[]): Set<string> {
-  return new Set(
-    changes.flatMap((change) => (change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])),
   );
 }

@@ -1,3 +1,4 @@
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, formatPlanForReview } from "../commands/apply.js";
@@ -49,7 +50,7 @@ export const applyCli: CliCommand = async (argv, io) => {
   }
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
-  const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : defaultSnapshotPath(deps.now());
+  const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : () => defaultSnapshotPath(deps.now());
   const planFile = typeof values["plan"] === "string" ? values["plan"] : undefined;
   const confirm = io.confirm;
 
@@ -77,8 +78,12 @@ export const applyCli: CliCommand = async (argv, io) => {
   return applyCommandSucceeded(result) ? 0 : 1;
 };
 
-/** A fresh snapshot path in the temp directory, named by time so runs never overwrite each other. */
-function defaultSnapshotPath(now: number): string {
+/**
+ * A fresh snapshot path in a new directory under the temp directory that only
+ * the user can open (mkdtemp makes it 0700; docs/security.md), named by time.
+ */
+async function defaultSnapshotPath(now: number): Promise<string> {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return join(tmpdir(), `sentry-roster-snapshot-${stamp}-${process.pid}.json`);
+  const directory = await mkdtemp(join(tmpdir(), "sentry-roster-"));
+  return join(directory, `snapshot-${stamp}.json`);
 }

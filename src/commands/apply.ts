@@ -35,8 +35,12 @@ export interface ApplyCommandOptions {
   readonly reviewed?: ReviewedPlan;
   /** --plan FILE: a saved plan JSON; any recomputed change not in it refuses the whole apply. */
   readonly planFile?: string;
-  /** Where to save the live state before the first write; no snapshot when absent. */
-  readonly snapshotFile?: string;
+  /**
+   * Where to save the live state before the first write; no snapshot when
+   * absent. A function is called only then, so a run that writes nothing
+   * makes no file or directory.
+   */
+  readonly snapshotFile?: string | (() => Promise<string>);
   /**
    * Asked after the plan passed every check and before the first write, with
    * the plan and the changes that will run; `false` cancels with nothing written.
@@ -165,7 +169,8 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     };
   }
 
-  if (options.snapshotFile !== undefined) await saveSnapshot(options.snapshotFile, live, deps);
+  const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
+  if (snapshotPath !== undefined) await saveSnapshot(snapshotPath, live, deps);
   const client = openSentry(options.connection, deps);
   const writer: SentryWriter = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
@@ -208,7 +213,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
     notReviewed,
     ...(recheck.error === undefined ? {} : { recheckError: recheck.error }),
-    ...(options.snapshotFile === undefined ? {} : { snapshotPath: options.snapshotFile }),
+    ...(snapshotPath === undefined ? {} : { snapshotPath }),
     issues,
   };
 }

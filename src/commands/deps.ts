@@ -24,6 +24,7 @@ export interface SentryConnection {
  */
 export interface Deps {
   readonly readFile: (path: string) => Promise<string>;
+  /** Writes a file readable by its owner only (0600): every file written names members. */
   readonly writeFile: (path: string, text: string) => Promise<void>;
   readonly logger: Logger;
   readonly now: () => number;

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Deps, Logger } from "./deps.js";
 
@@ -31,10 +31,27 @@ export function createNodeDeps(logger: Logger): Deps {
   const fetchWithAgent = (async (input: string | URL, init?: RequestInit) => (await (transport ??= openTransport()))(input, init)) as typeof globalThis.fetch;
   return {
     readFile: (path) => readFile(path, "utf8"),
-    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
     fetch: fetchWithAgent,
   };
+}
+
+/** Mode of every file the CLI and the Action write: each names members (snapshots, plans, exported rosters). */
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Writes a file only its owner can read (docs/security.md): created 0600,
+ * and an existing file is narrowed to 0600 before the new text goes in.
+ */
+async function writePrivateFile(path: string, text: string): Promise<void> {
+  const handle = await open(path, "w", PRIVATE_FILE_MODE);
+  try {
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.writeFile(text, "utf8");
+  } finally {
+    await handle.close();
+  }
 }

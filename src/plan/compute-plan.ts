@@ -1,5 +1,6 @@
 import { normalizeEmail } from "../domain/identity.js";
-import { effectiveTeamRole, hasTeamAccess, minimumTeamRole, orgRolePriority } from "../domain/roles.js";
+import { effectiveTeamRole, hasTeamAccess, minimumTeamRole } from "../domain/roles.js";
+import { demotedMembers, phaseRank } from "./apply-order.js";
 import type { DesiredMember, DesiredState, LiveMember, LiveState, OrgRole } from "../domain/types.js";
 import { planDigest, withId } from "./change-id.js";
 import type { ChangeWithoutId, Drift, Plan, PlanWarning, SkippedChange, Violation } from "./plan.js";
@@ -369,7 +370,7 @@ function offers(live: LiveState, role: OrgRole): boolean {
 }
 
 /**
- * Apply order (sentry-api.md §8, as src/apply/order-changes.ts runs it):
+ * Apply order (src/plan/apply-order.ts, the order the executor runs):
  * create teams; invites and re-invites; promotions, new owners first; team
  * adds; team roles; team removals; demotions; then team adds and roles of the
  * members just demoted (Sentry stores no team role at or below the org
@@ -377,11 +378,9 @@ function offers(live: LiveState, role: OrgRole): boolean {
  * lost); member removals last. Stable within a group by email, then team.
  */
 export function orderChanges<T extends ChangeWithoutId>(changes: readonly T[]): T[] {
-  const demoted = new Set(changes.flatMap((change) => (change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])));
-  const rank = (change: ChangeWithoutId) =>
-    (change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId) ? 7.5 : changeRank(change);
+  const demoted = demotedMembers(changes);
   return changes
-    .map((change) => ({ change, rank: rank(change), email: emailOf(change), team: teamOf(change) }))
+    .map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) }))
     .sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team))
     .map((entry) => entry.change);
 }
@@ -392,27 +391,6 @@ function sortBy<T>(items: readonly T[], key: (item: T) => string): T[] {
     .map((item) => ({ item, key: key(item) }))
     .sort((a, b) => compareText(a.key, b.key))
     .map((entry) => entry.item);
-}
-
-function changeRank(change: ChangeWithoutId): number {
-  switch (change.action) {
-    case "create-team":
-      return 0;
-    case "invite":
-    case "reinvite":
-      return 1;
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return 7;
-      return change.to === "owner" ? 2 : 3;
-    case "add-to-team":
-      return 4;
-    case "set-team-role":
-      return 5;
-    case "remove-from-team":
-      return 6;
-    case "remove-member":
-      return 8;
-  }
 }
 
 function emailOf(change: ChangeWithoutId): string {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { aLiveMember, aMember, aTeam, desiredState, liveState, TOKEN_MEMBER_ID } from "../../test/support/builders.js";
 import { applyToModel } from "../../test/support/live-model.js";
 import type { DesiredMember, DesiredState, LiveMember, LiveState, OrgRole, TeamRole } from "../domain/types.js";
+import { groupByPhase, orderChanges as executorOrder } from "../apply/order-changes.js";
 import { computePlan } from "./compute-plan.js";
 import { parsePlanJson, toPlanJson } from "./plan-json.js";
 
@@ -108,6 +109,17 @@ describe("computePlan properties", () => {
         const plan = computePlan(desired, live);
         const after = applyToModel(live, plan.changes);
         expect(computePlan(desired, after).changes).toEqual([]);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("lists changes in the order the executor runs them (one apply order, src/plan/apply-order.ts)", () => {
+    fc.assert(
+      fc.property(scenario, ({ desired, live }) => {
+        const plan = computePlan(desired, live);
+        expect(executorOrder(plan.changes)).toEqual(plan.changes);
+        expect(groupByPhase(plan.changes).flatMap((group) => group.changes)).toEqual(plan.changes);
       }),
       { seed: SEED, numRuns: RUNS },
     );
