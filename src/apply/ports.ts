@@ -8,8 +8,8 @@ import type { OrgRole, TeamRole } from "../domain/types.js";
  *   team role ignored without the team-roles feature). `reason` says why.
  */
 export type WriteOutcome =
-  | { readonly kind: "applied"; readonly note?: string }
-  | { readonly kind: "already"; readonly note?: string }
+  | { readonly kind: "applied"; readonly note?: string; readonly memberId?: string }
+  | { readonly kind: "already"; readonly note?: string; readonly memberId?: string }
   | { readonly kind: "not-applied"; readonly reason: string };
 
 /**

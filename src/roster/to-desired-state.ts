@@ -4,7 +4,7 @@ import type { DesiredMember, DesiredState, DesiredTeam, OrgRole, Policy, TeamRol
 import { nodePosition, type ParsedRoster } from "./parse-roster.js";
 
 /** The policy a roster gets for every field it leaves out (design.md): each default refuses. */
-export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
 
 /** The roster value once the schema accepted it. */
 interface RosterValue {

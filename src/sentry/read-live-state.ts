@@ -100,10 +100,12 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   };
 }
 
-/** Org details (E13), with its two failures put in words a user can act on. */
+/** Org details (docs/sentry-behaviour.md E13), with its two failures put in words a user can act on. */
 async function readDetails(client: SentryClient, org: string) {
   try {
-    return readOrgDetails((await client.get<unknown>(apiPath("organizations", org))).body);
+    // Lean, as Sentry's own web app asks: no teams and projects serialized, but the feature list (E13).
+    const answer = await client.get<unknown>(apiPath("organizations", org), { detailed: "0", include_feature_flags: "1" });
+    return readOrgDetails(answer.body);
   } catch (error) {
     if (error instanceof SentryProtocolError) {
       throw new SentryConfigError(

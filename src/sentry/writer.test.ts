@@ -29,7 +29,7 @@ const writes = (fake: ReturnType<typeof createInMemorySentry>) => fake.requests.
 describe("createSentryWriter", () => {
   it("invites with orgRole and role equal and teamRoles whose roles are null", async () => {
     const { fake, writer } = setup();
-    await expect(writer.invite("carol@example.com", "manager", ["backend"])).resolves.toEqual({ kind: "applied" });
+    await expect(writer.invite("carol@example.com", "manager", ["backend"])).resolves.toEqual({ kind: "applied", memberId: "108" });
     expect(writes(fake)[0]?.body).toEqual({
       email: "carol@example.com",
       orgRole: "manager",
