@@ -42109,6 +42109,25 @@ function planDigest(changes) {
   return sha256Hex(JSON.stringify(forms));
 }
 
+// src/plan/token-scopes.ts
+var SCOPES_NEEDED = {
+  invite: ["member:invite", "member:write", "member:admin"],
+  reinvite: ["member:admin"],
+  "set-role": ["member:admin"],
+  "remove-member": ["member:admin"],
+  "create-team": ["team:write", "org:write", "org:admin"],
+  "add-to-team": ["team:write", "org:write", "org:read"],
+  "set-team-role": ["team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write", "member:admin"],
+  "remove-from-team": ["team:admin", "org:read", "org:write", "org:admin"]
+};
+function missingScope(action, scopes) {
+  if (scopes === null) return void 0;
+  const needed = SCOPES_NEEDED[action];
+  if (needed.some((scope) => scopes.includes(scope))) return void 0;
+  const has = scopes.length === 0 ? "none" : [...scopes].sort().join(", ");
+  return `the token lacks the scope ${needed.length === 1 ? needed[0] : `${needed[0]} (or ${needed.slice(1).join(", ")})`} that this needs (it has ${has}): create a token with ${needed[0]}`;
+}
+
 // src/plan/safety.ts
 var WRITE_SCOPES = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
 function tokenCanWrite(token) {
@@ -42191,6 +42210,12 @@ function partnershipHold(change, target) {
 }
 function tokenHold(change, target, context) {
   if (!context.judgeToken) return void 0;
+  const hold = roleHold(change, target, context);
+  if (hold) return hold;
+  const missing = missingScope(change.action, context.token.scopes);
+  return missing === void 0 ? void 0 : { reason: "token-cannot", detail: missing };
+}
+function roleHold(change, target, context) {
   const role = context.token.role ?? "none";
   const admin = role === "owner" || role === "manager";
   const cannot = (what, needs) => ({
@@ -42318,6 +42343,11 @@ function matchRoster(desired, live, draft) {
     });
   }
   return { wanted, pairings, unlisted };
+}
+function addressesToLookUp(desired, live) {
+  const { pairings } = matchRoster(desired, { ...live, accountEmails: {} });
+  const addresses = pairings.filter((pairing) => !pairing.live).flatMap((pairing) => [pairing.desired.email, ...pairing.desired.aliases]);
+  return [...new Set(addresses.map(normalizeEmail))].sort();
 }
 function matchMembers(wanted, liveMembers, accountEmails) {
   const byEmail = /* @__PURE__ */ new Map();
@@ -43055,7 +43085,8 @@ function readMember(value) {
     orgRole: text(row["orgRole"]) ?? text(row["role"]) ?? "member",
     pending: row["pending"] === true,
     expired: row["expired"] === true,
-    flags: flags(row["flags"])
+    flags: flags(row["flags"]),
+    inviterName: text(row["inviterName"]) ?? null
   };
 }
 function readTeamMember(value) {
@@ -43093,6 +43124,11 @@ function readOrgDetails(value) {
 }
 function readTeamRoleAnswer(value) {
   return teamRole(typeof value === "object" && value !== null ? value["teamRole"] : void 0);
+}
+function readTokenScopesAnswer(value) {
+  const auth = typeof value === "object" && value !== null ? value["auth"] : void 0;
+  const scopes = typeof auth === "object" && auth !== null ? auth["scopes"] : void 0;
+  return Array.isArray(scopes) ? scopes.filter((scope) => typeof scope === "string") : null;
 }
 
 // src/sentry/link-header.ts
@@ -43207,13 +43243,25 @@ async function mapLimit(items, limit, run) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-async function readTokenIdentity(client, organization) {
+async function readTokenIdentity(client, organization, withScopes) {
+  const [member, scopes] = await Promise.all([readTokenMember(client, organization), withScopes ? readTokenScopes(client) : null]);
+  return { ...member, scopes };
+}
+async function readTokenMember(client, organization) {
   try {
     const me = readMember((await client.get(apiPath("organizations", organization, "members", "me"))).body);
-    return { memberId: me.id, email: me.email, role: me.orgRole, scopes: null };
+    return { memberId: me.id, email: me.email, role: me.orgRole };
   } catch (error) {
     if (error instanceof SentryApiError && (error.status === 404 || error.status === 400))
-      return { memberId: null, email: null, role: null, scopes: null };
+      return { memberId: null, email: null, role: null };
+    throw error;
+  }
+}
+async function readTokenScopes(client) {
+  try {
+    return readTokenScopesAnswer((await client.get(apiPath())).body);
+  } catch (error) {
+    if (error instanceof SentryApiError || error instanceof SentryProtocolError) return null;
     throw error;
   }
 }
@@ -43223,7 +43271,7 @@ async function readLiveState(client, options) {
   const rest = Promise.all([
     readAll(client, apiPath("organizations", org, "members")),
     readTeamsAndMembers(client, options),
-    readTokenIdentity(client, org)
+    readTokenIdentity(client, org, options.tokenScopes ?? true)
   ]);
   const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
   if (detailsResult.status === "rejected") throw detailsResult.reason;
@@ -43248,6 +43296,7 @@ async function readLiveState(client, options) {
     pending: m.pending,
     expired: m.expired,
     flags: m.flags,
+    ...m.pending ? { inviterName: m.inviterName } : {},
     teams: teamsById.get(m.id) ?? {}
   })).sort((a, b) => compareIds2(a.id, b.id));
   return {
@@ -43313,6 +43362,17 @@ async function readTeamsAndMembers(client, options) {
 }
 function compareIds2(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+// src/sentry/look-up-members.ts
+async function lookUpAccountEmails(client, organization, addresses) {
+  const hits = await mapLimit(addresses, MAX_CONCURRENT_READS, async (address) => {
+    const rows = (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${address}` })).map(readMember);
+    const accepted = rows.filter((row) => !row.pending && row.email !== "");
+    const hit = accepted.length === 1 ? accepted[0] : void 0;
+    return hit && !sameEmail(hit.email, address) ? [normalizeEmail(address), hit.id] : void 0;
+  });
+  return Object.fromEntries(hits.filter((hit) => hit !== void 0));
 }
 
 // src/commands/version.ts
@@ -43581,12 +43641,15 @@ async function planCommand(options, deps) {
   const organization = options.org || desired.organization || options.defaultOrg;
   if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const live = await readLiveState(client, {
-    organization,
-    managedTeams: desired.teams.map((team) => team.slug),
-    onProgress: (message) => deps.logger.progress(message)
-  });
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
+}
+async function readLiveOrg(client, desired, organization, onProgress) {
+  const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...onProgress ? { onProgress } : {} });
+  const addresses = addressesToLookUp(desired, live);
+  if (addresses.length === 0) return live;
+  onProgress?.(`looking up ${addresses.length} roster address${addresses.length === 1 ? "" : "es"} that match no member`);
+  return { ...live, accountEmails: await lookUpAccountEmails(client, organization, addresses) };
 }
 
 // src/commands/node-deps.ts
@@ -43915,21 +43978,24 @@ function splitReviewed(plan, reviewed, context) {
   const notReviewed = [];
   const approved = (id) => full.has(id) || short.has(id.slice(0, SHORT_ID_LENGTH));
   for (const change of plan.changes) {
-    const origin = reviewedOrigin(change, context);
-    const ok = approved(change.id) || origin !== void 0 && approved(origin);
+    const ok = approved(change.id) || reviewedOrigins(change, context).some(approved);
     (ok ? run : notReviewed).push(change);
   }
   return { run, notReviewed };
 }
-function reviewedOrigin(change, context) {
+function reviewedOrigins(change, context) {
   if (change.action === "set-team-role" && change.from === "contributor") {
-    return changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const added = changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const member = context?.members?.find((candidate) => normalizeEmail(candidate.email) === normalizeEmail(change.email));
+    if (!member || member.teams[change.team] !== change.to) return [added];
+    const invite2 = { action: "invite", email: member.email, role: member.role, teams: member.teams };
+    return [added, changeId(invite2)];
   }
   const name = context?.teamNames[change.action === "remove-from-team" ? change.team : ""];
   if (change.action === "remove-from-team" && name !== void 0 && change.memberId === context?.tokenMemberId) {
-    return changeId({ action: "create-team", team: change.team, name });
+    return [changeId({ action: "create-team", team: change.team, name })];
   }
-  return void 0;
+  return [];
 }
 
 // src/sentry/writer.ts
@@ -44262,7 +44328,8 @@ async function applyCommand(options, deps) {
   if (options.reviewed !== void 0) {
     const split = splitReviewed(plan, options.reviewed, {
       tokenMemberId: live.token.memberId,
-      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug]))
+      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+      members: desired.members
     });
     run = split.run;
     notReviewed = split.notReviewed;
@@ -44358,8 +44425,7 @@ async function saveSnapshot(path, live, deps) {
 async function recheckConvergence(desired, before, client, deps, token) {
   try {
     deps.logger.progress("reading the org again to confirm");
-    const managedTeams = desired.teams.map((team) => team.slug);
-    const after = await readLiveState(client, { organization: before.organization, managedTeams });
+    const after = await readLiveOrg(client, desired, before.organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error, token)}` };
@@ -44609,6 +44675,8 @@ async function exportCommand(options, deps) {
   const live = await readLiveState(client, {
     organization: options.org,
     managedTeams: "all",
+    // An export judges no change: the token's scopes are not needed.
+    tokenScopes: false,
     onProgress: (message) => deps.logger.progress(message)
   });
   const text2 = writeRoster(live);

@@ -1,6 +1,7 @@
 import { canManage, orgRolePriority } from "../domain/roles.js";
 import type { DesiredState, LiveMember, LiveState, Policy, TokenIdentity } from "../domain/types.js";
 import type { ChangeWithoutId, SkipReason, Violation } from "./plan.js";
+import { missingScope } from "./token-scopes.js";
 
 /** Scopes that let a token write members or teams; a token with none of them only reads. */
 const WRITE_SCOPES: readonly string[] = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
@@ -123,8 +124,16 @@ function partnershipHold(change: ChangeWithoutId, target: LiveMember | undefined
   };
 }
 
+/** What the token may do, judged by its user's role, then by its own scopes when Sentry named them (E14). */
 function tokenHold(change: ChangeWithoutId, target: LiveMember | undefined, context: SafetyContext): Hold | undefined {
   if (!context.judgeToken) return undefined;
+  const hold = roleHold(change, target, context);
+  if (hold) return hold;
+  const missing = missingScope(change.action, context.token.scopes);
+  return missing === undefined ? undefined : { reason: "token-cannot", detail: missing };
+}
+
+function roleHold(change: ChangeWithoutId, target: LiveMember | undefined, context: SafetyContext): Hold | undefined {
   const role = context.token.role ?? "none";
   const admin = role === "owner" || role === "manager";
   const cannot = (what: string, needs: string): Hold => ({

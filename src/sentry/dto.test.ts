@@ -38,6 +38,7 @@ describe("wire types, read leniently (trap 26)", () => {
         memberLimitRestricted: false,
         partnershipRestricted: false,
       },
+      inviterName: null,
     });
   });
 

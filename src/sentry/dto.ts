@@ -17,6 +17,8 @@ export interface MemberDto {
   readonly pending: boolean;
   readonly expired: boolean;
   readonly flags: MemberFlags;
+  /** Who sent a pending invite, by display name; null when Sentry did not say (T16). */
+  readonly inviterName: string | null;
 }
 
 /** E9 rows add the stored team role. */
@@ -90,6 +92,7 @@ export function readMember(value: unknown): MemberDto {
     pending: row["pending"] === true,
     expired: row["expired"] === true,
     flags: flags(row["flags"]),
+    inviterName: text(row["inviterName"]) ?? null,
   };
 }
 
@@ -152,4 +155,11 @@ export function readOrgDetails(value: unknown): OrgDetailsDto {
 /** E11 answer: the stored team role. */
 export function readTeamRoleAnswer(value: unknown): TeamRole | null {
   return teamRole(typeof value === "object" && value !== null ? (value as Json)["teamRole"] : undefined);
+}
+
+/** E14 answer: the token's own scopes, or null when the answer does not name them. */
+export function readTokenScopesAnswer(value: unknown): readonly string[] | null {
+  const auth = typeof value === "object" && value !== null ? (value as Json)["auth"] : undefined;
+  const scopes = typeof auth === "object" && auth !== null ? (auth as Json)["scopes"] : undefined;
+  return Array.isArray(scopes) ? scopes.filter((scope): scope is string => typeof scope === "string") : null;
 }
