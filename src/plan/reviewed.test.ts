@@ -1,3 +1,4 @@
+import type { DesiredMember } from "../domain/types.js";
 import { describe, expect, it } from "vitest";
 import { planWith } from "../../test/support/builders.js";
 import { shortId, withId } from "./change-id.js";
@@ -59,7 +60,7 @@ describe("splitReviewed", () => {
 
   it("runs the team role of a reviewed invite whose second write was lost, and not another member's or team's", () => {
     const reviewedInvite = withId({ action: "invite", email: "carol@example.com", role: "member", teams: { web: "admin", api: "contributor" } });
-    const members = [
+    const members: DesiredMember[] = [
       { email: "carol@example.com", aliases: [], role: "member" as const, teams: { api: "contributor" as const, web: "admin" as const } },
       { email: "dan@example.com", aliases: [], role: "member" as const, teams: { web: "admin" as const } },
     ];
