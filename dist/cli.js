@@ -43365,14 +43365,28 @@ function compareIds2(a, b) {
 }
 
 // src/sentry/look-up-members.ts
+var LOOKUP_BATCH = 40;
 async function lookUpAccountEmails(client, organization, addresses) {
-  const hits = await mapLimit(addresses, MAX_CONCURRENT_READS, async (address) => {
-    const rows = (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${address}` })).map(readMember);
-    const accepted = rows.filter((row) => !row.pending && row.email !== "");
-    const hit = accepted.length === 1 ? accepted[0] : void 0;
-    return hit && !sameEmail(hit.email, address) ? [normalizeEmail(address), hit.id] : void 0;
-  });
-  return Object.fromEntries(hits.filter((hit) => hit !== void 0));
+  const search = async (batch) => {
+    const query = batch.map((address) => `email:${address}`).join(" ");
+    return (await readAll(client, apiPath("organizations", organization, "members"), { query })).map(readMember);
+  };
+  const hits = [];
+  const resolve = async (batch) => {
+    const asked = new Set(batch.map(normalizeEmail));
+    const found = (await search(batch)).filter((row) => !row.pending && row.email !== "" && !asked.has(normalizeEmail(row.email)));
+    if (found.length === 0 || found.length > batch.length) return;
+    if (batch.length === 1) {
+      if (found.length === 1) hits.push([normalizeEmail(batch[0]), found[0].id]);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await Promise.all([resolve(batch.slice(0, half)), resolve(batch.slice(half))]);
+  };
+  const batches = [];
+  for (let start = 0; start < addresses.length; start += LOOKUP_BATCH) batches.push(addresses.slice(start, start + LOOKUP_BATCH));
+  await mapLimit(batches, MAX_CONCURRENT_READS, resolve);
+  return Object.fromEntries(hits.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
 // src/commands/version.ts

@@ -1079,6 +1079,14 @@ describe("fake Sentry: corrected facts (docs/sentry-behaviour.md)", () => {
     expect(await ids("email:frank@example.com")).toEqual(["105"]);
   });
 
+  it("T33 several email: values in one search are a list: any of them matches; other keys still narrow", async () => {
+    const { api } = setup(aliasSeed());
+    const ids = async (query: string) =>
+      ((await api("GET", `organizations/acme/members/?query=${encodeURIComponent(query)}`)).body as { id: string }[]).map((m) => m.id);
+    expect(await ids("email:bj@old.example email:dave@example.com email:nobody@example.com")).toEqual(["102", "103"]);
+    expect(await ids("email:bj@old.example email:dave@example.com role:manager")).toEqual(["103"]);
+  });
+
   it("E2 the detailed user of an admin caller lists every email of the account", async () => {
     const { api } = setup(aliasSeed());
     const user = ((await api("GET", "organizations/acme/members/102/")).body as { user: { emails: { email: string }[] } }).user;

@@ -193,33 +193,56 @@ const MEMBER_QUERY_KEYS = new Set([
   "hasExternalUsers",
 ]);
 
-/** F15/F16: a subset of Sentry's member search; unknown keys match nothing. */
+/**
+ * F15/F16: a subset of Sentry's member search; unknown keys match nothing.
+ * Several values of one key are a list, any of which matches (`email:a email:b`);
+ * different keys must all match (docs/sentry-behaviour.md T33).
+ */
 function memberFilter(query: string | null): ((m: MemberRow) => boolean) | "nothing" {
   if (!query?.trim()) return () => true;
-  const tests: ((m: MemberRow) => boolean)[] = [];
+  const byKey = new Map<string, string[]>();
   for (const term of query.trim().split(/\s+/)) {
     const colon = term.indexOf(":");
-    if (colon < 0) {
-      const needle = term.toLowerCase();
-      tests.push((m) => m.email.toLowerCase().includes(needle) || (m.name ?? "").toLowerCase().includes(needle));
-      continue;
-    }
-    const key = term.slice(0, colon);
-    const value = term.slice(colon + 1);
-    if (!MEMBER_QUERY_KEYS.has(key)) return "nothing";
-    // Invites by their address as sent; accounts by any of their emails, any case (T8).
-    if (key === "email") tests.push((m) => (m.pending ? m.email === value : accountOwnsEmail(m, value)));
-    else if (key === "id") tests.push((m) => String(m.id) === value);
-    else if (key === "user.id") tests.push((m) => m.userId === value);
-    else if (key === "role") tests.push((m) => m.role === value);
-    else if (key === "isInvited") tests.push((m) => m.pending === (value === "true"));
-    else if (key === "has2fa") tests.push((m) => !m.pending && m.has2fa === (value === "true"));
-    else if (key === "ssoLinked") tests.push((m) => m.flags["sso:linked"] === (value === "true"));
-    else if (key === "scope") tests.push((m) => (ROLE_SCOPES[m.role] ?? []).includes(value));
-    // Seeds have no external users (SCIM/Slack links).
-    else if (key === "hasExternalUsers") tests.push(() => value !== "true");
+    const key = colon < 0 ? "query" : term.slice(0, colon);
+    if (key !== "query" && !MEMBER_QUERY_KEYS.has(key)) return "nothing";
+    byKey.set(key, [...(byKey.get(key) ?? []), colon < 0 ? term : term.slice(colon + 1)]);
   }
+  const tests = [...byKey].map(([key, values]) => {
+    const one = memberTest(key, values);
+    return key === "query" ? one : (m: MemberRow) => values.some((value) => memberTest(key, [value])(m));
+  });
   return (m) => tests.every((t) => t(m));
+}
+
+/** One key's test; free text ("query") joins its words like Sentry does. */
+function memberTest(key: string, values: readonly string[]): (m: MemberRow) => boolean {
+  const value = values[0] ?? "";
+  switch (key) {
+    case "query": {
+      const needle = values.join(" ").toLowerCase();
+      return (m) => m.email.toLowerCase().includes(needle) || (m.name ?? "").toLowerCase().includes(needle);
+    }
+    case "email":
+      // Invites by their address as sent; accounts by any of their emails, any case (T8).
+      return (m) => (m.pending ? m.email === value : accountOwnsEmail(m, value));
+    case "id":
+      return (m) => String(m.id) === value;
+    case "user.id":
+      return (m) => m.userId === value;
+    case "role":
+      return (m) => m.role === value;
+    case "isInvited":
+      return (m) => m.pending === (value === "true");
+    case "has2fa":
+      return (m) => !m.pending && m.has2fa === (value === "true");
+    case "ssoLinked":
+      return (m) => m.flags["sso:linked"] === (value === "true");
+    case "scope":
+      return (m) => (ROLE_SCOPES[m.role] ?? []).includes(value);
+    default:
+      // Seeds have no external users (SCIM/Slack links): hasExternalUsers.
+      return () => value !== "true";
+  }
 }
 
 function listMembers(ctx: HandlerContext): Reply {
