@@ -49,9 +49,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -85,10 +85,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.isSeq = isSeq4;
   }
 });
@@ -604,8 +604,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -713,13 +713,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count3 = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count3;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3672,8 +3672,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3750,12 +3750,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -4197,9 +4197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4235,7 +4235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4275,7 +4275,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4298,7 +4298,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4330,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4346,7 +4346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -9553,20 +9553,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count3 = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count3++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count3 === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count3;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -13104,8 +13104,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count3 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13118,16 +13118,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count3) {
-          gen.code((0, codegen_1._)`${count3}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -40341,15 +40341,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count3 -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -40950,176 +40950,11 @@ var RosterFileError = class extends Error {
   }
 };
 
-// src/domain/identity.ts
-function normalizeEmail(email) {
-  return email.trim().toLowerCase();
-}
-function sameEmail(a, b) {
-  return normalizeEmail(a) === normalizeEmail(b);
-}
-
-// src/domain/roles.ts
-var ORG_ROLES = ["billing", "member", "admin", "manager", "owner"];
-var TEAM_ROLES = ["contributor", "admin"];
-var ORG_ROLE_PRIORITY = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
-function isOrgRole(value) {
-  return typeof value === "string" && ORG_ROLES.includes(value);
-}
-function isTeamRole(value) {
-  return typeof value === "string" && TEAM_ROLES.includes(value);
-}
-function orgRolePriority(role) {
-  return isOrgRole(role) ? ORG_ROLE_PRIORITY[role] : Number.POSITIVE_INFINITY;
-}
-function minimumTeamRole(role) {
-  return role === "owner" || role === "manager" || role === "admin" ? "admin" : "contributor";
-}
-function effectiveTeamRole(orgRole, stored) {
-  return stored === "admin" || minimumTeamRole(orgRole) === "admin" ? "admin" : "contributor";
-}
-function hasTeamAccess(role) {
-  return role !== "billing";
-}
-function canManage(callerRole, from, to) {
-  if (callerRole !== "owner" && callerRole !== "manager") return false;
-  const ceiling = orgRolePriority(callerRole);
-  return orgRolePriority(from) <= ceiling && orgRolePriority(to) <= ceiling;
-}
-
-// src/roster/did-you-mean.ts
-var CHARS_PER_ALLOWED_EDIT = 3;
-function closestMatch(typed, candidates) {
-  const word = typed.toLowerCase();
-  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
-  let best;
-  let bestDistance = allowed + 1;
-  for (const candidate of candidates) {
-    if (candidate === typed) continue;
-    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function didYouMean(typed, candidates) {
-  const match = closestMatch(typed, candidates);
-  return match === void 0 ? void 0 : `did you mean "${match}"?`;
-}
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let before = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin >= limit) return limit;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // src/roster/parse-roster.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/roster/refused-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MAX_ROSTER_BYTES = 1e6;
-var MAX_ALIAS_COUNT = 0;
-var MAX_FLOW_NESTING = 32;
-function parseRoster(file, text2) {
-  const size = byteLength(text2);
-  if (size > MAX_ROSTER_BYTES) {
-    return {
-      ok: false,
-      issues: [
-        issue(
-          file,
-          { line: 1, col: 1 },
-          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-          "a roster lists people; split out generated data or check that this is the right file"
-        )
-      ]
-    };
-  }
-  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep !== void 0) {
-    const lines = new import_yaml.LineCounter();
-    lines.addNewLine(0);
-    for (let at2 = source.indexOf("\n"); at2 >= 0 && at2 < tooDeep; at2 = source.indexOf("\n", at2 + 1))
-      lines.addNewLine(at2 + 1);
-    return {
-      ok: false,
-      issues: [
-        issue(
-          file,
-          toPosition(lines, tooDeep),
-          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-          "a roster needs at most four levels: check for unclosed [ or {"
-        )
-      ]
-    };
-  }
-  const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(source, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    // duplicates are reported below, naming both lines
-    merge: false,
-    strict: true
-  });
-  const at = (offset) => toPosition(lineCounter, offset);
-  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
-  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
-  if (issues.length === 0 && document.contents === null) {
-    issues.push(
-      issue(
-        file,
-        { line: 1, col: 1 },
-        `${file} is empty`,
-        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
-      )
-    );
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
-  };
-}
-function positionOf(roster, path, options = {}) {
-  let node = roster.document.contents;
-  let keyNode;
-  let found = node;
-  for (const segment of path) {
-    keyNode = void 0;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.findLast((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value ?? pair.key;
-    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      if (node === void 0) break;
-    } else {
-      break;
-    }
-    found = options.key && keyNode ? keyNode : node;
-  }
-  return nodePosition(roster, found);
-}
-function nodePosition(roster, node) {
-  const range = node?.range;
-  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
-}
 function structureIssues(file, document, at, source) {
   const issues = [];
   const start = (node) => at(node?.range?.[0] ?? 0);
@@ -41136,66 +40971,68 @@ function structureIssues(file, document, at, source) {
     },
     Node(_, node) {
       if ((0, import_yaml.isAlias)(node)) return;
-      if (node.tag) {
-        let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
-        while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
-        issues.push(
-          issue(
-            file,
-            tagAt >= 0 ? at(tagAt) : start(node),
-            `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
-            "remove the tag and write the plain value"
-          )
-        );
-      }
-      if (node.anchor) {
-        const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
-        issues.push(
-          issue(
-            file,
-            anchorAt >= 0 ? at(anchorAt) : start(node),
-            `anchors are not allowed in a roster ("&${node.anchor}")`,
-            "remove the anchor and write repeated values out in full"
-          )
-        );
-      }
-      if (!(0, import_yaml.isMap)(node)) return;
-      const map = node;
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of map.items) {
-        if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
-          issues.push(issue(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
-          continue;
-        }
-        if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (key === "<<") {
-          issues.push(
-            issue(
-              file,
-              start(pair.key),
-              "merge keys (<<) are not allowed in a roster",
-              "write the merged keys out in full"
-            )
-          );
-          continue;
-        }
-        const first = seen.get(key);
-        if (first) {
-          issues.push(
-            issue(
-              file,
-              start(pair.key),
-              `duplicate key "${key}" (first on line ${start(first).line})`,
-              "keep one of them: YAML silently uses the last"
-            )
-          );
-        } else {
-          seen.set(key, pair.key);
-        }
-      }
+      issues.push(...tagAndAnchorIssues(file, node, at, source));
+      if ((0, import_yaml.isMap)(node)) issues.push(...mapKeyIssues(file, node.items, start));
     }
   });
+  return issues;
+}
+function tagAndAnchorIssues(file, node, at, source) {
+  const issues = [];
+  const nodeStart = at(node.range?.[0] ?? 0);
+  if (node.tag) {
+    let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
+    while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
+    issues.push(
+      issue(
+        file,
+        tagAt >= 0 ? at(tagAt) : nodeStart,
+        `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
+        "remove the tag and write the plain value"
+      )
+    );
+  }
+  if (node.anchor) {
+    const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+    issues.push(
+      issue(
+        file,
+        anchorAt >= 0 ? at(anchorAt) : nodeStart,
+        `anchors are not allowed in a roster ("&${node.anchor}")`,
+        "remove the anchor and write repeated values out in full"
+      )
+    );
+  }
+  return issues;
+}
+function mapKeyIssues(file, items, start) {
+  const issues = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const pair of items) {
+    if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
+      issues.push(issue(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
+      continue;
+    }
+    if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (key === "<<") {
+      issues.push(issue(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
+      continue;
+    }
+    const first = seen.get(key);
+    if (first) {
+      issues.push(
+        issue(
+          file,
+          start(pair.key),
+          `duplicate key "${key}" (first on line ${start(first).line})`,
+          "keep one of them: YAML silently uses the last"
+        )
+      );
+    } else {
+      seen.set(key, pair.key);
+    }
+  }
   return issues;
 }
 function syntaxIssue(file, error, at, source) {
@@ -41270,12 +41107,99 @@ function issue(file, position, message, hint) {
     ...hint ? { hint } : {}
   };
 }
-function toPosition(lineCounter, offset) {
-  return lineCounter.linePos(offset);
-}
 function shortTag(tag) {
   const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
   return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1);
+}
+
+// src/roster/parse-roster.ts
+var MAX_ROSTER_BYTES = 1e6;
+var MAX_ALIAS_COUNT = 0;
+var MAX_FLOW_NESTING = 32;
+function parseRoster(file, text2) {
+  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  const refused = sizeOrNestingIssue(file, text2, source);
+  if (refused) return { ok: false, issues: [refused] };
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    // duplicates are reported below, naming both lines
+    merge: false,
+    strict: true
+  });
+  const at = (offset) => toPosition(lineCounter, offset);
+  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
+  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
+  if (issues.length === 0 && document.contents === null) {
+    issues.push(
+      issue(
+        file,
+        { line: 1, col: 1 },
+        `${file} is empty`,
+        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
+      )
+    );
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+  };
+}
+function sizeOrNestingIssue(file, text2, source) {
+  const size = byteLength(text2);
+  if (size > MAX_ROSTER_BYTES) {
+    return issue(
+      file,
+      { line: 1, col: 1 },
+      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+      "a roster lists people; split out generated data or check that this is the right file"
+    );
+  }
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep === void 0) return void 0;
+  const lines = new import_yaml2.LineCounter();
+  lines.addNewLine(0);
+  for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
+  return issue(
+    file,
+    lines.linePos(tooDeep),
+    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+    "a roster needs at most four levels: check for unclosed [ or {"
+  );
+}
+function positionOf(roster, path, options = {}) {
+  let node = roster.document.contents;
+  let keyNode;
+  let found = node;
+  for (const segment of path) {
+    keyNode = void 0;
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.findLast((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === void 0) break;
+    } else {
+      break;
+    }
+    found = options.key && keyNode ? keyNode : node;
+  }
+  return nodePosition(roster, found);
+}
+function nodePosition(roster, node) {
+  const range = node?.range;
+  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
+}
+function toPosition(lineCounter, offset) {
+  return lineCounter.linePos(offset);
 }
 function flowNestingOffset(source) {
   let depth = 0;
@@ -41302,9 +41226,6 @@ function flowNestingOffset(source) {
     } else if ((char === "]" || char === "}") && depth > 0) depth -= 1;
   }
   return void 0;
-}
-function lowerFirst(text2) {
-  return text2.charAt(0).toLowerCase() + text2.slice(1);
 }
 function byteLength(text2) {
   return text2.length * 3 <= MAX_ROSTER_BYTES ? text2.length : new TextEncoder().encode(text2).length;
@@ -41439,6 +41360,76 @@ var roster_schema_default = {
   }
 };
 
+// src/domain/roles.ts
+var ORG_ROLES = ["billing", "member", "admin", "manager", "owner"];
+var TEAM_ROLES = ["contributor", "admin"];
+var ORG_ROLE_PRIORITY = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
+function isOrgRole(value) {
+  return typeof value === "string" && ORG_ROLES.includes(value);
+}
+function isTeamRole(value) {
+  return typeof value === "string" && TEAM_ROLES.includes(value);
+}
+function orgRolePriority(role) {
+  return isOrgRole(role) ? ORG_ROLE_PRIORITY[role] : Number.POSITIVE_INFINITY;
+}
+function minimumTeamRole(role) {
+  return role === "owner" || role === "manager" || role === "admin" ? "admin" : "contributor";
+}
+function effectiveTeamRole(orgRole, stored) {
+  return stored === "admin" || minimumTeamRole(orgRole) === "admin" ? "admin" : "contributor";
+}
+function hasTeamAccess(role) {
+  return role !== "billing";
+}
+function canManage(callerRole, from, to) {
+  if (callerRole !== "owner" && callerRole !== "manager") return false;
+  const ceiling = orgRolePriority(callerRole);
+  return orgRolePriority(from) <= ceiling && orgRolePriority(to) <= ceiling;
+}
+
+// src/roster/did-you-mean.ts
+var CHARS_PER_ALLOWED_EDIT = 3;
+function closestMatch(typed, candidates) {
+  const word = typed.toLowerCase();
+  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    if (candidate === typed) continue;
+    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(typed, candidates) {
+  const match = closestMatch(typed, candidates);
+  return match === void 0 ? void 0 : `did you mean "${match}"?`;
+}
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // src/roster/schema-issues.ts
 var KEYWORDS_CHECKED_ELSEWHERE = /* @__PURE__ */ new Set(["pattern", "format", "propertyNames", "if", "anyOf", "oneOf"]);
 var POLICY_CHOICES = {
@@ -41479,11 +41470,8 @@ function isExplainedByTypo(error, errors) {
     (other) => other.keyword === "additionalProperties" && other.instancePath === error.instancePath && didYouMean(String(other.params.additionalProperty), [missing]) !== void 0
   );
 }
-function describeSchemaError(roster, error) {
-  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return void 0;
-  const path = parsePointer(error.instancePath);
-  const where = formatPath(path);
-  const make = (message, hint, at = path, key = false) => {
+function issueMaker(roster, path) {
+  return (message, hint, at = path, key = false) => {
     const position = positionOf(roster, at, { key });
     return {
       severity: ISSUE_SEVERITY.Error,
@@ -41494,6 +41482,12 @@ function describeSchemaError(roster, error) {
       ...hint ? { hint } : {}
     };
   };
+}
+function describeSchemaError(roster, error) {
+  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return void 0;
+  const path = parsePointer(error.instancePath);
+  const where = formatPath(path);
+  const make = issueMaker(roster, path);
   const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
@@ -41628,73 +41622,48 @@ function parsePointer(pointer) {
   return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9]\d*)$/.test(part) ? Number(part) : part);
 }
 
-// src/roster/to-desired-state.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
-function toDesiredState(roster) {
-  const value = roster.value;
-  const root = roster.document.contents;
-  const membersNode2 = (0, import_yaml2.isMap)(root) ? root.get("members", true) : void 0;
-  const memberNodes = (0, import_yaml2.isSeq)(membersNode2) ? membersNode2.items : [];
-  const teamsNode2 = (0, import_yaml2.isMap)(root) ? root.get("teams", true) : void 0;
-  const teamKeyNodes = /* @__PURE__ */ new Map();
-  if ((0, import_yaml2.isMap)(teamsNode2)) {
-    for (const pair of teamsNode2.items) if ((0, import_yaml2.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
-  }
-  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
-    slug,
-    ...team?.name !== void 0 ? { name: team.name } : {},
-    position: nodePosition(roster, teamKeyNodes.get(slug))
-  }));
-  const members = value.members.map((member, index) => ({
-    email: normalizeEmail(member.email),
-    aliases: (member.aliases ?? []).map(normalizeEmail),
-    role: member.role,
-    teams: teamRoles(member.teams),
-    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
-    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
-    position: nodePosition(roster, memberNodes[index])
-  }));
-  return {
-    organization: value.organization ?? "",
-    policy: { ...DEFAULT_POLICY, ...value.policy },
-    teams,
-    ignore: (value.ignore ?? []).map(normalizeEmail),
-    members
-  };
+// src/domain/identity.ts
+function normalizeEmail(email) {
+  return email.trim().toLowerCase();
 }
-function teamRoles(teams) {
-  if (teams === void 0) return {};
-  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
-  return { ...teams };
+function sameEmail(a, b) {
+  return normalizeEmail(a) === normalizeEmail(b);
 }
 
-// src/roster/validate-roster.ts
+// src/roster/sentry-syntax.ts
 var SLUG_PATTERN = /^(?![0-9]+$)[a-z0-9_-]{1,50}$/;
 var MAX_SLUG_LENGTH = 50;
 var MAX_EMAIL_LENGTH = 75;
-var MAX_QUOTED_CHARS = 80;
-var MAX_ISSUE_TEXT_CHARS = 400;
 var EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost)$/i;
-function parseRosterText(file, text2) {
-  const parsed = parseRoster(file, text2);
-  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
-  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
-    compareIssues
-  );
-  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
-  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+function checkEmail(path, email, report) {
+  if (email.length > MAX_EMAIL_LENGTH) return;
+  if (EMAIL_PATTERN.test(email)) return;
+  report(path, `${formatPath(path)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
 }
-function clipIssue(issue2) {
-  const clip = (text2) => {
-    const shortened = text2.replace(
-      /"((?:[^"\\]|\\.)*)"/g,
-      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
-    ).replace(/[\r\n]+/g, " ");
-    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
-  };
-  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
+function emailHint(email) {
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
+  if (angle) return `write the address alone: "${angle[1]}"`;
+  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
+  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
+  if (email !== email.trim()) return "remove the spaces around the address";
+  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
+  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
+  const domain = email.slice(email.indexOf("@") + 1);
+  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
+  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
+  return void 0;
 }
+function slugHint(slug, what) {
+  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
+  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
+  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  if (suggestion && SLUG_PATTERN.test(suggestion)) {
+    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+  }
+  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+}
+
+// src/roster/semantic-issues.ts
 function semanticIssues(roster) {
   const value = asRecord(roster.value);
   if (!value) return [];
@@ -41711,6 +41680,23 @@ function semanticIssues(roster) {
     });
   };
   const lineOf = (path) => positionOf(roster, path).line;
+  checkSlugs(value, report);
+  const teams = asRecord(value["teams"]);
+  const members = Array.isArray(value["members"]) ? value["members"] : [];
+  const owners = checkMemberEmails(members, report, lineOf);
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkMemberTeams(member, index, teams !== void 0, Object.keys(teams ?? {}), report);
+  });
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
+  });
+  checkOwnerCount(value, members, report);
+  checkIgnore(value, owners, report, lineOf);
+  return issues;
+}
+function checkSlugs(value, report) {
   if (typeof value["organization"] === "string" && !SLUG_PATTERN.test(value["organization"])) {
     report(
       ["organization"],
@@ -41718,9 +41704,7 @@ function semanticIssues(roster) {
       slugHint(value["organization"], "the slug from the org's URL")
     );
   }
-  const teams = asRecord(value["teams"]);
-  const teamSlugs2 = Object.keys(teams ?? {});
-  for (const slug of teamSlugs2) {
+  for (const slug of Object.keys(asRecord(value["teams"]) ?? {})) {
     if (!SLUG_PATTERN.test(slug))
       report(
         ["teams", slug],
@@ -41729,33 +41713,28 @@ function semanticIssues(roster) {
         { key: true }
       );
   }
+}
+function checkMemberEmails(members, report, lineOf) {
   const owners = /* @__PURE__ */ new Map();
-  const members = Array.isArray(value["members"]) ? value["members"] : [];
   members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (!member) return;
-    const email = member["email"];
-    if (typeof email === "string") {
-      checkEmail(["members", index, "email"], email, report);
-      const key = normalizeEmail(email);
-      const first = owners.get(key);
-      if (first) {
-        report(
-          ["members", index, "email"],
-          `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
-          first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
-        );
-      } else {
-        owners.set(key, { path: ["members", index, "email"], what: "email" });
-      }
+    const email = asRecord(entry)?.["email"];
+    if (typeof email !== "string") return;
+    checkEmail(["members", index, "email"], email, report);
+    const key = normalizeEmail(email);
+    const first = owners.get(key);
+    if (first) {
+      report(
+        ["members", index, "email"],
+        `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
+        first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
+      );
+    } else {
+      owners.set(key, { path: ["members", index, "email"], what: "email" });
     }
-    checkMemberTeams(member, index, teams !== void 0, teamSlugs2, report);
   });
-  members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
-  });
-  checkOwnerCount(value, members, report);
+  return owners;
+}
+function checkIgnore(value, owners, report, lineOf) {
   const ignore = Array.isArray(value["ignore"]) ? value["ignore"] : [];
   const ignored = /* @__PURE__ */ new Map();
   ignore.forEach((entry, index) => {
@@ -41783,7 +41762,6 @@ function semanticIssues(roster) {
       ignored.set(key, index);
     }
   });
-  return issues;
 }
 function checkOwnerCount(value, members, report) {
   const policy = asRecord(value["policy"]);
@@ -41832,29 +41810,8 @@ function checkAliases(member, index, email, owners, report, lineOf) {
   });
 }
 function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
-  const teams = member["teams"];
   const email = typeof member["email"] === "string" ? JSON.stringify(member["email"]) : `members[${index}]`;
-  const entries = [];
-  if (Array.isArray(teams)) {
-    const seen = /* @__PURE__ */ new Set();
-    teams.forEach((slug, position) => {
-      if (typeof slug !== "string") return;
-      const path = ["members", index, "teams", position];
-      if (seen.has(slug)) {
-        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
-          severity: ISSUE_SEVERITY.Warning
-        });
-        return;
-      }
-      seen.add(slug);
-      entries.push({ slug, path, key: false });
-    });
-  } else {
-    const map = asRecord(teams);
-    if (!map) return;
-    for (const [slug, role2] of Object.entries(map))
-      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role: role2 });
-  }
+  const entries = memberTeamEntries(member, index, email, report);
   const role = member["role"];
   if (role === "billing" && entries.length > 0) {
     report(
@@ -41884,38 +41841,98 @@ function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
     }
   }
 }
-function checkEmail(path, email, report) {
-  if (email.length > MAX_EMAIL_LENGTH) return;
-  if (EMAIL_PATTERN.test(email)) return;
-  report(path, `${formatPath(path)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
-}
-function emailHint(email) {
-  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
-  if (angle) return `write the address alone: "${angle[1]}"`;
-  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
-  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
-  if (email !== email.trim()) return "remove the spaces around the address";
-  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
-  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
-  const domain = email.slice(email.indexOf("@") + 1);
-  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
-  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
-  return void 0;
-}
-function slugHint(slug, what) {
-  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
-  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
-  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
-  if (suggestion && SLUG_PATTERN.test(suggestion)) {
-    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+function memberTeamEntries(member, index, email, report) {
+  const teams = member["teams"];
+  const entries = [];
+  if (Array.isArray(teams)) {
+    const seen = /* @__PURE__ */ new Set();
+    teams.forEach((slug, position) => {
+      if (typeof slug !== "string") return;
+      const path = ["members", index, "teams", position];
+      if (seen.has(slug)) {
+        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
+          severity: ISSUE_SEVERITY.Warning
+        });
+        return;
+      }
+      seen.add(slug);
+      entries.push({ slug, path, key: false });
+    });
+  } else {
+    for (const [slug, role] of Object.entries(asRecord(teams) ?? {}))
+      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role });
   }
-  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+  return entries;
 }
 function articled(role) {
   return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
 }
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
+// src/roster/to-desired-state.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
+function toDesiredState(roster) {
+  const value = roster.value;
+  const root = roster.document.contents;
+  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
+  const memberNodes = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items : [];
+  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
+  const teamKeyNodes = /* @__PURE__ */ new Map();
+  if ((0, import_yaml3.isMap)(teamsNode2)) {
+    for (const pair of teamsNode2.items) if ((0, import_yaml3.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
+  }
+  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
+    slug,
+    ...team?.name !== void 0 ? { name: team.name } : {},
+    position: nodePosition(roster, teamKeyNodes.get(slug))
+  }));
+  const members = value.members.map((member, index) => ({
+    email: normalizeEmail(member.email),
+    aliases: (member.aliases ?? []).map(normalizeEmail),
+    role: member.role,
+    teams: teamRoles(member.teams),
+    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
+    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
+    position: nodePosition(roster, memberNodes[index])
+  }));
+  return {
+    organization: value.organization ?? "",
+    policy: { ...DEFAULT_POLICY, ...value.policy },
+    teams,
+    ignore: (value.ignore ?? []).map(normalizeEmail),
+    members
+  };
+}
+function teamRoles(teams) {
+  if (teams === void 0) return {};
+  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
+  return { ...teams };
+}
+
+// src/roster/validate-roster.ts
+var MAX_QUOTED_CHARS = 80;
+var MAX_ISSUE_TEXT_CHARS = 400;
+function parseRosterText(file, text2) {
+  const parsed = parseRoster(file, text2);
+  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
+  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
+    compareIssues
+  );
+  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
+  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+}
+function clipIssue(issue2) {
+  const clip = (text2) => {
+    const shortened = text2.replace(
+      /"((?:[^"\\]|\\.)*)"/g,
+      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
+    ).replace(/[\r\n]+/g, " ");
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+  };
+  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
 }
 function uniqueIssues(issues) {
   const seen = /* @__PURE__ */ new Set();
@@ -41952,33 +41969,75 @@ function readFailureReason(error) {
   }
 }
 
+// src/render/vocabulary.ts
+var UNPRINTABLE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function spellOut(char) {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function printable(text2) {
+  return text2.replace(UNPRINTABLE_CHARS, spellOut);
+}
+function plural(count2, singular, pluralForm = `${singular}s`) {
+  return `${count2} ${count2 === 1 ? singular : pluralForm}`;
+}
+var TERMINAL_STYLE = {
+  value: printable,
+  role: printable,
+  quoted: (text2) => `"${printable(text2)}"`,
+  strong: (text2) => text2,
+  arrow: "->"
+};
+function changePhrase(change, style) {
+  const { value: v, role: r, arrow } = style;
+  switch (change.action) {
+    case "create-team":
+      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
+      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return "re-send the expired invite";
+    case "set-role":
+      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "add-to-team":
+      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
+    case "set-team-role":
+      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "remove-from-team":
+      return `remove from team ${v(change.team)}`;
+    case "remove-member":
+      return style.strong("remove from the organization");
+  }
+}
+function changeSubject(change, style) {
+  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
+}
+function changeLine(change, style) {
+  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
+}
+function driftPhrase(drift, style) {
+  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
+  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
+}
+
 // src/render/roster-issues.ts
 function formatRosterIssues(issues) {
   return issues.map((issue2) => {
-    const head = `${issue2.file}:${issue2.line}:${issue2.col}: ${issue2.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue2.message)}`;
+    const head = `${printable(issue2.file)}:${issue2.line}:${issue2.col}: ${issue2.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue2.message)}`;
     return issue2.hint ? `${head}
   hint: ${printable(issue2.hint)}
 ` : `${head}
 `;
   }).join("");
 }
-function printable(text2) {
-  return text2.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
 function summarizeRosterIssues(file, issues) {
   const errors = issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
   const warnings = issues.length - errors;
-  const parts = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(
+  const parts = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter(
     Boolean
   );
-  return `${parts.join(" and ") || "no problems"} in ${file}`;
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${parts.join(" and ") || "no problems"} in ${printable(file)}`;
 }
 
 // src/commands/validate.ts
@@ -42015,12 +42074,12 @@ var validateCli = async (argv, io) => {
   const warnings = result.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Warning).length;
   const { members, teams } = result.desired;
   io.stdout(
-    `${file} is valid: ${count2(members.length, "member")}, ${count2(teams.length, "team")}${warnings ? ` (${count2(warnings, "warning")})` : ""}
+    `${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}
 `
   );
   return 0;
 };
-function count2(n, noun) {
+function count(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
@@ -42537,10 +42596,10 @@ function planViolations(desired, live, changes) {
       });
     }
   }
-  const count3 = (action) => changes.filter((change) => change.action === action).length;
-  const removals = maxRemovalsViolation(count3("remove-member"), desired.policy);
+  const count2 = (action) => changes.filter((change) => change.action === action).length;
+  const removals = maxRemovalsViolation(count2("remove-member"), desired.policy);
   if (removals) violations.push(removals);
-  const roleChanges = maxRoleChangesViolation(count3("set-role"), desired.policy);
+  const roleChanges = maxRoleChangesViolation(count2("set-role"), desired.policy);
   if (roleChanges) violations.push(roleChanges);
   const owners = minOwnersViolation(desired);
   if (owners) violations.push(owners);
@@ -42713,8 +42772,21 @@ var SentryConnectionError = class extends Error {
 var SentryAmbiguousWriteError = class extends Error {
   name = "SentryAmbiguousWriteError";
   request;
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  why;
   constructor(request, why, options) {
-    super(`${request}: outcome unknown (${why}); it was not sent again`, options);
+    super(options?.message ?? `${request}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request;
+    this.why = why;
+  }
+};
+var SentryWriteNotSentError = class extends Error {
+  name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  notSent = true;
+  request;
+  constructor(request) {
+    super(`${request} was not sent: apply was interrupted`);
     this.request = request;
   }
 };
@@ -42800,7 +42872,9 @@ function failedBeforeSending(reason) {
 }
 
 // src/sentry/retry-policy.ts
-var MAX_ATTEMPTS = 5;
+var READ_RETRY_BUDGET_MS = 6e4;
+var MAX_CONNECT_ATTEMPTS = 5;
+var MAX_WRITE_ATTEMPTS = 5;
 var MAX_RATE_LIMITED_ATTEMPTS = 8;
 var MAX_RATE_LIMIT_WAIT_MS = 6e4;
 var RATE_LIMIT_MARGIN_MS = 100;
@@ -42832,11 +42906,12 @@ function untilReset(rate, now, jitter) {
 }
 function decideRetry(input) {
   const { outcome, attempt, write } = input;
-  const last = attempt >= MAX_ATTEMPTS;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
   if (outcome.kind === "network") {
     if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
   }
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
@@ -42851,8 +42926,8 @@ function decideRetry(input) {
   }
   if (status >= 500) {
     if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
   }
   return { kind: "give-up", reason: `HTTP ${status}` };
 }
@@ -42937,12 +43012,22 @@ var SentryClient = class {
   /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path, body) {
-    const run = this.writeQueue.then(() => this.request(method, path, {}, body));
+    const run = this.writeQueue.then(() => {
+      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
+      return this.request(method, path, {}, body);
+    });
     this.writeQueue = run.catch(() => void 0);
     return run;
+  }
+  /**
+   * Waits the capped, jittered back-off that follows attempt `attempt` of a
+   * write the writer repeats or re-reads after a lost answer.
+   */
+  async backOff(attempt, request) {
+    await this.wait(backoffMs(attempt, this.random()), request);
   }
   url(path, query) {
     const url = new URL(this.baseUrl.href);
@@ -42955,6 +43040,7 @@ var SentryClient = class {
     const request = `${method} ${url.pathname}`;
     const key = limiterKey(path);
     const write = method !== "GET";
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
@@ -42978,12 +43064,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision2.reason}: ${reason}`, { cause: error2 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request);
           continue;
         }
@@ -43012,12 +43100,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: true },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision2.reason}: ${reason}`, { cause: error2 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request);
           continue;
         }
@@ -43028,10 +43118,12 @@ var SentryClient = class {
         write,
         attempt,
         outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        waitedMs,
         now: this.options.now(),
         jitter: this.random()
       });
       if (decision.kind === "retry") {
+        if (response.status !== 429) waitedMs += decision.waitMs;
         await this.wait(decision.waitMs, request);
         continue;
       }
@@ -43412,7 +43504,7 @@ var ANSI = { green: "32", yellow: "33", red: "31", cyan: "36", bold: "1", dim: "
 var MARK = { add: ["+", "green"], change: ["~", "yellow"], remove: ["-", "red"] };
 function renderPlanText(plan, options) {
   const paint = (style, text2) => options.color ? `\x1B[${ANSI[style]}m${text2}\x1B[0m` : text2;
-  const lines = [`Sentry organization ${paint("bold", clean(plan.organization))}`, ""];
+  const lines = [`Sentry organization ${paint("bold", printable(plan.organization))}`, ""];
   if (plan.changes.length > 0) {
     lines.push(...renderGroups(plan.changes, paint, void 0), "");
   }
@@ -43420,15 +43512,15 @@ function renderPlanText(plan, options) {
     lines.push(paint("bold", "Skipped (held back by a rule; never applied):"), ...indent(renderGroups(plan.skipped, paint, (skip) => skip)).map((line) => line.trimEnd()), "");
   }
   if (plan.drift.length > 0) {
-    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${describeDrift(drift)}`), "");
+    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${driftPhrase(drift, TERMINAL_STYLE)}`), "");
   }
   if (plan.warnings.length > 0) {
-    lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${clean(warning.message)}`), "");
+    lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${printable(warning.message)}`), "");
   }
   if (plan.violations.length > 0) {
     lines.push(
       paint("red", paint("bold", "This plan would be refused; nothing would be applied:")),
-      ...plan.violations.map((violation) => `  ${paint("red", "x")} ${violation.rule}: ${clean(violation.message)}`),
+      ...plan.violations.map((violation) => `  ${paint("red", "x")} ${violation.rule}: ${printable(violation.message)}`),
       ""
     );
   }
@@ -43449,12 +43541,12 @@ function renderGroups(items, paint, skipOf) {
   for (const key of [...groups.keys()].sort()) {
     const group = groups.get(key);
     if (lines.length > 0) lines.push("");
-    lines.push(paint("bold", clean(group.title)));
+    lines.push(paint("bold", printable(group.title)));
     for (const item of group.items) {
       const [symbol, style] = MARK[markOf(item)];
       const skip = skipOf?.(item);
-      lines.push(`  ${paint(style, symbol)} ${describeChange(item)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
-      if (skip) lines.push(`      ${paint("dim", clean(skip.detail))}`);
+      lines.push(`  ${paint(style, symbol)} ${changePhrase(item, TERMINAL_STYLE)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
+      if (skip) lines.push(`      ${paint("dim", printable(skip.detail))}`);
     }
   }
   return lines;
@@ -43474,54 +43566,22 @@ function markOf(change) {
       return "remove";
   }
 }
-function describeChange(change) {
-  switch (change.action) {
-    case "create-team":
-      return `create team ${clean(change.team)} (name "${clean(change.name)}")`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${clean(team)} (${role})`);
-      return `invite as ${change.role}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return `re-send the expired invite (id ${clean(change.memberId)})`;
-    case "set-role":
-      return `role ${clean(change.from)} -> ${change.to}`;
-    case "add-to-team":
-      return `add to team ${clean(change.team)} as ${change.teamRole}`;
-    case "set-team-role":
-      return `team ${clean(change.team)} role ${change.from} -> ${change.to}`;
-    case "remove-from-team":
-      return `remove from team ${clean(change.team)}`;
-    case "remove-member":
-      return `remove from the organization (id ${clean(change.memberId)})`;
-  }
-}
-function describeDrift(drift) {
-  if (drift.kind === "unmanaged-team") return `team ${clean(drift.team)} is not managed by the roster (left as it is)`;
-  return `${clean(drift.email)} is not in the roster (${clean(drift.role)}${drift.pending ? ", invite pending" : ""}, id ${clean(drift.memberId)})`;
-}
 function closingLine(plan) {
   const skipped = plan.skipped.length > 0 ? ` ${plan.skipped.length} skipped.` : "";
   if (plan.changes.length === 0) return plan.skipped.length > 0 ? `No changes to apply.${skipped}` : "No changes. Sentry matches the roster.";
-  const count3 = (actions) => plan.changes.filter((change) => actions.includes(change.action)).length;
-  const teams = count3(["create-team"]);
+  const count2 = (actions) => plan.changes.filter((change) => actions.includes(change.action)).length;
+  const teams = count2(["create-team"]);
   const parts = [
     ...teams > 0 ? [plural(teams, "new team")] : [],
-    plural(count3(["invite", "reinvite"]), "invite"),
-    plural(count3(["set-role"]), "role change"),
-    plural(count3(["add-to-team", "set-team-role", "remove-from-team"]), "team edit"),
-    plural(count3(["remove-member"]), "removal")
+    plural(count2(["invite", "reinvite"]), "invite"),
+    plural(count2(["set-role"]), "role change"),
+    plural(count2(["add-to-team", "set-team-role", "remove-from-team"]), "team edit"),
+    plural(count2(["remove-member"]), "removal")
   ];
   return `Plan: ${parts.join(", ")}.${skipped}`;
 }
-function plural(count3, noun) {
-  return `${count3} ${noun}${count3 === 1 ? "" : "s"}`;
-}
 function indent(lines) {
   return lines.map((line) => `  ${line}`);
-}
-function clean(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // src/plan/errors.ts
@@ -43840,6 +43900,7 @@ async function applyPlan(changes, writer, options = {}) {
       while (next < group.changes.length) {
         const index = next++;
         const change = group.changes[index];
+        if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
         const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
@@ -43847,6 +43908,10 @@ async function applyPlan(changes, writer, options = {}) {
         }
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
+        if (outcome.notSent) {
+          stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
+          continue;
+        }
         done += 1;
         options.onProgress?.(done, total);
         if (outcome.status === "applied") {
@@ -43866,14 +43931,19 @@ async function applyPlan(changes, writer, options = {}) {
         if (stoppedBecause === void 0 && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === void 0 && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row that retries could not settle; the rest was not sent (run apply again once Sentry accepts writes)`;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, group.changes.length) }, worker));
     outcomes.push(...results.map(({ change, status, message }) => message === void 0 ? { change, status } : { change, status, message }));
   }
-  return stoppedBecause === void 0 ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+  if (stoppedBecause === void 0) return { outcomes, skipped: [] };
+  const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
+  return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+function stopReason(stop) {
+  return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";
 }
 function missingTeamReason(change, failedTeams) {
   if (failedTeams.size === 0) return void 0;
@@ -43927,7 +43997,7 @@ async function invite(change, writer, targets) {
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
-  const joined = added.kind === "already" ? added.note ?? "already on the team" : added.note;
+  const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
   try {
@@ -43937,7 +44007,8 @@ async function addToTeam(change, writer, target) {
     }
     return withMessage(change, "applied", joined);
   } catch (error) {
-    return { ...failure(change, error), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}` };
+    const message = `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}`;
+    return { ...failure(change, error), status: "failed", message };
   }
 }
 function teamRoleDecider(changes, live) {
@@ -43953,18 +44024,29 @@ function teamRoleDecider(changes, live) {
 function settle(change, outcome, alreadyNote, appliedNote) {
   switch (outcome.kind) {
     case "applied":
-      return withMessage(change, "applied", outcome.note ?? appliedNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? appliedNote));
     case "already":
-      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? alreadyNote));
     case "not-applied":
       return { change, status: "failed", message: outcome.reason };
   }
+}
+function attemptsNote(outcome) {
+  return outcome.attempts !== void 0 && outcome.attempts > 1 ? `applied after ${outcome.attempts} attempts` : void 0;
+}
+function joinNotes(...notes) {
+  const kept = notes.filter((note) => note !== void 0 && note !== "");
+  return kept.length === 0 ? void 0 : kept.join("; ");
 }
 function withMessage(change, status, message) {
   return message === void 0 ? { change, status } : { change, status, message };
 }
 function failure(change, error) {
+  if (isNotSent(error)) return { change, status: "not-run", message: messageOf(error), notSent: true };
   return { change, status: "failed", message: messageOf(error), tokenRejected: statusOf(error) === 401 };
+}
+function isNotSent(error) {
+  return typeof error === "object" && error !== null && error.notSent === true;
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
@@ -44018,20 +44100,41 @@ var NOT_APPLIED = {
   noTeamRoles: "the org has no team-roles feature"
 };
 var VERIFIED = "confirmed by reading back after an unclear answer";
-async function writeVerified(write, verify) {
-  try {
-    return await write();
-  } catch (error) {
-    if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+async function settleWrite(client, kind, write, landed) {
+  let lost;
+  const confirmed = async (attempts) => {
     let tookEffect;
     try {
-      tookEffect = await verify();
+      tookEffect = await landed();
     } catch {
-      throw error;
+      throw lost;
     }
-    if (tookEffect) return { kind: "applied", note: VERIFIED };
-    throw error;
+    return tookEffect ? { kind: "applied", note: VERIFIED, attempts } : void 0;
+  };
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (lost !== void 0) {
+      await client.backOff(attempt - 1, lost.request);
+      if (kind === "read-first") {
+        const done2 = await confirmed(attempt - 1);
+        if (done2) return done2;
+      }
+    }
+    try {
+      const outcome = await write(attempt);
+      return attempt === 1 ? outcome : { ...outcome, attempts: attempt };
+    } catch (error) {
+      if (error instanceof SentryWriteNotSentError && lost !== void 0) throw lost;
+      if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+      lost = error;
+    }
   }
+  const done = await confirmed(MAX_WRITE_ATTEMPTS);
+  if (done) return done;
+  const last = lost;
+  throw new SentryAmbiguousWriteError(last.request, last.why, {
+    cause: last,
+    message: `${last.request}: not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts (the last: ${last.why}), and reading back shows it did not take effect`
+  });
 }
 function isStatus(error, status) {
   return error instanceof SentryApiError && error.status === status;
@@ -44052,7 +44155,9 @@ function createSentryWriter(client, organization) {
   const findByEmail = async (email) => (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${email}` })).map(readMember).find((m) => sameEmail(m.email, email));
   const storedTeamRole = async (id, team) => (await details(id)).teamRoles.find((t) => t.teamSlug === team);
   return {
-    createTeam: (slug, name) => writeVerified(
+    createTeam: (slug, name) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
         return { kind: "applied" };
@@ -44068,7 +44173,9 @@ function createSentryWriter(client, organization) {
       };
       let found;
       try {
-        const outcome = await writeVerified(
+        const outcome = await settleWrite(
+          client,
+          "read-first",
           async () => {
             const answer = await client.send("POST", apiPath("organizations", organization, "members"), body);
             return { kind: "applied", memberId: readMember(answer.body).id };
@@ -44082,7 +44189,9 @@ function createSentryWriter(client, organization) {
         throw error;
       }
     },
-    reinvite: (memberId) => writeVerified(
+    reinvite: (memberId) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
         return { kind: "applied" };
@@ -44096,7 +44205,9 @@ function createSentryWriter(client, organization) {
       const current = await details(memberId);
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles2 = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const answer = readMemberDetails(
             (await client.send("PUT", memberPath(memberId), { orgRole: role, role, teamRoles: teamRoles2 })).body
@@ -44106,10 +44217,12 @@ function createSentryWriter(client, organization) {
         async () => (await details(memberId)).orgRole === role
       );
     },
-    addToTeam: (memberId, team) => writeVerified(
-      async () => {
+    addToTeam: (memberId, team) => settleWrite(
+      client,
+      "repeat",
+      async (attempt) => {
         const answer = await client.send("POST", memberTeamPath(memberId, team));
-        if (answer.status === 204) return { kind: "already" };
+        if (answer.status === 204) return attempt === 1 ? { kind: "already" } : { kind: "applied" };
         if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
         return { kind: "applied" };
       },
@@ -44117,7 +44230,9 @@ function createSentryWriter(client, organization) {
     ),
     setTeamRole: (memberId, team, role) => {
       const matches = (stored) => stored === role || role === "contributor" && stored === null;
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const stored = readTeamRoleAnswer(
             (await client.send("PUT", memberTeamPath(memberId, team), { teamRole: role })).body
@@ -44132,7 +44247,9 @@ function createSentryWriter(client, organization) {
     },
     removeFromTeam: async (memberId, team) => {
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "repeat",
           async () => {
             await client.send("DELETE", memberTeamPath(memberId, team));
             return { kind: "applied" };
@@ -44147,9 +44264,16 @@ function createSentryWriter(client, organization) {
     },
     removeMember: async (memberId) => {
       try {
-        return await writeVerified(
-          async () => {
-            await client.send("DELETE", memberPath(memberId));
+        return await settleWrite(
+          client,
+          "repeat",
+          async (attempt) => {
+            try {
+              await client.send("DELETE", memberPath(memberId));
+            } catch (error) {
+              if (attempt > 1 && isStatus(error, 404)) return { kind: "applied" };
+              throw error;
+            }
             return { kind: "applied" };
           },
           () => gone(memberId)
@@ -44177,33 +44301,8 @@ function countOutcomes(result) {
 
 // src/render/apply-report.ts
 var APPLY_REPORT_FORMAT_VERSION = 1;
-function describeChange2(change) {
-  return clean2(describeRaw(change));
-}
-function clean2(text2) {
-  return text2.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function describeRaw(change) {
-  switch (change.action) {
-    case "create-team":
-      return `create team ${change.team} ("${change.name}")`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => role === "admin" ? `${team} (admin)` : team);
-      return `invite ${change.email} as ${change.role}${teams.length > 0 ? `, teams ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return `re-send the expired invite of ${change.email}`;
-    case "set-role":
-      return `change the role of ${change.email} from ${change.from} to ${change.to}`;
-    case "add-to-team":
-      return `add ${change.email} to team ${change.team}${change.teamRole === "admin" ? " as team admin" : ""}`;
-    case "set-team-role":
-      return `change the team role of ${change.email} in ${change.team} from ${change.from} to ${change.to}`;
-    case "remove-from-team":
-      return `remove ${change.email} from team ${change.team}`;
-    case "remove-member":
-      return `remove ${change.email} from the organization`;
-  }
+function describeChange(change) {
+  return changeLine(change, TERMINAL_STYLE);
 }
 function applySucceeded(report) {
   const counts = countOutcomes(report.result);
@@ -44225,17 +44324,17 @@ function renderApplyReport(report, options) {
     for (const outcome of report.result.outcomes) lines.push(outcomeLine(outcome, paint));
     lines.push("");
   }
-  if (report.result.stoppedBecause) lines.push(`Apply stopped early: ${clean2(report.result.stoppedBecause)}`, "");
+  if (report.result.stoppedBecause) lines.push(`Apply stopped early: ${printable(report.result.stoppedBecause)}`, "");
   if (report.result.skipped.length > 0) {
     lines.push("Held back by a rule (not applied):");
-    for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange2(skipped)}: ${skipped.reason}: ${clean2(skipped.detail)}`);
+    for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${printable(skipped.detail)}`);
     lines.push("");
   }
   if (report.recheckError !== void 0) {
-    lines.push(`Not confirmed: ${clean2(report.recheckError)}. Run plan to see what is left.`);
+    lines.push(`Not confirmed: ${printable(report.recheckError)}. Run plan to see what is left.`);
   } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
-    for (const change of report.leftOver) lines.push(`  - ${describeChange2(change)}`);
+    for (const change of report.leftOver) lines.push(`  - ${describeChange(change)}`);
   } else {
     lines.push("Converged: a fresh plan has no changes.");
   }
@@ -44245,17 +44344,17 @@ function renderApplyReport(report, options) {
 }
 function verdict(report, counts) {
   const total = report.result.outcomes.length;
-  if (total === 0) return `Nothing to apply to ${report.organization}.`;
+  if (total === 0) return `Nothing to apply to ${printable(report.organization)}.`;
   const rest = [
     counts.failed > 0 ? `${counts.failed} failed` : "",
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     counts.skipped > 0 ? `${counts.skipped} not reviewed` : ""
   ].filter(Boolean);
-  return `Applied ${counts.applied} of ${total} change${total === 1 ? "" : "s"} to ${report.organization}${rest.length > 0 ? ` (${rest.join(", ")})` : ""}.`;
+  return `Applied ${counts.applied} of ${plural(total, "change")} to ${printable(report.organization)}${rest.length > 0 ? ` (${rest.join(", ")})` : ""}.`;
 }
 function outcomeLine(outcome, paint) {
-  const note = outcome.message ? `: ${clean2(outcome.message)}` : "";
-  return `  ${paint(outcome.status, LABELS[outcome.status])}  ${describeChange2(outcome.change)}${note}`;
+  const note = outcome.message ? `: ${printable(outcome.message)}` : "";
+  return `  ${paint(outcome.status, LABELS[outcome.status])}  ${describeChange(outcome.change)}${note}`;
 }
 function toApplyReportJson(report) {
   const counts = countOutcomes(report.result);
@@ -44280,13 +44379,13 @@ function toApplyReportJson(report) {
 `;
 }
 function renderApplyRefusal(refusal) {
-  const lines = [`Refused: ${clean2(refusal.reason)}`];
-  for (const violation of refusal.violations) lines.push(`  - ${violation.rule}: ${clean2(violation.message)}`);
+  const lines = [`Refused: ${printable(refusal.reason)}`];
+  for (const violation of refusal.violations) lines.push(`  - ${violation.rule}: ${printable(violation.message)}`);
   if (refusal.notReviewed.length > 0) {
     lines.push("Changes not in the reviewed plan:");
-    for (const change of refusal.notReviewed) lines.push(`  - ${describeChange2(change)} (${change.id.slice(0, 16)})`);
+    for (const change of refusal.notReviewed) lines.push(`  - ${describeChange(change)} (${change.id.slice(0, 16)})`);
   }
-  lines.push(`Nothing was changed in ${refusal.organization}.`);
+  lines.push(`Nothing was changed in ${printable(refusal.organization)}.`);
   return `${lines.join("\n")}
 `;
 }
@@ -44321,8 +44420,8 @@ async function applyCommand(options, deps) {
     issues
   });
   if (plan.violations.length > 0) {
-    const count3 = plan.violations.length;
-    return refuse(`the plan breaks ${count3 === 1 ? "a policy rule" : `${count3} policy rules`}; change the roster or its policy and plan again`);
+    const count2 = plan.violations.length;
+    return refuse(`the plan breaks ${count2 === 1 ? "a policy rule" : `${count2} policy rules`}; change the roster or its policy and plan again`);
   }
   let run = plan.changes;
   let notReviewed = [];
@@ -44554,10 +44653,10 @@ async function defaultSnapshotPath(now) {
 }
 
 // src/roster/write-roster.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var SCHEMA_COMMENT = " yaml-language-server: $schema=./schema/roster.schema.json";
 function writeRoster(live, options = {}) {
-  const document = new import_yaml3.Document();
+  const document = new import_yaml4.Document();
   const organization = options.organization ?? live.organization;
   document.commentBefore = [
     SCHEMA_COMMENT,
@@ -44568,7 +44667,7 @@ function writeRoster(live, options = {}) {
   const root = document.createNode({});
   const add = (key, value, comment) => {
     const pair = document.createPair(key, value);
-    if (comment && (0, import_yaml3.isScalar)(pair.key)) pair.key.commentBefore = comment;
+    if (comment && (0, import_yaml4.isScalar)(pair.key)) pair.key.commentBefore = comment;
     root.items.push(pair);
   };
   add("version", 1);
@@ -44638,7 +44737,7 @@ function memberNode(document, member) {
   const teams = memberTeams(member);
   if (teams !== void 0) {
     const teamsValue = document.createNode(teams);
-    if ((0, import_yaml3.isSeq)(teamsValue)) teamsValue.flow = true;
+    if ((0, import_yaml4.isSeq)(teamsValue)) teamsValue.flow = true;
     node.set("teams", teamsValue);
   }
   return node;

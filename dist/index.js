@@ -38815,9 +38815,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -38839,7 +38839,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -38851,10 +38851,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.isSeq = isSeq4;
   }
 });
@@ -42963,9 +42963,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -43001,7 +43001,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -43041,7 +43041,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -43064,7 +43064,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -43096,7 +43096,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -43112,7 +43112,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -44399,7 +44399,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -44483,7 +44483,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -86742,11 +86742,125 @@ function isTeamRoleMap(value) {
   return isRecord(value) && Object.values(value).every(isTeamRole);
 }
 
-// src/plan/outcome.ts
-function countOutcomes(result) {
-  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  for (const outcome of result.outcomes) counts[outcome.status] += 1;
-  return counts;
+// src/render/vocabulary.ts
+var INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function spellOut(char) {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function changePhrase(change, style) {
+  const { value: v, role: r, arrow } = style;
+  switch (change.action) {
+    case "create-team":
+      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
+      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return "re-send the expired invite";
+    case "set-role":
+      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "add-to-team":
+      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
+    case "set-team-role":
+      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "remove-from-team":
+      return `remove from team ${v(change.team)}`;
+    case "remove-member":
+      return style.strong("remove from the organization");
+  }
+}
+function changeSubject(change, style) {
+  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
+}
+function changeLine(change, style) {
+  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
+}
+function subjectKey(change) {
+  return change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+}
+function driftPhrase(drift, style) {
+  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
+  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
+}
+var ACTION_LABELS = {
+  "create-team": "create team",
+  invite: "invite",
+  reinvite: "re-invite",
+  "set-role": "change org role",
+  "add-to-team": "add to team",
+  "set-team-role": "change team role",
+  "remove-from-team": "remove from team",
+  "remove-member": "remove member"
+};
+var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
+var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
+function maskEmailsInText(text2) {
+  return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
+}
+var FENCED_BLOCK = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
+function maskEmailsInMarkdown(markdown) {
+  let out = "";
+  let from = 0;
+  for (const block of markdown.matchAll(FENCED_BLOCK)) {
+    out += maskOutsideFences(markdown.slice(from, block.index)) + maskEmailsInText(block[0]);
+    from = block.index + block[0].length;
+  }
+  return out + maskOutsideFences(markdown.slice(from));
+}
+function maskOutsideFences(markdown) {
+  return markdown.replace(EMAIL_IN_MARKDOWN, (_email, first, domain) => `${first}\\*\\*\\*&#64;${domain}`);
+}
+
+// src/render/markdown.ts
+var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
+function escapeHtml(text2) {
+  let out = "";
+  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHARS, spellOut);
+  for (const char of visible) {
+    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
+  }
+  return out;
+}
+function escape2(text2) {
+  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
+  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
+}
+function code(text2) {
+  return `<code>${escapeHtml(text2)}</code>`;
+}
+function table(header, rows) {
+  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+function details(summary2, body) {
+  return `<details><summary>${summary2}</summary>
+
+${body.trim()}
+
+</details>`;
+}
+function fenced(text2, language = "") {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2.replace(/\n$/, "")}
+${fence}`;
+}
+var MARKDOWN_STYLE = {
+  value: code,
+  role: escape2,
+  quoted: code,
+  strong: (text2) => `**${text2}**`,
+  arrow: "→"
+};
+function renderDiffMarkdown(title, patch) {
+  return `#### ${title}
+
+${fenced(patch, "diff")}`;
 }
 
 // src/render/comment-marker.ts
@@ -86796,50 +86910,9 @@ function parseMarker(body) {
     ...applied ? { applied } : {}
   };
 }
-
-// src/render/markdown.ts
-var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
-var INVISIBLE_CHAR = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-function escapeHtml(text2) {
-  let out = "";
-  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHAR, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  for (const char of visible) {
-    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
-  }
-  return out;
-}
-function escape2(text2) {
-  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
-  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
-}
-function code(text2) {
-  return `<code>${escapeHtml(text2)}</code>`;
-}
-function table(header, rows) {
-  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body.trim()}
-
-</details>`;
-}
-function fenced(text2, language = "") {
-  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2.replace(/\n$/, "")}
-${fence}`;
-}
-function maskEmail(email) {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "***";
-  return `${email.slice(0, 1)}***${email.slice(at)}`;
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+function samePlanComment(current, next) {
+  const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
+  return withoutRunLinks(current) === withoutRunLinks(next);
 }
 
 // src/render/fit-to-limit.ts
@@ -86922,7 +86995,6 @@ function fullTextAt(options) {
   return options.fullTextAt ?? (options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY);
 }
 var JOB_SUMMARY = "the job summary";
-var EMAIL_IN_TEXT = /[^\s"'<>()@,;]+@[^\s"'<>()@,;]+\.[A-Za-z]{2,}/g;
 function renderPlanComment(plan, options) {
   const marker = {
     org: plan.organization,
@@ -86946,50 +87018,9 @@ function renderPlanMarkdown(plan, options) {
 ${section.blocks.join("\n")}`);
   return [planHead(plan, options), ...sections, footer(options)].filter((part) => part !== "").join("\n\n") + "\n";
 }
-function who(email, maskEmails) {
-  return code(maskEmails ? maskEmail(email) : email);
+function changeLineMarkdown(change, note) {
+  return `- ${changeLine(change, MARKDOWN_STYLE)}${note ? ` — ${escape2(note)}` : ""}`;
 }
-function prose(text2, maskEmails) {
-  return escape2(maskEmails ? maskEmailsIn(text2) : text2);
-}
-function maskEmailsIn(text2) {
-  return text2.replace(EMAIL_IN_TEXT, maskEmail);
-}
-function describeChange(change) {
-  switch (change.action) {
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${code(team)} (${role})`);
-      return `invite as ${code(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return "re-send the expired invite";
-    case "set-role":
-      return `org role ${code(change.from)} → ${code(change.to)}`;
-    case "add-to-team":
-      return `add to team ${code(change.team)} as ${change.teamRole}`;
-    case "set-team-role":
-      return `team ${code(change.team)} role ${change.from} → ${change.to}`;
-    case "remove-from-team":
-      return `remove from team ${code(change.team)}`;
-    case "remove-member":
-      return "**remove from the organization**";
-    case "create-team":
-      return `create team ${code(change.team)} named ${code(change.name)}`;
-  }
-}
-function subjectOf(change, maskEmails) {
-  return change.action === "create-team" ? `team ${code(change.team)}` : who(change.email, maskEmails);
-}
-var ACTION_LABELS = {
-  "create-team": "create team",
-  invite: "invite",
-  reinvite: "re-invite",
-  "set-role": "change org role",
-  "add-to-team": "add to team",
-  "set-team-role": "change team role",
-  "remove-from-team": "remove from team",
-  "remove-member": "remove member"
-};
 function planHead(plan, options) {
   const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
   const removals = plan.changes.filter((change) => change.action === "remove-member").length;
@@ -87005,58 +87036,55 @@ function planHead(plan, options) {
   return lines.join("\n");
 }
 function planSections(plan, options) {
-  const mask = options.maskEmails;
   const sections = [];
   const push = (title, blocks, itemsPerBlock, unit) => {
     if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock, unit });
   };
   push(
     "Violations: the plan is refused",
-    plan.violations.map((violation) => `- ${prose(violation.message, mask)}`),
+    plan.violations.map((violation) => `- ${escape2(violation.message)}`),
     plan.violations.map(() => 1),
     "violation"
   );
   const removals = plan.changes.filter((change) => change.action === "remove-member");
   push(
     "Removals",
-    removals.map((change) => `- ${subjectOf(change, mask)}: ${describeChange(change)}`),
+    removals.map((change) => changeLineMarkdown(change)),
     removals.map(() => 1),
     "removal"
   );
-  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"), mask);
+  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"));
   push(
     "Changes",
-    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${describeChange(change)}`)].join("\n")),
+    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}`)].join("\n")),
     groups.map(([, changes]) => changes.length),
     "change"
   );
   const ownerSkips = plan.skipped.filter((skip) => skip.reason === "owner-protected" || skip.reason === "last-owner");
   const otherSkips = plan.skipped.filter((skip) => !ownerSkips.includes(skip));
-  const skipLine = (skip) => `- ${subjectOf(skip, mask)}: ${describeChange(skip)} — ${code(skip.reason)}: ${prose(skip.detail, mask)}`;
+  const skipLine = (skip) => `- ${changeLine(skip, MARKDOWN_STYLE)} — ${code(skip.reason)}: ${escape2(skip.detail)}`;
   push("Skipped to protect owners", ownerSkips.map(skipLine), ownerSkips.map(() => 1), "skipped change");
   push("Skipped", otherSkips.map(skipLine), otherSkips.map(() => 1), "skipped change");
   push(
     options.purpose === "drift" ? "Changed by hand in Sentry" : "Drift",
-    plan.drift.map(
-      (drift) => drift.kind === "unlisted-member" ? `- ${who(drift.email, mask)} (${code(drift.role)}${drift.pending ? ", invite pending" : ""}) is in Sentry but not in the roster` : `- team ${code(drift.team)} is not managed by the roster`
-    ),
+    plan.drift.map((drift) => `- ${driftPhrase(drift, MARKDOWN_STYLE)}`),
     plan.drift.map(() => 1),
     "drift entry"
   );
   const warnings = [
-    ...plan.warnings.map((warning2) => `- ${prose(warning2.message, mask)}`),
-    ...(options.rosterIssues ?? []).filter((issue3) => issue3.severity === "warning").map((issue3) => `- ${code(`${issue3.file}:${issue3.line}:${issue3.col}`)} ${prose(issue3.message, mask)}`)
+    ...plan.warnings.map((warning2) => `- ${escape2(warning2.message)}`),
+    ...(options.rosterIssues ?? []).filter((issue3) => issue3.severity === "warning").map((issue3) => `- ${code(`${issue3.file}:${issue3.line}:${issue3.col}`)} ${escape2(issue3.message)}`)
   ];
   push("Warnings", warnings, warnings.map(() => 1), "warning");
   return sections;
 }
-function groupBySubject(changes, maskEmails) {
+function groupBySubject(changes) {
   const groups = /* @__PURE__ */ new Map();
   for (const change of changes) {
-    const key = change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+    const key = subjectKey(change);
     groups.set(key, [...groups.get(key) ?? [], change]);
   }
-  return [...groups.values()].map((group2) => [subjectOf(group2[0], maskEmails), group2]);
+  return [...groups.values()].map((group2) => [changeSubject(group2[0], MARKDOWN_STYLE), group2]);
 }
 function footer(options) {
   const parts = [
@@ -87065,78 +87093,19 @@ function footer(options) {
   ].filter((part) => part !== void 0);
   return parts.length > 0 ? `<sub>sentry-roster · ${parts.join(" · ")}</sub>` : "<sub>sentry-roster</sub>";
 }
-var OUTCOME_SECTIONS = [
-  { status: "failed", title: "Failed" },
-  { status: "not-run", title: "Not run" },
-  { status: "skipped", title: "Skipped" },
-  { status: "applied", title: "Applied" }
-];
-function renderApplyComment(plan, result, options) {
-  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
-  const applied = { ...base, applied: options.sha ?? "yes" };
-  const { ids: _ids, ...digestOnly } = applied;
-  return fitToLimit(
-    {
-      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
-      head: applyHead(plan, result, options),
-      sections: applySections(result, options),
-      footer: footer(options),
-      fullTextAt: fullTextAt(options)
-    },
-    options.maxChars ?? MAX_COMMENT_CHARS
-  );
-}
-function renderApplyMarkdown(plan, result, options) {
-  const sections = applySections(result, options).map((section) => `#### ${section.title}
 
-${section.blocks.join("\n")}`);
-  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
-}
-function applyHead(plan, result, options) {
-  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  const notReviewed = options.notReviewed?.length ?? 0;
-  const verdict2 = options.refusedBecause ? `**Nothing applied:** ${prose(options.refusedBecause, options.maskEmails)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
-  const rows = [
-    ["applied", String(counts.applied)],
-    ["failed", String(counts.failed)],
-    ["not reviewed (not applied)", String(notReviewed)],
-    ["not run", String(counts["not-run"])],
-    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
-  ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
-}
-function applySections(result, options) {
-  const mask = options.maskEmails;
-  const line = (change, note) => `- ${subjectOf(change, mask)}: ${describeChange(change)}${note ? ` — ${prose(note, mask)}` : ""}`;
-  const sections = [];
-  const notReviewed = options.notReviewed ?? [];
-  if (notReviewed.length > 0) {
-    sections.push({
-      title: "Not reviewed: not applied",
-      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
-      itemsPerBlock: notReviewed.map(() => 1),
-      unit: "change"
-    });
-  }
-  for (const { status, title } of OUTCOME_SECTIONS) {
-    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
-    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
-    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
-    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
-  }
-  return sections;
-}
-function renderRosterIssuesMarkdown(issues, maskEmails) {
+// src/render/roster-issues-comment.ts
+function renderRosterIssuesMarkdown(issues) {
   return issues.map((issue3) => {
     const where = code(`${issue3.file}:${issue3.line}:${issue3.col}`);
-    const hint = issue3.hint ? `<br>hint: ${prose(issue3.hint, maskEmails)}` : "";
-    return `- ${issue3.severity === "warning" ? "warning " : ""}${where} ${prose(issue3.message, maskEmails)}${hint}`;
+    const hint = issue3.hint ? `<br>hint: ${escape2(issue3.hint)}` : "";
+    return `- ${issue3.severity === "warning" ? "warning " : ""}${where} ${escape2(issue3.message)}${hint}`;
   }).join("\n");
 }
 function renderRosterIssuesComment(file, issues, options) {
   const errors = issues.filter((issue3) => issue3.severity === "error").length;
   const marker = writeMarker({ org: options.organization, digest: "0".repeat(64), ids: [], ...options.sha ? { sha: options.sha } : {} });
-  const blocks = issues.map((issue3) => renderRosterIssuesMarkdown([issue3], options.maskEmails));
+  const blocks = issues.map((issue3) => renderRosterIssuesMarkdown([issue3]));
   return fitToLimit(
     {
       marker: { withIds: marker, digestOnly: marker },
@@ -87148,14 +87117,9 @@ function renderRosterIssuesComment(file, issues, options) {
     options.maxChars ?? MAX_COMMENT_CHARS
   );
 }
-function renderDiffMarkdown(title, patch) {
-  return `#### ${title}
-
-${fenced(patch, "diff")}`;
-}
 
 // src/roster/write-roster.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/domain/identity.ts
 function normalizeEmail(email) {
@@ -87166,100 +87130,13 @@ function sameEmail(a, b) {
 }
 
 // src/roster/to-desired-state.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/roster/parse-roster.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/roster/refused-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MAX_ROSTER_BYTES = 1e6;
-var MAX_ALIAS_COUNT = 0;
-var MAX_FLOW_NESTING = 32;
-function parseRoster(file, text2) {
-  const size = byteLength(text2);
-  if (size > MAX_ROSTER_BYTES) {
-    return {
-      ok: false,
-      issues: [
-        issue2(
-          file,
-          { line: 1, col: 1 },
-          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-          "a roster lists people; split out generated data or check that this is the right file"
-        )
-      ]
-    };
-  }
-  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep !== void 0) {
-    const lines = new import_yaml.LineCounter();
-    lines.addNewLine(0);
-    for (let at2 = source.indexOf("\n"); at2 >= 0 && at2 < tooDeep; at2 = source.indexOf("\n", at2 + 1))
-      lines.addNewLine(at2 + 1);
-    return {
-      ok: false,
-      issues: [
-        issue2(
-          file,
-          toPosition(lines, tooDeep),
-          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-          "a roster needs at most four levels: check for unclosed [ or {"
-        )
-      ]
-    };
-  }
-  const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(source, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    // duplicates are reported below, naming both lines
-    merge: false,
-    strict: true
-  });
-  const at = (offset) => toPosition(lineCounter, offset);
-  const issues = document.errors.slice(0, 1).map((error2) => syntaxIssue(file, error2, at, source));
-  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
-  if (issues.length === 0 && document.contents === null) {
-    issues.push(
-      issue2(
-        file,
-        { line: 1, col: 1 },
-        `${file} is empty`,
-        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
-      )
-    );
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
-  };
-}
-function positionOf(roster, path6, options = {}) {
-  let node = roster.document.contents;
-  let keyNode;
-  let found = node;
-  for (const segment of path6) {
-    keyNode = void 0;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.findLast((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value ?? pair.key;
-    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      if (node === void 0) break;
-    } else {
-      break;
-    }
-    found = options.key && keyNode ? keyNode : node;
-  }
-  return nodePosition(roster, found);
-}
-function nodePosition(roster, node) {
-  const range = node?.range;
-  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
-}
 function structureIssues(file, document, at, source) {
   const issues = [];
   const start = (node) => at(node?.range?.[0] ?? 0);
@@ -87276,66 +87153,68 @@ function structureIssues(file, document, at, source) {
     },
     Node(_, node) {
       if ((0, import_yaml.isAlias)(node)) return;
-      if (node.tag) {
-        let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
-        while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
-        issues.push(
-          issue2(
-            file,
-            tagAt >= 0 ? at(tagAt) : start(node),
-            `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
-            "remove the tag and write the plain value"
-          )
-        );
-      }
-      if (node.anchor) {
-        const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
-        issues.push(
-          issue2(
-            file,
-            anchorAt >= 0 ? at(anchorAt) : start(node),
-            `anchors are not allowed in a roster ("&${node.anchor}")`,
-            "remove the anchor and write repeated values out in full"
-          )
-        );
-      }
-      if (!(0, import_yaml.isMap)(node)) return;
-      const map = node;
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of map.items) {
-        if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
-          issues.push(issue2(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
-          continue;
-        }
-        if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (key === "<<") {
-          issues.push(
-            issue2(
-              file,
-              start(pair.key),
-              "merge keys (<<) are not allowed in a roster",
-              "write the merged keys out in full"
-            )
-          );
-          continue;
-        }
-        const first = seen.get(key);
-        if (first) {
-          issues.push(
-            issue2(
-              file,
-              start(pair.key),
-              `duplicate key "${key}" (first on line ${start(first).line})`,
-              "keep one of them: YAML silently uses the last"
-            )
-          );
-        } else {
-          seen.set(key, pair.key);
-        }
-      }
+      issues.push(...tagAndAnchorIssues(file, node, at, source));
+      if ((0, import_yaml.isMap)(node)) issues.push(...mapKeyIssues(file, node.items, start));
     }
   });
+  return issues;
+}
+function tagAndAnchorIssues(file, node, at, source) {
+  const issues = [];
+  const nodeStart = at(node.range?.[0] ?? 0);
+  if (node.tag) {
+    let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
+    while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
+    issues.push(
+      issue2(
+        file,
+        tagAt >= 0 ? at(tagAt) : nodeStart,
+        `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
+        "remove the tag and write the plain value"
+      )
+    );
+  }
+  if (node.anchor) {
+    const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+    issues.push(
+      issue2(
+        file,
+        anchorAt >= 0 ? at(anchorAt) : nodeStart,
+        `anchors are not allowed in a roster ("&${node.anchor}")`,
+        "remove the anchor and write repeated values out in full"
+      )
+    );
+  }
+  return issues;
+}
+function mapKeyIssues(file, items, start) {
+  const issues = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const pair of items) {
+    if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
+      issues.push(issue2(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
+      continue;
+    }
+    if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (key === "<<") {
+      issues.push(issue2(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
+      continue;
+    }
+    const first = seen.get(key);
+    if (first) {
+      issues.push(
+        issue2(
+          file,
+          start(pair.key),
+          `duplicate key "${key}" (first on line ${start(first).line})`,
+          "keep one of them: YAML silently uses the last"
+        )
+      );
+    } else {
+      seen.set(key, pair.key);
+    }
+  }
   return issues;
 }
 function syntaxIssue(file, error2, at, source) {
@@ -87410,12 +87289,99 @@ function issue2(file, position, message, hint) {
     ...hint ? { hint } : {}
   };
 }
-function toPosition(lineCounter, offset) {
-  return lineCounter.linePos(offset);
-}
 function shortTag(tag) {
   const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
   return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1);
+}
+
+// src/roster/parse-roster.ts
+var MAX_ROSTER_BYTES = 1e6;
+var MAX_ALIAS_COUNT = 0;
+var MAX_FLOW_NESTING = 32;
+function parseRoster(file, text2) {
+  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  const refused = sizeOrNestingIssue(file, text2, source);
+  if (refused) return { ok: false, issues: [refused] };
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    // duplicates are reported below, naming both lines
+    merge: false,
+    strict: true
+  });
+  const at = (offset) => toPosition(lineCounter, offset);
+  const issues = document.errors.slice(0, 1).map((error2) => syntaxIssue(file, error2, at, source));
+  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
+  if (issues.length === 0 && document.contents === null) {
+    issues.push(
+      issue2(
+        file,
+        { line: 1, col: 1 },
+        `${file} is empty`,
+        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
+      )
+    );
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+  };
+}
+function sizeOrNestingIssue(file, text2, source) {
+  const size = byteLength(text2);
+  if (size > MAX_ROSTER_BYTES) {
+    return issue2(
+      file,
+      { line: 1, col: 1 },
+      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+      "a roster lists people; split out generated data or check that this is the right file"
+    );
+  }
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep === void 0) return void 0;
+  const lines = new import_yaml2.LineCounter();
+  lines.addNewLine(0);
+  for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
+  return issue2(
+    file,
+    lines.linePos(tooDeep),
+    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+    "a roster needs at most four levels: check for unclosed [ or {"
+  );
+}
+function positionOf(roster, path6, options = {}) {
+  let node = roster.document.contents;
+  let keyNode;
+  let found = node;
+  for (const segment of path6) {
+    keyNode = void 0;
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.findLast((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === void 0) break;
+    } else {
+      break;
+    }
+    found = options.key && keyNode ? keyNode : node;
+  }
+  return nodePosition(roster, found);
+}
+function nodePosition(roster, node) {
+  const range = node?.range;
+  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
+}
+function toPosition(lineCounter, offset) {
+  return lineCounter.linePos(offset);
 }
 function flowNestingOffset(source) {
   let depth = 0;
@@ -87443,9 +87409,6 @@ function flowNestingOffset(source) {
   }
   return void 0;
 }
-function lowerFirst(text2) {
-  return text2.charAt(0).toLowerCase() + text2.slice(1);
-}
 function byteLength(text2) {
   return text2.length * 3 <= MAX_ROSTER_BYTES ? text2.length : new TextEncoder().encode(text2).length;
 }
@@ -87458,12 +87421,12 @@ var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, o
 function toDesiredState(roster) {
   const value = roster.value;
   const root = roster.document.contents;
-  const membersNode2 = (0, import_yaml2.isMap)(root) ? root.get("members", true) : void 0;
-  const memberNodes = (0, import_yaml2.isSeq)(membersNode2) ? membersNode2.items : [];
-  const teamsNode2 = (0, import_yaml2.isMap)(root) ? root.get("teams", true) : void 0;
+  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
+  const memberNodes = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items : [];
+  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
   const teamKeyNodes = /* @__PURE__ */ new Map();
-  if ((0, import_yaml2.isMap)(teamsNode2)) {
-    for (const pair of teamsNode2.items) if ((0, import_yaml2.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
+  if ((0, import_yaml3.isMap)(teamsNode2)) {
+    for (const pair of teamsNode2.items) if ((0, import_yaml3.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
   }
   const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
     slug,
@@ -87496,7 +87459,7 @@ function teamRoles(teams) {
 // src/roster/write-roster.ts
 var SCHEMA_COMMENT = " yaml-language-server: $schema=./schema/roster.schema.json";
 function writeRoster(live, options = {}) {
-  const document = new import_yaml3.Document();
+  const document = new import_yaml4.Document();
   const organization = options.organization ?? live.organization;
   document.commentBefore = [
     SCHEMA_COMMENT,
@@ -87507,7 +87470,7 @@ function writeRoster(live, options = {}) {
   const root = document.createNode({});
   const add = (key, value, comment) => {
     const pair = document.createPair(key, value);
-    if (comment && (0, import_yaml3.isScalar)(pair.key)) pair.key.commentBefore = comment;
+    if (comment && (0, import_yaml4.isScalar)(pair.key)) pair.key.commentBefore = comment;
     root.items.push(pair);
   };
   add("version", 1);
@@ -87577,7 +87540,7 @@ function memberNode(document, member) {
   const teams = memberTeams(member);
   if (teams !== void 0) {
     const teamsValue = document.createNode(teams);
-    if ((0, import_yaml3.isSeq)(teamsValue)) teamsValue.flow = true;
+    if ((0, import_yaml4.isSeq)(teamsValue)) teamsValue.flow = true;
     node.set("teams", teamsValue);
   }
   return node;
@@ -88245,48 +88208,6 @@ var RosterFileError = class extends Error {
   }
 };
 
-// src/roster/did-you-mean.ts
-var CHARS_PER_ALLOWED_EDIT = 3;
-function closestMatch(typed, candidates) {
-  const word = typed.toLowerCase();
-  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
-  let best;
-  let bestDistance = allowed + 1;
-  for (const candidate of candidates) {
-    if (candidate === typed) continue;
-    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function didYouMean(typed, candidates) {
-  const match = closestMatch(typed, candidates);
-  return match === void 0 ? void 0 : `did you mean "${match}"?`;
-}
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let before = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin >= limit) return limit;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // src/roster/schema-issues.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
@@ -88413,6 +88334,48 @@ var roster_schema_default = {
   }
 };
 
+// src/roster/did-you-mean.ts
+var CHARS_PER_ALLOWED_EDIT = 3;
+function closestMatch(typed, candidates) {
+  const word = typed.toLowerCase();
+  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    if (candidate === typed) continue;
+    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(typed, candidates) {
+  const match = closestMatch(typed, candidates);
+  return match === void 0 ? void 0 : `did you mean "${match}"?`;
+}
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // src/roster/schema-issues.ts
 var KEYWORDS_CHECKED_ELSEWHERE = /* @__PURE__ */ new Set(["pattern", "format", "propertyNames", "if", "anyOf", "oneOf"]);
 var POLICY_CHOICES = {
@@ -88453,11 +88416,8 @@ function isExplainedByTypo(error2, errors) {
     (other) => other.keyword === "additionalProperties" && other.instancePath === error2.instancePath && didYouMean(String(other.params.additionalProperty), [missing]) !== void 0
   );
 }
-function describeSchemaError(roster, error2) {
-  if (KEYWORDS_CHECKED_ELSEWHERE.has(error2.keyword) || error2.schemaPath.includes("/propertyNames/")) return void 0;
-  const path6 = parsePointer(error2.instancePath);
-  const where = formatPath(path6);
-  const make = (message, hint, at = path6, key = false) => {
+function issueMaker(roster, path6) {
+  return (message, hint, at = path6, key = false) => {
     const position = positionOf(roster, at, { key });
     return {
       severity: ISSUE_SEVERITY.Error,
@@ -88468,6 +88428,12 @@ function describeSchemaError(roster, error2) {
       ...hint ? { hint } : {}
     };
   };
+}
+function describeSchemaError(roster, error2) {
+  if (KEYWORDS_CHECKED_ELSEWHERE.has(error2.keyword) || error2.schemaPath.includes("/propertyNames/")) return void 0;
+  const path6 = parsePointer(error2.instancePath);
+  const where = formatPath(path6);
+  const make = issueMaker(roster, path6);
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties": {
@@ -88602,32 +88568,40 @@ function parsePointer(pointer) {
   return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9]\d*)$/.test(part) ? Number(part) : part);
 }
 
-// src/roster/validate-roster.ts
+// src/roster/sentry-syntax.ts
 var SLUG_PATTERN = /^(?![0-9]+$)[a-z0-9_-]{1,50}$/;
 var MAX_SLUG_LENGTH = 50;
 var MAX_EMAIL_LENGTH = 75;
-var MAX_QUOTED_CHARS = 80;
-var MAX_ISSUE_TEXT_CHARS = 400;
 var EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost)$/i;
-function parseRosterText(file, text2) {
-  const parsed = parseRoster(file, text2);
-  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
-  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
-    compareIssues
-  );
-  const hasError = issues.some((issue3) => issue3.severity === ISSUE_SEVERITY.Error);
-  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+function checkEmail(path6, email, report) {
+  if (email.length > MAX_EMAIL_LENGTH) return;
+  if (EMAIL_PATTERN.test(email)) return;
+  report(path6, `${formatPath(path6)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
 }
-function clipIssue(issue3) {
-  const clip = (text2) => {
-    const shortened = text2.replace(
-      /"((?:[^"\\]|\\.)*)"/g,
-      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
-    ).replace(/[\r\n]+/g, " ");
-    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
-  };
-  return { ...issue3, message: clip(issue3.message), ...issue3.hint === void 0 ? {} : { hint: clip(issue3.hint) } };
+function emailHint(email) {
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
+  if (angle) return `write the address alone: "${angle[1]}"`;
+  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
+  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
+  if (email !== email.trim()) return "remove the spaces around the address";
+  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
+  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
+  const domain = email.slice(email.indexOf("@") + 1);
+  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
+  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
+  return void 0;
 }
+function slugHint(slug, what) {
+  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
+  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
+  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  if (suggestion && SLUG_PATTERN.test(suggestion)) {
+    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+  }
+  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+}
+
+// src/roster/semantic-issues.ts
 function semanticIssues(roster) {
   const value = asRecord(roster.value);
   if (!value) return [];
@@ -88644,6 +88618,23 @@ function semanticIssues(roster) {
     });
   };
   const lineOf = (path6) => positionOf(roster, path6).line;
+  checkSlugs(value, report);
+  const teams = asRecord(value["teams"]);
+  const members = Array.isArray(value["members"]) ? value["members"] : [];
+  const owners = checkMemberEmails(members, report, lineOf);
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkMemberTeams(member, index, teams !== void 0, Object.keys(teams ?? {}), report);
+  });
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
+  });
+  checkOwnerCount(value, members, report);
+  checkIgnore(value, owners, report, lineOf);
+  return issues;
+}
+function checkSlugs(value, report) {
   if (typeof value["organization"] === "string" && !SLUG_PATTERN.test(value["organization"])) {
     report(
       ["organization"],
@@ -88651,9 +88642,7 @@ function semanticIssues(roster) {
       slugHint(value["organization"], "the slug from the org's URL")
     );
   }
-  const teams = asRecord(value["teams"]);
-  const teamSlugs2 = Object.keys(teams ?? {});
-  for (const slug of teamSlugs2) {
+  for (const slug of Object.keys(asRecord(value["teams"]) ?? {})) {
     if (!SLUG_PATTERN.test(slug))
       report(
         ["teams", slug],
@@ -88662,33 +88651,28 @@ function semanticIssues(roster) {
         { key: true }
       );
   }
+}
+function checkMemberEmails(members, report, lineOf) {
   const owners = /* @__PURE__ */ new Map();
-  const members = Array.isArray(value["members"]) ? value["members"] : [];
   members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (!member) return;
-    const email = member["email"];
-    if (typeof email === "string") {
-      checkEmail(["members", index, "email"], email, report);
-      const key = normalizeEmail(email);
-      const first = owners.get(key);
-      if (first) {
-        report(
-          ["members", index, "email"],
-          `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
-          first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
-        );
-      } else {
-        owners.set(key, { path: ["members", index, "email"], what: "email" });
-      }
+    const email = asRecord(entry)?.["email"];
+    if (typeof email !== "string") return;
+    checkEmail(["members", index, "email"], email, report);
+    const key = normalizeEmail(email);
+    const first = owners.get(key);
+    if (first) {
+      report(
+        ["members", index, "email"],
+        `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
+        first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
+      );
+    } else {
+      owners.set(key, { path: ["members", index, "email"], what: "email" });
     }
-    checkMemberTeams(member, index, teams !== void 0, teamSlugs2, report);
   });
-  members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
-  });
-  checkOwnerCount(value, members, report);
+  return owners;
+}
+function checkIgnore(value, owners, report, lineOf) {
   const ignore = Array.isArray(value["ignore"]) ? value["ignore"] : [];
   const ignored = /* @__PURE__ */ new Map();
   ignore.forEach((entry, index) => {
@@ -88716,7 +88700,6 @@ function semanticIssues(roster) {
       ignored.set(key, index);
     }
   });
-  return issues;
 }
 function checkOwnerCount(value, members, report) {
   const policy = asRecord(value["policy"]);
@@ -88765,29 +88748,8 @@ function checkAliases(member, index, email, owners, report, lineOf) {
   });
 }
 function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
-  const teams = member["teams"];
   const email = typeof member["email"] === "string" ? JSON.stringify(member["email"]) : `members[${index}]`;
-  const entries = [];
-  if (Array.isArray(teams)) {
-    const seen = /* @__PURE__ */ new Set();
-    teams.forEach((slug, position) => {
-      if (typeof slug !== "string") return;
-      const path6 = ["members", index, "teams", position];
-      if (seen.has(slug)) {
-        report(path6, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
-          severity: ISSUE_SEVERITY.Warning
-        });
-        return;
-      }
-      seen.add(slug);
-      entries.push({ slug, path: path6, key: false });
-    });
-  } else {
-    const map = asRecord(teams);
-    if (!map) return;
-    for (const [slug, role2] of Object.entries(map))
-      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role: role2 });
-  }
+  const entries = memberTeamEntries(member, index, email, report);
   const role = member["role"];
   if (role === "billing" && entries.length > 0) {
     report(
@@ -88817,38 +88779,57 @@ function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
     }
   }
 }
-function checkEmail(path6, email, report) {
-  if (email.length > MAX_EMAIL_LENGTH) return;
-  if (EMAIL_PATTERN.test(email)) return;
-  report(path6, `${formatPath(path6)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
-}
-function emailHint(email) {
-  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
-  if (angle) return `write the address alone: "${angle[1]}"`;
-  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
-  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
-  if (email !== email.trim()) return "remove the spaces around the address";
-  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
-  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
-  const domain = email.slice(email.indexOf("@") + 1);
-  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
-  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
-  return void 0;
-}
-function slugHint(slug, what) {
-  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
-  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
-  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
-  if (suggestion && SLUG_PATTERN.test(suggestion)) {
-    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+function memberTeamEntries(member, index, email, report) {
+  const teams = member["teams"];
+  const entries = [];
+  if (Array.isArray(teams)) {
+    const seen = /* @__PURE__ */ new Set();
+    teams.forEach((slug, position) => {
+      if (typeof slug !== "string") return;
+      const path6 = ["members", index, "teams", position];
+      if (seen.has(slug)) {
+        report(path6, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
+          severity: ISSUE_SEVERITY.Warning
+        });
+        return;
+      }
+      seen.add(slug);
+      entries.push({ slug, path: path6, key: false });
+    });
+  } else {
+    for (const [slug, role] of Object.entries(asRecord(teams) ?? {}))
+      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role });
   }
-  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+  return entries;
 }
 function articled(role) {
   return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
 }
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
+// src/roster/validate-roster.ts
+var MAX_QUOTED_CHARS = 80;
+var MAX_ISSUE_TEXT_CHARS = 400;
+function parseRosterText(file, text2) {
+  const parsed = parseRoster(file, text2);
+  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
+  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
+    compareIssues
+  );
+  const hasError = issues.some((issue3) => issue3.severity === ISSUE_SEVERITY.Error);
+  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+}
+function clipIssue(issue3) {
+  const clip = (text2) => {
+    const shortened = text2.replace(
+      /"((?:[^"\\]|\\.)*)"/g,
+      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
+    ).replace(/[\r\n]+/g, " ");
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+  };
+  return { ...issue3, message: clip(issue3.message), ...issue3.hint === void 0 ? {} : { hint: clip(issue3.hint) } };
 }
 function uniqueIssues(issues) {
   const seen = /* @__PURE__ */ new Set();
@@ -88913,8 +88894,21 @@ var SentryConnectionError = class extends Error {
 var SentryAmbiguousWriteError = class extends Error {
   name = "SentryAmbiguousWriteError";
   request;
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  why;
   constructor(request2, why, options) {
-    super(`${request2}: outcome unknown (${why}); it was not sent again`, options);
+    super(options?.message ?? `${request2}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request2;
+    this.why = why;
+  }
+};
+var SentryWriteNotSentError = class extends Error {
+  name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  notSent = true;
+  request;
+  constructor(request2) {
+    super(`${request2} was not sent: apply was interrupted`);
     this.request = request2;
   }
 };
@@ -89000,7 +88994,9 @@ function failedBeforeSending(reason) {
 }
 
 // src/sentry/retry-policy.ts
-var MAX_ATTEMPTS = 5;
+var READ_RETRY_BUDGET_MS = 6e4;
+var MAX_CONNECT_ATTEMPTS = 5;
+var MAX_WRITE_ATTEMPTS = 5;
 var MAX_RATE_LIMITED_ATTEMPTS = 8;
 var MAX_RATE_LIMIT_WAIT_MS = 6e4;
 var RATE_LIMIT_MARGIN_MS = 100;
@@ -89032,11 +89028,12 @@ function untilReset(rate, now, jitter) {
 }
 function decideRetry(input) {
   const { outcome, attempt, write } = input;
-  const last = attempt >= MAX_ATTEMPTS;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
   if (outcome.kind === "network") {
     if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
   }
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
@@ -89051,8 +89048,8 @@ function decideRetry(input) {
   }
   if (status >= 500) {
     if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
   }
   return { kind: "give-up", reason: `HTTP ${status}` };
 }
@@ -89137,12 +89134,22 @@ var SentryClient = class {
   /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path6, body) {
-    const run2 = this.writeQueue.then(() => this.request(method, path6, {}, body));
+    const run2 = this.writeQueue.then(() => {
+      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
+      return this.request(method, path6, {}, body);
+    });
     this.writeQueue = run2.catch(() => void 0);
     return run2;
+  }
+  /**
+   * Waits the capped, jittered back-off that follows attempt `attempt` of a
+   * write the writer repeats or re-reads after a lost answer.
+   */
+  async backOff(attempt, request2) {
+    await this.wait(backoffMs(attempt, this.random()), request2);
   }
   url(path6, query) {
     const url = new URL(this.baseUrl.href);
@@ -89155,6 +89162,7 @@ var SentryClient = class {
     const request2 = `${method} ${url.pathname}`;
     const key = limiterKey(path6);
     const write = method !== "GET";
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request2);
@@ -89178,12 +89186,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request2);
           continue;
         }
@@ -89212,12 +89222,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: true },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request2);
           continue;
         }
@@ -89228,10 +89240,12 @@ var SentryClient = class {
         write,
         attempt,
         outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        waitedMs,
         now: this.options.now(),
         jitter: this.random()
       });
       if (decision.kind === "retry") {
+        if (response.status !== 429) waitedMs += decision.waitMs;
         await this.wait(decision.waitMs, request2);
         continue;
       }
@@ -89690,26 +89704,6 @@ function firstFieldError(errors) {
   return typeof message === "string" ? ` (${message})` : "";
 }
 
-// src/github/merged-pr.ts
-async function findMergedPullRequest(client, target) {
-  const request2 = `GET /repos/${target.owner}/${target.repo}/commits/${target.sha}/pulls`;
-  let pulls;
-  try {
-    const response = await client.rest.repos.listPullRequestsAssociatedWithCommit({
-      owner: target.owner,
-      repo: target.repo,
-      commit_sha: target.sha,
-      per_page: 100
-    });
-    pulls = response.data;
-  } catch (error2) {
-    throw translateGitHubError(error2, request2);
-  }
-  const merged = pulls.filter((pull) => pull.merged_at);
-  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged[0];
-  return exact ? { number: exact.number, headSha: exact.head.sha, mergeCommitSha: exact.merge_commit_sha ?? null } : void 0;
-}
-
 // src/github/sticky-comment.ts
 function sameLogin(a, b) {
   const strip = (login) => login.replace(/\[bot\]$/i, "").toLowerCase();
@@ -89736,7 +89730,7 @@ async function findStickyComment(client, issue3, options) {
   } catch (error2) {
     throw translateGitHubError(error2, listRequest);
   }
-  const marked = all.filter((comment) => (comment.body ?? "").startsWith(options.markerPrefix)).map((comment) => ({ id: comment.id, nodeId: comment.node_id, body: comment.body ?? "", author: comment.user?.login ?? "" })).sort((a, b) => b.id - a.id);
+  const marked = all.filter((comment) => (comment.body ?? "").startsWith(options.markerPrefix)).map((comment) => ({ id: comment.id, nodeId: comment.node_id, body: comment.body ?? "", author: comment.user?.login ?? "", updatedAt: comment.updated_at })).sort((a, b) => b.id - a.id);
   const untrusted = [];
   const ours = [];
   for (const comment of marked) {
@@ -89774,19 +89768,23 @@ async function upsertStickyComment(client, issue3, body, options) {
   const found = await findStickyComment(client, issue3, options);
   let id;
   const created = found.comment === void 0;
+  let unchanged = false;
   if (found.comment) {
     id = found.comment.id;
-    await updateComment(client, issue3, id, body);
+    unchanged = (options.sameContent ?? ((current, next) => current === next))(found.comment.body, body);
+    if (!unchanged) await updateComment(client, issue3, id, body);
   } else {
-    const request2 = `POST /repos/${issue3.owner}/${issue3.repo}/issues/${issue3.number}/comments`;
-    try {
-      id = (await client.rest.issues.createComment({ owner: issue3.owner, repo: issue3.repo, issue_number: issue3.number, body })).data.id;
-    } catch (error2) {
-      throw translateGitHubError(error2, request2);
-    }
+    id = await createComment(client, issue3, body);
   }
   for (const duplicate of found.duplicates) await minimizeComment(client, duplicate.nodeId);
-  return { id, created, minimized: found.duplicates.length };
+  return { id, created, unchanged, minimized: found.duplicates.length };
+}
+async function createComment(client, issue3, body) {
+  try {
+    return (await client.rest.issues.createComment({ owner: issue3.owner, repo: issue3.repo, issue_number: issue3.number, body })).data.id;
+  } catch (error2) {
+    throw translateGitHubError(error2, `POST /repos/${issue3.owner}/${issue3.repo}/issues/${issue3.number}/comments`);
+  }
 }
 async function updateComment(client, issue3, id, body) {
   try {
@@ -89803,6 +89801,154 @@ async function minimizeComment(client, nodeId) {
   } catch (error2) {
     throw translateGitHubError(error2, "POST /graphql (minimize duplicate)");
   }
+}
+
+// src/github/log-comment.ts
+async function appendToLogComment(client, issue3, entry, options) {
+  const found = await findStickyComment(client, issue3, options);
+  const current = found.comment;
+  if (current) {
+    const body = `${current.body.replace(/\n+$/, "")}
+
+${entry.text}
+`;
+    if (body.length <= options.maxChars) {
+      await updateComment(client, issue3, current.id, body);
+      return { id: current.id, created: false };
+    }
+  }
+  return { id: await createComment(client, issue3, `${entry.head}
+
+${entry.text}
+`), created: true };
+}
+
+// src/github/merged-pr.ts
+async function findMergedPullRequest(client, target) {
+  const request2 = `GET /repos/${target.owner}/${target.repo}/commits/${target.sha}/pulls`;
+  let pulls;
+  try {
+    const response = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner: target.owner,
+      repo: target.repo,
+      commit_sha: target.sha,
+      per_page: 100
+    });
+    pulls = response.data;
+  } catch (error2) {
+    throw translateGitHubError(error2, request2);
+  }
+  const merged = pulls.filter((pull) => pull.merged_at);
+  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged.find((pull) => pull.head.sha === target.sha);
+  return exact ? { number: exact.number, headSha: exact.head.sha, mergeCommitSha: exact.merge_commit_sha ?? null } : void 0;
+}
+
+// src/github/reviews.ts
+async function listPullRequestReviews(client, pull) {
+  try {
+    const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.number, per_page: 100 });
+    return reviews.map((review) => ({
+      state: review.state,
+      commitId: review.commit_id ?? "",
+      submittedAt: review.submitted_at ?? void 0,
+      login: review.user?.login ?? ""
+    }));
+  } catch (error2) {
+    throw translateGitHubError(error2, `GET /repos/${pull.owner}/${pull.repo}/pulls/${pull.number}/reviews`);
+  }
+}
+
+// src/plan/outcome.ts
+function countOutcomes(result) {
+  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  for (const outcome of result.outcomes) counts[outcome.status] += 1;
+  return counts;
+}
+
+// src/render/apply-log.ts
+var APPLY_LOG_PREFIX = "<!-- sentry-roster:apply-log ";
+var FAILURES_PER_ENTRY = 20;
+function renderApplyLogHead() {
+  return [
+    `${APPLY_LOG_PREFIX}{"v":1} -->`,
+    "### Sentry roster apply log",
+    "",
+    "One entry per apply run of this pull request's merge, oldest first. The plan comment stays exactly as it was reviewed."
+  ].join("\n");
+}
+function renderApplyLogEntry(run2) {
+  const counts = run2.result ? countOutcomes(run2.result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const notReviewed = run2.notReviewed.length;
+  const when = `${run2.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
+  const heading = `**${when}** · [workflow run](${run2.runUrl}) · commit ${code(run2.sha.slice(0, 12))}`;
+  const verdict2 = run2.refusedBecause ? `**Nothing applied:** ${escape2(run2.refusedBecause)}` : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0 ? `**Nothing to apply:** ${code(run2.organization)} already matched the reviewed plan.` : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0 ? `**Apply incomplete** on ${code(run2.organization)}: ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")} to ${code(run2.organization)}.`;
+  const failed = (run2.result?.outcomes ?? []).filter((outcome) => outcome.status === "failed");
+  const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
+  if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
+  if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
+}
+
+// src/render/apply-comment.ts
+var OUTCOME_SECTIONS = [
+  { status: "failed", title: "Failed" },
+  { status: "not-run", title: "Not run" },
+  { status: "skipped", title: "Skipped" },
+  { status: "applied", title: "Applied" }
+];
+function renderApplyComment(plan, result, options) {
+  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
+  const applied = { ...base, applied: options.sha ?? "yes" };
+  const { ids: _ids, ...digestOnly } = applied;
+  return fitToLimit(
+    {
+      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
+      head: applyHead(plan, result, options),
+      sections: applySections(result, options),
+      footer: footer(options),
+      fullTextAt: fullTextAt(options)
+    },
+    options.maxChars ?? MAX_COMMENT_CHARS
+  );
+}
+function renderApplyMarkdown(plan, result, options) {
+  const sections = applySections(result, options).map((section) => `#### ${section.title}
+
+${section.blocks.join("\n")}`);
+  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
+}
+function applyHead(plan, result, options) {
+  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const notReviewed = options.notReviewed?.length ?? 0;
+  const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape2(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const rows = [
+    ["applied", String(counts.applied)],
+    ["failed", String(counts.failed)],
+    ["not reviewed (not applied)", String(notReviewed)],
+    ["not run", String(counts["not-run"])],
+    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
+  ];
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
+}
+function applySections(result, options) {
+  const line = changeLineMarkdown;
+  const sections = [];
+  const notReviewed = options.notReviewed ?? [];
+  if (notReviewed.length > 0) {
+    sections.push({
+      title: "Not reviewed: not applied",
+      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
+      itemsPerBlock: notReviewed.map(() => 1),
+      unit: "change"
+    });
+  }
+  for (const { status, title } of OUTCOME_SECTIONS) {
+    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
+    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
+    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
+    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
+  }
+  return sections;
 }
 
 // src/apply/order-changes.ts
@@ -89840,6 +89986,7 @@ async function applyPlan(changes, writer, options = {}) {
       while (next < group2.changes.length) {
         const index = next++;
         const change = group2.changes[index];
+        if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
         const holdReason = stoppedBecause ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
@@ -89847,6 +89994,10 @@ async function applyPlan(changes, writer, options = {}) {
         }
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
+        if (outcome.notSent) {
+          stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
+          continue;
+        }
         done += 1;
         options.onProgress?.(done, total);
         if (outcome.status === "applied") {
@@ -89856,24 +90007,29 @@ async function applyPlan(changes, writer, options = {}) {
         consecutiveFailures += 1;
         if (change.action === "create-team") failedTeams.add(change.team);
         if (group2.phase === "new-owners" || group2.phase === "promotions") {
-          const who2 = change.action === "set-role" ? change.email : "a member";
+          const who = change.action === "set-role" ? change.email : "a member";
           for (const phase of HELD_AFTER_FAILED_PROMOTION) {
             if (!heldPhases.has(phase)) {
-              heldPhases.set(phase, `held back: the promotion of ${who2} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
+              heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
             }
           }
         }
         if (stoppedBecause === void 0 && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === void 0 && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row that retries could not settle; the rest was not sent (run apply again once Sentry accepts writes)`;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, group2.changes.length) }, worker));
     outcomes.push(...results.map(({ change, status, message }) => message === void 0 ? { change, status } : { change, status, message }));
   }
-  return stoppedBecause === void 0 ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+  if (stoppedBecause === void 0) return { outcomes, skipped: [] };
+  const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
+  return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+function stopReason(stop) {
+  return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";
 }
 function missingTeamReason(change, failedTeams) {
   if (failedTeams.size === 0) return void 0;
@@ -89927,7 +90083,7 @@ async function invite(change, writer, targets) {
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
-  const joined = added.kind === "already" ? added.note ?? "already on the team" : added.note;
+  const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
   try {
@@ -89937,7 +90093,8 @@ async function addToTeam(change, writer, target) {
     }
     return withMessage(change, "applied", joined);
   } catch (error2) {
-    return { ...failure(change, error2), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error2)}` };
+    const message = `on team "${change.team}", but setting team role admin failed: ${messageOf(error2)}`;
+    return { ...failure(change, error2), status: "failed", message };
   }
 }
 function teamRoleDecider(changes, live) {
@@ -89953,18 +90110,29 @@ function teamRoleDecider(changes, live) {
 function settle(change, outcome, alreadyNote, appliedNote) {
   switch (outcome.kind) {
     case "applied":
-      return withMessage(change, "applied", outcome.note ?? appliedNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? appliedNote));
     case "already":
-      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? alreadyNote));
     case "not-applied":
       return { change, status: "failed", message: outcome.reason };
   }
+}
+function attemptsNote(outcome) {
+  return outcome.attempts !== void 0 && outcome.attempts > 1 ? `applied after ${outcome.attempts} attempts` : void 0;
+}
+function joinNotes(...notes) {
+  const kept = notes.filter((note) => note !== void 0 && note !== "");
+  return kept.length === 0 ? void 0 : kept.join("; ");
 }
 function withMessage(change, status, message) {
   return message === void 0 ? { change, status } : { change, status, message };
 }
 function failure(change, error2) {
+  if (isNotSent(error2)) return { change, status: "not-run", message: messageOf(error2), notSent: true };
   return { change, status: "failed", message: messageOf(error2), tokenRejected: statusOf(error2) === 401 };
+}
+function isNotSent(error2) {
+  return typeof error2 === "object" && error2 !== null && error2.notSent === true;
 }
 function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
@@ -89981,16 +90149,16 @@ function splitReviewed(plan, reviewed, context3) {
     return matches ? { run: [...plan.changes], notReviewed: [] } : { run: [], notReviewed: [...plan.changes] };
   }
   const full = /* @__PURE__ */ new Set();
-  const short = /* @__PURE__ */ new Set();
+  const short2 = /* @__PURE__ */ new Set();
   for (const raw of reviewed.ids) {
     const id = raw.trim().toLowerCase();
     if (!/^[0-9a-f]+$/.test(id)) continue;
-    if (id.length === SHORT_ID_LENGTH) short.add(id);
+    if (id.length === SHORT_ID_LENGTH) short2.add(id);
     else if (id.length > SHORT_ID_LENGTH) full.add(id);
   }
   const run2 = [];
   const notReviewed = [];
-  const approved = (id) => full.has(id) || short.has(id.slice(0, SHORT_ID_LENGTH));
+  const approved = (id) => full.has(id) || short2.has(id.slice(0, SHORT_ID_LENGTH));
   for (const change of plan.changes) {
     const ok = approved(change.id) || reviewedOrigins(change, context3).some(approved);
     (ok ? run2 : notReviewed).push(change);
@@ -90018,20 +90186,41 @@ var NOT_APPLIED = {
   noTeamRoles: "the org has no team-roles feature"
 };
 var VERIFIED = "confirmed by reading back after an unclear answer";
-async function writeVerified(write, verify) {
-  try {
-    return await write();
-  } catch (error2) {
-    if (!(error2 instanceof SentryAmbiguousWriteError)) throw error2;
+async function settleWrite(client, kind, write, landed) {
+  let lost;
+  const confirmed = async (attempts) => {
     let tookEffect;
     try {
-      tookEffect = await verify();
+      tookEffect = await landed();
     } catch {
-      throw error2;
+      throw lost;
     }
-    if (tookEffect) return { kind: "applied", note: VERIFIED };
-    throw error2;
+    return tookEffect ? { kind: "applied", note: VERIFIED, attempts } : void 0;
+  };
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (lost !== void 0) {
+      await client.backOff(attempt - 1, lost.request);
+      if (kind === "read-first") {
+        const done2 = await confirmed(attempt - 1);
+        if (done2) return done2;
+      }
+    }
+    try {
+      const outcome = await write(attempt);
+      return attempt === 1 ? outcome : { ...outcome, attempts: attempt };
+    } catch (error2) {
+      if (error2 instanceof SentryWriteNotSentError && lost !== void 0) throw lost;
+      if (!(error2 instanceof SentryAmbiguousWriteError)) throw error2;
+      lost = error2;
+    }
   }
+  const done = await confirmed(MAX_WRITE_ATTEMPTS);
+  if (done) return done;
+  const last = lost;
+  throw new SentryAmbiguousWriteError(last.request, last.why, {
+    cause: last,
+    message: `${last.request}: not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts (the last: ${last.why}), and reading back shows it did not take effect`
+  });
 }
 function isStatus(error2, status) {
   return error2 instanceof SentryApiError && error2.status === status;
@@ -90052,7 +90241,9 @@ function createSentryWriter(client, organization) {
   const findByEmail = async (email) => (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${email}` })).map(readMember).find((m) => sameEmail(m.email, email));
   const storedTeamRole = async (id, team) => (await details2(id)).teamRoles.find((t) => t.teamSlug === team);
   return {
-    createTeam: (slug, name) => writeVerified(
+    createTeam: (slug, name) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
         return { kind: "applied" };
@@ -90068,7 +90259,9 @@ function createSentryWriter(client, organization) {
       };
       let found;
       try {
-        const outcome = await writeVerified(
+        const outcome = await settleWrite(
+          client,
+          "read-first",
           async () => {
             const answer = await client.send("POST", apiPath("organizations", organization, "members"), body);
             return { kind: "applied", memberId: readMember(answer.body).id };
@@ -90082,7 +90275,9 @@ function createSentryWriter(client, organization) {
         throw error2;
       }
     },
-    reinvite: (memberId) => writeVerified(
+    reinvite: (memberId) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
         return { kind: "applied" };
@@ -90096,7 +90291,9 @@ function createSentryWriter(client, organization) {
       const current = await details2(memberId);
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles2 = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const answer = readMemberDetails(
             (await client.send("PUT", memberPath(memberId), { orgRole: role, role, teamRoles: teamRoles2 })).body
@@ -90106,10 +90303,12 @@ function createSentryWriter(client, organization) {
         async () => (await details2(memberId)).orgRole === role
       );
     },
-    addToTeam: (memberId, team) => writeVerified(
-      async () => {
+    addToTeam: (memberId, team) => settleWrite(
+      client,
+      "repeat",
+      async (attempt) => {
         const answer = await client.send("POST", memberTeamPath(memberId, team));
-        if (answer.status === 204) return { kind: "already" };
+        if (answer.status === 204) return attempt === 1 ? { kind: "already" } : { kind: "applied" };
         if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
         return { kind: "applied" };
       },
@@ -90117,7 +90316,9 @@ function createSentryWriter(client, organization) {
     ),
     setTeamRole: (memberId, team, role) => {
       const matches = (stored) => stored === role || role === "contributor" && stored === null;
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const stored = readTeamRoleAnswer(
             (await client.send("PUT", memberTeamPath(memberId, team), { teamRole: role })).body
@@ -90132,7 +90333,9 @@ function createSentryWriter(client, organization) {
     },
     removeFromTeam: async (memberId, team) => {
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "repeat",
           async () => {
             await client.send("DELETE", memberTeamPath(memberId, team));
             return { kind: "applied" };
@@ -90147,9 +90350,16 @@ function createSentryWriter(client, organization) {
     },
     removeMember: async (memberId) => {
       try {
-        return await writeVerified(
-          async () => {
-            await client.send("DELETE", memberPath(memberId));
+        return await settleWrite(
+          client,
+          "repeat",
+          async (attempt) => {
+            try {
+              await client.send("DELETE", memberPath(memberId));
+            } catch (error2) {
+              if (attempt > 1 && isStatus(error2, 404)) return { kind: "applied" };
+              throw error2;
+            }
             return { kind: "applied" };
           },
           () => gone(memberId)
@@ -90306,6 +90516,36 @@ function mergeInOrder(ran, notRun) {
   return orderChanges2([...byChange.keys()]).map((change) => byChange.get(change));
 }
 
+// src/commands/github-action/plan-trust.ts
+var short = (sha) => sha.slice(0, 12);
+function judgePlanTrust(input) {
+  const { pullRequest, markerSha } = input;
+  const pr = `#${pullRequest.number}`;
+  if (markerSha !== pullRequest.headSha) {
+    const computedFor = markerSha ? `commit ${short(markerSha)}` : "a commit it does not name";
+    return {
+      trusted: false,
+      refusal: `the plan was computed for an older commit: the plan comment on ${pr} is for ${computedFor}, but ${pr} merged ${short(pullRequest.headSha)}; plan that commit again and have it reviewed`
+    };
+  }
+  const approvals = input.reviews.filter((review) => review.state === "APPROVED" && review.submittedAt !== void 0);
+  const ofHead = approvals.filter((review) => review.commitId === pullRequest.headSha);
+  const latest = ofHead.map((review) => review.submittedAt).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  if (approvals.length > 0 && latest === void 0) {
+    return { trusted: false, refusal: `${pr} was approved for an older commit, not its merged head ${short(pullRequest.headSha)}; ask for a new review` };
+  }
+  if (latest !== void 0 && !(Date.parse(input.commentUpdatedAt) < Date.parse(latest))) {
+    return {
+      trusted: false,
+      refusal: `the plan changed after approval; ask for a new review (the plan comment on ${pr} was last changed at ${input.commentUpdatedAt}, the latest approval of ${short(pullRequest.headSha)} is from ${latest})`
+    };
+  }
+  if (input.requireApproval && latest === void 0) {
+    return { trusted: false, refusal: `require-approval is true and nobody approved ${pr} at its merged head ${short(pullRequest.headSha)}` };
+  }
+  return { trusted: true, approvedAt: latest };
+}
+
 // src/github/octokit.ts
 function createGitHubClient(token, options) {
   return getOctokit(token, {
@@ -90317,7 +90557,7 @@ function createGitHubClient(token, options) {
 // src/commands/github-action/report.ts
 var MAX_ANNOTATIONS_PER_LEVEL = 10;
 var MAX_SUMMARY_BYTES = 9e5;
-async function reportRosterIssues(issues, request2, platform2) {
+async function reportRosterIssues(issues, platform2) {
   if (issues.length === 0) return;
   for (const severity of [ISSUE_SEVERITY.Error, ISSUE_SEVERITY.Warning]) {
     for (const issue3 of issues.filter((entry) => entry.severity === severity).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
@@ -90330,7 +90570,7 @@ async function reportRosterIssues(issues, request2, platform2) {
   }
   await platform2.appendSummary(`#### Roster problems
 
-${renderRosterIssuesMarkdown(issues, request2.maskEmails)}
+${renderRosterIssuesMarkdown(issues)}
 `);
 }
 function runUrl(github) {
@@ -90342,13 +90582,33 @@ function commentsWanted(request2) {
 function openGitHub(github) {
   return createGitHubClient(github.token, { apiUrl: github.apiUrl, ...github.fetch ? { fetch: github.fetch } : {} });
 }
-async function postStickyComment(github, number, comment, platform2) {
+function publicMarkdown(request2, markdown) {
+  return request2.maskEmails ? maskEmailsInMarkdown(markdown) : markdown;
+}
+function publicText(request2, text2) {
+  return request2.maskEmails ? maskEmailsInText(text2) : text2;
+}
+function publicPlatform(request2, platform2) {
+  if (!request2.maskEmails) return platform2;
+  return {
+    annotate: (level, message, where) => platform2.annotate(level, maskEmailsInText(message), where),
+    info: (message) => platform2.info(maskEmailsInText(message)),
+    appendSummary: (markdown) => platform2.appendSummary(maskEmailsInMarkdown(markdown)),
+    group: (name, run2) => platform2.group(maskEmailsInText(name), run2)
+  };
+}
+async function postStickyComment(request2, number, comment, platform2) {
+  const github = request2.github;
   const client = openGitHub(github);
   const viewer = await readViewerLogin(client);
-  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, comment.text, { markerPrefix: MARKER_PREFIX, viewer });
-  platform2.info(
-    `${result.created ? "created" : "updated"} the plan comment on #${number} (${comment.text.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`
-  );
+  const body = publicMarkdown(request2, comment.text);
+  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, {
+    markerPrefix: MARKER_PREFIX,
+    viewer,
+    sameContent: samePlanComment
+  });
+  const did = result.created ? "created" : result.unchanged ? "left unchanged (same plan)" : "updated";
+  platform2.info(`${did} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
 }
 function fitSummary(full, shortened) {
   return Buffer.byteLength(full, "utf8") <= MAX_SUMMARY_BYTES ? full : shortened();
@@ -90360,14 +90620,14 @@ async function applyOnMerge(request2, platform2, deps) {
   if (!connection) return { ok: false, message: "sentry-token is empty: apply needs a Sentry token with member:admin and team:write", outputs: {} };
   const roster = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
   if (!roster.desired) {
-    await reportRosterIssues(roster.issues, request2, platform2);
+    await reportRosterIssues(roster.issues, platform2);
     const errors = roster.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
   const organization = request2.organization ?? roster.desired.organization;
   const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request2, organization, platform2));
-  const reviewed = source.marker ? source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } : request2.requireReviewedPlan ? { ids: [] } : void 0;
-  if (source.missing) platform2.annotate(request2.requireReviewedPlan ? "error" : "warning", source.missing);
+  if (source.refusal) platform2.annotate("error", source.refusal);
+  else if (source.missing) platform2.annotate(request2.requireReviewedPlan ? "error" : "warning", source.missing);
   const result = await platform2.group(
     "Apply",
     () => applyCommand(
@@ -90375,52 +90635,51 @@ async function applyOnMerge(request2, platform2, deps) {
         rosterPath: request2.rosterPath,
         connection,
         ...request2.organization ? { org: request2.organization } : {},
-        ...reviewed ? { reviewed } : {},
+        ...reviewedOption(source, request2.requireReviewedPlan),
         ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {}
       },
       deps
     )
   );
   if (result.kind === "roster-invalid") {
-    await reportRosterIssues(result.issues, request2, platform2);
+    await reportRosterIssues(result.issues, platform2);
     return { ok: false, message: `${request2.rosterPath} is invalid; nothing was applied`, outputs: {} };
   }
-  await reportRosterIssues(result.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Warning), request2, platform2);
+  await reportRosterIssues(result.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Warning), platform2);
+  return reportApply(result, source, roster.desired, request2, platform2, deps);
+}
+function reviewedOption(source, requireReviewedPlan) {
+  if (source.refusal) return { reviewed: { ids: [] } };
+  if (source.marker) return { reviewed: source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } };
+  return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
+}
+async function reportApply(result, source, desired, request2, platform2, deps) {
   const plan = result.plan;
   if (request2.planFile) await deps.writeFile(request2.planFile, toPlanJson(plan));
   const notReviewed = result.notReviewed;
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   const applyResult = result.kind === "applied" ? { ...result.result, outcomes: result.result.outcomes.filter((outcome2) => !notReviewedIds.has(outcome2.change.id)) } : void 0;
   const nothingReviewed = source.missing !== void 0 && request2.requireReviewedPlan && plan.changes.length > 0;
-  const refusedBecause = result.kind === "refused" ? result.reason : nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0;
+  const refusedBecause = result.kind === "refused" ? result.reason : source.refusal ?? (nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0);
   const options = {
-    maskEmails: request2.maskEmails,
     runUrl: runUrl(request2.github),
     sha: request2.github.sha,
     notReviewed,
-    ...source.marker ? { reviewedMarker: source.marker } : {},
     ...refusedBecause ? { refusedBecause } : {}
   };
-  annotateFailures(applyResult, roster.desired, request2, platform2);
+  annotateFailures(applyResult, desired, request2, platform2);
   for (const violation of plan.violations) platform2.annotate("error", violation.message);
   await platform2.appendSummary(fitSummary(renderApplyMarkdown(plan, applyResult, options), () => renderApplyComment(plan, applyResult, { ...options, maxChars: 2e5 }).text));
-  let reportError;
-  if (source.pullRequest && source.commentId !== void 0 && commentsWanted(request2)) {
-    const commentId = source.commentId;
-    const pullRequest = source.pullRequest;
-    reportError = await platform2.group("Report on the pull request", async () => {
-      try {
-        const body = renderApplyComment(plan, applyResult, options).text;
-        await updateComment(openGitHub(request2.github), { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number }, commentId, body);
-        platform2.info(`wrote the outcome into the plan comment on #${pullRequest.number}`);
-        return void 0;
-      } catch (error2) {
-        const message = `could not write the outcome to pull request #${pullRequest.number}: ${describeError(error2)}`;
-        platform2.annotate("error", message);
-        return message;
-      }
-    });
-  }
+  const entry = renderApplyLogEntry({
+    organization: plan.organization,
+    at: new Date(deps.now()).toISOString(),
+    runUrl: runUrl(request2.github),
+    sha: request2.github.sha,
+    result: applyResult,
+    notReviewed,
+    refusedBecause
+  });
+  const reportError = source.pullRequest && commentsWanted(request2) ? await appendApplyLog(source.pullRequest, entry, request2, platform2) : void 0;
   const counts = applyResult ? countOutcomes(applyResult) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   const outputs = {
     hasChanges: plan.changes.length > 0,
@@ -90434,6 +90693,22 @@ async function applyOnMerge(request2, platform2, deps) {
   const outcome = verdict(plan, counts, notReviewed, refusedBecause, result.kind === "applied" ? result : void 0);
   return reportError ? { ok: false, message: `${outcome.message}; ${reportError}`, outputs } : { ...outcome, outputs };
 }
+async function appendApplyLog(pullRequest, entry, request2, platform2) {
+  return platform2.group("Report on the pull request", async () => {
+    try {
+      const client = openGitHub(request2.github);
+      const viewer = await readViewerLogin(client);
+      const issue3 = { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number };
+      const written = await appendToLogComment(client, issue3, { head: renderApplyLogHead(), text: publicMarkdown(request2, entry) }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
+      platform2.info(`${written.created ? "started" : "appended to"} the apply log on #${pullRequest.number}`);
+      return void 0;
+    } catch (error2) {
+      const message = `could not write the outcome to pull request #${pullRequest.number}: ${describeError(error2)}`;
+      platform2.annotate("error", message);
+      return message;
+    }
+  });
+}
 function verdict(plan, counts, notReviewed, refusedBecause, applied) {
   if (refusedBecause) return { ok: false, message: `nothing was applied: ${refusedBecause}` };
   const problems = [
@@ -90446,12 +90721,12 @@ function verdict(plan, counts, notReviewed, refusedBecause, applied) {
   return problems.length > 0 ? { ok: false, message: `${summary2}; ${problems.join(", ")}` } : { ok: true, message: summary2 };
 }
 async function findReviewedPlan(request2, organization, platform2) {
-  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, commentId: void 0, marker: void 0, missing });
+  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0 });
   if (!request2.github.token) return none("no github-token: cannot read the reviewed plan from the merged pull request");
   const client = openGitHub(request2.github);
   const { owner, repo, sha } = request2.github;
   const pullRequest = await findMergedPullRequest(client, { owner, repo, sha });
-  if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} has no merged pull request`);
+  if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} is neither the merge commit nor the head of a merged pull request`);
   const viewer = await readViewerLogin(client);
   const search = await findStickyComment(client, { owner, repo, number: pullRequest.number }, { markerPrefix: MARKER_PREFIX, viewer });
   for (const untrusted of search.untrusted) platform2.annotate("warning", `ignored a plan comment on #${pullRequest.number}: ${untrusted.reason}`);
@@ -90462,13 +90737,19 @@ async function findReviewedPlan(request2, organization, platform2) {
     return none(`no reviewed plan: pull request #${pullRequest.number} ${why}`, pullRequest);
   }
   if (marker.org !== organization) {
-    return { pullRequest, commentId: comment.id, marker: void 0, missing: `no reviewed plan: the plan comment on #${pullRequest.number} is for organization "${marker.org}", not "${organization}"` };
+    return none(`no reviewed plan: the plan comment on #${pullRequest.number} is for organization "${marker.org}", not "${organization}"`, pullRequest);
   }
-  if (marker.sha && marker.sha !== pullRequest.headSha) {
-    platform2.annotate("warning", `the plan comment on #${pullRequest.number} was computed for ${marker.sha.slice(0, 12)}, not the PR's last commit ${pullRequest.headSha.slice(0, 12)}; only changes it lists are applied`);
-  }
-  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}`);
-  return { pullRequest, commentId: comment.id, marker, missing: void 0 };
+  const trust = judgePlanTrust({
+    markerSha: marker.sha,
+    commentUpdatedAt: comment.updatedAt,
+    pullRequest,
+    reviews: await listPullRequestReviews(client, { owner, repo, number: pullRequest.number }),
+    requireApproval: request2.requireApproval
+  });
+  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal };
+  const approval = trust.approvedAt ? `approved at ${trust.approvedAt}` : "no approving review";
+  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}, ${approval}`);
+  return { pullRequest, marker, missing: void 0, refusal: void 0 };
 }
 function annotateFailures(result, desired, request2, platform2) {
   for (const outcome of result?.outcomes ?? []) {
@@ -90486,9 +90767,8 @@ function annotateFailures(result, desired, request2, platform2) {
 // src/commands/github-action/run-action.ts
 var SHORT_SUMMARY_CHARS = 2e5;
 async function runAction(request2, platform2, deps) {
-  const shown = request2.maskEmails ? maskingPlatform(platform2) : platform2;
-  const result = await runMode(request2, shown, deps);
-  return request2.maskEmails ? { ...result, message: maskEmailsIn(result.message) } : result;
+  const result = await runMode(request2, publicPlatform(request2, platform2), deps);
+  return { ...result, message: publicText(request2, result.message) };
 }
 async function runMode(request2, platform2, deps) {
   try {
@@ -90505,14 +90785,6 @@ async function runMode(request2, platform2, deps) {
     return { ok: false, message: scrub(describeError(error2), request2), outputs: {} };
   }
 }
-function maskingPlatform(platform2) {
-  return {
-    annotate: (level, message, where) => platform2.annotate(level, maskEmailsIn(message), where),
-    info: (message) => platform2.info(maskEmailsIn(message)),
-    appendSummary: (markdown) => platform2.appendSummary(markdown),
-    group: (name, run2) => platform2.group(maskEmailsIn(name), run2)
-  };
-}
 function scrub(text2, request2) {
   let result = text2;
   for (const token of [request2.sentry?.token, request2.github.token]) {
@@ -90523,7 +90795,7 @@ function scrub(text2, request2) {
 async function validateStep(request2, platform2, deps) {
   if (request2.validateOnlyReason) platform2.annotate("notice", request2.validateOnlyReason);
   const loaded = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
-  await reportRosterIssues(loaded.issues, request2, platform2);
+  await reportRosterIssues(loaded.issues, platform2);
   const errors = loaded.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Error).length;
   const verdict2 = errors > 0 ? `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}` : `${request2.rosterPath} is valid`;
   const why = request2.validateOnlyReason ? `
@@ -90543,13 +90815,13 @@ async function planStep(request2, platform2, deps) {
     drift ? "Read Sentry and report drift" : "Plan",
     () => planCommand({ rosterPath: request2.rosterPath, connection, ...request2.organization ? { org: request2.organization } : {} }, deps)
   );
-  await reportRosterIssues(planned.issues, request2, platform2);
+  await reportRosterIssues(planned.issues, platform2);
   const pullRequest = request2.github.pullRequest;
-  const common = { maskEmails: request2.maskEmails, runUrl: runUrl(request2.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
+  const common = { runUrl: runUrl(request2.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
   if (planned.kind === "roster-invalid") {
     if (pullRequest && commentsWanted(request2) && !drift) {
       const organization = request2.organization ?? "unknown";
-      await postStickyComment(request2.github, pullRequest.number, renderRosterIssuesComment(request2.rosterPath, planned.issues, { ...common, organization }), platform2);
+      await postStickyComment(request2, pullRequest.number, renderRosterIssuesComment(request2.rosterPath, planned.issues, { ...common, organization }), platform2);
     }
     return { ok: false, message: `${request2.rosterPath} is invalid; see the annotations`, outputs: {} };
   }
@@ -90563,9 +90835,8 @@ async function planStep(request2, platform2, deps) {
     const exported = writeRoster(planned.live, { organization: plan.organization });
     if (plan.changes.length > 0 || plan.drift.length > 0) {
       const patch = createPatch(request2.rosterPath, current, exported, "roster in git", "live Sentry org", { context: 2 });
-      const shown = request2.maskEmails ? maskEmailsIn(patch) : patch;
       summary2 += `
-${renderDiffMarkdown("To adopt the live org instead, change the roster like this", shown)}
+${renderDiffMarkdown("To adopt the live org instead, change the roster like this", patch)}
 `;
     }
   }
@@ -90574,7 +90845,7 @@ ${renderDiffMarkdown("To adopt the live org instead, change the roster like this
   if (pullRequest && commentsWanted(request2) && !drift) {
     commentError = await platform2.group("Post the plan comment", async () => {
       try {
-        await postStickyComment(request2.github, pullRequest.number, renderPlanComment(plan, options), platform2);
+        await postStickyComment(request2, pullRequest.number, renderPlanComment(plan, options), platform2);
         return void 0;
       } catch (error2) {
         return `could not post the plan comment on #${pullRequest.number}: ${describeError(error2)}`;
@@ -90601,8 +90872,8 @@ ${renderDiffMarkdown("To adopt the live org instead, change the roster like this
 }
 function shortenedSummary(plan, options, planFile) {
   const where = planFile ? "the plan file (output <code>plan-file</code>)" : "the plan JSON (<code>sentry-roster plan --json</code>)";
-  const short = renderPlanComment(plan, { ...options, maxChars: SHORT_SUMMARY_CHARS, fullTextAt: where }).text;
-  return short.replace(/^<!--.*-->\n+/, "");
+  const short2 = renderPlanComment(plan, { ...options, maxChars: SHORT_SUMMARY_CHARS, fullTextAt: where }).text;
+  return short2.replace(/^<!--.*-->\n+/, "");
 }
 
 // src/commands/node-deps.ts
@@ -90670,7 +90941,11 @@ function selectMode(input, event) {
   }
 }
 function isPullRequestEvent(eventName) {
-  return eventName === "pull_request" || eventName === "pull_request_target";
+  return eventName === "pull_request";
+}
+function refusedEvent(eventName) {
+  if (eventName !== "pull_request_target" && eventName !== "workflow_run") return void 0;
+  return `sentry-roster does not run on ${eventName}: that event runs the default branch's workflow with secrets and a write token, so its plan would not be the pull request's and whatever it reads from the pull request is untrusted; plan with on: pull_request and apply with on: push to the default branch (see docs/action.md#how-the-review-is-enforced-trust)`;
 }
 
 // src/action/inputs.ts
@@ -90684,7 +90959,9 @@ var INPUTS = {
   comment: { description: "Post the sticky PR comment", default: "true" },
   "mask-emails": { description: "Mask emails in comments and summaries (default true unless the repository is private)" },
   "require-reviewed-plan": { description: "Apply only changes reviewed in the merged PR's plan comment", default: "true" },
-  "fail-on-drift": { description: "Fail a drift report (schedule, workflow_dispatch) when Sentry differs from the roster", default: "false" }
+  "require-approval": { description: "Apply only when an approving review of the merged PR's last commit exists (and the plan comment did not change after it)", default: "false" },
+  "fail-on-drift": { description: "Fail a drift report (schedule, workflow_dispatch) when Sentry differs from the roster", default: "false" },
+  "drift-issue": { description: "Keep one open issue labelled sentry-roster-drift with the current drift, closed when drift clears (needs issues: write)", default: "false" }
 };
 var InputError = class extends Error {
   name = "InputError";
@@ -90715,7 +90992,9 @@ function parseInputs(read, repositoryPrivate) {
     comment: parseBoolean("comment", value("comment")),
     maskEmails: maskEmails === "" ? repositoryPrivate !== true : parseBoolean("mask-emails", maskEmails),
     requireReviewedPlan: parseBoolean("require-reviewed-plan", value("require-reviewed-plan")),
-    failOnDrift: parseBoolean("fail-on-drift", value("fail-on-drift"))
+    requireApproval: parseBoolean("require-approval", value("require-approval")),
+    failOnDrift: parseBoolean("fail-on-drift", value("fail-on-drift")),
+    driftIssue: parseBoolean("drift-issue", value("drift-issue"))
   };
 }
 var TRUE = ["true", "True", "TRUE"];
@@ -90731,6 +91010,8 @@ var OUTPUTS = {
   "has-changes": { description: "true when the plan has changes", field: "hasChanges" },
   changes: { description: "Number of changes in the plan", field: "changes" },
   skipped: { description: "Number of changes held back by a safety rule", field: "skipped" },
+  drift: { description: "Number of ways Sentry differs from the roster: changes the roster would make, changes held back, members and teams it does not manage", field: "drift" },
+  "has-drift": { description: "true when Sentry differs from the roster in any way (drift above 0)", field: "hasDrift" },
   digest: { description: "Plan digest (sha256 of the canonical list of changes)", field: "digest" },
   "plan-file": { description: "Path of the plan JSON (formatVersion 1) under RUNNER_TEMP", field: "planFile" },
   applied: { description: "Number of changes applied", field: "applied" },
@@ -90763,6 +91044,8 @@ async function run(core = core_exports, event = context2, env = process.env) {
   }
 }
 function buildRequest(inputs, event, env) {
+  const refusal = refusedEvent(event.eventName);
+  if (refusal) throw new Error(refusal);
   let mode = selectMode(inputs.mode, {
     eventName: event.eventName,
     ref: event.ref,
@@ -90797,7 +91080,9 @@ function buildRequest(inputs, event, env) {
     comment: inputs.comment,
     maskEmails: inputs.maskEmails,
     requireReviewedPlan: inputs.requireReviewedPlan,
+    requireApproval: inputs.requireApproval,
     failOnDrift: inputs.failOnDrift,
+    driftIssue: inputs.driftIssue,
     planFile: temp ? join3(temp, `sentry-roster-plan-${event.runId}.json`) : void 0,
     snapshotFile: temp ? join3(temp, `sentry-roster-snapshot-${event.runId}.json`) : void 0
   };
@@ -90809,7 +91094,7 @@ function platformOf(core) {
       core[level](message, properties);
     },
     info: (message) => core.info(message),
-    // Blank lines around Markdown, or GitHub renders it as text next to HTML (github-actions.md §4).
+    // Blank lines around Markdown, or GitHub renders it as text next to HTML.
     appendSummary: async (markdown) => {
       try {
         await core.summary.addRaw(`

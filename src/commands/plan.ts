@@ -15,7 +15,7 @@ export interface PlanCommandOptions {
   readonly rosterPath: string;
   /** --org: overrides the roster's organization (a plan for another org than the roster names is refused). */
   readonly org?: string;
-  /** SENTRY_ORG: used only when the roster names no organization (design.md "The CLI"). */
+  /** SENTRY_ORG: used only when the roster names no organization (docs/cli.md#plan). */
   readonly defaultOrg?: string;
   readonly connection: SentryConnection;
 }

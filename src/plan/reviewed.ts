@@ -25,7 +25,7 @@ export interface ReviewedSplit {
 }
 
 /**
- * Splits a recomputed plan by what was reviewed (architecture.md §4). With
+ * Splits a recomputed plan by what was reviewed (docs/action.md#how-the-review-is-enforced-trust). With
  * ids, a change runs when a reviewed id equals its id or is a short id (16
  * hex) it starts with; anything shorter matches nothing. A change that
  * finishes a reviewed change an earlier apply half-did counts as reviewed
@@ -64,7 +64,7 @@ export function splitReviewed(plan: Plan, reviewed: Reviewed, context?: ReviewCo
  *   on the invitee); when the second fails, the same `set-team-role` is still
  *   the reviewed `invite` of that roster member (its id carries role and teams,
  *   read from the roster);
- * - Sentry adds the token's user to a team it creates (sentry-api.md trap 28);
+ * - Sentry adds the token's user to a team it creates (docs/sentry-behaviour.md T28);
  *   when apply's removal of them fails, the next plan wants `remove-from-team`
  *   of the token's own member from that team: still the reviewed `create-team`.
  */

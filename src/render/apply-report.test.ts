@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ApplyResult } from "../plan/outcome.js";
 import type { Change } from "../plan/plan.js";
-import { applySucceeded, renderApplyRefusal, renderApplyReport, toApplyRefusalJson, toApplyReportJson, type ApplyReport } from "./apply-report.js";
+import { applySucceeded, describeChange, renderApplyRefusal, renderApplyReport, toApplyRefusalJson, toApplyReportJson, type ApplyReport } from "./apply-report.js";
 
 const invite: Change = { id: "a".repeat(64), action: "invite", email: "carol@example.com", role: "member", teams: { backend: "admin", web: "contributor" } };
 const add: Change = { id: "b".repeat(64), action: "add-to-team", email: "bob@example.com", memberId: "42", team: "backend", teamRole: "contributor" };
@@ -24,15 +24,15 @@ describe("renderApplyReport", () => {
         "Applied 1 of 3 changes to acme (1 failed, 1 not run).",
         "",
         "Changes:",
-        "  applied  invite carol@example.com as member, teams backend (admin), web: team roles follow once the invite is accepted",
-        "  FAILED   add bob@example.com to team backend: Sentry filed an access request (HTTP 202)",
-        "  not run  remove dave@example.com from the organization: held back: the promotion of x failed",
+        "  applied  carol@example.com: invite as member, to backend (admin), web (contributor): team roles follow once the invite is accepted",
+        "  FAILED   bob@example.com: add to team backend as contributor: Sentry filed an access request (HTTP 202)",
+        "  not run  dave@example.com: remove from the organization: held back: the promotion of x failed",
         "",
         "Held back by a rule (not applied):",
-        "  skipped  change the role of olga@example.com from owner to member: owner-protected: set policy.owners: manage to allow it",
+        "  skipped  olga@example.com: org role owner -> member: owner-protected: set policy.owners: manage to allow it",
         "",
         "Left over: a fresh plan still wants these changes (run apply again, or fix what failed):",
-        "  - add bob@example.com to team backend",
+        "  - bob@example.com: add to team backend as contributor",
         "Snapshot of the org before apply: /tmp/snap.json",
         "",
       ].join("\n"),
@@ -66,6 +66,11 @@ describe("renderApplyReport", () => {
 });
 
 describe("describeChange", () => {
+  it("words a change as the plan does: subject, then the same phrase", () => {
+    expect(describeChange(add)).toBe("bob@example.com: add to team backend as contributor");
+    expect(describeChange({ action: "create-team", team: "web", name: "Web" })).toBe('team web: create team web named "Web"');
+  });
+
   it("escapes control characters from Sentry so a name cannot drive the terminal", () => {
     const hostile: Change = { ...removal, email: "eve\u001b[2J@example.com" } as Change;
     const text = renderApplyReport({ organization: "acme", result: { outcomes: [{ change: hostile, status: "failed", message: "bad\u0007" }], skipped: [] }, leftOver: [] }, { color: false });
@@ -116,7 +121,7 @@ describe("renderApplyRefusal", () => {
         "Refused: the plan breaks a policy rule",
         "  - max-removals: The plan removes 7 members; policy.maxRemovals is 5.",
         "Changes not in the reviewed plan:",
-        `  - remove dave@example.com from the organization (${"c".repeat(16)})`,
+        `  - dave@example.com: remove from the organization (${"c".repeat(16)})`,
         "Nothing was changed in acme.",
         "",
       ].join("\n"),

@@ -1,5 +1,6 @@
 import { countOutcomes, type ApplyResult, type ChangeOutcome, type OutcomeStatus } from "../plan/outcome.js";
 import type { Change, ChangeWithoutId, SkippedChange } from "../plan/plan.js";
+import { TERMINAL_STYLE, changeLine, plural, printable as clean } from "./vocabulary.js";
 
 /** Everything an apply report shows: what happened to each change, and what a fresh plan still wants. */
 export interface ApplyReport {
@@ -16,41 +17,9 @@ export interface ApplyReport {
 /** The version of the --json report; readers refuse versions they do not know. */
 export const APPLY_REPORT_FORMAT_VERSION = 1;
 
-/** One line per change, in words a reviewer reads ("add bob@x.com to team backend as admin"). */
+/** One line per change, in the words of the plan ("bob@example.com: add to team backend as admin"). */
 export function describeChange(change: ChangeWithoutId): string {
-  return clean(describeRaw(change));
-}
-
-/**
- * Escapes control characters: emails, names and messages come from Sentry or
- * the roster, and must not drive the terminal the report is shown on.
- */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-function describeRaw(change: ChangeWithoutId): string {
-  switch (change.action) {
-    case "create-team":
-      return `create team ${change.team} ("${change.name}")`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => (role === "admin" ? `${team} (admin)` : team));
-      return `invite ${change.email} as ${change.role}${teams.length > 0 ? `, teams ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return `re-send the expired invite of ${change.email}`;
-    case "set-role":
-      return `change the role of ${change.email} from ${change.from} to ${change.to}`;
-    case "add-to-team":
-      return `add ${change.email} to team ${change.team}${change.teamRole === "admin" ? " as team admin" : ""}`;
-    case "set-team-role":
-      return `change the team role of ${change.email} in ${change.team} from ${change.from} to ${change.to}`;
-    case "remove-from-team":
-      return `remove ${change.email} from team ${change.team}`;
-    case "remove-member":
-      return `remove ${change.email} from the organization`;
-  }
+  return changeLine(change, TERMINAL_STYLE);
 }
 
 /** Whether the run did everything it planned and a fresh plan wants nothing more. */
@@ -99,13 +68,13 @@ export function renderApplyReport(report: ApplyReport, options: { readonly color
 
 function verdict(report: ApplyReport, counts: Record<OutcomeStatus, number>): string {
   const total = report.result.outcomes.length;
-  if (total === 0) return `Nothing to apply to ${report.organization}.`;
+  if (total === 0) return `Nothing to apply to ${clean(report.organization)}.`;
   const rest = [
     counts.failed > 0 ? `${counts.failed} failed` : "",
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     counts.skipped > 0 ? `${counts.skipped} not reviewed` : "",
   ].filter(Boolean);
-  return `Applied ${counts.applied} of ${total} change${total === 1 ? "" : "s"} to ${report.organization}${rest.length > 0 ? ` (${rest.join(", ")})` : ""}.`;
+  return `Applied ${counts.applied} of ${plural(total, "change")} to ${clean(report.organization)}${rest.length > 0 ? ` (${rest.join(", ")})` : ""}.`;
 }
 
 function outcomeLine(outcome: ChangeOutcome, paint: (status: OutcomeStatus, text: string) => string): string {
@@ -154,7 +123,7 @@ export function renderApplyRefusal(refusal: ApplyRefusal): string {
     lines.push("Changes not in the reviewed plan:");
     for (const change of refusal.notReviewed) lines.push(`  - ${describeChange(change)} (${change.id.slice(0, 16)})`);
   }
-  lines.push(`Nothing was changed in ${refusal.organization}.`);
+  lines.push(`Nothing was changed in ${clean(refusal.organization)}.`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { code, details, escape, escapeHtml, fenced, maskEmail, table } from "./markdown.js";
+import { code, details, escape, escapeHtml, fenced, table } from "./markdown.js";
 
 describe("markdown", () => {
-  it("masks an email to its first character and domain", () => {
-    expect(maskEmail("alice@example.com")).toBe("a***@example.com");
-    expect(maskEmail("not-an-email")).toBe("***");
-  });
-
   it("escapes HTML, details closers and marker spoofing in user text", () => {
     const text = escapeHtml('</details><!-- sentry-roster:plan {"v":1} --> `x`');
     expect(text).not.toMatch(/[<>`]/);

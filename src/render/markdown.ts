@@ -5,16 +5,16 @@
  * `<details>`, spoof our hidden marker or ping people with `@mentions`.
  */
 
+import { INVISIBLE_CHARS, spellOut, type PhraseStyle } from "./vocabulary.js";
+
 // Characters that never need escaping in Markdown text or inside an HTML element.
 const SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
-// Characters that change how text around them reads (Trojan Source) or hide in it.
-const INVISIBLE_CHAR = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Entity-encodes everything outside a small safe set: no HTML, no Markdown syntax, no marker can survive. */
 export function escapeHtml(text: string): string {
   let out = "";
   // Bidi overrides and zero-width characters survive entity-encoding, so they are spelled out as \uXXXX.
-  const visible = text.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHAR, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const visible = text.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHARS, spellOut);
   for (const char of visible) {
     out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
   }
@@ -44,7 +44,7 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /**
  * A folded block. GitHub renders Markdown inside `<details>` only with a blank
- * line after `</summary>` and before `</details>` (github-actions.md §10).
+ * line after `</summary>` and before `</details>`.
  */
 export function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body.trim()}\n\n</details>`;
@@ -57,17 +57,16 @@ export function fenced(text: string, language = ""): string {
   return `${fence}${language}\n${text.replace(/\n$/, "")}\n${fence}`;
 }
 
-/**
- * Masks an email for public places: keeps the first character of the local
- * part and the domain, `alice@example.com` → `a***@example.com`.
- */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "***";
-  return `${email.slice(0, 1)}***${email.slice(at)}`;
-}
+/** The vocabulary's phrases as Markdown: values in inline code, removals in bold. */
+export const MARKDOWN_STYLE: PhraseStyle = {
+  value: code,
+  role: escape,
+  quoted: code,
+  strong: (text) => `**${text}**`,
+  arrow: "→",
+};
 
-/** "1 change", "3 changes". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+/** A unified diff (already computed) under a heading, as a fenced block. */
+export function renderDiffMarkdown(title: string, patch: string): string {
+  return `#### ${title}\n\n${fenced(patch, "diff")}`;
 }

@@ -1,5 +1,6 @@
 import { normalizeEmail } from "../domain/identity.js";
-import type { ChangeWithoutId, Drift, Plan, SkippedChange } from "../plan/plan.js";
+import type { ChangeWithoutId, Plan, SkippedChange } from "../plan/plan.js";
+import { TERMINAL_STYLE, changePhrase, driftPhrase, plural, printable as clean } from "./vocabulary.js";
 
 /** How to render a plan for a terminal. */
 export interface PlanTextOptions {
@@ -31,7 +32,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     lines.push(paint("bold", "Skipped (held back by a rule; never applied):"), ...indent(renderGroups(plan.skipped, paint, (skip) => skip)).map((line) => line.trimEnd()), "");
   }
   if (plan.drift.length > 0) {
-    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${describeDrift(drift)}`), "");
+    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${driftPhrase(drift, TERMINAL_STYLE)}`), "");
   }
   if (plan.warnings.length > 0) {
     lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${clean(warning.message)}`), "");
@@ -67,7 +68,7 @@ function renderGroups<T extends ChangeWithoutId>(items: readonly T[], paint: Pai
     for (const item of group.items) {
       const [symbol, style] = MARK[markOf(item)];
       const skip = skipOf?.(item);
-      lines.push(`  ${paint(style, symbol)} ${describeChange(item)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
+      lines.push(`  ${paint(style, symbol)} ${changePhrase(item, TERMINAL_STYLE)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
       if (skip) lines.push(`      ${paint("dim", clean(skip.detail))}`);
     }
   }
@@ -90,35 +91,6 @@ function markOf(change: ChangeWithoutId): keyof typeof MARK {
   }
 }
 
-/** One change in words. */
-export function describeChange(change: ChangeWithoutId): string {
-  switch (change.action) {
-    case "create-team":
-      return `create team ${clean(change.team)} (name "${clean(change.name)}")`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${clean(team)} (${role})`);
-      return `invite as ${change.role}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return `re-send the expired invite (id ${clean(change.memberId)})`;
-    case "set-role":
-      return `role ${clean(change.from)} -> ${change.to}`;
-    case "add-to-team":
-      return `add to team ${clean(change.team)} as ${change.teamRole}`;
-    case "set-team-role":
-      return `team ${clean(change.team)} role ${change.from} -> ${change.to}`;
-    case "remove-from-team":
-      return `remove from team ${clean(change.team)}`;
-    case "remove-member":
-      return `remove from the organization (id ${clean(change.memberId)})`;
-  }
-}
-
-function describeDrift(drift: Drift): string {
-  if (drift.kind === "unmanaged-team") return `team ${clean(drift.team)} is not managed by the roster (left as it is)`;
-  return `${clean(drift.email)} is not in the roster (${clean(drift.role)}${drift.pending ? ", invite pending" : ""}, id ${clean(drift.memberId)})`;
-}
-
 /** `Plan: 3 invites, 2 role changes, 4 team edits, 0 removals. 1 skipped.`, or the no-change line. */
 export function closingLine(plan: Plan): string {
   const skipped = plan.skipped.length > 0 ? ` ${plan.skipped.length} skipped.` : "";
@@ -135,17 +107,6 @@ export function closingLine(plan: Plan): string {
   return `Plan: ${parts.join(", ")}.${skipped}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
 function indent(lines: readonly string[]): string[] {
   return lines.map((line) => `  ${line}`);
-}
-
-/** Escapes control characters (ANSI escapes, newlines) in strings that come from Sentry or the roster. */
-function clean(text: string): string {
-  // Bidi overrides and zero-width characters too: they make a name read differently from what it is.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

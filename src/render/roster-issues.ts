@@ -1,4 +1,5 @@
 import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
+import { plural, printable } from "./vocabulary.js";
 
 /**
  * Roster issues as compiler-style lines: `FILE:LINE:COL: message`, warnings
@@ -8,31 +9,18 @@ import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
 export function formatRosterIssues(issues: readonly RosterIssue[]): string {
   return issues
     .map((issue) => {
-      const head = `${issue.file}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue.message)}`;
+      const head = `${printable(issue.file)}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue.message)}`;
       return issue.hint ? `${head}\n  hint: ${printable(issue.hint)}\n` : `${head}\n`;
     })
     .join("");
-}
-
-/** Control, bidi and zero-width characters spelled out as \uXXXX, so roster text cannot drive the terminal. */
-function printable(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }
 
 /** "2 errors in roster.yaml", "1 error and 3 warnings in roster.yaml", "1 warning in roster.yaml". */
 export function summarizeRosterIssues(file: string, issues: readonly RosterIssue[]): string {
   const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
   const warnings = issues.length - errors;
-  const parts = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(
+  const parts = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter(
     Boolean,
   );
-  return `${parts.join(" and ") || "no problems"} in ${file}`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${parts.join(" and ") || "no problems"} in ${printable(file)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Typed failures of the Sentry edge (architecture.md rule 5). Each message is
+ * Typed failures of the Sentry edge (docs/architecture.md#rules-the-code-keeps). Each message is
  * one line a person can act on; none ever contains the token.
  */
 
@@ -43,8 +43,23 @@ export class SentryConnectionError extends Error {
 export class SentryAmbiguousWriteError extends Error {
   override name = "SentryAmbiguousWriteError";
   readonly request: string;
-  constructor(request: string, why: string, options?: { cause?: unknown }) {
-    super(`${request}: outcome unknown (${why}); it was not sent again`, options);
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  readonly why: string;
+  constructor(request: string, why: string, options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? `${request}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request;
+    this.why = why;
+  }
+}
+
+/** A write held back because apply was told to stop (Ctrl-C, a cancelled job): it never left. */
+export class SentryWriteNotSentError extends Error {
+  override name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  readonly notSent = true;
+  readonly request: string;
+  constructor(request: string) {
+    super(`${request} was not sent: apply was interrupted`);
     this.request = request;
   }
 }
@@ -59,7 +74,7 @@ export class SentryProtocolError extends Error {
   override name = "SentryProtocolError";
 }
 
-/** The scope a request most likely needs, named in 403 messages (sentry-api.md §5). */
+/** The scope a request most likely needs, named in 403 messages (docs/sentry-behaviour.md S5). */
 export function likelyScope(method: string, apiPath: string): string {
   const path = apiPath.replace(/^.*\/api\/0\//, "");
   if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path)) return "team:read";
@@ -73,7 +88,7 @@ export function likelyScope(method: string, apiPath: string): string {
   return "org:read";
 }
 
-/** Text Sentry gave as the reason, from any of its error shapes (sentry-api.md §6). */
+/** Text Sentry gave as the reason, from any of its error shapes (docs/sentry-behaviour.md S6). */
 export function errorDetail(body: unknown): string | undefined {
   // An HTML page (a proxy's 502, a login page) says nothing a person can act on.
   if (typeof body === "string") return body.trim() && !body.trimStart().startsWith("<") ? oneLine(body) : undefined;

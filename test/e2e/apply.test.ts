@@ -236,7 +236,7 @@ members:
     const run = await cli(server, dir, ["apply", "--yes", "--plan", "plan.json"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Changes not in the reviewed plan:");
-    expect(run.stdout).toContain("invite judy@example.com as manager");
+    expect(run.stdout).toContain("judy@example.com: invite as manager");
     expect(writes(server)).toEqual([]);
   });
 
@@ -257,6 +257,16 @@ members:
       'sentry-roster apply: nope.json does not exist: save a plan with "sentry-roster plan --out FILE"\n',
     );
     expect(server.requests).toEqual([]);
+  });
+
+  it("spells out a bidi override in a team name after apply, as the plan does (regression: the report printed it raw)", async () => {
+    const server = await start();
+    const dir = workdir(ROSTER.replace("  mobile: { name: Mobile }", '  mobile: { name: "Mo\u202ebile" }'));
+    const run = await cli(server, dir, ["apply", "--yes"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain("\u202e");
+    expect(run.stderr).not.toContain("\u202e");
+    expect(run.stdout).toContain('team mobile: create team mobile named "Mo\\u202ebile"');
   });
 
   it("exits 0 with nothing to do on a converged org", async () => {

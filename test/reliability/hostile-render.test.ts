@@ -2,9 +2,14 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeWithoutId, Plan } from "../../src/plan/plan.js";
 import { parseMarker, writeMarker, MARKER_PREFIX } from "../../src/render/comment-marker.js";
-import { renderApplyComment, renderApplyMarkdown, renderPlanComment, renderPlanMarkdown, renderRosterIssuesComment } from "../../src/render/plan-comment.js";
+import { renderApplyComment, renderApplyMarkdown } from "../../src/render/apply-comment.js";
+import { renderApplyRefusal, renderApplyReport } from "../../src/render/apply-report.js";
+import { renderDiffMarkdown } from "../../src/render/markdown.js";
+import { renderPlanComment, renderPlanMarkdown } from "../../src/render/plan-comment.js";
 import { renderPlanText } from "../../src/render/plan-text.js";
-import { formatRosterIssues } from "../../src/render/roster-issues.js";
+import { renderRosterIssuesComment, renderRosterIssuesMarkdown } from "../../src/render/roster-issues-comment.js";
+import { formatRosterIssues, summarizeRosterIssues } from "../../src/render/roster-issues.js";
+import { maskEmailsInMarkdown, maskEmailsInText } from "../../src/render/vocabulary.js";
 import { withId } from "../../src/plan/change-id.js";
 import { planWith } from "../support/builders.js";
 import { assertNoLeaks, findLeaks } from "./secret-scan.js";
@@ -79,26 +84,27 @@ describe("hostile names and emails in rendered output", () => {
   const plan = hostilePlan();
 
   it("neutralizes HTML, details, markers, mentions, links and tables in the sticky plan comment", () => {
-    const comment = renderPlanComment(plan, { maskEmails: false, sha: "f".repeat(40), runUrl: "https://github.com/o/r/actions/runs/1" });
+    const comment = renderPlanComment(plan, { sha: "f".repeat(40), runUrl: "https://github.com/o/r/actions/runs/1" });
     expectNeutral(comment.text, "plan comment");
     expect(parseMarker(comment.text)?.digest).toBe(plan.digest);
   });
 
   it("neutralizes the same values in the job summary, the apply comment and the roster-issue comment", () => {
-    expectNeutral(renderPlanMarkdown(plan, { maskEmails: false }), "job summary");
+    expectNeutral(renderPlanMarkdown(plan, {}), "job summary");
     const result = {
       outcomes: plan.changes.map((change, i) => ({ change, status: i % 2 === 0 ? ("applied" as const) : ("failed" as const), message: `${HOSTILE.details} ${HOSTILE.mention}` })),
       skipped: plan.skipped,
     };
-    const applyOptions = { maskEmails: false, reviewedMarker: parseMarker(writeMarker({ org: "acme", digest: plan.digest }))!, notReviewed: [withId({ action: "reinvite", email: EMAILS[0]!, memberId: "8" })] };
+    const applyOptions = { reviewedMarker: parseMarker(writeMarker({ org: "acme", digest: plan.digest }))!, notReviewed: [withId({ action: "reinvite", email: EMAILS[0]!, memberId: "8" })] };
     expectNeutral(renderApplyComment(plan, result, applyOptions).text, "apply comment");
     expectNeutral(renderApplyMarkdown(plan, result, applyOptions), "apply summary");
     const issues = [{ severity: "error" as const, file: "roster.yaml", line: 3, col: 5, message: `team ${JSON.stringify(HOSTILE.details)} ${HOSTILE.marker}`, hint: HOSTILE.mention }];
-    expectNeutral(renderRosterIssuesComment("roster.yaml", issues, { maskEmails: false, organization: "acme" }).text, "roster issues comment");
+    expectNeutral(renderRosterIssuesComment("roster.yaml", issues, { organization: "acme" }).text, "roster issues comment");
+    expectNeutral(renderRosterIssuesMarkdown(issues), "roster issues summary");
   });
 
   it("keeps the real marker when a name holds a spoofed one, and reads no marker that is not on the first line", () => {
-    const body = renderPlanComment(plan, { maskEmails: false }).text;
+    const body = renderPlanComment(plan, {}).text;
     const marker = parseMarker(body)!;
     expect(marker.digest).toBe(plan.digest);
     expect(marker.ids).not.toContain("0123456789abcdef");
@@ -115,11 +121,13 @@ describe("hostile names and emails in rendered output", () => {
 
   it("masks every email, including case variants and ones inside warnings, when masking is on", () => {
     const outputs = [
-      { where: "plan comment", text: renderPlanComment(plan, { maskEmails: true }).text },
-      { where: "job summary", text: renderPlanMarkdown(plan, { maskEmails: true }) },
-      { where: "apply comment", text: renderApplyComment(plan, { outcomes: plan.changes.map((change) => ({ change, status: "applied" as const })), skipped: plan.skipped }, { maskEmails: true }).text },
+      { where: "plan comment", text: maskEmailsInMarkdown(renderPlanComment(plan, {}).text) },
+      { where: "job summary", text: maskEmailsInMarkdown(renderPlanMarkdown(plan, {})) },
+      { where: "apply comment", text: maskEmailsInMarkdown(renderApplyComment(plan, { outcomes: plan.changes.map((change) => ({ change, status: "applied" as const })), skipped: plan.skipped }, {}).text) },
+      { where: "diff", text: maskEmailsInMarkdown(renderDiffMarkdown("diff", EMAILS.map((email) => `+  - email: ${email}`).join("\n"))) },
+      { where: "log line", text: maskEmailsInText(`warning: ${EMAILS.join(", ")}`) },
     ];
-    expect(assertNoLeaks(outputs, { tokens: [], emails: EMAILS })).toBe(3);
+    expect(assertNoLeaks(outputs, { tokens: [], emails: EMAILS })).toBe(5);
     // The scanner itself finds an email when it is there, in any case.
     expect(findLeaks([{ where: "x", text: `hi ${EMAILS[4]!.toLowerCase()}` }], { tokens: [], emails: EMAILS })).toHaveLength(1);
   });
@@ -134,5 +142,27 @@ describe("hostile names and emails in rendered output", () => {
     }
     const issues = formatRosterIssues([{ severity: "error", file: "roster.yaml", line: 1, col: 1, message: HOSTILE.ansi, hint: HOSTILE.ansi }]);
     expect(issues, "roster issue lines").not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it("prints no control, bidi or zero-width characters in any terminal output: apply report, refusal, roster problems", () => {
+    const hostile = `${HOSTILE.bidi}${HOSTILE.ansi}\u200b`;
+    const organization = `acme${HOSTILE.bidi}`;
+    const result = {
+      outcomes: plan.changes.map((change, i) => ({ change, status: i % 2 === 0 ? ("applied" as const) : ("failed" as const), message: hostile })),
+      skipped: plan.skipped.map((skip) => ({ ...skip, detail: hostile })),
+      stoppedBecause: hostile,
+    };
+    const bidiTeam = withId({ action: "add-to-team", email: "bob@example.com", memberId: "1", team: `team${HOSTILE.bidi}`, teamRole: "admin" });
+    const texts = {
+      "apply report": renderApplyReport({ organization, result, leftOver: [bidiTeam], recheckError: hostile }, { color: false }),
+      "apply report (converged)": renderApplyReport({ organization, result: { outcomes: [{ change: bidiTeam, status: "applied" }], skipped: [] }, leftOver: [] }, { color: true }),
+      "apply refusal": renderApplyRefusal({ organization, reason: hostile, violations: [{ rule: "max-removals", message: hostile }], notReviewed: [bidiTeam] }),
+      "roster summary": summarizeRosterIssues(`roster${HOSTILE.bidi}.yaml`, []),
+      "roster issues": formatRosterIssues([{ severity: "warning", file: `roster${HOSTILE.bidi}.yaml`, line: 1, col: 1, message: hostile, hint: hostile }]),
+    };
+    for (const [where, text] of Object.entries(texts)) {
+      const withoutOurColors = text.replace(/\u001b\[(?:\d+)m/g, "");
+      expect(withoutOurColors, where).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/);
+    }
   });
 });

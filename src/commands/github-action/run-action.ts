@@ -2,13 +2,9 @@ import { createPatch } from "diff";
 import { ISSUE_SEVERITY } from "../../domain/roster-issue.js";
 import { toPlanJson } from "../../plan/plan-json.js";
 import type { Plan } from "../../plan/plan.js";
-import {
-  maskEmailsIn,
-  renderDiffMarkdown,
-  renderPlanComment,
-  renderPlanMarkdown,
-  renderRosterIssuesComment,
-} from "../../render/plan-comment.js";
+import { renderDiffMarkdown } from "../../render/markdown.js";
+import { renderPlanComment, renderPlanMarkdown } from "../../render/plan-comment.js";
+import { renderRosterIssuesComment } from "../../render/roster-issues-comment.js";
 import { writeRoster } from "../../roster/write-roster.js";
 import type { Deps } from "../deps.js";
 import { describeError } from "../describe-error.js";
@@ -16,7 +12,7 @@ import { planCommand } from "../plan.js";
 import { validateCommand } from "../validate.js";
 import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
 import { applyOnMerge } from "./apply-on-merge.js";
-import { commentsWanted, fitSummary, postStickyComment, reportRosterIssues, runUrl } from "./report.js";
+import { commentsWanted, fitSummary, postStickyComment, publicPlatform, publicText, reportRosterIssues, runUrl } from "./report.js";
 
 export type * from "./action-types.js";
 
@@ -29,10 +25,9 @@ export const SHORT_SUMMARY_CHARS = 200_000;
  * result says whether the step failed and why, in one line.
  */
 export async function runAction(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
-  // With mask-emails, annotations, log lines and the failure message are public too: mask them all here, once.
-  const shown = request.maskEmails ? maskingPlatform(platform) : platform;
-  const result = await runMode(request, shown, deps);
-  return request.maskEmails ? { ...result, message: maskEmailsIn(result.message) } : result;
+  // With mask-emails, annotations, log lines, the summary and the failure message are public too: the boundary masks them.
+  const result = await runMode(request, publicPlatform(request, platform), deps);
+  return { ...result, message: publicText(request, result.message) };
 }
 
 async function runMode(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
@@ -51,16 +46,6 @@ async function runMode(request: ActionRequest, platform: ActionPlatform, deps: D
   }
 }
 
-/** The platform with every email in annotations and log lines masked (the summary's renderers mask their own). */
-function maskingPlatform(platform: ActionPlatform): ActionPlatform {
-  return {
-    annotate: (level, message, where) => platform.annotate(level, maskEmailsIn(message), where),
-    info: (message) => platform.info(maskEmailsIn(message)),
-    appendSummary: (markdown) => platform.appendSummary(markdown),
-    group: (name, run) => platform.group(maskEmailsIn(name), run),
-  };
-}
-
 /** Removes both tokens from a message, as a last line of defence. */
 export function scrub(text: string, request: ActionRequest): string {
   let result = text;
@@ -73,7 +58,7 @@ export function scrub(text: string, request: ActionRequest): string {
 async function validateStep(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
   if (request.validateOnlyReason) platform.annotate("notice", request.validateOnlyReason);
   const loaded = await platform.group("Validate the roster", () => validateCommand(request.rosterPath, deps));
-  await reportRosterIssues(loaded.issues, request, platform);
+  await reportRosterIssues(loaded.issues, platform);
   const errors = loaded.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
   const verdict =
     errors > 0 ? `${request.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}` : `${request.rosterPath} is valid`;
@@ -89,13 +74,13 @@ async function planStep(request: ActionRequest, platform: ActionPlatform, deps: 
   const planned = await platform.group(drift ? "Read Sentry and report drift" : "Plan", () =>
     planCommand({ rosterPath: request.rosterPath, connection, ...(request.organization ? { org: request.organization } : {}) }, deps),
   );
-  await reportRosterIssues(planned.issues, request, platform);
+  await reportRosterIssues(planned.issues, platform);
   const pullRequest = request.github.pullRequest;
-  const common = { maskEmails: request.maskEmails, runUrl: runUrl(request.github), ...(pullRequest ? { sha: pullRequest.headSha } : {}) };
+  const common = { runUrl: runUrl(request.github), ...(pullRequest ? { sha: pullRequest.headSha } : {}) };
   if (planned.kind === "roster-invalid") {
     if (pullRequest && commentsWanted(request) && !drift) {
       const organization = request.organization ?? "unknown";
-      await postStickyComment(request.github, pullRequest.number, renderRosterIssuesComment(request.rosterPath, planned.issues, { ...common, organization }), platform);
+      await postStickyComment(request, pullRequest.number, renderRosterIssuesComment(request.rosterPath, planned.issues, { ...common, organization }), platform);
     }
     return { ok: false, message: `${request.rosterPath} is invalid; see the annotations`, outputs: {} };
   }
@@ -110,8 +95,7 @@ async function planStep(request: ActionRequest, platform: ActionPlatform, deps: 
     const exported = writeRoster(planned.live, { organization: plan.organization });
     if (plan.changes.length > 0 || plan.drift.length > 0) {
       const patch = createPatch(request.rosterPath, current, exported, "roster in git", "live Sentry org", { context: 2 });
-      const shown = request.maskEmails ? maskEmailsIn(patch) : patch;
-      summary += `\n${renderDiffMarkdown("To adopt the live org instead, change the roster like this", shown)}\n`;
+      summary += `\n${renderDiffMarkdown("To adopt the live org instead, change the roster like this", patch)}\n`;
     }
   }
   await platform.appendSummary(summary);
@@ -120,7 +104,7 @@ async function planStep(request: ActionRequest, platform: ActionPlatform, deps: 
   if (pullRequest && commentsWanted(request) && !drift) {
     commentError = await platform.group("Post the plan comment", async () => {
       try {
-        await postStickyComment(request.github, pullRequest.number, renderPlanComment(plan, options), platform);
+        await postStickyComment(request, pullRequest.number, renderPlanComment(plan, options), platform);
         return undefined;
       } catch (error) {
         return `could not post the plan comment on #${pullRequest.number}: ${describeError(error)}`;
