@@ -40907,6 +40907,33 @@ ${captureLines}` : capture.stack;
 // src/cli/index.ts
 import { createInterface } from "node:readline/promises";
 
+// src/commands/process-interrupts.ts
+var INTERRUPTED_EXIT_CODE = 130;
+function watchProcessInterrupts(say) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      say(`
+sentry-roster apply: ${name} again: exiting now; the write in flight may or may not have been applied (run plan to see)
+`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    }
+    say(`
+sentry-roster apply: ${name} received: finishing the write in flight, then stopping (${name === "SIGINT" ? "Ctrl-C" : "signal"} again to exit at once)
+`);
+    controller.abort(`interrupted by ${name}: the write in flight was finished and nothing more was sent; run apply again to finish`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var UsageError = class extends Error {
@@ -43856,8 +43883,9 @@ var VERSION = "0.1.0";
 
 // src/commands/sentry-session.ts
 var USER_AGENT = `sentry-roster/${VERSION}`;
-function openSentry(connection, deps) {
+function openSentry(connection, deps, stopWrites) {
   return new SentryClient({
+    ...stopWrites ? { stopWrites } : {},
     baseUrl: connection.baseUrl,
     token: connection.token,
     fetch: deps.fetch,
@@ -44251,6 +44279,7 @@ function groupByPhase(changes) {
 
 // src/apply/apply-plan.ts
 var APPLY_CONCURRENCY = 4;
+var NOT_SENT_INTERRUPTED = "not sent: apply was interrupted";
 var MAX_CONSECUTIVE_FAILURES = 10;
 var HELD_AFTER_FAILED_PROMOTION = ["demotions", "team-roles-after-demotion", "member-removals"];
 async function applyPlan(changes, writer, options = {}) {
@@ -44260,6 +44289,8 @@ async function applyPlan(changes, writer, options = {}) {
   const failedTeams = /* @__PURE__ */ new Set();
   const heldPhases = /* @__PURE__ */ new Map();
   let stoppedBecause;
+  let writerHeldBack = false;
+  const interrupted = () => options.stop?.aborted === true || writerHeldBack;
   let consecutiveFailures = 0;
   let done = 0;
   const teamRoleTargets = teamRoleDecider(changes, options.live);
@@ -44271,7 +44302,7 @@ async function applyPlan(changes, writer, options = {}) {
         const index = next++;
         const change = group.changes[index];
         if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
-        const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
+        const holdReason = (interrupted() ? NOT_SENT_INTERRUPTED : stoppedBecause) ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
@@ -44279,6 +44310,7 @@ async function applyPlan(changes, writer, options = {}) {
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         if (outcome.notSent) {
+          writerHeldBack = true;
           stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
           continue;
         }
@@ -44676,7 +44708,7 @@ function describeChange(change) {
 }
 function applySucceeded(report) {
   const counts = countOutcomes(report.result);
-  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === void 0;
+  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === void 0 && !report.interrupted;
 }
 var LABELS = {
   applied: "applied",
@@ -44700,7 +44732,9 @@ function renderApplyReport(report, options) {
     for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${printable(skipped.detail)}`);
     lines.push("");
   }
-  if (report.recheckError !== void 0) {
+  if (report.interrupted) {
+    lines.push("Interrupted: the org was not read again. Run apply again to finish: it plans from a fresh reading, so nothing is sent twice.");
+  } else if (report.recheckError !== void 0) {
     lines.push(`Not confirmed: ${printable(report.recheckError)}. Run plan to see what is left.`);
   } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
@@ -44740,7 +44774,8 @@ function toApplyReportJson(report) {
     })),
     skipped: report.result.skipped,
     stoppedBecause: report.result.stoppedBecause ?? null,
-    converged: report.recheckError === void 0 ? report.leftOver.length === 0 : null,
+    converged: report.recheckError === void 0 && !report.interrupted ? report.leftOver.length === 0 : null,
+    interrupted: report.interrupted === true,
     recheckError: report.recheckError ?? null,
     leftOver: report.leftOver,
     snapshot: report.snapshotPath ?? null
@@ -44838,11 +44873,12 @@ async function applyCommand(options, deps) {
   }
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run, writer, {
     live,
+    ...options.stop ? { stop: options.stop } : {},
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -44853,6 +44889,9 @@ async function applyCommand(options, deps) {
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
   };
+  if (options.stop?.aborted) {
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
+  }
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
@@ -44883,7 +44922,7 @@ async function applyCommand(options, deps) {
 }
 function applyCommandSucceeded(result) {
   if (result.kind !== "applied") return false;
-  return result.recheckError === void 0 && result.leftOver.length === 0 && result.result.outcomes.every((outcome) => outcome.status === "applied");
+  return result.interrupted === void 0 && result.recheckError === void 0 && result.leftOver.length === 0 && result.result.outcomes.every((outcome) => outcome.status === "applied");
 }
 async function readPlanFile(path, deps) {
   try {
@@ -44937,7 +44976,8 @@ function formatApplyCommandResult(result, options) {
         result: result.result,
         leftOver: result.leftOver,
         ...result.snapshotPath === void 0 ? {} : { snapshotPath: result.snapshotPath },
-        ...result.recheckError === void 0 ? {} : { recheckError: result.recheckError }
+        ...result.recheckError === void 0 ? {} : { recheckError: result.recheckError },
+        ...result.interrupted ? { interrupted: true } : {}
       };
       return {
         stdout: options.json ? toApplyReportJson(report) : renderApplyReport(report, { color: options.color }),
@@ -44969,8 +45009,12 @@ Options:
   --org SLUG          organization (default: the roster's, then SENTRY_ORG)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
+Ctrl-C (or SIGTERM) finishes the write in flight, sends nothing more and
+prints what was applied and what was not; a second Ctrl-C exits at once.
+
 Exit status: 0 when every planned change was applied and the org matches the
-roster; 1 when apply refused, a change failed, or something is left over.
+roster; 1 when apply refused, a change failed, or something is left over;
+130 when interrupted (run apply again to finish).
 `;
 var OPTIONS = {
   ...SENTRY_OPTIONS,
@@ -44995,25 +45039,33 @@ var applyCli = async (argv, io) => {
   const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : () => defaultSnapshotPath(deps.now());
   const planFile = typeof values["plan"] === "string" ? values["plan"] : void 0;
   const confirm = io.confirm;
-  const result = await applyCommand(
-    {
-      rosterPath: positionals[0] ?? DEFAULT_ROSTER3,
-      connection: target.connection,
-      snapshotFile,
-      ...target.org ? { org: target.org } : {},
-      ...planFile ? { planFile } : {},
-      ...!yes && confirm ? {
-        confirm: async (plan, run) => {
-          io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
-          return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
-        }
-      } : {}
-    },
-    deps
-  );
+  const interrupts = io.watchInterrupts?.();
+  let result;
+  try {
+    result = await applyCommand(
+      {
+        ...interrupts ? { stop: interrupts.signal } : {},
+        rosterPath: positionals[0] ?? DEFAULT_ROSTER3,
+        connection: target.connection,
+        snapshotFile,
+        ...target.org ? { org: target.org } : {},
+        ...planFile ? { planFile } : {},
+        ...!yes && confirm ? {
+          confirm: async (plan, run) => {
+            io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
+            return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
+          }
+        } : {}
+      },
+      deps
+    );
+  } finally {
+    interrupts?.dispose();
+  }
   const output = formatApplyCommandResult(result, { json, color: io.stdoutIsTTY && !json });
   if (output.stderr) io.stderr(output.stderr);
   if (output.stdout) io.stdout(output.stdout);
+  if (result.kind === "applied" && result.interrupted) return INTERRUPTED_EXIT_CODE;
   return applyCommandSucceeded(result) ? 0 : 1;
 };
 async function defaultSnapshotPath(now) {
@@ -45267,6 +45319,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stderrIsTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
+  watchInterrupts: () => watchProcessInterrupts((text2) => process.stderr.write(text2)),
   ...process.stdin.isTTY ? {
     confirm: async (question) => {
       const prompt = createInterface({ input: process.stdin, output: process.stderr });
