@@ -42355,7 +42355,8 @@ function changePhrase(change, style) {
       return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
     case "invite": {
       const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
-      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
+      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
     }
     case "reinvite":
       return "re-send the expired invite";
@@ -42938,19 +42939,13 @@ function judgeMemberChanges(candidates, live, context) {
 function planInvitesLostByRemoval(removed, match, context, uncreatable, draft) {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
-  const unlisted = new Set(match.unlisted.map((member) => member.id));
   const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
   const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite2 of sent) {
       const member = rosterByInvite.get(invite2.id);
-      if (!member) {
-        if (unlisted.has(invite2.id) && context.policy.unlisted !== "remove") {
-          draft.warnings.push({ message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent.`, email: normalizeEmail(invite2.email) });
-        }
-        continue;
-      }
+      if (!member) continue;
       draft.warnings.push({
         message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
         email: normalizeEmail(member.email)
@@ -43165,8 +43160,12 @@ var SentryConnectionError = class extends Error {
   name = "SentryConnectionError";
   url;
   reason;
+  /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
   constructor(url, reason, options) {
-    super(`cannot reach ${url} (${reason})`, options);
+    super(
+      `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+      options
+    );
     this.url = url;
     this.reason = reason;
   }
@@ -43467,7 +43466,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
@@ -43503,7 +43502,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
@@ -43893,7 +43892,8 @@ function openSentry(connection, deps, stopWrites) {
     now: deps.now,
     logger: deps.logger,
     userAgent: USER_AGENT,
-    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {}
+    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {},
+    ...connection.urlSource ? { urlSource: connection.urlSource } : {}
   });
 }
 
@@ -44134,13 +44134,14 @@ var BODY_TIMEOUT_MS = 3e4;
 function createNodeDeps(logger) {
   let transport;
   const openTransport = async () => {
-    const { Agent, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici(), 1));
-    const agent = new Agent({
+    const { EnvHttpProxyAgent, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici(), 1));
+    const agent = new EnvHttpProxyAgent({
       connections: SENTRY_CONNECTIONS,
       keepAliveTimeout: 1e4,
       connectTimeout: CONNECT_TIMEOUT_MS,
       headersTimeout: HEADERS_TIMEOUT_MS,
-      bodyTimeout: BODY_TIMEOUT_MS
+      bodyTimeout: BODY_TIMEOUT_MS,
+      proxyTunnel: false
     });
     return ((input, init) => undiciFetch(input, { ...init, dispatcher: agent }));
   };
@@ -44176,7 +44177,7 @@ function resolveSentryTarget(values, env) {
   }
   const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
   const org = stringValue(values["org"]) ?? nonEmpty(env["SENTRY_ORG"]);
-  return { connection: { baseUrl: url, token }, org };
+  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org };
 }
 function stringValue(value) {
   return typeof value === "string" ? nonEmpty(value) : void 0;

@@ -86757,7 +86757,8 @@ function changePhrase(change, style) {
       return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
     case "invite": {
       const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
-      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
+      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
     }
     case "reinvite":
       return "re-send the expired invite";
@@ -87707,19 +87708,13 @@ function judgeMemberChanges(candidates, live, context3) {
 function planInvitesLostByRemoval(removed, match, context3, uncreatable, draft) {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
-  const unlisted = new Set(match.unlisted.map((member) => member.id));
   const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
   const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
   for (const sender of [...removed].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite2 of sent) {
       const member = rosterByInvite.get(invite2.id);
-      if (!member) {
-        if (unlisted.has(invite2.id) && context3.policy.unlisted !== "remove") {
-          draft.warnings.push({ message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent.`, email: normalizeEmail(invite2.email) });
-        }
-        continue;
-      }
+      if (!member) continue;
       draft.warnings.push({
         message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
         email: normalizeEmail(member.email)
@@ -89229,8 +89224,12 @@ var SentryConnectionError = class extends Error {
   name = "SentryConnectionError";
   url;
   reason;
+  /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
   constructor(url, reason, options) {
-    super(`cannot reach ${url} (${reason})`, options);
+    super(
+      `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+      options
+    );
     this.url = url;
     this.reason = reason;
   }
@@ -89531,7 +89530,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request2);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
@@ -89567,7 +89566,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request2);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
@@ -89957,7 +89956,8 @@ function openSentry(connection, deps, stopWrites) {
     now: deps.now,
     logger: deps.logger,
     userAgent: USER_AGENT,
-    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {}
+    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {},
+    ...connection.urlSource ? { urlSource: connection.urlSource } : {}
   });
 }
 
@@ -91238,13 +91238,14 @@ var BODY_TIMEOUT_MS = 3e4;
 function createNodeDeps(logger) {
   let transport;
   const openTransport = async () => {
-    const { Agent: Agent3, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici3(), 1));
-    const agent = new Agent3({
+    const { EnvHttpProxyAgent, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici3(), 1));
+    const agent = new EnvHttpProxyAgent({
       connections: SENTRY_CONNECTIONS,
       keepAliveTimeout: 1e4,
       connectTimeout: CONNECT_TIMEOUT_MS,
       headersTimeout: HEADERS_TIMEOUT_MS,
-      bodyTimeout: BODY_TIMEOUT_MS
+      bodyTimeout: BODY_TIMEOUT_MS,
+      proxyTunnel: false
     });
     return ((input, init) => undiciFetch(input, { ...init, dispatcher: agent }));
   };
@@ -91446,7 +91447,7 @@ function buildRequest(inputs, event, env) {
     ...validateOnlyReason ? { validateOnlyReason } : {},
     rosterPath: inputs.roster,
     ...inputs.organization ? { organization: inputs.organization } : {},
-    sentry: inputs.sentryToken ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input" } : void 0,
+    sentry: inputs.sentryToken ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input", urlSource: "the sentry-url input" } : void 0,
     github: {
       token: inputs.githubToken,
       apiUrl: event.apiUrl,
