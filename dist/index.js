@@ -89346,6 +89346,31 @@ function compareIds2(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+// src/commands/organization.ts
+var OrganizationChoiceError = class extends Error {
+  name = "OrganizationChoiceError";
+};
+function resolveOrganization(sources, rosterPath) {
+  const flag = nonEmpty(sources.flag);
+  const roster = nonEmpty(sources.roster);
+  if (flag !== void 0 && roster !== void 0 && flag.toLowerCase() !== roster.toLowerCase()) {
+    throw new OrganizationChoiceError(
+      `--org ${flag} differs from the organization "${roster}" that ${rosterPath ?? "the roster"} names: drop --org, or change organization in ${rosterPath ?? "the roster"}`
+    );
+  }
+  const chosen = flag ?? roster ?? nonEmpty(sources.env);
+  if (chosen === void 0) {
+    throw new OrganizationChoiceError(
+      rosterPath === void 0 ? "which organization? Pass --org SLUG or set SENTRY_ORG" : `no organization: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`
+    );
+  }
+  return chosen;
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : void 0;
+}
+
 // src/commands/version.ts
 var VERSION7 = "0.1.0";
 
@@ -89365,18 +89390,11 @@ function openSentry(connection, deps) {
 }
 
 // src/commands/plan.ts
-var MissingOrganizationError = class extends Error {
-  name = "MissingOrganizationError";
-  constructor(rosterPath) {
-    super(`no organization to plan for: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`);
-  }
-};
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
   if (!desired || issues.some((issue3) => issue3.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
-  const organization = options.org || desired.organization || options.defaultOrg;
-  if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
   const live = await readLiveState(client, {
     organization,
@@ -89973,7 +89991,15 @@ function createSentryWriter(client, organization) {
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
-  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...options.org ? { org: options.org } : {} }, deps);
+  const planned = await planCommand(
+    {
+      rosterPath: options.rosterPath,
+      connection: options.connection,
+      ...options.org ? { org: options.org } : {},
+      ...options.defaultOrg ? { defaultOrg: options.defaultOrg } : {}
+    },
+    deps
+  );
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;
@@ -90188,7 +90214,7 @@ async function applyOnMerge(request2, platform2, deps) {
     const errors = roster.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
-  const organization = request2.organization ?? roster.desired.organization;
+  const organization = resolveOrganization({ flag: request2.organization, roster: roster.desired.organization }, request2.rosterPath);
   const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request2, organization, platform2));
   const reviewed = source.marker ? source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } : request2.requireReviewedPlan ? { ids: [] } : void 0;
   if (source.missing) platform2.annotate(request2.requireReviewedPlan ? "error" : "warning", source.missing);
