@@ -44368,11 +44368,18 @@ function writeRoster(live, options = {}) {
     teamsNode(document, live, teams),
     " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged."
   );
-  add(
-    "members",
-    membersNode(document, live),
-    ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`
-  );
+  const { listed, expired } = splitExpiredInvites(live.members);
+  if (expired.length > 0) {
+    add(
+      "ignore",
+      ignoreNode(document, expired),
+      [
+        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
+        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`
+      ].join("\n")
+    );
+  }
+  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
   document.contents = root;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -44390,9 +44397,31 @@ function teamsNode(document, live, slugs) {
   }
   return teams;
 }
-function membersNode(document, live) {
+function splitExpiredInvites(members) {
+  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
+  const expired = /* @__PURE__ */ new Map();
+  for (const member of members) {
+    const key = normalizeEmail(member.email);
+    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
+  }
+  const ignored = new Set(expired.values());
+  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
+  return { listed, expired: [...ignored].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email))) };
+}
+function ignoreNode(document, expired) {
+  const ignore = document.createNode([]);
+  for (const member of expired) {
+    const entry = document.createNode(member.email);
+    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText2) : [];
+    const name = memberNotes(member).filter((note) => note !== "expired invite");
+    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
+    ignore.items.push(entry);
+  }
+  return ignore;
+}
+function membersNode(document, listedMembers) {
   const members = document.createNode([]);
-  const sorted = [...live.members].sort(
+  const sorted = [...listedMembers].sort(
     (a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText2(a.id, b.id)
   );
   const seen = /* @__PURE__ */ new Map();
@@ -44481,15 +44510,20 @@ async function exportCommand(options, deps) {
     onProgress: (message) => deps.logger.progress(message)
   });
   const text2 = writeRoster(live);
+  const { listed, expired } = splitExpiredInvites(live.members);
+  const summary = [
+    plural(new Set(listed.map((member) => member.email.toLowerCase())).size, "member"),
+    plural(live.teams.length, "team"),
+    ...expired.length > 0 ? [`${plural(expired.length, "expired invite")} under ignore`] : []
+  ].join(", ");
   if (options.out) {
     try {
       await deps.writeFile(options.out, text2);
     } catch (error) {
       throw new ExportWriteError(options.out, error);
     }
-    deps.logger.progress(`wrote ${live.members.length} members and ${live.teams.length} teams to ${options.out}`);
   }
-  return { text: text2, live };
+  return { text: text2, summary, live };
 }
 
 // src/cli/export-cli.ts
@@ -44517,7 +44551,9 @@ var exportCli = async (argv, io) => {
   const out = typeof values["out"] === "string" && values["out"] ? values["out"] : void 0;
   const deps = createNodeDeps(cliLogger(io));
   const result = await exportCommand({ org, connection: target.connection, ...out ? { out } : {} }, deps);
-  if (!out) io.stdout(result.text);
+  if (out) io.stderr(`wrote ${out}: ${result.summary}
+`);
+  else io.stdout(result.text);
   return 0;
 };
 

@@ -31,6 +31,8 @@ export const exportCli: CliCommand = async (argv, io) => {
   const out = typeof values["out"] === "string" && values["out"] ? values["out"] : undefined;
   const deps = createNodeDeps(cliLogger(io));
   const result = await exportCommand({ org, connection: target.connection, ...(out ? { out } : {}) }, deps);
-  if (!out) io.stdout(result.text);
+  // The roster itself is the confirmation on stdout; a file gets one line saying what is in it.
+  if (out) io.stderr(`wrote ${out}: ${result.summary}\n`);
+  else io.stdout(result.text);
   return 0;
 };
