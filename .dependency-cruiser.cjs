@@ -1,5 +1,5 @@
 /**
- * The layer table of architecture.md §2, enforced in `npm run lint`.
+ * The layer table of docs/architecture.md#layers-and-dependency-direction, enforced in `npm run lint`.
  * A folder imports only what its row allows; every rule names the row it guards.
  */
 const layer = (name) => `^src/${name}/`;

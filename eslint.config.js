@@ -1,7 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-// Pure folders (architecture.md §2–3): no I/O, no network, no environment, no clock.
+// Pure folders (docs/architecture.md#layers-and-dependency-direction): no I/O, no network, no environment, no clock.
 const PURE = ["src/domain/**/*.ts", "src/plan/**/*.ts", "src/render/**/*.ts", "src/roster/**/*.ts", "src/apply/**/*.ts"];
 const IO_MODULES = ["node:fs", "node:fs/promises", "node:http", "node:https", "node:net", "node:child_process", "undici"];
 
@@ -29,13 +29,13 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: IO_MODULES.map((name) => ({ name, message: "Pure layer: I/O belongs in the edges (architecture.md §3)." })),
+          paths: IO_MODULES.map((name) => ({ name, message: "Pure layer: I/O belongs in the edges (docs/architecture.md#rules-the-code-keeps)." })),
           patterns: [{ group: ["@actions/*", "@octokit/*"], message: "Pure layer: GitHub belongs in src/github or src/action." }],
         },
       ],
       "no-restricted-globals": [
         "error",
-        { name: "fetch", message: "Pure layer: inject transport (architecture.md rule 7)." },
+        { name: "fetch", message: "Pure layer: inject transport (docs/architecture.md#rules-the-code-keeps)." },
         { name: "process", message: "Pure layer: pass values in; no environment." },
       ],
     },

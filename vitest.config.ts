@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
     // e2e tests run the built dist/: rebuild it once when the sources are newer.
     globalSetup: ["test/support/fresh-dist.ts"],
     // e2e tests spawn dist/ and loopback servers; 2 cores, so keep workers modest.

@@ -14,7 +14,7 @@ import { startFakeSentry, type OrgSeed } from "../test/fakes/fake-sentry.js";
 
 /** Changes applied: issue 6 "Done when". */
 const CHANGES = 200;
-/** Sentry's members-endpoint limit, requests per second (sentry-api.md §3). */
+/** Sentry's members-endpoint limit, requests per second (docs/sentry-behaviour.md S3). */
 const LIMIT_PER_SECOND = 40;
 /** Latency the fake adds to every answer. */
 const LATENCY_MS = 20;

@@ -4,7 +4,7 @@
  * limits, and the ideal apply time. Pure, so bench/lower-bound.test.ts checks it.
  */
 
-/** Sentry's largest page (sentry-api.md §2: per_page max 100). */
+/** Sentry's largest page (docs/sentry-behaviour.md S2: per_page max 100). */
 export const PAGE_SIZE = 100;
 
 /** Reads a plan makes besides the three lists: org details (E13) and the token's own member (members/me/). */
@@ -31,7 +31,7 @@ export interface PlanRequestBound {
 export interface NetworkModel {
   /** Added by the server to every answer. */
   readonly latencyMs: number;
-  /** Members index (E1 list, E5 invite) requests per second (sentry-api.md §3: 40). */
+  /** Members index (E1 list, E5 invite) requests per second (docs/sentry-behaviour.md S3: 40). */
   readonly membersIndexPerSecond: number;
   /** Reads the client keeps in flight at once. */
   readonly concurrency: number;
@@ -89,7 +89,7 @@ export function planTimeBoundMs(org: OrgShape, model: NetworkModel): number {
 
 /**
  * The ideal time of `writes` members-index writes (invites), which Sentry's
- * client policy sends one at a time (sentry-api.md §3): writes ÷ rate limit,
+ * client policy sends one at a time (docs/sentry-behaviour.md S3): writes ÷ rate limit,
  * or writes × latency when the latency is what binds.
  */
 export function applyIdealMs(writes: number, model: Pick<NetworkModel, "latencyMs" | "membersIndexPerSecond">): number {

@@ -78,7 +78,7 @@ script as \`dist/\`, started as a child process the way a user starts it.
 - **Network model.** The fake delays every answer by the latency *L* = 20 ms,
   allows 40 requests per second on the members index (list and invite, E1/E5;
   fixed one-second windows, 429 above) and 470/s per endpoint elsewhere
-  (sentry-api.md §3). sentry-roster keeps *C* = MAX_CONCURRENT_READS reads in
+  (docs/sentry-behaviour.md S3). sentry-roster keeps *C* = MAX_CONCURRENT_READS reads in
   flight (src/sentry/read-live-state.ts) and sends writes one at a time.
 - **Plan requests, lower bound.** ⌈members/100⌉ + ⌈teams/100⌉ +
   Σ⌈team members/100⌉ + 2 (org details and the token's own member). An empty

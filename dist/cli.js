@@ -42821,7 +42821,7 @@ var SentryClient = class {
   /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path, body) {
     const run = this.writeQueue.then(() => this.request(method, path, {}, body));

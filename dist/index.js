@@ -88968,7 +88968,7 @@ var SentryClient = class {
   /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path6, body) {
     const run2 = this.writeQueue.then(() => this.request(method, path6, {}, body));
@@ -90677,7 +90677,7 @@ function platformOf(core) {
       core[level](message, properties);
     },
     info: (message) => core.info(message),
-    // Blank lines around Markdown, or GitHub renders it as text next to HTML (github-actions.md §4).
+    // Blank lines around Markdown, or GitHub renders it as text next to HTML.
     appendSummary: async (markdown) => {
       try {
         await core.summary.addRaw(`

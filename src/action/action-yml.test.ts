@@ -22,7 +22,7 @@ describe("action.yml", () => {
     expect(actionYml.outputs).toEqual(declared);
   });
 
-  it("keeps design.md's defaults", () => {
+  it("keeps the documented defaults of docs/action.md", () => {
     expect(actionYml.inputs["sentry-url"]?.default).toBe("https://sentry.io");
     expect(actionYml.inputs["roster"]?.default).toBe("roster.yaml");
     expect(actionYml.inputs["mode"]?.default).toBe("auto");

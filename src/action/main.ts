@@ -106,7 +106,7 @@ function platformOf(core: ActionCore): ActionPlatform {
       core[level](message, properties);
     },
     info: (message) => core.info(message),
-    // Blank lines around Markdown, or GitHub renders it as text next to HTML (github-actions.md §4).
+    // Blank lines around Markdown, or GitHub renders it as text next to HTML.
     appendSummary: async (markdown) => {
       try {
         await core.summary.addRaw(`\n${markdown.trim()}\n\n`).write();

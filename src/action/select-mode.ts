@@ -16,7 +16,7 @@ export interface ModeEvent {
 }
 
 /**
- * `auto` picks by event (design.md "The Action"): pull_request → plan (and
+ * `auto` picks by event (docs/action.md#modes): pull_request → plan (and
  * the sticky comment); push to the default branch → apply; schedule and
  * workflow_dispatch → drift report; anything else → plan. A push whose
  * default branch is unknown is planned, never applied.

@@ -8,7 +8,7 @@ import type { SentryWriter, WriteOutcome } from "./ports.js";
 /**
  * Changes in flight at once within a phase. The Sentry client sends the
  * writes themselves one at a time and paces them to the rate limit
- * (sentry-api.md §3); running a few changes at once overlaps the reads a
+ * (docs/sentry-behaviour.md S3); running a few changes at once overlaps the reads a
  * writer does around them (fresh team roles before a role change, read-backs),
  * so the write queue never waits on a read.
  */

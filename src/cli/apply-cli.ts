@@ -7,7 +7,7 @@ import { SENTRY_OPTIONS, UsageError, parseCommandArgs } from "./args.js";
 import type { CliCommand } from "./io.js";
 import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
-/** The roster file when none is named (design.md "The CLI"). */
+/** The roster file when none is named (docs/cli.md). */
 export const DEFAULT_ROSTER = "roster.yaml";
 
 export const APPLY_USAGE = `Usage: sentry-roster apply [ROSTER] [options]

@@ -12,7 +12,7 @@ export interface ParsedArgs {
   readonly positionals: string[];
 }
 
-/** The options every command that talks to Sentry accepts (design.md "The CLI"). */
+/** The options every command that talks to Sentry accepts (docs/cli.md). */
 export const SENTRY_OPTIONS = {
   org: { type: "string" },
   url: { type: "string" },

@@ -5,10 +5,10 @@ import { parseCommandArgs, SENTRY_OPTIONS } from "./args.js";
 import type { CliCommand } from "./io.js";
 import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
-/** The default roster path (design.md "The CLI"). */
+/** The default roster path (docs/cli.md). */
 const DEFAULT_ROSTER = "roster.yaml";
 
-/** Exit codes of `plan` (design.md): 2 only with --detailed-exitcode. */
+/** Exit codes of `plan` (docs/cli.md#plan): 2 only with --detailed-exitcode. */
 export const PLAN_EXIT = { Ok: 0, Error: 1, Changes: 2 } as const;
 
 const HELP = `Usage: sentry-roster plan [ROSTER] [options]

@@ -3,7 +3,7 @@ import { UsageError } from "./args.js";
 
 export const DEFAULT_SENTRY_URL = "https://sentry.io";
 
-/** Where to find Sentry and the org, from flags then environment (design.md "The CLI"). */
+/** Where to find Sentry and the org, from flags then environment (docs/cli.md). */
 export interface SentryTarget {
   readonly connection: SentryConnection;
   /** --org, as given; the command weighs it against the roster (resolveOrganization()). */

@@ -4,7 +4,7 @@ import { formatRosterIssues, summarizeRosterIssues, validateCommand } from "../c
 import { parseCommandArgs } from "./args.js";
 import type { CliCommand } from "./io.js";
 
-/** The default roster path (design.md "The CLI"). */
+/** The default roster path (docs/cli.md). */
 export const DEFAULT_ROSTER = "roster.yaml";
 
 const HELP = `Usage: sentry-roster validate [ROSTER]

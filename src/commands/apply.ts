@@ -102,7 +102,7 @@ export interface LiveSnapshot {
  * write when the plan breaks a rule or holds unreviewed changes, save a
  * snapshot, apply through the writer in the safe order, then read the org
  * again and report what is left over. The writer is built only after every
- * check passed (architecture.md §3: the plan is the dry run).
+ * check passed (the plan is the dry run: docs/architecture.md#the-pipeline).
  */
 export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
   // A saved plan that cannot be used fails before Sentry is contacted.
@@ -198,7 +198,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
   };
 
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
-  // Sentry adds the token's user to every team it creates (sentry-api.md trap 28):
+  // Sentry adds the token's user to every team it creates (docs/sentry-behaviour.md T28):
   // take them off again, as part of this run, unless the roster lists them there.
   const created = new Set(
     result.outcomes.flatMap((outcome) => (outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])),

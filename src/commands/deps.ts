@@ -20,7 +20,7 @@ export interface SentryConnection {
 
 /**
  * Everything a command needs from the outside world. Both front ends build one;
- * tests build one with fakes. Time and sleep are injected (architecture.md rule 7).
+ * tests build one with fakes. Time and sleep are injected (docs/architecture.md#rules-the-code-keeps).
  */
 export interface Deps {
   readonly readFile: (path: string) => Promise<string>;

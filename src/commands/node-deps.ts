@@ -2,7 +2,7 @@ import { open, readFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Deps, Logger } from "./deps.js";
 
-/** Connection limits for Sentry (sentry-api.md §3: concurrency limit 25 seen on sentry.io). */
+/** Connection limits for Sentry (docs/sentry-behaviour.md S3: concurrency limit 25 seen on sentry.io). */
 export const SENTRY_CONNECTIONS = 8;
 export const CONNECT_TIMEOUT_MS = 10_000;
 export const HEADERS_TIMEOUT_MS = 30_000;
@@ -11,7 +11,7 @@ export const BODY_TIMEOUT_MS = 30_000;
 /**
  * Deps for a real process: files on disk, the wall clock, and undici's fetch
  * over one pooled keep-alive agent. Never installs a global dispatcher
- * (Octokit's bundled undici reads it; github-actions.md §6).
+ * (Octokit's bundled undici reads it).
  */
 export function createNodeDeps(logger: Logger): Deps {
   // undici is loaded on the first request, so commands that never reach

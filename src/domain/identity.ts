@@ -1,4 +1,4 @@
-/** Identity rules, once: Sentry matches user emails in any case, so do we (sentry-api.md trap 7). */
+/** Identity rules, once: Sentry matches user emails in any case, so do we (docs/sentry-behaviour.md T7). */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -5,7 +5,7 @@ export const ORG_ROLES = ["billing", "member", "admin", "manager", "owner"] as c
 /** Team roles, lowest first. */
 export const TEAM_ROLES = ["contributor", "admin"] as const satisfies readonly TeamRole[];
 
-/** Priority of each org role (sentry-api.md §4); billing sits below member. */
+/** Priority of each org role (docs/sentry-behaviour.md S4); billing sits below member. */
 const ORG_ROLE_PRIORITY: Readonly<Record<OrgRole, number>> = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
 
 export function isOrgRole(value: unknown): value is OrgRole {
@@ -37,7 +37,7 @@ export function hasTeamAccess(role: string): boolean {
 }
 
 /**
- * Whether a caller with `callerRole` may assign `from → to` (sentry-api.md E3):
+ * Whether a caller with `callerRole` may assign `from → to` (docs/sentry-behaviour.md E3):
  * only owners and managers assign roles, and both roles must be at or below the caller's.
  */
 export function canManage(callerRole: string | null, from: string, to: string): boolean {

@@ -1,9 +1,9 @@
-/** Org roles Sentry knows (sentry-api.md §4). `billing` exists only on sentry.io; `admin` is retired on team-roles orgs. */
+/** Org roles Sentry knows (docs/sentry-behaviour.md S4). `billing` exists only on sentry.io; `admin` is retired on team-roles orgs. */
 export type OrgRole = "member" | "admin" | "manager" | "owner" | "billing";
 /** Team roles: `contributor` (the default) < `admin` ("Team Admin"). */
 export type TeamRole = "contributor" | "admin";
 
-/** The roster's safety rails (design.md "policy"). Each defaults to refusing. */
+/** The roster's safety rails (docs/roster.md#policy). Each defaults to refusing. */
 export interface Policy {
   /** Live members missing from the roster are only reported unless this is "remove". */
   readonly unlisted: "report" | "remove";

@@ -37,7 +37,7 @@ function adviceFor(status: number, detail: string | undefined, request: string):
 
 /**
  * Translates whatever Octokit threw into one of our errors, once, at the call
- * site (architecture.md rule 5). Octokit's RequestError carries `status` and
+ * site (docs/architecture.md#rules-the-code-keeps). Octokit's RequestError carries `status` and
  * `response.data.message`; anything without a status is a connection problem.
  */
 export function translateGitHubError(error: unknown, request: string): Error {

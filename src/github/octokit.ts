@@ -7,7 +7,7 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 export interface GitHubClientOptions {
   /** REST base URL: https://api.github.com, or https://HOST/api/v3 on GHES (GraphQL maps to /api/graphql). */
   readonly apiUrl: string;
-  /** Transport for unit tests; production uses Octokit's bundled undici (github-actions.md §6). */
+  /** Transport for unit tests; production uses Octokit's bundled undici. */
   readonly fetch?: typeof globalThis.fetch;
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Change, ChangeWithoutId } from "./plan.js";
 
-/** Length of a short change id in the PR comment: 64 bits, too long to forge a collision (architecture.md §4). */
+/** Length of a short change id in the PR comment: 64 bits, too long to forge a collision (docs/roster.md#change-ids-and-the-digest). */
 export const SHORT_ID_LENGTH = 16;
 
 /**

@@ -360,7 +360,7 @@ function record(outcome: Outcome, change: ChangeWithoutId, hold: Hold | undefine
   else outcome.changes.push(change);
 }
 
-/** Roles the org offers; `admin` is retired on orgs with team roles (sentry-api.md §4). */
+/** Roles the org offers; `admin` is retired on orgs with team roles (docs/sentry-behaviour.md S4). */
 function offeredRoles(live: LiveState): string[] {
   return live.orgRoles.filter((role) => !(role === "admin" && live.teamRolesEnabled));
 }

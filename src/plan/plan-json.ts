@@ -47,7 +47,7 @@ const CHANGE_FIELDS: Readonly<Record<ChangeAction, Readonly<Record<string, (valu
   "create-team": { team: isText, name: isText },
 };
 
-/** The plan as JSON (design.md, formatVersion 1): stable key order, 2-space indent, final newline. */
+/** The plan as JSON (formatVersion 1, documented in plan.ts): stable key order, 2-space indent, final newline. */
 export function toPlanJson(plan: Plan): string {
   return `${JSON.stringify(ordered(plan), null, 2)}\n`;
 }

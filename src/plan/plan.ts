@@ -2,7 +2,7 @@ import type { OrgRole, TeamRole } from "../domain/types.js";
 
 /**
  * The plan: what apply would do, computed from a roster and one reading of the
- * live org. This file mirrors the JSON form of design.md (formatVersion 1) one
+ * live org. This file mirrors the plan's JSON form (formatVersion 1) one
  * to one; it alone explains a plan file.
  */
 export interface Plan {
@@ -117,7 +117,7 @@ export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omi
 /** A change before its id is computed. */
 export type ChangeWithoutId = DistributiveOmit<Change, "id">;
 
-/** Why a wanted change is held back (design.md "Skip reasons"). */
+/** Why a wanted change is held back (docs/roster.md#held-back-skipped-never-applied). */
 export const SKIP_REASONS = [
   "owner-protected",
   "last-owner",

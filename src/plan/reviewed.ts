@@ -21,7 +21,7 @@ export interface ReviewedSplit {
 }
 
 /**
- * Splits a recomputed plan by what was reviewed (architecture.md §4). With
+ * Splits a recomputed plan by what was reviewed (docs/action.md#how-the-review-is-enforced-trust). With
  * ids, a change runs when a reviewed id equals its id or is a short id (16
  * hex) it starts with; anything shorter matches nothing. A change that
  * finishes a reviewed change an earlier apply half-did counts as reviewed
@@ -57,7 +57,7 @@ export function splitReviewed(plan: Plan, reviewed: Reviewed, context?: ReviewCo
  * - adding a member to a team as admin is two writes (add, then set the team
  *   role); when the second one fails, the next plan wants `set-team-role
  *   contributor → admin` for that member and team: still the reviewed `add-to-team`;
- * - Sentry adds the token's user to a team it creates (sentry-api.md trap 28);
+ * - Sentry adds the token's user to a team it creates (docs/sentry-behaviour.md T28);
  *   when apply's removal of them fails, the next plan wants `remove-from-team`
  *   of the token's own member from that team: still the reviewed `create-team`.
  */

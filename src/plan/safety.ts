@@ -9,7 +9,7 @@ const WRITE_SCOPES: readonly string[] = ["member:admin", "member:write", "org:wr
 export interface SafetyContext {
   readonly policy: Policy;
   readonly token: TokenIdentity;
-  /** Judge `token-cannot` from the token's role: only when the plan token can write (design.md "Tokens"). */
+  /** Judge `token-cannot` from the token's role: only when the plan token can write (docs/security.md#sentry-tokens). */
   readonly judgeToken: boolean;
   readonly openMembership: boolean;
 }
@@ -161,7 +161,7 @@ export function holdForLastOwner(
   return held;
 }
 
-/** `max-removals`: more member removals than the policy allows refuses the plan (architecture.md rule 6). */
+/** `max-removals`: more member removals than the policy allows refuses the plan (docs/roster.md#refused-plans-violations). */
 export function maxRemovalsViolation(removals: number, policy: Policy): Violation | undefined {
   if (removals <= policy.maxRemovals) return undefined;
   return {

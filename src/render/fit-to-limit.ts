@@ -2,7 +2,7 @@ import { details } from "./markdown.js";
 import { plural } from "./vocabulary.js";
 
 // GitHub answers 422 "Body is too long (maximum is 65536 characters)" above
-// 65,536; the margin covers the footer and any later edits (github-actions.md §10).
+// 65,536; the margin covers the footer and any later edits.
 export const MAX_COMMENT_CHARS = 60_000;
 /** Sections with more lines than this are folded into `<details>` once the comment is long. */
 export const FOLD_OVER_LINES = 15;

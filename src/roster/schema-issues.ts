@@ -20,7 +20,7 @@ const POLICY_CHOICES: Readonly<Record<string, string>> = {
   owners: '"protect" never grants, changes or removes the Owner role; "manage" lets the roster do so',
 };
 
-/** Roles in the order users read them (design.md), not by priority. */
+/** Roles in the order users read them (docs/roster.md#format), not by priority. */
 const ROLE_LIST = ["member", "admin", "manager", "owner", "billing"] as const;
 
 let compiled: ValidateFunction | undefined;

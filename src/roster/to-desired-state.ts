@@ -3,7 +3,7 @@ import { normalizeEmail } from "../domain/identity.js";
 import type { DesiredMember, DesiredState, DesiredTeam, OrgRole, Policy, TeamRole } from "../domain/types.js";
 import { nodePosition, type ParsedRoster } from "./parse-roster.js";
 
-/** The policy a roster gets for every field it leaves out (design.md): each default refuses. */
+/** The policy a roster gets for every field it leaves out (docs/roster.md#policy): each default refuses. */
 export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
 
 /** The roster value once the schema accepted it. */

@@ -7,11 +7,11 @@ import { parseRoster, positionOf, type ParsedRoster, type RosterPath } from "./p
 import { formatPath, schemaIssues } from "./schema-issues.js";
 import { toDesiredState } from "./to-desired-state.js";
 
-/** Sentry's slug rule (sentry-api.md E8): lowercase letters, digits, "-" and "_", not only digits. */
+/** Sentry's slug rule (docs/sentry-behaviour.md E8): lowercase letters, digits, "-" and "_", not only digits. */
 export const SLUG_PATTERN = /^(?![0-9]+$)[a-z0-9_-]{1,50}$/;
 /** Sentry refuses longer slugs. */
 export const MAX_SLUG_LENGTH = 50;
-/** Sentry stores at most 75 characters of an invited email (sentry-api.md E5). */
+/** Sentry stores at most 75 characters of an invited email (docs/sentry-behaviour.md E5). */
 export const MAX_EMAIL_LENGTH = 75;
 /** A quoted value longer than this is shortened in messages: a 900 KB scalar must not become a 900 KB error line. */
 export const MAX_QUOTED_CHARS = 80;

@@ -21,7 +21,7 @@ export interface SentryClientLogger {
   warn(message: string): void;
 }
 
-/** What the client needs from outside; all injected (architecture.md rule 7). */
+/** What the client needs from outside; all injected (docs/architecture.md#rules-the-code-keeps). */
 export interface SentryClientOptions {
   /** https://sentry.io, https://de.sentry.io, https://sentry.example.com/prefix; http only for loopback. */
   readonly baseUrl: string;
@@ -145,7 +145,7 @@ export class SentryClient {
   /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (sentry-api.md §3).
+   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send<T>(method: WriteMethod, path: string, body?: unknown): Promise<SentryResponse<T>> {
     const run = this.writeQueue.then(() => this.request<T>(method, path, {}, body));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readMember, readMemberDetails, readOrgDetails, readTeam, readTeamMember, readTeamRoleAnswer } from "./dto.js";
 import { SentryProtocolError, errorDetail } from "./errors.js";
 
-// sentry-api.md §10 P1, first item.
+// docs/sentry-behaviour.md S10, the E1 page's first item.
 const P1_ITEM = {
   id: "57377908164",
   email: "sirpenguin@antarcticarocks.com",
@@ -21,7 +21,7 @@ const P1_ITEM = {
   inviteStatus: "approved",
 };
 
-describe("wire types, read leniently (trap 26)", () => {
+describe("wire types, read leniently (docs/sentry-behaviour.md T26)", () => {
   it("reads P1's member item, naming it by email when there is no name", () => {
     expect(readMember(P1_ITEM)).toEqual({
       id: "57377908164",

@@ -2,7 +2,7 @@ import type { MemberFlags, TeamRole } from "../domain/types.js";
 import { SentryProtocolError } from "./errors.js";
 
 /**
- * Wire types, read leniently (sentry-api.md trap 26): unknown fields are
+ * Wire types, read leniently (docs/sentry-behaviour.md T26): unknown fields are
  * ignored, documented fields the server may not send get defaults, and
  * "pending" comes from `pending`, never from `user`.
  */

@@ -1,5 +1,5 @@
 /**
- * Typed failures of the Sentry edge (architecture.md rule 5). Each message is
+ * Typed failures of the Sentry edge (docs/architecture.md#rules-the-code-keeps). Each message is
  * one line a person can act on; none ever contains the token.
  */
 
@@ -59,7 +59,7 @@ export class SentryProtocolError extends Error {
   override name = "SentryProtocolError";
 }
 
-/** The scope a request most likely needs, named in 403 messages (sentry-api.md §5). */
+/** The scope a request most likely needs, named in 403 messages (docs/sentry-behaviour.md S5). */
 export function likelyScope(method: string, apiPath: string): string {
   const path = apiPath.replace(/^.*\/api\/0\//, "");
   if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path)) return "team:read";
@@ -73,7 +73,7 @@ export function likelyScope(method: string, apiPath: string): string {
   return "org:read";
 }
 
-/** Text Sentry gave as the reason, from any of its error shapes (sentry-api.md §6). */
+/** Text Sentry gave as the reason, from any of its error shapes (docs/sentry-behaviour.md S6). */
 export function errorDetail(body: unknown): string | undefined {
   // An HTML page (a proxy's 502, a login page) says nothing a person can act on.
   if (typeof body === "string") return body.trim() && !body.trimStart().startsWith("<") ? oneLine(body) : undefined;

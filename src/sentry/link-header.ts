@@ -1,4 +1,4 @@
-/** One link of a `Link` header, as Sentry sends it (sentry-api.md §2). */
+/** One link of a `Link` header, as Sentry sends it (docs/sentry-behaviour.md S2). */
 export interface LinkTarget {
   readonly url: string;
   /** The `cursor` attribute: what we send back, to our own base URL. */

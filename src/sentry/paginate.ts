@@ -2,7 +2,7 @@ import type { SentryClient } from "./client.js";
 import { SentryProtocolError } from "./errors.js";
 import { parseLinkHeader } from "./link-header.js";
 
-/** Sentry's maximum page size; constant, because the cursor bakes it in (sentry-api.md §2). */
+/** Sentry's maximum page size; constant, because the cursor bakes it in (docs/sentry-behaviour.md S2). */
 export const PER_PAGE = 100;
 /** 100,000 rows: far above any org, low enough to stop a server that never says results="false". */
 export const MAX_PAGES = 1_000;

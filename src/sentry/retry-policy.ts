@@ -1,6 +1,6 @@
 /**
  * When to send a request again, and when to wait first: a pure decision
- * table (architecture.md rule 8, sentry-api.md §3). The client applies it.
+ * table (docs/sentry-behaviour.md S3). The client applies it.
  */
 
 /** Tries per request after 5xx or dropped connections, the first included. */
@@ -99,7 +99,7 @@ export function decideRetry(input: RetryInput): RetryDecision {
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
   if (status === 429) {
-    // Invite caps answer 429 with Remaining above 0: waiting does not help (sentry-api.md §3).
+    // Invite caps answer 429 with Remaining above 0: waiting does not help (docs/sentry-behaviour.md T22).
     if (detail?.toLowerCase().includes(INVITE_CAP_TEXT))
       return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
     if (attempt >= MAX_RATE_LIMITED_ATTEMPTS)

@@ -7,7 +7,7 @@ import { readAll } from "./paginate.js";
 
 /**
  * What one write achieved. Structurally equal to apply/ports.ts WriteOutcome
- * (sentry/ may not import apply/, architecture.md §2).
+ * (sentry/ may not import apply/: docs/architecture.md#layers-and-dependency-direction).
  */
 export type WriterOutcome =
   | { readonly kind: "applied"; readonly note?: string }
@@ -64,7 +64,7 @@ function isStatus(error: unknown, status: number): error is SentryApiError {
 
 /**
  * The writer apply uses: one method per change action, each mapped to the
- * calls of sentry-api.md §8, with Sentry's quiet non-answers (202, ignored
+ * calls of docs/sentry-behaviour.md S8, with Sentry's quiet non-answers (202, ignored
  * team roles) reported as not-applied, and ambiguous writes verified by a read.
  */
 export function createSentryWriter(client: SentryClient, organization: string): SentryRosterWriter {
@@ -145,7 +145,7 @@ export function createSentryWriter(client: SentryClient, organization: string): 
       ),
 
     setRole: async (memberId, role) => {
-      // Fresh team roles, sent back unchanged: a PUT without them would drop every team (trap 2).
+      // Fresh team roles, sent back unchanged: a PUT without them would drop every team (docs/sentry-behaviour.md T2).
       const current = await details(memberId);
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles =

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** GitHub rejects longer comment bodies with 422 (github-actions.md §10). */
+/** GitHub rejects longer comment bodies with 422. */
 export const GITHUB_MAX_BODY = 65_536;
 
 /** Who a token is, and whether it may write (a fork PR's token may not). */

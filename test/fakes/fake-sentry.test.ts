@@ -4,8 +4,8 @@ import { readSeedFile } from "./fake-sentry/seed.js";
 import { generateOrg, GENERATED_OWNER_TOKEN } from "./generate-org.js";
 
 /**
- * One test per checklist item of sentry-api.md §9 that the fake implements,
- * pinned to the texts of §1–§3 and the payloads of §10.
+ * One test per checklist item of docs/sentry-behaviour.md S9 that the fake
+ * implements, pinned to the texts of E1–E14, S2 and S3 and the answers of S10.
  */
 
 const EXAMPLE = new URL("../fixtures/orgs/example-org.json", import.meta.url).pathname;
@@ -485,7 +485,7 @@ describe("fake Sentry: member details and PUT", () => {
     expect(fake.state().members.find((m) => m.id === "101")?.teams).toEqual({ frontend: null });
   });
 
-  it("F36 a PUT without teamRoles or teams clears every team (trap 2)", async () => {
+  it("F36 a PUT without teamRoles or teams clears every team (docs/sentry-behaviour.md T2)", async () => {
     const { api, fake } = setup();
     expect((await api("PUT", "organizations/acme/members/102/", { body: { orgRole: "manager" } })).status).toBe(200);
     expect(fake.state().members.find((m) => m.id === "102")).toMatchObject({ role: "manager", teams: {} });

@@ -1,6 +1,6 @@
 /**
  * A fake Sentry server on 127.0.0.1 for tests, the demo and the bench.
- * It follows the shared notes' sentry-api.md (checklist F01–F65, X1–X5): its own
+ * It follows docs/sentry-behaviour.md (checklist F01–F65, X1–X5): its own
  * tests in fake-sentry.test.ts pin it to the recorded payloads.
  *
  * API (keep it stable; plan/apply/Action e2e tests use it):

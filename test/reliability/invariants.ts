@@ -74,9 +74,9 @@ export function brokenInvariants(scenario: Scenario, before: OrgSeed, after: Org
       broken.push(`ignored ${m.email} changed: ${JSON.stringify(m)} → ${JSON.stringify(now)}`);
     }
     if (!now) continue;
-    // Demoting to billing drops every team, unmanaged ones included (design.md: the plan lists each).
+    // Demoting to billing drops every team, unmanaged ones included (docs/roster.md#how-a-plan-is-decided: the plan lists each).
     if (now.role === "billing" && m.role !== "billing") continue;
-    // Compared as Sentry stores them under the new org role: "admin" at or below its minimum is kept as null (sentry-api.md §4).
+    // Compared as Sentry stores them under the new org role: "admin" at or below its minimum is kept as null (docs/sentry-behaviour.md S4).
     const unmanaged = (member: SeedMember) => Object.entries(teamsOf(member)).filter(([slug]) => !managed.has(slug)).map(([slug, role]) => [slug, storedUnder(now.role, role)]);
     const unmanagedBefore = unmanaged(m);
     const unmanagedAfter = unmanaged(now);

@@ -13,7 +13,7 @@ import { normalizeEmail } from "../../src/domain/identity.js";
 import { planDigest, withId } from "../../src/plan/change-id.js";
 import type { Change, ChangeWithoutId, Plan } from "../../src/plan/plan.js";
 
-/** The policy defaults of design.md. */
+/** The policy defaults of docs/roster.md#policy. */
 export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
 
 /** Every member flag off. */

@@ -5,7 +5,7 @@ import { NO_FLAGS } from "./builders.js";
 
 /**
  * A model of what Sentry does with each change, for property tests: the live
- * state after applying `changes` in order. It follows sentry-api.md where it
+ * state after applying `changes` in order. It follows docs/sentry-behaviour.md where it
  * matters to the plan: invites are pending and their team roles are not
  * applied, invites only join teams that exist, a team role at or below the
  * minimum is stored as null, and team roles are ignored without the

@@ -7,9 +7,9 @@ import { createGitHubClient, type GitHubClient } from "../../github/octokit.js";
 import { readViewerLogin, upsertStickyComment } from "../../github/sticky-comment.js";
 import type { ActionGitHub, ActionPlatform, ActionRequest } from "./action-types.js";
 
-// GitHub shows at most 10 errors and 10 warnings per step (github-actions.md §4); the summary lists all.
+// GitHub shows at most 10 errors and 10 warnings per step; the summary lists all.
 export const MAX_ANNOTATIONS_PER_LEVEL = 10;
-// The job summary upload fails above 1 MiB per step (github-actions.md §4); keep a margin.
+// The job summary upload fails above 1 MiB per step; keep a margin.
 export const MAX_SUMMARY_BYTES = 900_000;
 
 /** The first ten errors and ten warnings as annotations on the roster's lines, and every issue in the summary. */

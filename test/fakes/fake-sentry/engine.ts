@@ -3,7 +3,7 @@ import { type Caller, type FakeSwitches, type Reply, handle, internalError } fro
 import { ROLE_SCOPES, type World, worldFromSeed, worldToSeed } from "./model.js";
 import type { OrgSeed } from "./seed.js";
 
-/** Sentry's members index limit: 40 requests per second (sentry-api.md §3). */
+/** Sentry's members index limit: 40 requests per second (docs/sentry-behaviour.md S3). */
 export const MEMBERS_INDEX_LIMIT = 40;
 /** The open-source default for other endpoints. */
 export const DEFAULT_LIMIT = 470;

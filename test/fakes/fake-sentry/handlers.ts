@@ -578,7 +578,7 @@ function listTeamMembers(ctx: HandlerContext, teamKey: string): Reply {
   if (!allowed(caller, ["team:read", "team:write", "team:admin"])) return FORBIDDEN;
   const team = findTeam(world, teamKey);
   if (!team) return NOT_FOUND;
-  // Ordered by invite email, then id: invitees first, accepted members after (sentry-api.md E9).
+  // Ordered by invite email, then id: invitees first, accepted members after (docs/sentry-behaviour.md E9).
   const rows = visibleMembers(world)
     .filter((m) => m.teams.has(team.slug))
     .sort((a, b) =>

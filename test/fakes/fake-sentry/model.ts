@@ -44,7 +44,7 @@ const ADMIN_SCOPES = [
   "org:integrations",
 ];
 const MANAGER_SCOPES = [...ADMIN_SCOPES, "org:write", "member:write", "member:admin"];
-/** Scopes each org role grants (sentry-api.md §4–5). */
+/** Scopes each org role grants (docs/sentry-behaviour.md S4, S5). */
 export const ROLE_SCOPES: Readonly<Record<string, readonly string[]>> = {
   billing: ["org:billing"],
   member: MEMBER_SCOPES,

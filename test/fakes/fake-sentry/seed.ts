@@ -34,7 +34,7 @@ export interface SeedMember {
   readonly flags?: SeedFlags;
   /** Team slug → stored team role (null: the minimum the org role implies). */
   readonly teams?: Readonly<Record<string, "contributor" | "admin" | null>>;
-  /** The user account is inactive: hidden from every list (trap 29). */
+  /** The user account is inactive: hidden from every list (docs/sentry-behaviour.md T29). */
   readonly inactive?: boolean;
 }
 
