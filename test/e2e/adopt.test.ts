@@ -23,7 +23,7 @@ const SEED: OrgSeed = {
   members: [
     { id: "10", email: "owner@example.com", name: "Olga Owner", role: "owner", teams: { backend: null } },
     { id: "11", email: "bob@example.com", name: "Bob", role: "member", teams: { backend: "admin", sales: null } },
-    { id: "12", email: "scim@example.com", name: "Sam Scim", role: "member", flags: { idpProvisioned: true }, teams: { identity: null } },
+    { id: "12", email: "scim@example.com", name: "Sam Scim", role: "member", flags: { "idp:provisioned": true }, teams: { identity: null } },
     { id: "13", email: "carol.primary@example.com", name: "Carol", role: "manager", teams: { sales: null } },
     { id: "20", email: "pending@example.com", role: "member", pending: true, invitedAt: FRESH, teams: { backend: null } },
     { id: "21", email: "expired@example.com", role: "member", pending: true, invitedAt: EXPIRED, teams: { backend: null } },
