@@ -42597,8 +42597,21 @@ var SentryConnectionError = class extends Error {
 var SentryAmbiguousWriteError = class extends Error {
   name = "SentryAmbiguousWriteError";
   request;
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  why;
   constructor(request, why, options) {
-    super(`${request}: outcome unknown (${why}); it was not sent again`, options);
+    super(options?.message ?? `${request}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request;
+    this.why = why;
+  }
+};
+var SentryWriteNotSentError = class extends Error {
+  name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  notSent = true;
+  request;
+  constructor(request) {
+    super(`${request} was not sent: apply was interrupted`);
     this.request = request;
   }
 };
@@ -42684,7 +42697,9 @@ function failedBeforeSending(reason) {
 }
 
 // src/sentry/retry-policy.ts
-var MAX_ATTEMPTS = 5;
+var READ_RETRY_BUDGET_MS = 6e4;
+var MAX_CONNECT_ATTEMPTS = 5;
+var MAX_WRITE_ATTEMPTS = 5;
 var MAX_RATE_LIMITED_ATTEMPTS = 8;
 var MAX_RATE_LIMIT_WAIT_MS = 6e4;
 var RATE_LIMIT_MARGIN_MS = 100;
@@ -42716,11 +42731,12 @@ function untilReset(rate, now, jitter) {
 }
 function decideRetry(input) {
   const { outcome, attempt, write } = input;
-  const last = attempt >= MAX_ATTEMPTS;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
   if (outcome.kind === "network") {
     if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
   }
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
@@ -42735,8 +42751,8 @@ function decideRetry(input) {
   }
   if (status >= 500) {
     if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
   }
   return { kind: "give-up", reason: `HTTP ${status}` };
 }
@@ -42824,9 +42840,19 @@ var SentryClient = class {
    * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path, body) {
-    const run = this.writeQueue.then(() => this.request(method, path, {}, body));
+    const run = this.writeQueue.then(() => {
+      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
+      return this.request(method, path, {}, body);
+    });
     this.writeQueue = run.catch(() => void 0);
     return run;
+  }
+  /**
+   * Waits the capped, jittered back-off that follows attempt `attempt` of a
+   * write the writer repeats or re-reads after a lost answer.
+   */
+  async backOff(attempt, request) {
+    await this.wait(backoffMs(attempt, this.random()), request);
   }
   url(path, query) {
     const url = new URL(this.baseUrl.href);
@@ -42839,6 +42865,7 @@ var SentryClient = class {
     const request = `${method} ${url.pathname}`;
     const key = limiterKey(path);
     const write = method !== "GET";
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
@@ -42862,12 +42889,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision2.reason}: ${reason}`, { cause: error2 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request);
           continue;
         }
@@ -42896,12 +42925,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: true },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision2.reason}: ${reason}`, { cause: error2 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request);
           continue;
         }
@@ -42912,10 +42943,12 @@ var SentryClient = class {
         write,
         attempt,
         outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        waitedMs,
         now: this.options.now(),
         jitter: this.random()
       });
       if (decision.kind === "retry") {
+        if (response.status !== 429) waitedMs += decision.waitMs;
         await this.wait(decision.waitMs, request);
         continue;
       }
@@ -43660,6 +43693,7 @@ async function applyPlan(changes, writer, options = {}) {
       while (next < group.changes.length) {
         const index = next++;
         const change = group.changes[index];
+        if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
         const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
@@ -43667,6 +43701,10 @@ async function applyPlan(changes, writer, options = {}) {
         }
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
+        if (outcome.notSent) {
+          stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
+          continue;
+        }
         done += 1;
         options.onProgress?.(done, total);
         if (outcome.status === "applied") {
@@ -43686,14 +43724,19 @@ async function applyPlan(changes, writer, options = {}) {
         if (stoppedBecause === void 0 && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === void 0 && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row that retries could not settle; the rest was not sent (run apply again once Sentry accepts writes)`;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, group.changes.length) }, worker));
     outcomes.push(...results.map(({ change, status, message }) => message === void 0 ? { change, status } : { change, status, message }));
   }
-  return stoppedBecause === void 0 ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+  if (stoppedBecause === void 0) return { outcomes, skipped: [] };
+  const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
+  return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+function stopReason(stop) {
+  return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";
 }
 function missingTeamReason(change, failedTeams) {
   if (failedTeams.size === 0) return void 0;
@@ -43732,7 +43775,7 @@ async function runChange(change, writer, teamRoleTargets) {
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
-  const joined = added.kind === "already" ? added.note ?? "already on the team" : added.note;
+  const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
   if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
@@ -43743,7 +43786,8 @@ async function addToTeam(change, writer, target) {
     }
     return withMessage(change, "applied", joined);
   } catch (error) {
-    return { ...failure(change, error), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}` };
+    const message = `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}`;
+    return { ...failure(change, error), status: "failed", message };
   }
 }
 function teamRoleDecider(changes, live) {
@@ -43761,18 +43805,29 @@ function teamRoleDecider(changes, live) {
 function settle(change, outcome, alreadyNote, appliedNote) {
   switch (outcome.kind) {
     case "applied":
-      return withMessage(change, "applied", outcome.note ?? appliedNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? appliedNote));
     case "already":
-      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? alreadyNote));
     case "not-applied":
       return { change, status: "failed", message: outcome.reason };
   }
+}
+function attemptsNote(outcome) {
+  return outcome.attempts !== void 0 && outcome.attempts > 1 ? `applied after ${outcome.attempts} attempts` : void 0;
+}
+function joinNotes(...notes) {
+  const kept = notes.filter((note) => note !== void 0 && note !== "");
+  return kept.length === 0 ? void 0 : kept.join("; ");
 }
 function withMessage(change, status, message) {
   return message === void 0 ? { change, status } : { change, status, message };
 }
 function failure(change, error) {
+  if (isNotSent(error)) return { change, status: "not-run", message: messageOf(error), notSent: true };
   return { change, status: "failed", message: messageOf(error), tokenRejected: statusOf(error) === 401 };
+}
+function isNotSent(error) {
+  return typeof error === "object" && error !== null && error.notSent === true;
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
@@ -43823,20 +43878,41 @@ var NOT_APPLIED = {
   noTeamRoles: "the org has no team-roles feature"
 };
 var VERIFIED = "confirmed by reading back after an unclear answer";
-async function writeVerified(write, verify) {
-  try {
-    return await write();
-  } catch (error) {
-    if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+async function settleWrite(client, kind, write, landed) {
+  let lost;
+  const confirmed = async (attempts) => {
     let tookEffect;
     try {
-      tookEffect = await verify();
+      tookEffect = await landed();
     } catch {
-      throw error;
+      throw lost;
     }
-    if (tookEffect) return { kind: "applied", note: VERIFIED };
-    throw error;
+    return tookEffect ? { kind: "applied", note: VERIFIED, attempts } : void 0;
+  };
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (lost !== void 0) {
+      await client.backOff(attempt - 1, lost.request);
+      if (kind === "read-first") {
+        const done2 = await confirmed(attempt - 1);
+        if (done2) return done2;
+      }
+    }
+    try {
+      const outcome = await write(attempt);
+      return attempt === 1 ? outcome : { ...outcome, attempts: attempt };
+    } catch (error) {
+      if (error instanceof SentryWriteNotSentError && lost !== void 0) throw lost;
+      if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+      lost = error;
+    }
   }
+  const done = await confirmed(MAX_WRITE_ATTEMPTS);
+  if (done) return done;
+  const last = lost;
+  throw new SentryAmbiguousWriteError(last.request, last.why, {
+    cause: last,
+    message: `${last.request}: not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts (the last: ${last.why}), and reading back shows it did not take effect`
+  });
 }
 function isStatus(error, status) {
   return error instanceof SentryApiError && error.status === status;
@@ -43857,7 +43933,9 @@ function createSentryWriter(client, organization) {
   const findByEmail = async (email) => (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${email}` })).map(readMember).find((m) => sameEmail(m.email, email));
   const storedTeamRole = async (id, team) => (await details(id)).teamRoles.find((t) => t.teamSlug === team);
   return {
-    createTeam: (slug, name) => writeVerified(
+    createTeam: (slug, name) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
         return { kind: "applied" };
@@ -43872,7 +43950,9 @@ function createSentryWriter(client, organization) {
         ...teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}
       };
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "read-first",
           async () => {
             await client.send("POST", apiPath("organizations", organization, "members"), body);
             return { kind: "applied" };
@@ -43886,7 +43966,9 @@ function createSentryWriter(client, organization) {
         throw error;
       }
     },
-    reinvite: (memberId) => writeVerified(
+    reinvite: (memberId) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
         return { kind: "applied" };
@@ -43900,7 +43982,9 @@ function createSentryWriter(client, organization) {
       const current = await details(memberId);
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles2 = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const answer = readMemberDetails(
             (await client.send("PUT", memberPath(memberId), { orgRole: role, role, teamRoles: teamRoles2 })).body
@@ -43910,10 +43994,12 @@ function createSentryWriter(client, organization) {
         async () => (await details(memberId)).orgRole === role
       );
     },
-    addToTeam: (memberId, team) => writeVerified(
-      async () => {
+    addToTeam: (memberId, team) => settleWrite(
+      client,
+      "repeat",
+      async (attempt) => {
         const answer = await client.send("POST", memberTeamPath(memberId, team));
-        if (answer.status === 204) return { kind: "already" };
+        if (answer.status === 204) return attempt === 1 ? { kind: "already" } : { kind: "applied" };
         if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
         return { kind: "applied" };
       },
@@ -43921,7 +44007,9 @@ function createSentryWriter(client, organization) {
     ),
     setTeamRole: (memberId, team, role) => {
       const matches = (stored) => stored === role || role === "contributor" && stored === null;
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const stored = readTeamRoleAnswer(
             (await client.send("PUT", memberTeamPath(memberId, team), { teamRole: role })).body
@@ -43936,7 +44024,9 @@ function createSentryWriter(client, organization) {
     },
     removeFromTeam: async (memberId, team) => {
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "repeat",
           async () => {
             await client.send("DELETE", memberTeamPath(memberId, team));
             return { kind: "applied" };
@@ -43951,9 +44041,16 @@ function createSentryWriter(client, organization) {
     },
     removeMember: async (memberId) => {
       try {
-        return await writeVerified(
-          async () => {
-            await client.send("DELETE", memberPath(memberId));
+        return await settleWrite(
+          client,
+          "repeat",
+          async (attempt) => {
+            try {
+              await client.send("DELETE", memberPath(memberId));
+            } catch (error) {
+              if (attempt > 1 && isStatus(error, 404)) return { kind: "applied" };
+              throw error;
+            }
             return { kind: "applied" };
           },
           () => gone(memberId)

@@ -88744,8 +88744,21 @@ var SentryConnectionError = class extends Error {
 var SentryAmbiguousWriteError = class extends Error {
   name = "SentryAmbiguousWriteError";
   request;
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  why;
   constructor(request2, why, options) {
-    super(`${request2}: outcome unknown (${why}); it was not sent again`, options);
+    super(options?.message ?? `${request2}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request2;
+    this.why = why;
+  }
+};
+var SentryWriteNotSentError = class extends Error {
+  name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  notSent = true;
+  request;
+  constructor(request2) {
+    super(`${request2} was not sent: apply was interrupted`);
     this.request = request2;
   }
 };
@@ -88831,7 +88844,9 @@ function failedBeforeSending(reason) {
 }
 
 // src/sentry/retry-policy.ts
-var MAX_ATTEMPTS = 5;
+var READ_RETRY_BUDGET_MS = 6e4;
+var MAX_CONNECT_ATTEMPTS = 5;
+var MAX_WRITE_ATTEMPTS = 5;
 var MAX_RATE_LIMITED_ATTEMPTS = 8;
 var MAX_RATE_LIMIT_WAIT_MS = 6e4;
 var RATE_LIMIT_MARGIN_MS = 100;
@@ -88863,11 +88878,12 @@ function untilReset(rate, now, jitter) {
 }
 function decideRetry(input) {
   const { outcome, attempt, write } = input;
-  const last = attempt >= MAX_ATTEMPTS;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
   if (outcome.kind === "network") {
     if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
   }
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
@@ -88882,8 +88898,8 @@ function decideRetry(input) {
   }
   if (status >= 500) {
     if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
   }
   return { kind: "give-up", reason: `HTTP ${status}` };
 }
@@ -88971,9 +88987,19 @@ var SentryClient = class {
    * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send(method, path6, body) {
-    const run2 = this.writeQueue.then(() => this.request(method, path6, {}, body));
+    const run2 = this.writeQueue.then(() => {
+      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
+      return this.request(method, path6, {}, body);
+    });
     this.writeQueue = run2.catch(() => void 0);
     return run2;
+  }
+  /**
+   * Waits the capped, jittered back-off that follows attempt `attempt` of a
+   * write the writer repeats or re-reads after a lost answer.
+   */
+  async backOff(attempt, request2) {
+    await this.wait(backoffMs(attempt, this.random()), request2);
   }
   url(path6, query) {
     const url = new URL(this.baseUrl.href);
@@ -88986,6 +89012,7 @@ var SentryClient = class {
     const request2 = `${method} ${url.pathname}`;
     const key = limiterKey(path6);
     const write = method !== "GET";
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request2);
@@ -89009,12 +89036,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request2);
           continue;
         }
@@ -89043,12 +89072,14 @@ var SentryClient = class {
           write,
           attempt,
           outcome: { kind: "network", sent: true },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random()
         });
         if (decision2.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
         if (decision2.kind === "retry") {
+          waitedMs += decision2.waitMs;
           await this.wait(decision2.waitMs, request2);
           continue;
         }
@@ -89059,10 +89090,12 @@ var SentryClient = class {
         write,
         attempt,
         outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        waitedMs,
         now: this.options.now(),
         jitter: this.random()
       });
       if (decision.kind === "retry") {
+        if (response.status !== 429) waitedMs += decision.waitMs;
         await this.wait(decision.waitMs, request2);
         continue;
       }
@@ -89710,6 +89743,7 @@ async function applyPlan(changes, writer, options = {}) {
       while (next < group2.changes.length) {
         const index = next++;
         const change = group2.changes[index];
+        if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
         const holdReason = stoppedBecause ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
@@ -89717,6 +89751,10 @@ async function applyPlan(changes, writer, options = {}) {
         }
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
+        if (outcome.notSent) {
+          stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
+          continue;
+        }
         done += 1;
         options.onProgress?.(done, total);
         if (outcome.status === "applied") {
@@ -89736,14 +89774,19 @@ async function applyPlan(changes, writer, options = {}) {
         if (stoppedBecause === void 0 && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === void 0 && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row that retries could not settle; the rest was not sent (run apply again once Sentry accepts writes)`;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, group2.changes.length) }, worker));
     outcomes.push(...results.map(({ change, status, message }) => message === void 0 ? { change, status } : { change, status, message }));
   }
-  return stoppedBecause === void 0 ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+  if (stoppedBecause === void 0) return { outcomes, skipped: [] };
+  const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
+  return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+function stopReason(stop) {
+  return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";
 }
 function missingTeamReason(change, failedTeams) {
   if (failedTeams.size === 0) return void 0;
@@ -89782,7 +89825,7 @@ async function runChange(change, writer, teamRoleTargets) {
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
-  const joined = added.kind === "already" ? added.note ?? "already on the team" : added.note;
+  const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
   if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
@@ -89793,7 +89836,8 @@ async function addToTeam(change, writer, target) {
     }
     return withMessage(change, "applied", joined);
   } catch (error2) {
-    return { ...failure(change, error2), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error2)}` };
+    const message = `on team "${change.team}", but setting team role admin failed: ${messageOf(error2)}`;
+    return { ...failure(change, error2), status: "failed", message };
   }
 }
 function teamRoleDecider(changes, live) {
@@ -89811,18 +89855,29 @@ function teamRoleDecider(changes, live) {
 function settle(change, outcome, alreadyNote, appliedNote) {
   switch (outcome.kind) {
     case "applied":
-      return withMessage(change, "applied", outcome.note ?? appliedNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? appliedNote));
     case "already":
-      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? alreadyNote));
     case "not-applied":
       return { change, status: "failed", message: outcome.reason };
   }
+}
+function attemptsNote(outcome) {
+  return outcome.attempts !== void 0 && outcome.attempts > 1 ? `applied after ${outcome.attempts} attempts` : void 0;
+}
+function joinNotes(...notes) {
+  const kept = notes.filter((note) => note !== void 0 && note !== "");
+  return kept.length === 0 ? void 0 : kept.join("; ");
 }
 function withMessage(change, status, message) {
   return message === void 0 ? { change, status } : { change, status, message };
 }
 function failure(change, error2) {
+  if (isNotSent(error2)) return { change, status: "not-run", message: messageOf(error2), notSent: true };
   return { change, status: "failed", message: messageOf(error2), tokenRejected: statusOf(error2) === 401 };
+}
+function isNotSent(error2) {
+  return typeof error2 === "object" && error2 !== null && error2.notSent === true;
 }
 function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
@@ -89873,20 +89928,41 @@ var NOT_APPLIED = {
   noTeamRoles: "the org has no team-roles feature"
 };
 var VERIFIED = "confirmed by reading back after an unclear answer";
-async function writeVerified(write, verify) {
-  try {
-    return await write();
-  } catch (error2) {
-    if (!(error2 instanceof SentryAmbiguousWriteError)) throw error2;
+async function settleWrite(client, kind, write, landed) {
+  let lost;
+  const confirmed = async (attempts) => {
     let tookEffect;
     try {
-      tookEffect = await verify();
+      tookEffect = await landed();
     } catch {
-      throw error2;
+      throw lost;
     }
-    if (tookEffect) return { kind: "applied", note: VERIFIED };
-    throw error2;
+    return tookEffect ? { kind: "applied", note: VERIFIED, attempts } : void 0;
+  };
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (lost !== void 0) {
+      await client.backOff(attempt - 1, lost.request);
+      if (kind === "read-first") {
+        const done2 = await confirmed(attempt - 1);
+        if (done2) return done2;
+      }
+    }
+    try {
+      const outcome = await write(attempt);
+      return attempt === 1 ? outcome : { ...outcome, attempts: attempt };
+    } catch (error2) {
+      if (error2 instanceof SentryWriteNotSentError && lost !== void 0) throw lost;
+      if (!(error2 instanceof SentryAmbiguousWriteError)) throw error2;
+      lost = error2;
+    }
   }
+  const done = await confirmed(MAX_WRITE_ATTEMPTS);
+  if (done) return done;
+  const last = lost;
+  throw new SentryAmbiguousWriteError(last.request, last.why, {
+    cause: last,
+    message: `${last.request}: not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts (the last: ${last.why}), and reading back shows it did not take effect`
+  });
 }
 function isStatus(error2, status) {
   return error2 instanceof SentryApiError && error2.status === status;
@@ -89907,7 +89983,9 @@ function createSentryWriter(client, organization) {
   const findByEmail = async (email) => (await readAll(client, apiPath("organizations", organization, "members"), { query: `email:${email}` })).map(readMember).find((m) => sameEmail(m.email, email));
   const storedTeamRole = async (id, team) => (await details2(id)).teamRoles.find((t) => t.teamSlug === team);
   return {
-    createTeam: (slug, name) => writeVerified(
+    createTeam: (slug, name) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
         return { kind: "applied" };
@@ -89922,7 +90000,9 @@ function createSentryWriter(client, organization) {
         ...teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}
       };
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "read-first",
           async () => {
             await client.send("POST", apiPath("organizations", organization, "members"), body);
             return { kind: "applied" };
@@ -89936,7 +90016,9 @@ function createSentryWriter(client, organization) {
         throw error2;
       }
     },
-    reinvite: (memberId) => writeVerified(
+    reinvite: (memberId) => settleWrite(
+      client,
+      "read-first",
       async () => {
         await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
         return { kind: "applied" };
@@ -89950,7 +90032,9 @@ function createSentryWriter(client, organization) {
       const current = await details2(memberId);
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles2 = role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const answer = readMemberDetails(
             (await client.send("PUT", memberPath(memberId), { orgRole: role, role, teamRoles: teamRoles2 })).body
@@ -89960,10 +90044,12 @@ function createSentryWriter(client, organization) {
         async () => (await details2(memberId)).orgRole === role
       );
     },
-    addToTeam: (memberId, team) => writeVerified(
-      async () => {
+    addToTeam: (memberId, team) => settleWrite(
+      client,
+      "repeat",
+      async (attempt) => {
         const answer = await client.send("POST", memberTeamPath(memberId, team));
-        if (answer.status === 204) return { kind: "already" };
+        if (answer.status === 204) return attempt === 1 ? { kind: "already" } : { kind: "applied" };
         if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
         return { kind: "applied" };
       },
@@ -89971,7 +90057,9 @@ function createSentryWriter(client, organization) {
     ),
     setTeamRole: (memberId, team, role) => {
       const matches = (stored) => stored === role || role === "contributor" && stored === null;
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const stored = readTeamRoleAnswer(
             (await client.send("PUT", memberTeamPath(memberId, team), { teamRole: role })).body
@@ -89986,7 +90074,9 @@ function createSentryWriter(client, organization) {
     },
     removeFromTeam: async (memberId, team) => {
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "repeat",
           async () => {
             await client.send("DELETE", memberTeamPath(memberId, team));
             return { kind: "applied" };
@@ -90001,9 +90091,16 @@ function createSentryWriter(client, organization) {
     },
     removeMember: async (memberId) => {
       try {
-        return await writeVerified(
-          async () => {
-            await client.send("DELETE", memberPath(memberId));
+        return await settleWrite(
+          client,
+          "repeat",
+          async (attempt) => {
+            try {
+              await client.send("DELETE", memberPath(memberId));
+            } catch (error2) {
+              if (attempt > 1 && isStatus(error2, 404)) return { kind: "applied" };
+              throw error2;
+            }
             return { kind: "applied" };
           },
           () => gone(memberId)

@@ -289,7 +289,39 @@ describe("applyPlan", () => {
     const result = await applyPlan(changes, writer, { concurrency: 1 });
     expect(calls).toHaveLength(MAX_CONSECUTIVE_FAILURES);
     expect(result.outcomes.filter((o) => o.status === "not-run")).toHaveLength(5);
-    expect(result.stoppedBecause).toMatch(/failures in a row/);
+    expect(result.stoppedBecause).toMatch(/failures in a row that retries could not settle/);
+    expect(result.stoppedBecause).toMatch(/\(5 changes not sent, listed as not run\)/);
+  });
+
+  it("says a change was applied after N attempts when its answer was lost and it was settled", async () => {
+    const { writer } = recordingWriter((call) => (call.method === "invite" ? { kind: "applied", note: "confirmed by reading back after an unclear answer", attempts: 3 } : { kind: "already", attempts: 2 }));
+    const result = await applyPlan([invite("a@x.com"), addToTeam("1", "web")], writer);
+    expect(result.outcomes.map((o) => o.message)).toEqual([
+      "applied after 3 attempts; confirmed by reading back after an unclear answer",
+      "applied after 2 attempts; already on the team",
+    ]);
+  });
+
+  it("starts no change once told to stop, finishes the ones in flight, and lists the rest as not sent", async () => {
+    const stop = new AbortController();
+    const { writer, calls } = recordingWriter(() => {
+      if (calls.length === 3) stop.abort("interrupted by SIGINT: the write in flight was finished and nothing more was sent");
+      return undefined;
+    });
+    const changes = Array.from({ length: 10 }, (_, i) => invite(`p${i}@x.com`));
+    const result = await applyPlan(changes, writer, { concurrency: 1, stop: stop.signal });
+    expect(calls).toHaveLength(3);
+    expect(result.outcomes.map((o) => o.status)).toEqual([...Array<string>(3).fill("applied"), ...Array<string>(7).fill("not-run")]);
+    expect(result.stoppedBecause).toBe("interrupted by SIGINT: the write in flight was finished and nothing more was sent (7 changes not sent, listed as not run)");
+  });
+
+  it("stops when the writer says a write was held back (not sent), counting it as not run", async () => {
+    const held = Object.assign(new Error("POST /api/0/organizations/acme/members/ was not sent: apply was interrupted"), { notSent: true });
+    const { writer, calls } = recordingWriter(() => (calls.length === 2 ? held : undefined));
+    const result = await applyPlan(Array.from({ length: 4 }, (_, i) => invite(`p${i}@x.com`)), writer, { concurrency: 1 });
+    expect(calls).toHaveLength(2);
+    expect(result.outcomes.map((o) => o.status)).toEqual(["applied", "not-run", "not-run", "not-run"]);
+    expect(result.stoppedBecause).toMatch(/was not sent: apply was interrupted \(3 changes not sent/);
   });
 
   it("reports progress once per attempted change", async () => {

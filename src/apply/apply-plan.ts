@@ -31,6 +31,12 @@ export interface ApplyPlanOptions {
   readonly live?: Pick<LiveState, "members" | "teamRolesEnabled">;
   /** Writes in flight within a phase; defaults to APPLY_CONCURRENCY. */
   readonly concurrency?: number;
+  /**
+   * Once aborted (Ctrl-C, a cancelled job), no further change starts; the
+   * changes in flight finish, and the rest are `not-run`. Its `reason`, a
+   * string, is the report's stop message.
+   */
+  readonly stop?: AbortSignal;
 }
 
 /** Phases that could drop owners or managers, held back when a promotion before them failed. */
@@ -65,6 +71,7 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
       while (next < group.changes.length) {
         const index = next++;
         const change = group.changes[index] as Change;
+        if (stoppedBecause === undefined && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
         const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== undefined) {
           results[index] = { change, status: "not-run", message: holdReason };
@@ -72,6 +79,10 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
         }
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
+        if (outcome.notSent) {
+          stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
+          continue;
+        }
         done += 1;
         options.onProgress?.(done, total);
         if (outcome.status === "applied") {
@@ -91,17 +102,25 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
         if (stoppedBecause === undefined && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === undefined && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row; the rest was not sent (run apply again once Sentry accepts writes)`;
+          // Each of these already went through its retries (the writer settles lost answers), so Sentry is refusing.
+          stoppedBecause = `stopped after ${MAX_CONSECUTIVE_FAILURES} failures in a row that retries could not settle; the rest was not sent (run apply again once Sentry accepts writes)`;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, group.changes.length) }, worker));
     outcomes.push(...results.map(({ change, status, message }) => (message === undefined ? { change, status } : { change, status, message })));
   }
-  return stoppedBecause === undefined ? { outcomes, skipped: [] } : { outcomes, skipped: [], stoppedBecause };
+  if (stoppedBecause === undefined) return { outcomes, skipped: [] };
+  const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
+  return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
 }
 
-type RunOutcome = ChangeOutcome & { readonly tokenRejected?: boolean };
+type RunOutcome = ChangeOutcome & { readonly tokenRejected?: boolean; readonly notSent?: boolean };
+
+/** The stop message of an aborted run: the abort reason when it is text. */
+function stopReason(stop: AbortSignal): string {
+  return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";
+}
 
 /** The reason a change cannot run because a team it needs was not created, if so. */
 function missingTeamReason(change: Change, failedTeams: ReadonlySet<string>): string | undefined {
@@ -149,7 +168,7 @@ async function runChange(change: Change, writer: SentryWriter, teamRoleTargets: 
 async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, writer: SentryWriter, target: TeamRoleTarget): Promise<RunOutcome> {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
-  const joined = added.kind === "already" ? (added.note ?? "already on the team") : added.note;
+  const joined = joinNotes(attemptsNote(added), added.kind === "already" ? (added.note ?? "already on the team") : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
   if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   // The plan already warned that team roles have no effect on this org.
@@ -161,7 +180,8 @@ async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, wri
     }
     return withMessage(change, "applied", joined);
   } catch (error) {
-    return { ...failure(change, error), message: `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}` };
+    const message = `on team "${change.team}", but setting team role admin failed: ${messageOf(error)}`;
+    return { ...failure(change, error), status: "failed", message };
   }
 }
 
@@ -191,12 +211,22 @@ function teamRoleDecider(changes: readonly Change[], live: ApplyPlanOptions["liv
 function settle(change: Change, outcome: WriteOutcome, alreadyNote: string, appliedNote?: string): RunOutcome {
   switch (outcome.kind) {
     case "applied":
-      return withMessage(change, "applied", outcome.note ?? appliedNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? appliedNote));
     case "already":
-      return withMessage(change, "applied", outcome.note ?? alreadyNote);
+      return withMessage(change, "applied", joinNotes(attemptsNote(outcome), outcome.note ?? alreadyNote));
     case "not-applied":
       return { change, status: "failed", message: outcome.reason };
   }
+}
+
+/** "applied after N attempts" when a write's answer was lost and it was settled (docs/reliability.md). */
+function attemptsNote(outcome: WriteOutcome): string | undefined {
+  return outcome.attempts !== undefined && outcome.attempts > 1 ? `applied after ${outcome.attempts} attempts` : undefined;
+}
+
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const kept = notes.filter((note): note is string => note !== undefined && note !== "");
+  return kept.length === 0 ? undefined : kept.join("; ");
 }
 
 function withMessage(change: Change, status: "applied", message: string | undefined): RunOutcome {
@@ -204,7 +234,13 @@ function withMessage(change: Change, status: "applied", message: string | undefi
 }
 
 function failure(change: Change, error: unknown): RunOutcome {
+  if (isNotSent(error)) return { change, status: "not-run", message: messageOf(error), notSent: true };
   return { change, status: "failed", message: messageOf(error), tokenRejected: statusOf(error) === 401 };
+}
+
+/** A write the client held back because apply was told to stop (sentry/errors.ts SentryWriteNotSentError). */
+function isNotSent(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { notSent?: unknown }).notSent === true;
 }
 
 function messageOf(error: unknown): string {

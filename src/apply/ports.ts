@@ -6,15 +6,17 @@ import type { OrgRole, TeamRole } from "../domain/types.js";
  * - already: nothing to do, the state was already as wanted (team add 204, already invited);
  * - not-applied: Sentry answered success but changed nothing (team add 202 = access request filed,
  *   team role ignored without the team-roles feature). `reason` says why.
+ * `attempts` is set when the write took more than one try (its answer was lost and it was settled).
  */
 export type WriteOutcome =
-  | { readonly kind: "applied"; readonly note?: string }
-  | { readonly kind: "already"; readonly note?: string }
-  | { readonly kind: "not-applied"; readonly reason: string };
+  | { readonly kind: "applied"; readonly note?: string; readonly attempts?: number }
+  | { readonly kind: "already"; readonly note?: string; readonly attempts?: number }
+  | { readonly kind: "not-applied"; readonly reason: string; readonly attempts?: number };
 
 /**
  * The narrow port apply writes through; src/sentry/writer.ts implements it.
- * Methods throw a typed error (with Sentry's message) when Sentry refuses.
+ * Methods throw a typed error (with Sentry's message) when Sentry refuses;
+ * an error with `notSent: true` means the write never left (apply was interrupted).
  */
 export interface SentryWriter {
   createTeam(slug: string, name: string): Promise<WriteOutcome>;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SentryClient, apiPath, normalizeBaseUrl } from "./client.js";
 import { SentryAmbiguousWriteError, SentryApiError, SentryConfigError, SentryConnectionError } from "./errors.js";
-import { MAX_ATTEMPTS } from "./retry-policy.js";
+import { MAX_CONNECT_ATTEMPTS, MAX_BACKOFF_MS, READ_RETRY_BUDGET_MS } from "./retry-policy.js";
+
+/** More failures than any read retries within its time budget. */
+const PLENTY = 60;
 
 const TOKEN = "sntryu_secret_token_value_123456";
 const T0 = 1_700_000_000_000;
@@ -116,24 +119,32 @@ describe("SentryClient", () => {
     expect(sleeps).toHaveLength(1);
   });
 
-  it("retries a read after 5xx and dropped connections, then gives up with the last status", async () => {
+  it("retries a read after 5xx and dropped connections for a minute of back-off, then gives up with the last status", async () => {
     const s = script(
       json(502, {}),
       networkError("ECONNRESET"),
       json(503, {}),
-      json(500, { detail: "Internal Error" }),
-      json(500, { detail: "Internal Error" }),
+      ...Array.from({ length: PLENTY }, () => json(500, { detail: "Internal Error" })),
     );
     const { client: c, sleeps } = client(s.fetch);
     const error = await c.get("organizations/acme/members/").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SentryApiError);
     expect((error as SentryApiError).status).toBe(500);
-    expect(s.calls).toHaveLength(MAX_ATTEMPTS);
-    expect(sleeps).toHaveLength(MAX_ATTEMPTS - 1);
+    expect(s.calls.length).toBeGreaterThan(10);
+    expect(sleeps).toHaveLength(s.calls.length - 1);
+    const waited = sleeps.reduce((sum, ms) => sum + ms, 0);
+    expect(waited).toBeLessThanOrEqual(READ_RETRY_BUDGET_MS);
+    // random() is 0 here: each back-off is half its step, so the next would have passed the budget.
+    expect(waited + MAX_BACKOFF_MS / 2).toBeGreaterThan(READ_RETRY_BUDGET_MS);
+  });
+
+  it("gets a read through a long run of failures within the budget", async () => {
+    const s = script(...Array.from({ length: 12 }, () => json(503, {})), json(200, [{ id: "1" }]));
+    await expect(client(s.fetch).client.get("organizations/acme/members/")).resolves.toMatchObject({ body: [{ id: "1" }] });
   });
 
   it("turns a host that never answers into 'cannot reach URL (reason)'", async () => {
-    const s = script(...Array.from({ length: MAX_ATTEMPTS }, () => networkError("ECONNREFUSED")));
+    const s = script(...Array.from({ length: MAX_CONNECT_ATTEMPTS }, () => networkError("ECONNREFUSED")));
     const { client: c } = client(s.fetch);
     await expect(c.get("organizations/acme/")).rejects.toThrow(
       new SentryConnectionError("https://sentry.io", "ECONNREFUSED"),
@@ -142,7 +153,7 @@ describe("SentryClient", () => {
 
   it("names the innermost reason when the failure has no code", async () => {
     const s = script(
-      ...Array.from({ length: MAX_ATTEMPTS }, () => new TypeError("fetch failed", { cause: new Error("bad port") })),
+      ...Array.from({ length: PLENTY }, () => new TypeError("fetch failed", { cause: new Error("bad port") })),
     );
     const { client: c } = client(s.fetch);
     await expect(c.get("organizations/acme/")).rejects.toThrow("cannot reach https://sentry.io (bad port)");
@@ -187,7 +198,7 @@ describe("SentryClient", () => {
   it("leaves a proxy's HTML error page out of the message", async () => {
     const page = () =>
       new Response("<html><h1>502 Bad Gateway</h1></html>", { status: 502, headers: { "Content-Type": "text/html" } });
-    const s = script(...Array.from({ length: MAX_ATTEMPTS }, page));
+    const s = script(...Array.from({ length: PLENTY }, page));
     const error = (await client(s.fetch)
       .client.get("organizations/acme/")
       .catch((e: unknown) => e)) as Error;

@@ -2,12 +2,13 @@ import {
   SentryAmbiguousWriteError,
   SentryConfigError,
   SentryConnectionError,
+  SentryWriteNotSentError,
   apiErrorFor,
   errorDetail,
   failedBeforeSending,
   networkReason,
 } from "./errors.js";
-import { type RateLimitState, decideRetry, paceWaitMs, readRateLimit } from "./retry-policy.js";
+import { type RateLimitState, backoffMs, decideRetry, paceWaitMs, readRateLimit } from "./retry-policy.js";
 
 /** One request's time budget, on top of the agent's connect/headers/body timeouts. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -38,6 +39,11 @@ export interface SentryClientOptions {
   /** Jitter source in [0, 1); default a fixed-seed generator, so runs are repeatable. */
   readonly random?: () => number;
   readonly requestTimeoutMs?: number;
+  /**
+   * Once aborted, writes not yet sent are refused (SentryWriteNotSentError)
+   * and the one in flight finishes: how apply stops on Ctrl-C (docs/cli.md).
+   */
+  readonly stopWrites?: AbortSignal;
 }
 
 /** A successful answer. */
@@ -148,9 +154,20 @@ export class SentryClient {
    * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
    */
   send<T>(method: WriteMethod, path: string, body?: unknown): Promise<SentryResponse<T>> {
-    const run = this.writeQueue.then(() => this.request<T>(method, path, {}, body));
+    const run = this.writeQueue.then(() => {
+      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
+      return this.request<T>(method, path, {}, body);
+    });
     this.writeQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Waits the capped, jittered back-off that follows attempt `attempt` of a
+   * write the writer repeats or re-reads after a lost answer.
+   */
+  async backOff(attempt: number, request: string): Promise<void> {
+    await this.wait(backoffMs(attempt, this.random()), request);
   }
 
   private url(path: string, query: Readonly<Record<string, string>>): URL {
@@ -170,6 +187,8 @@ export class SentryClient {
     const request = `${method} ${url.pathname}`;
     const key = limiterKey(path);
     const write = method !== "GET";
+    // Back-off waited after 5xx and dropped connections: reads retry within a time budget (retry-policy.ts).
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
@@ -193,12 +212,14 @@ export class SentryClient {
           write,
           attempt,
           outcome: { kind: "network", sent: !failedBeforeSending(reason) },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random(),
         });
         if (decision.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
         if (decision.kind === "retry") {
+          waitedMs += decision.waitMs;
           await this.wait(decision.waitMs, request);
           continue;
         }
@@ -229,12 +250,14 @@ export class SentryClient {
           write,
           attempt,
           outcome: { kind: "network", sent: true },
+          waitedMs,
           now: this.options.now(),
           jitter: this.random(),
         });
         if (decision.kind === "ambiguous")
           throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
         if (decision.kind === "retry") {
+          waitedMs += decision.waitMs;
           await this.wait(decision.waitMs, request);
           continue;
         }
@@ -245,10 +268,12 @@ export class SentryClient {
         write,
         attempt,
         outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+        waitedMs,
         now: this.options.now(),
         jitter: this.random(),
       });
       if (decision.kind === "retry") {
+        if (response.status !== 429) waitedMs += decision.waitMs;
         await this.wait(decision.waitMs, request);
         continue;
       }

@@ -43,8 +43,23 @@ export class SentryConnectionError extends Error {
 export class SentryAmbiguousWriteError extends Error {
   override name = "SentryAmbiguousWriteError";
   readonly request: string;
-  constructor(request: string, why: string, options?: { cause?: unknown }) {
-    super(`${request}: outcome unknown (${why}); it was not sent again`, options);
+  /** What went wrong: "HTTP 500 after the request was sent", … */
+  readonly why: string;
+  constructor(request: string, why: string, options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? `${request}: outcome unknown (${why}); it was not sent again`, options);
+    this.request = request;
+    this.why = why;
+  }
+}
+
+/** A write held back because apply was told to stop (Ctrl-C, a cancelled job): it never left. */
+export class SentryWriteNotSentError extends Error {
+  override name = "SentryWriteNotSentError";
+  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+  readonly notSent = true;
+  readonly request: string;
+  constructor(request: string) {
+    super(`${request} was not sent: apply was interrupted`);
     this.request = request;
   }
 }

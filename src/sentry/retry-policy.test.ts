@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   BASE_BACKOFF_MS,
-  MAX_ATTEMPTS,
+  MAX_CONNECT_ATTEMPTS,
   MAX_BACKOFF_MS,
   MAX_RATE_LIMITED_ATTEMPTS,
   MAX_RATE_LIMIT_WAIT_MS,
   RATE_LIMIT_MARGIN_MS,
   type AttemptOutcome,
   type RateLimitState,
+  READ_RETRY_BUDGET_MS,
   backoffMs,
   decideRetry,
   paceWaitMs,
@@ -83,9 +84,9 @@ describe("decideRetry", () => {
       { kind: "give-up", reason: "Sentry's daily invite cap was reached" },
     ],
     [
-      "a 429 burst gets more attempts than 5xx",
+      "a 429 burst gets more attempts than a host that cannot be reached",
       false,
-      MAX_ATTEMPTS,
+      MAX_CONNECT_ATTEMPTS,
       response(429, SPENT),
       { kind: "retry", waitMs: 2_000, reason: "rate limited" },
     ],
@@ -111,11 +112,11 @@ describe("decideRetry", () => {
       { kind: "retry", waitMs: BASE_BACKOFF_MS * 2, reason: "HTTP 503" },
     ],
     [
-      "a 502 read on the last attempt gives up",
+      "a 502 read is retried long after five attempts (the budget is time, not a count)",
       false,
-      MAX_ATTEMPTS,
+      9,
       response(502),
-      { kind: "give-up", reason: `HTTP 502 after ${MAX_ATTEMPTS} attempts` },
+      { kind: "retry", waitMs: MAX_BACKOFF_MS / 2, reason: "HTTP 502" },
     ],
     [
       "a 500 write is ambiguous, never resent",
@@ -146,11 +147,11 @@ describe("decideRetry", () => {
       { kind: "retry", waitMs: BASE_BACKOFF_MS / 2, reason: "no answer" },
     ],
     [
-      "a dropped read on the last attempt gives up",
+      "a host that cannot be reached gives up after a few attempts",
       false,
-      MAX_ATTEMPTS,
-      { kind: "network", sent: true },
-      { kind: "give-up", reason: `no answer after ${MAX_ATTEMPTS} attempts` },
+      MAX_CONNECT_ATTEMPTS,
+      { kind: "network", sent: false },
+      { kind: "give-up", reason: `no answer after ${MAX_CONNECT_ATTEMPTS} attempts` },
     ],
     ["a 400 is never retried", false, 1, response(400), { kind: "give-up", reason: "HTTP 400" }],
     ["a 401 is never retried", false, 1, response(401), { kind: "give-up", reason: "HTTP 401" }],
@@ -159,6 +160,15 @@ describe("decideRetry", () => {
     ["a 409 is never retried", true, 1, response(409), { kind: "give-up", reason: "HTTP 409" }],
   ])("%s", (_name, write, attempt, outcome, expected) => {
     expect(decideRetry({ write, attempt, outcome, now: NOW, jitter: 0 })).toEqual(expected);
+  });
+
+  it("retries reads after 5xx and dropped connections until the next back-off would pass the time budget", () => {
+    for (const outcome of [response(500), { kind: "network", sent: true } as const]) {
+      const within = decideRetry({ write: false, attempt: 12, outcome, waitedMs: READ_RETRY_BUDGET_MS - MAX_BACKOFF_MS, now: NOW, jitter: 1 });
+      expect(within).toMatchObject({ kind: "retry", waitMs: MAX_BACKOFF_MS });
+      const past = decideRetry({ write: false, attempt: 13, outcome, waitedMs: READ_RETRY_BUDGET_MS - MAX_BACKOFF_MS + 1, now: NOW, jitter: 1 });
+      expect(past).toMatchObject({ kind: "give-up", reason: expect.stringContaining("after 13 attempts") });
+    }
   });
 
   it("adds at most the margin as jitter to a rate-limit wait", () => {

@@ -3,8 +3,24 @@
  * table (docs/sentry-behaviour.md S3). The client applies it.
  */
 
-/** Tries per request after 5xx or dropped connections, the first included. */
-export const MAX_ATTEMPTS = 5;
+/**
+ * Back-off a read may wait in all after 5xx answers and dropped connections:
+ * every read is safe to repeat, so it is retried for up to a minute of
+ * capped, jittered back-off rather than a small count (docs/reliability.md).
+ */
+export const READ_RETRY_BUDGET_MS = 60_000;
+/**
+ * Tries per request when the server cannot be reached at all (connection
+ * refused, DNS): these prove nothing was sent, but a wrong --url or a
+ * missing proxy does not heal by waiting, so they stop early.
+ */
+export const MAX_CONNECT_ATTEMPTS = 5;
+/**
+ * Tries per write whose answer was lost (5xx, reset, timeout), the first
+ * included: idempotent writes are repeated, invites and team creations are
+ * read back and sent again only when absent (src/sentry/writer.ts).
+ */
+export const MAX_WRITE_ATTEMPTS = 5;
 /** Tries per request while Sentry answers 429: a burst can span several one-second windows. */
 export const MAX_RATE_LIMITED_ATTEMPTS = 8;
 /** Longest wait for a rate-limit window to reset; sentry.io windows are one second. */
@@ -41,6 +57,8 @@ export interface RetryInput {
   readonly write: boolean;
   /** 1 for the first try. */
   readonly attempt: number;
+  /** Back-off already waited for this request after 5xx answers and dropped connections, in ms (0 when absent). */
+  readonly waitedMs?: number;
   readonly outcome: AttemptOutcome;
   /** Epoch ms. */
   readonly now: number;
@@ -90,11 +108,12 @@ function untilReset(rate: RateLimitState, now: number, jitter: number): number |
 /** The decision table. */
 export function decideRetry(input: RetryInput): RetryDecision {
   const { outcome, attempt, write } = input;
-  const last = attempt >= MAX_ATTEMPTS;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
   if (outcome.kind === "network") {
     if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (last) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: "no answer" };
+    if (spent || (!outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS)) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
   }
   const { status, rate, detail } = outcome;
   if (status < 400) return { kind: "done" };
@@ -111,8 +130,8 @@ export function decideRetry(input: RetryInput): RetryDecision {
   }
   if (status >= 500) {
     if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (last) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoffMs(attempt, input.jitter), reason: `HTTP ${status}` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
   }
   return { kind: "give-up", reason: `HTTP ${status}` };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createInMemorySentry } from "../../test/fakes/fake-sentry.js";
 import { SentryClient } from "./client.js";
 import { SentryAmbiguousWriteError, SentryApiError } from "./errors.js";
+import { MAX_WRITE_ATTEMPTS } from "./retry-policy.js";
 import { NOT_APPLIED, createSentryWriter } from "./writer.js";
 
 const EXAMPLE = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
@@ -60,11 +61,29 @@ describe("createSentryWriter", () => {
     expect(fake.requests.at(-1)?.query).toMatchObject({ query: "email:Carol@Example.com" });
   });
 
-  it("fails an invite that did not happen when the answer was a 5xx, and sends it only once", async () => {
+  it("sends an invite again only after reading back that the lost attempt did not land", async () => {
     const { fake, writer } = setup();
     fake.faults.failNext(1, "503", { method: "POST" });
-    await expect(writer.invite("carol@example.com", "member", [])).rejects.toBeInstanceOf(SentryAmbiguousWriteError);
+    await expect(writer.invite("carol@example.com", "member", [])).resolves.toEqual({ kind: "applied", attempts: 2 });
+    expect(writes(fake)).toHaveLength(2);
+    expect(fake.state().members.filter((m) => m.email === "carol@example.com")).toHaveLength(1);
+  });
+
+  it("never sends an invite twice when the lost attempt landed: the read-back finds it", async () => {
+    const { fake, writer } = setup();
+    fake.faults.failAfterCommit(1, "reset", { method: "POST" });
+    await expect(writer.invite("carol@example.com", "member", [])).resolves.toMatchObject({ kind: "applied", attempts: 1 });
     expect(writes(fake)).toHaveLength(1);
+    expect(fake.state().members.filter((m) => m.email === "carol@example.com")).toHaveLength(1);
+  });
+
+  it(`fails an invite that never landed in ${MAX_WRITE_ATTEMPTS} attempts, saying so`, async () => {
+    const { fake, writer } = setup();
+    fake.faults.failNext(MAX_WRITE_ATTEMPTS, "503", { method: "POST" });
+    const error = await writer.invite("carol@example.com", "member", []).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SentryAmbiguousWriteError);
+    expect(String(error)).toContain(`not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts`);
+    expect(writes(fake)).toHaveLength(MAX_WRITE_ATTEMPTS);
     expect(member(fake, "carol@example.com")).toBeUndefined();
   });
 
@@ -91,11 +110,13 @@ describe("createSentryWriter", () => {
     expect(writes(fake)).toHaveLength(0);
   });
 
-  it("confirms a role change whose answer was a 500 after it took effect", async () => {
+  it("settles a role change whose answer was a 500 after it took effect by sending it again", async () => {
     const { fake, writer } = setup();
     fake.faults.failAfterCommit(1, "500", { method: "PUT" });
-    await expect(writer.setRole("107", "manager")).resolves.toMatchObject({ kind: "applied" });
-    expect(writes(fake)).toHaveLength(1);
+    // A role change is idempotent: it is sent again rather than read back first.
+    await expect(writer.setRole("107", "manager")).resolves.toEqual({ kind: "applied", attempts: 2 });
+    expect(writes(fake)).toHaveLength(2);
+    expect(fake.state().members.find((m) => m.id === "107")?.role).toBe("manager");
   });
 
   it("passes Sentry's refusal through, e.g. the last owner or manager", async () => {
@@ -118,6 +139,23 @@ describe("createSentryWriter", () => {
     const { writer } = setup();
     await expect(writer.addToTeam("107", "backend")).resolves.toEqual({ kind: "applied" });
     await expect(writer.addToTeam("107", "backend")).resolves.toEqual({ kind: "already" });
+  });
+
+  it("settles a team add whose answer was lost: the repeat's 204 means the lost attempt added them", async () => {
+    const { fake, writer } = setup();
+    fake.faults.failAfterCommit(1, "reset", { method: "POST" });
+    await expect(writer.addToTeam("107", "backend")).resolves.toEqual({ kind: "applied", attempts: 2 });
+    expect(writes(fake)).toHaveLength(2);
+  });
+
+  it("creates a team again only after reading back that it is absent, and never twice", async () => {
+    const { fake, writer } = setup();
+    fake.faults.failNext(1, "500", { method: "POST" });
+    await expect(writer.createTeam("zeta", "Zeta")).resolves.toEqual({ kind: "applied", attempts: 2 });
+    fake.faults.failAfterCommit(1, "500", { method: "POST" });
+    await expect(writer.createTeam("theta", "Theta")).resolves.toMatchObject({ kind: "applied", attempts: 1 });
+    expect(writes(fake).map((w) => (w.body as { slug: string }).slug)).toEqual(["zeta", "zeta", "theta"]);
+    expect(fake.state().teams.filter((t) => t.slug === "theta")).toHaveLength(1);
   });
 
   it("reports a 202 as not applied: Sentry filed an access request", async () => {
@@ -161,8 +199,9 @@ describe("createSentryWriter", () => {
   it("confirms a removal whose connection dropped after it took effect", async () => {
     const { fake, writer } = setup();
     fake.faults.failAfterCommit(1, "reset", { method: "DELETE" });
-    await expect(writer.removeMember("107")).resolves.toMatchObject({ kind: "applied" });
-    expect(writes(fake)).toHaveLength(1);
+    // The repeat answers 404: the lost attempt removed them.
+    await expect(writer.removeMember("107")).resolves.toEqual({ kind: "applied", attempts: 2 });
+    expect(writes(fake)).toHaveLength(2);
   });
 
   it("re-sends an invite with exactly {reinvite, regenerate}", async () => {

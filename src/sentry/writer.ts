@@ -2,17 +2,18 @@ import { sameEmail } from "../domain/identity.js";
 import type { OrgRole, TeamRole } from "../domain/types.js";
 import { type SentryClient, apiPath } from "./client.js";
 import { readMember, readMemberDetails, readTeam, readTeamRoleAnswer, type MemberDetailsDto } from "./dto.js";
-import { SentryAmbiguousWriteError, SentryApiError } from "./errors.js";
+import { SentryAmbiguousWriteError, SentryApiError, SentryWriteNotSentError } from "./errors.js";
 import { readAll } from "./paginate.js";
+import { MAX_WRITE_ATTEMPTS } from "./retry-policy.js";
 
 /**
  * What one write achieved. Structurally equal to apply/ports.ts WriteOutcome
  * (sentry/ may not import apply/: docs/architecture.md#layers-and-dependency-direction).
  */
 export type WriterOutcome =
-  | { readonly kind: "applied"; readonly note?: string }
-  | { readonly kind: "already"; readonly note?: string }
-  | { readonly kind: "not-applied"; readonly reason: string };
+  | { readonly kind: "applied"; readonly note?: string; readonly attempts?: number }
+  | { readonly kind: "already"; readonly note?: string; readonly attempts?: number }
+  | { readonly kind: "not-applied"; readonly reason: string; readonly attempts?: number };
 
 /** Structurally equal to apply/ports.ts SentryWriter. */
 export interface SentryRosterWriter {
@@ -36,26 +37,61 @@ export const NOT_APPLIED = {
 const VERIFIED = "confirmed by reading back after an unclear answer";
 
 /**
- * Runs `write`; when its outcome is unknown (SentryAmbiguousWriteError),
- * `verify` re-reads Sentry: true means it took effect, false rethrows.
+ * How a write whose answer was lost (5xx, reset, timeout) is settled in the same run:
+ * - repeat: the write is idempotent in Sentry (team add and removal, team
+ *   role, org role): send it again after a back-off;
+ * - read-first: it is not (invite, re-invite, team creation): read back, and
+ *   send again only when it did not land, so it never lands twice.
+ * Either way, after MAX_WRITE_ATTEMPTS a read says whether any attempt took
+ * effect, and only then is the outcome "unknown".
  */
-async function writeVerified(
-  write: () => Promise<WriterOutcome>,
-  verify: () => Promise<boolean>,
+type SettleKind = "repeat" | "read-first";
+
+/**
+ * Runs `write` (given its attempt number, from 1) until it answers, as
+ * SettleKind says; `landed` re-reads Sentry: true means the change is there.
+ */
+async function settleWrite(
+  client: SentryClient,
+  kind: SettleKind,
+  write: (attempt: number) => Promise<WriterOutcome>,
+  landed: () => Promise<boolean>,
 ): Promise<WriterOutcome> {
-  try {
-    return await write();
-  } catch (error) {
-    if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+  let lost: SentryAmbiguousWriteError | undefined;
+  const confirmed = async (attempts: number): Promise<WriterOutcome | undefined> => {
     let tookEffect: boolean;
     try {
-      tookEffect = await verify();
+      tookEffect = await landed();
     } catch {
-      throw error;
+      throw lost;
     }
-    if (tookEffect) return { kind: "applied", note: VERIFIED };
-    throw error;
+    return tookEffect ? { kind: "applied", note: VERIFIED, attempts } : undefined;
+  };
+  for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt += 1) {
+    if (lost !== undefined) {
+      await client.backOff(attempt - 1, lost.request);
+      if (kind === "read-first") {
+        const done = await confirmed(attempt - 1);
+        if (done) return done;
+      }
+    }
+    try {
+      const outcome = await write(attempt);
+      return attempt === 1 ? outcome : { ...outcome, attempts: attempt };
+    } catch (error) {
+      // Stopped (Ctrl-C) after an unclear attempt: the outcome stays unknown.
+      if (error instanceof SentryWriteNotSentError && lost !== undefined) throw lost;
+      if (!(error instanceof SentryAmbiguousWriteError)) throw error;
+      lost = error;
+    }
   }
+  const done = await confirmed(MAX_WRITE_ATTEMPTS);
+  if (done) return done;
+  const last = lost as SentryAmbiguousWriteError;
+  throw new SentryAmbiguousWriteError(last.request, last.why, {
+    cause: last,
+    message: `${last.request}: not applied: no clear answer in ${MAX_WRITE_ATTEMPTS} attempts (the last: ${last.why}), and reading back shows it did not take effect`,
+  });
 }
 
 function isStatus(error: unknown, status: number): error is SentryApiError {
@@ -64,8 +100,10 @@ function isStatus(error: unknown, status: number): error is SentryApiError {
 
 /**
  * The writer apply uses: one method per change action, each mapped to the
- * calls of docs/sentry-behaviour.md S8, with Sentry's quiet non-answers (202, ignored
- * team roles) reported as not-applied, and ambiguous writes verified by a read.
+ * calls of docs/sentry-behaviour.md S8, with Sentry's quiet non-answers (202,
+ * ignored team roles) reported as not-applied, and writes whose answer was
+ * lost settled in the same run (settleWrite). Over 60 lines: one short entry
+ * per change action, kept together so the mapping reads as one table.
  */
 export function createSentryWriter(client: SentryClient, organization: string): SentryRosterWriter {
   const memberPath = (id: string) => apiPath("organizations", organization, "members", id);
@@ -93,7 +131,9 @@ export function createSentryWriter(client: SentryClient, organization: string): 
 
   return {
     createTeam: (slug, name) =>
-      writeVerified(
+      settleWrite(
+        client,
+        "read-first",
         async () => {
           await client.send("POST", apiPath("organizations", organization, "teams"), { slug, name });
           return { kind: "applied" };
@@ -112,7 +152,9 @@ export function createSentryWriter(client: SentryClient, organization: string): 
         ...(teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}),
       };
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "read-first",
           async () => {
             await client.send("POST", apiPath("organizations", organization, "members"), body);
             return { kind: "applied" };
@@ -133,7 +175,9 @@ export function createSentryWriter(client: SentryClient, organization: string): 
     },
 
     reinvite: (memberId) =>
-      writeVerified(
+      settleWrite(
+        client,
+        "read-first",
         async () => {
           await client.send("PUT", memberPath(memberId), { reinvite: true, regenerate: true });
           return { kind: "applied" };
@@ -150,7 +194,9 @@ export function createSentryWriter(client: SentryClient, organization: string): 
       if (current.orgRole === role) return { kind: "already" };
       const teamRoles =
         role === "billing" ? [] : current.teamRoles.map((t) => ({ teamSlug: t.teamSlug, role: t.role }));
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const answer = readMemberDetails(
             (await client.send<unknown>("PUT", memberPath(memberId), { orgRole: role, role, teamRoles })).body,
@@ -164,10 +210,13 @@ export function createSentryWriter(client: SentryClient, organization: string): 
     },
 
     addToTeam: (memberId, team) =>
-      writeVerified(
-        async () => {
+      settleWrite(
+        client,
+        "repeat",
+        async (attempt) => {
           const answer = await client.send<unknown>("POST", memberTeamPath(memberId, team));
-          if (answer.status === 204) return { kind: "already" };
+          // 204 "already on the team" after a lost answer: the lost attempt added them.
+          if (answer.status === 204) return attempt === 1 ? { kind: "already" } : { kind: "applied" };
           if (answer.status === 202) return { kind: "not-applied", reason: NOT_APPLIED.accessRequest };
           return { kind: "applied" };
         },
@@ -177,7 +226,9 @@ export function createSentryWriter(client: SentryClient, organization: string): 
     setTeamRole: (memberId, team, role) => {
       // Sentry stores null for "the minimum the org role implies": contributor reads back as null.
       const matches = (stored: TeamRole | null) => stored === role || (role === "contributor" && stored === null);
-      return writeVerified(
+      return settleWrite(
+        client,
+        "repeat",
         async () => {
           const stored = readTeamRoleAnswer(
             (await client.send<unknown>("PUT", memberTeamPath(memberId, team), { teamRole: role })).body,
@@ -193,7 +244,9 @@ export function createSentryWriter(client: SentryClient, organization: string): 
 
     removeFromTeam: async (memberId, team) => {
       try {
-        return await writeVerified(
+        return await settleWrite(
+          client,
+          "repeat",
           async () => {
             await client.send("DELETE", memberTeamPath(memberId, team));
             return { kind: "applied" };
@@ -209,9 +262,17 @@ export function createSentryWriter(client: SentryClient, organization: string): 
 
     removeMember: async (memberId) => {
       try {
-        return await writeVerified(
-          async () => {
-            await client.send("DELETE", memberPath(memberId));
+        return await settleWrite(
+          client,
+          "repeat",
+          async (attempt) => {
+            try {
+              await client.send("DELETE", memberPath(memberId));
+            } catch (error) {
+              // 404 after a lost answer: the lost attempt removed them.
+              if (attempt > 1 && isStatus(error, 404)) return { kind: "applied" };
+              throw error;
+            }
             return { kind: "applied" };
           },
           () => gone(memberId),

@@ -8,6 +8,7 @@ import { runAction, type ActionRun } from "../support/run-action.js";
 import { ensureDistBuilt } from "./built-cli.js";
 import { repoFile } from "./roster-fuzz.js";
 import { assertNoLeaks, requestLogText, withoutMaskCommands, type CapturedText } from "./secret-scan.js";
+import { MAX_WRITE_ATTEMPTS } from "../../src/sentry/retry-policy.js";
 
 const READ_TOKEN = "sntryu_readonly_token_0123456789abcdef";
 const WRITE_TOKEN = "sntryu_owner_token_0123456789abcdef";
@@ -72,8 +73,8 @@ describe("secrets through the built Action on a public repository", () => {
       });
       expect(plan.code, plan.stdout).toBe(0);
       github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
-      // The first member update fails without an answer: its failure is annotated, naming the member.
-      sentry.faults.failNext(1, "500", { method: "PUT" });
+      // The first member update fails without an answer on every attempt: its failure is annotated, naming the member.
+      sentry.faults.failNext(MAX_WRITE_ATTEMPTS, "500", { method: "PUT" });
       const apply = await runAction({
         eventName: "push",
         payload: { ref: "refs/heads/main", after: MERGE_SHA, repository: REPOSITORY },
