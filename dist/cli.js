@@ -49,9 +49,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -85,10 +85,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.isSeq = isSeq4;
   }
 });
@@ -4197,9 +4197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4235,7 +4235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4275,7 +4275,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep && !props.found) {
+        if (!isMap4 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4298,7 +4298,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4330,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4346,7 +4346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -40950,176 +40950,11 @@ var RosterFileError = class extends Error {
   }
 };
 
-// src/domain/identity.ts
-function normalizeEmail(email) {
-  return email.trim().toLowerCase();
-}
-function sameEmail(a, b) {
-  return normalizeEmail(a) === normalizeEmail(b);
-}
-
-// src/domain/roles.ts
-var ORG_ROLES = ["billing", "member", "admin", "manager", "owner"];
-var TEAM_ROLES = ["contributor", "admin"];
-var ORG_ROLE_PRIORITY = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
-function isOrgRole(value) {
-  return typeof value === "string" && ORG_ROLES.includes(value);
-}
-function isTeamRole(value) {
-  return typeof value === "string" && TEAM_ROLES.includes(value);
-}
-function orgRolePriority(role) {
-  return isOrgRole(role) ? ORG_ROLE_PRIORITY[role] : Number.POSITIVE_INFINITY;
-}
-function minimumTeamRole(role) {
-  return role === "owner" || role === "manager" || role === "admin" ? "admin" : "contributor";
-}
-function effectiveTeamRole(orgRole, stored) {
-  return stored === "admin" || minimumTeamRole(orgRole) === "admin" ? "admin" : "contributor";
-}
-function hasTeamAccess(role) {
-  return role !== "billing";
-}
-function canManage(callerRole, from, to) {
-  if (callerRole !== "owner" && callerRole !== "manager") return false;
-  const ceiling = orgRolePriority(callerRole);
-  return orgRolePriority(from) <= ceiling && orgRolePriority(to) <= ceiling;
-}
-
-// src/roster/did-you-mean.ts
-var CHARS_PER_ALLOWED_EDIT = 3;
-function closestMatch(typed, candidates) {
-  const word = typed.toLowerCase();
-  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
-  let best;
-  let bestDistance = allowed + 1;
-  for (const candidate of candidates) {
-    if (candidate === typed) continue;
-    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function didYouMean(typed, candidates) {
-  const match = closestMatch(typed, candidates);
-  return match === void 0 ? void 0 : `did you mean "${match}"?`;
-}
-function editDistance(a, b, limit) {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let before = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin >= limit) return limit;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 // src/roster/parse-roster.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/roster/refused-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
-var MAX_ROSTER_BYTES = 1e6;
-var MAX_ALIAS_COUNT = 0;
-var MAX_FLOW_NESTING = 32;
-function parseRoster(file, text2) {
-  const size = byteLength(text2);
-  if (size > MAX_ROSTER_BYTES) {
-    return {
-      ok: false,
-      issues: [
-        issue(
-          file,
-          { line: 1, col: 1 },
-          `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-          "a roster lists people; split out generated data or check that this is the right file"
-        )
-      ]
-    };
-  }
-  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep !== void 0) {
-    const lines = new import_yaml.LineCounter();
-    lines.addNewLine(0);
-    for (let at2 = source.indexOf("\n"); at2 >= 0 && at2 < tooDeep; at2 = source.indexOf("\n", at2 + 1))
-      lines.addNewLine(at2 + 1);
-    return {
-      ok: false,
-      issues: [
-        issue(
-          file,
-          toPosition(lines, tooDeep),
-          `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-          "a roster needs at most four levels: check for unclosed [ or {"
-        )
-      ]
-    };
-  }
-  const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(source, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    // duplicates are reported below, naming both lines
-    merge: false,
-    strict: true
-  });
-  const at = (offset) => toPosition(lineCounter, offset);
-  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
-  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
-  if (issues.length === 0 && document.contents === null) {
-    issues.push(
-      issue(
-        file,
-        { line: 1, col: 1 },
-        `${file} is empty`,
-        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
-      )
-    );
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
-  };
-}
-function positionOf(roster, path, options = {}) {
-  let node = roster.document.contents;
-  let keyNode;
-  let found = node;
-  for (const segment of path) {
-    keyNode = void 0;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.findLast((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value ?? pair.key;
-    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      if (node === void 0) break;
-    } else {
-      break;
-    }
-    found = options.key && keyNode ? keyNode : node;
-  }
-  return nodePosition(roster, found);
-}
-function nodePosition(roster, node) {
-  const range = node?.range;
-  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
-}
 function structureIssues(file, document, at, source) {
   const issues = [];
   const start = (node) => at(node?.range?.[0] ?? 0);
@@ -41136,66 +40971,68 @@ function structureIssues(file, document, at, source) {
     },
     Node(_, node) {
       if ((0, import_yaml.isAlias)(node)) return;
-      if (node.tag) {
-        let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
-        while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
-        issues.push(
-          issue(
-            file,
-            tagAt >= 0 ? at(tagAt) : start(node),
-            `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
-            "remove the tag and write the plain value"
-          )
-        );
-      }
-      if (node.anchor) {
-        const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
-        issues.push(
-          issue(
-            file,
-            anchorAt >= 0 ? at(anchorAt) : start(node),
-            `anchors are not allowed in a roster ("&${node.anchor}")`,
-            "remove the anchor and write repeated values out in full"
-          )
-        );
-      }
-      if (!(0, import_yaml.isMap)(node)) return;
-      const map = node;
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of map.items) {
-        if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
-          issues.push(issue(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
-          continue;
-        }
-        if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-        const key = String(pair.key.value);
-        if (key === "<<") {
-          issues.push(
-            issue(
-              file,
-              start(pair.key),
-              "merge keys (<<) are not allowed in a roster",
-              "write the merged keys out in full"
-            )
-          );
-          continue;
-        }
-        const first = seen.get(key);
-        if (first) {
-          issues.push(
-            issue(
-              file,
-              start(pair.key),
-              `duplicate key "${key}" (first on line ${start(first).line})`,
-              "keep one of them: YAML silently uses the last"
-            )
-          );
-        } else {
-          seen.set(key, pair.key);
-        }
-      }
+      issues.push(...tagAndAnchorIssues(file, node, at, source));
+      if ((0, import_yaml.isMap)(node)) issues.push(...mapKeyIssues(file, node.items, start));
     }
   });
+  return issues;
+}
+function tagAndAnchorIssues(file, node, at, source) {
+  const issues = [];
+  const nodeStart = at(node.range?.[0] ?? 0);
+  if (node.tag) {
+    let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
+    while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
+    issues.push(
+      issue(
+        file,
+        tagAt >= 0 ? at(tagAt) : nodeStart,
+        `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
+        "remove the tag and write the plain value"
+      )
+    );
+  }
+  if (node.anchor) {
+    const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+    issues.push(
+      issue(
+        file,
+        anchorAt >= 0 ? at(anchorAt) : nodeStart,
+        `anchors are not allowed in a roster ("&${node.anchor}")`,
+        "remove the anchor and write repeated values out in full"
+      )
+    );
+  }
+  return issues;
+}
+function mapKeyIssues(file, items, start) {
+  const issues = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const pair of items) {
+    if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
+      issues.push(issue(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
+      continue;
+    }
+    if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (key === "<<") {
+      issues.push(issue(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
+      continue;
+    }
+    const first = seen.get(key);
+    if (first) {
+      issues.push(
+        issue(
+          file,
+          start(pair.key),
+          `duplicate key "${key}" (first on line ${start(first).line})`,
+          "keep one of them: YAML silently uses the last"
+        )
+      );
+    } else {
+      seen.set(key, pair.key);
+    }
+  }
   return issues;
 }
 function syntaxIssue(file, error, at, source) {
@@ -41270,12 +41107,99 @@ function issue(file, position, message, hint) {
     ...hint ? { hint } : {}
   };
 }
-function toPosition(lineCounter, offset) {
-  return lineCounter.linePos(offset);
-}
 function shortTag(tag) {
   const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
   return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1);
+}
+
+// src/roster/parse-roster.ts
+var MAX_ROSTER_BYTES = 1e6;
+var MAX_ALIAS_COUNT = 0;
+var MAX_FLOW_NESTING = 32;
+function parseRoster(file, text2) {
+  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  const refused = sizeOrNestingIssue(file, text2, source);
+  if (refused) return { ok: false, issues: [refused] };
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    // duplicates are reported below, naming both lines
+    merge: false,
+    strict: true
+  });
+  const at = (offset) => toPosition(lineCounter, offset);
+  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
+  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
+  if (issues.length === 0 && document.contents === null) {
+    issues.push(
+      issue(
+        file,
+        { line: 1, col: 1 },
+        `${file} is empty`,
+        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
+      )
+    );
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
+  };
+}
+function sizeOrNestingIssue(file, text2, source) {
+  const size = byteLength(text2);
+  if (size > MAX_ROSTER_BYTES) {
+    return issue(
+      file,
+      { line: 1, col: 1 },
+      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+      "a roster lists people; split out generated data or check that this is the right file"
+    );
+  }
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep === void 0) return void 0;
+  const lines = new import_yaml2.LineCounter();
+  lines.addNewLine(0);
+  for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
+  return issue(
+    file,
+    lines.linePos(tooDeep),
+    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+    "a roster needs at most four levels: check for unclosed [ or {"
+  );
+}
+function positionOf(roster, path, options = {}) {
+  let node = roster.document.contents;
+  let keyNode;
+  let found = node;
+  for (const segment of path) {
+    keyNode = void 0;
+    if ((0, import_yaml2.isMap)(node)) {
+      const pair = node.items.findLast((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === void 0) break;
+    } else {
+      break;
+    }
+    found = options.key && keyNode ? keyNode : node;
+  }
+  return nodePosition(roster, found);
+}
+function nodePosition(roster, node) {
+  const range = node?.range;
+  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
+}
+function toPosition(lineCounter, offset) {
+  return lineCounter.linePos(offset);
 }
 function flowNestingOffset(source) {
   let depth = 0;
@@ -41302,9 +41226,6 @@ function flowNestingOffset(source) {
     } else if ((char === "]" || char === "}") && depth > 0) depth -= 1;
   }
   return void 0;
-}
-function lowerFirst(text2) {
-  return text2.charAt(0).toLowerCase() + text2.slice(1);
 }
 function byteLength(text2) {
   return text2.length * 3 <= MAX_ROSTER_BYTES ? text2.length : new TextEncoder().encode(text2).length;
@@ -41432,6 +41353,76 @@ var roster_schema_default = {
   }
 };
 
+// src/domain/roles.ts
+var ORG_ROLES = ["billing", "member", "admin", "manager", "owner"];
+var TEAM_ROLES = ["contributor", "admin"];
+var ORG_ROLE_PRIORITY = { billing: -1, member: 0, admin: 1, manager: 2, owner: 3 };
+function isOrgRole(value) {
+  return typeof value === "string" && ORG_ROLES.includes(value);
+}
+function isTeamRole(value) {
+  return typeof value === "string" && TEAM_ROLES.includes(value);
+}
+function orgRolePriority(role) {
+  return isOrgRole(role) ? ORG_ROLE_PRIORITY[role] : Number.POSITIVE_INFINITY;
+}
+function minimumTeamRole(role) {
+  return role === "owner" || role === "manager" || role === "admin" ? "admin" : "contributor";
+}
+function effectiveTeamRole(orgRole, stored) {
+  return stored === "admin" || minimumTeamRole(orgRole) === "admin" ? "admin" : "contributor";
+}
+function hasTeamAccess(role) {
+  return role !== "billing";
+}
+function canManage(callerRole, from, to) {
+  if (callerRole !== "owner" && callerRole !== "manager") return false;
+  const ceiling = orgRolePriority(callerRole);
+  return orgRolePriority(from) <= ceiling && orgRolePriority(to) <= ceiling;
+}
+
+// src/roster/did-you-mean.ts
+var CHARS_PER_ALLOWED_EDIT = 3;
+function closestMatch(typed, candidates) {
+  const word = typed.toLowerCase();
+  const allowed = Math.max(1, Math.floor(word.length / CHARS_PER_ALLOWED_EDIT));
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    if (candidate === typed) continue;
+    const distance = editDistance(word, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(typed, candidates) {
+  const match = closestMatch(typed, candidates);
+  return match === void 0 ? void 0 : `did you mean "${match}"?`;
+}
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // src/roster/schema-issues.ts
 var KEYWORDS_CHECKED_ELSEWHERE = /* @__PURE__ */ new Set(["pattern", "format", "propertyNames", "if", "anyOf", "oneOf"]);
 var POLICY_CHOICES = {
@@ -41472,11 +41463,8 @@ function isExplainedByTypo(error, errors) {
     (other) => other.keyword === "additionalProperties" && other.instancePath === error.instancePath && didYouMean(String(other.params.additionalProperty), [missing]) !== void 0
   );
 }
-function describeSchemaError(roster, error) {
-  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return void 0;
-  const path = parsePointer(error.instancePath);
-  const where = formatPath(path);
-  const make = (message, hint, at = path, key = false) => {
+function issueMaker(roster, path) {
+  return (message, hint, at = path, key = false) => {
     const position = positionOf(roster, at, { key });
     return {
       severity: ISSUE_SEVERITY.Error,
@@ -41487,6 +41475,12 @@ function describeSchemaError(roster, error) {
       ...hint ? { hint } : {}
     };
   };
+}
+function describeSchemaError(roster, error) {
+  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return void 0;
+  const path = parsePointer(error.instancePath);
+  const where = formatPath(path);
+  const make = issueMaker(roster, path);
   const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
@@ -41620,73 +41614,48 @@ function parsePointer(pointer) {
   return pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).map((part) => /^(0|[1-9]\d*)$/.test(part) ? Number(part) : part);
 }
 
-// src/roster/to-desired-state.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
-function toDesiredState(roster) {
-  const value = roster.value;
-  const root = roster.document.contents;
-  const membersNode2 = (0, import_yaml2.isMap)(root) ? root.get("members", true) : void 0;
-  const memberNodes = (0, import_yaml2.isSeq)(membersNode2) ? membersNode2.items : [];
-  const teamsNode2 = (0, import_yaml2.isMap)(root) ? root.get("teams", true) : void 0;
-  const teamKeyNodes = /* @__PURE__ */ new Map();
-  if ((0, import_yaml2.isMap)(teamsNode2)) {
-    for (const pair of teamsNode2.items) if ((0, import_yaml2.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
-  }
-  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
-    slug,
-    ...team?.name !== void 0 ? { name: team.name } : {},
-    position: nodePosition(roster, teamKeyNodes.get(slug))
-  }));
-  const members = value.members.map((member, index) => ({
-    email: normalizeEmail(member.email),
-    aliases: (member.aliases ?? []).map(normalizeEmail),
-    role: member.role,
-    teams: teamRoles(member.teams),
-    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
-    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
-    position: nodePosition(roster, memberNodes[index])
-  }));
-  return {
-    organization: value.organization ?? "",
-    policy: { ...DEFAULT_POLICY, ...value.policy },
-    teams,
-    ignore: (value.ignore ?? []).map(normalizeEmail),
-    members
-  };
+// src/domain/identity.ts
+function normalizeEmail(email) {
+  return email.trim().toLowerCase();
 }
-function teamRoles(teams) {
-  if (teams === void 0) return {};
-  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
-  return { ...teams };
+function sameEmail(a, b) {
+  return normalizeEmail(a) === normalizeEmail(b);
 }
 
-// src/roster/validate-roster.ts
+// src/roster/sentry-syntax.ts
 var SLUG_PATTERN = /^(?![0-9]+$)[a-z0-9_-]{1,50}$/;
 var MAX_SLUG_LENGTH = 50;
 var MAX_EMAIL_LENGTH = 75;
-var MAX_QUOTED_CHARS = 80;
-var MAX_ISSUE_TEXT_CHARS = 400;
 var EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)[^\s@"(),:;<>[\]\\]+(?<!\.)@(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost)$/i;
-function parseRosterText(file, text2) {
-  const parsed = parseRoster(file, text2);
-  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
-  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
-    compareIssues
-  );
-  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
-  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+function checkEmail(path, email, report) {
+  if (email.length > MAX_EMAIL_LENGTH) return;
+  if (EMAIL_PATTERN.test(email)) return;
+  report(path, `${formatPath(path)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
 }
-function clipIssue(issue2) {
-  const clip = (text2) => {
-    const shortened = text2.replace(
-      /"((?:[^"\\]|\\.)*)"/g,
-      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
-    ).replace(/[\r\n]+/g, " ");
-    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
-  };
-  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
+function emailHint(email) {
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
+  if (angle) return `write the address alone: "${angle[1]}"`;
+  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
+  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
+  if (email !== email.trim()) return "remove the spaces around the address";
+  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
+  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
+  const domain = email.slice(email.indexOf("@") + 1);
+  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
+  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
+  return void 0;
 }
+function slugHint(slug, what) {
+  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
+  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
+  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  if (suggestion && SLUG_PATTERN.test(suggestion)) {
+    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+  }
+  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+}
+
+// src/roster/semantic-issues.ts
 function semanticIssues(roster) {
   const value = asRecord(roster.value);
   if (!value) return [];
@@ -41703,6 +41672,23 @@ function semanticIssues(roster) {
     });
   };
   const lineOf = (path) => positionOf(roster, path).line;
+  checkSlugs(value, report);
+  const teams = asRecord(value["teams"]);
+  const members = Array.isArray(value["members"]) ? value["members"] : [];
+  const owners = checkMemberEmails(members, report, lineOf);
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkMemberTeams(member, index, teams !== void 0, Object.keys(teams ?? {}), report);
+  });
+  members.forEach((entry, index) => {
+    const member = asRecord(entry);
+    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
+  });
+  checkOwnerCount(value, members, report);
+  checkIgnore(value, owners, report, lineOf);
+  return issues;
+}
+function checkSlugs(value, report) {
   if (typeof value["organization"] === "string" && !SLUG_PATTERN.test(value["organization"])) {
     report(
       ["organization"],
@@ -41710,9 +41696,7 @@ function semanticIssues(roster) {
       slugHint(value["organization"], "the slug from the org's URL")
     );
   }
-  const teams = asRecord(value["teams"]);
-  const teamSlugs2 = Object.keys(teams ?? {});
-  for (const slug of teamSlugs2) {
+  for (const slug of Object.keys(asRecord(value["teams"]) ?? {})) {
     if (!SLUG_PATTERN.test(slug))
       report(
         ["teams", slug],
@@ -41721,33 +41705,28 @@ function semanticIssues(roster) {
         { key: true }
       );
   }
+}
+function checkMemberEmails(members, report, lineOf) {
   const owners = /* @__PURE__ */ new Map();
-  const members = Array.isArray(value["members"]) ? value["members"] : [];
   members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (!member) return;
-    const email = member["email"];
-    if (typeof email === "string") {
-      checkEmail(["members", index, "email"], email, report);
-      const key = normalizeEmail(email);
-      const first = owners.get(key);
-      if (first) {
-        report(
-          ["members", index, "email"],
-          `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
-          first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
-        );
-      } else {
-        owners.set(key, { path: ["members", index, "email"], what: "email" });
-      }
+    const email = asRecord(entry)?.["email"];
+    if (typeof email !== "string") return;
+    checkEmail(["members", index, "email"], email, report);
+    const key = normalizeEmail(email);
+    const first = owners.get(key);
+    if (first) {
+      report(
+        ["members", index, "email"],
+        `member ${JSON.stringify(email)} is listed twice (lines ${lineOf(first.path)} and ${lineOf(["members", index, "email"])})`,
+        first.what === "email" ? "emails match case-insensitively: merge the two entries into one" : `it is already ${first.what}; one person is one entry`
+      );
+    } else {
+      owners.set(key, { path: ["members", index, "email"], what: "email" });
     }
-    checkMemberTeams(member, index, teams !== void 0, teamSlugs2, report);
   });
-  members.forEach((entry, index) => {
-    const member = asRecord(entry);
-    if (member) checkAliases(member, index, member["email"], owners, report, lineOf);
-  });
-  checkOwnerCount(value, members, report);
+  return owners;
+}
+function checkIgnore(value, owners, report, lineOf) {
   const ignore = Array.isArray(value["ignore"]) ? value["ignore"] : [];
   const ignored = /* @__PURE__ */ new Map();
   ignore.forEach((entry, index) => {
@@ -41775,7 +41754,6 @@ function semanticIssues(roster) {
       ignored.set(key, index);
     }
   });
-  return issues;
 }
 function checkOwnerCount(value, members, report) {
   const policy = asRecord(value["policy"]);
@@ -41824,29 +41802,8 @@ function checkAliases(member, index, email, owners, report, lineOf) {
   });
 }
 function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
-  const teams = member["teams"];
   const email = typeof member["email"] === "string" ? JSON.stringify(member["email"]) : `members[${index}]`;
-  const entries = [];
-  if (Array.isArray(teams)) {
-    const seen = /* @__PURE__ */ new Set();
-    teams.forEach((slug, position) => {
-      if (typeof slug !== "string") return;
-      const path = ["members", index, "teams", position];
-      if (seen.has(slug)) {
-        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
-          severity: ISSUE_SEVERITY.Warning
-        });
-        return;
-      }
-      seen.add(slug);
-      entries.push({ slug, path, key: false });
-    });
-  } else {
-    const map = asRecord(teams);
-    if (!map) return;
-    for (const [slug, role2] of Object.entries(map))
-      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role: role2 });
-  }
+  const entries = memberTeamEntries(member, index, email, report);
   const role = member["role"];
   if (role === "billing" && entries.length > 0) {
     report(
@@ -41876,38 +41833,98 @@ function checkMemberTeams(member, index, teamsListed, teamSlugs2, report) {
     }
   }
 }
-function checkEmail(path, email, report) {
-  if (email.length > MAX_EMAIL_LENGTH) return;
-  if (EMAIL_PATTERN.test(email)) return;
-  report(path, `${formatPath(path)}: ${JSON.stringify(email)} is not a valid email address`, emailHint(email));
-}
-function emailHint(email) {
-  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(email);
-  if (angle) return `write the address alone: "${angle[1]}"`;
-  if (/^mailto:/i.test(email)) return `remove "mailto:": "${email.slice(7)}"`;
-  if (/\s/.test(email.trim())) return "an email cannot contain spaces";
-  if (email !== email.trim()) return "remove the spaces around the address";
-  if (!email.includes("@")) return 'an email needs an "@" and a domain, e.g. alice@example.com';
-  if ((email.match(/@/g) ?? []).length > 1) return 'an email has exactly one "@"';
-  const domain = email.slice(email.indexOf("@") + 1);
-  if (!domain.includes(".")) return `the domain "${domain}" needs a dot, e.g. ${domain || "example"}.com`;
-  if (/,|;/.test(email)) return "one address per entry: split lists into separate entries";
-  return void 0;
-}
-function slugHint(slug, what) {
-  if (slug.length > MAX_SLUG_LENGTH) return `slugs are at most ${MAX_SLUG_LENGTH} characters`;
-  if (/^[0-9]+$/.test(slug)) return "a slug cannot be only digits";
-  const suggestion = slug.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
-  if (suggestion && SLUG_PATTERN.test(suggestion)) {
-    return slug.toLowerCase() === slug ? `use ${what}: lowercase letters, digits, "-" and "_", e.g. "${suggestion}"` : `slugs are lowercase: "${suggestion}"`;
+function memberTeamEntries(member, index, email, report) {
+  const teams = member["teams"];
+  const entries = [];
+  if (Array.isArray(teams)) {
+    const seen = /* @__PURE__ */ new Set();
+    teams.forEach((slug, position) => {
+      if (typeof slug !== "string") return;
+      const path = ["members", index, "teams", position];
+      if (seen.has(slug)) {
+        report(path, `member ${email} lists team ${JSON.stringify(slug)} twice`, "remove one of them", {
+          severity: ISSUE_SEVERITY.Warning
+        });
+        return;
+      }
+      seen.add(slug);
+      entries.push({ slug, path, key: false });
+    });
+  } else {
+    for (const [slug, role] of Object.entries(asRecord(teams) ?? {}))
+      entries.push({ slug, path: ["members", index, "teams", slug], key: true, role });
   }
-  return `use ${what}: lowercase letters, digits, "-" and "_"`;
+  return entries;
 }
 function articled(role) {
   return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
 }
 function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+
+// src/roster/to-desired-state.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+function toDesiredState(roster) {
+  const value = roster.value;
+  const root = roster.document.contents;
+  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
+  const memberNodes = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items : [];
+  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
+  const teamKeyNodes = /* @__PURE__ */ new Map();
+  if ((0, import_yaml3.isMap)(teamsNode2)) {
+    for (const pair of teamsNode2.items) if ((0, import_yaml3.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
+  }
+  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
+    slug,
+    ...team?.name !== void 0 ? { name: team.name } : {},
+    position: nodePosition(roster, teamKeyNodes.get(slug))
+  }));
+  const members = value.members.map((member, index) => ({
+    email: normalizeEmail(member.email),
+    aliases: (member.aliases ?? []).map(normalizeEmail),
+    role: member.role,
+    teams: teamRoles(member.teams),
+    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
+    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
+    position: nodePosition(roster, memberNodes[index])
+  }));
+  return {
+    organization: value.organization ?? "",
+    policy: { ...DEFAULT_POLICY, ...value.policy },
+    teams,
+    ignore: (value.ignore ?? []).map(normalizeEmail),
+    members
+  };
+}
+function teamRoles(teams) {
+  if (teams === void 0) return {};
+  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
+  return { ...teams };
+}
+
+// src/roster/validate-roster.ts
+var MAX_QUOTED_CHARS = 80;
+var MAX_ISSUE_TEXT_CHARS = 400;
+function parseRosterText(file, text2) {
+  const parsed = parseRoster(file, text2);
+  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
+  const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
+    compareIssues
+  );
+  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
+  return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
+}
+function clipIssue(issue2) {
+  const clip = (text2) => {
+    const shortened = text2.replace(
+      /"((?:[^"\\]|\\.)*)"/g,
+      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
+    ).replace(/[\r\n]+/g, " ");
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+  };
+  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
 }
 function uniqueIssues(issues) {
   const seen = /* @__PURE__ */ new Set();
@@ -44440,10 +44457,10 @@ async function defaultSnapshotPath(now) {
 }
 
 // src/roster/write-roster.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var SCHEMA_COMMENT = " yaml-language-server: $schema=./schema/roster.schema.json";
 function writeRoster(live, options = {}) {
-  const document = new import_yaml3.Document();
+  const document = new import_yaml4.Document();
   const organization = options.organization ?? live.organization;
   document.commentBefore = [
     SCHEMA_COMMENT,
@@ -44454,7 +44471,7 @@ function writeRoster(live, options = {}) {
   const root = document.createNode({});
   const add = (key, value, comment) => {
     const pair = document.createPair(key, value);
-    if (comment && (0, import_yaml3.isScalar)(pair.key)) pair.key.commentBefore = comment;
+    if (comment && (0, import_yaml4.isScalar)(pair.key)) pair.key.commentBefore = comment;
     root.items.push(pair);
   };
   add("version", 1);
@@ -44553,7 +44570,7 @@ function memberNode(document, member) {
   const teams = memberTeams(member);
   if (teams !== void 0) {
     const teamsValue = document.createNode(teams);
-    if ((0, import_yaml3.isSeq)(teamsValue)) teamsValue.flow = true;
+    if ((0, import_yaml4.isSeq)(teamsValue)) teamsValue.flow = true;
     node.set("teams", teamsValue);
   }
   return node;

@@ -74,11 +74,9 @@ function isExplainedByTypo(error: ErrorObject, errors: readonly ErrorObject[]): 
   );
 }
 
-function describeSchemaError(roster: ParsedRoster, error: ErrorObject): RosterIssue | undefined {
-  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return undefined;
-  const path = parsePointer(error.instancePath);
-  const where = formatPath(path);
-  const make = (message: string, hint?: string, at: RosterPath = path, key = false): RosterIssue => {
+/** Builds error issues at `path` (or another path, or its key) of the roster. */
+function issueMaker(roster: ParsedRoster, path: RosterPath) {
+  return (message: string, hint?: string, at: RosterPath = path, key = false): RosterIssue => {
     const position = positionOf(roster, at, { key });
     return {
       severity: ISSUE_SEVERITY.Error,
@@ -89,6 +87,13 @@ function describeSchemaError(roster: ParsedRoster, error: ErrorObject): RosterIs
       ...(hint ? { hint } : {}),
     };
   };
+}
+
+function describeSchemaError(roster: ParsedRoster, error: ErrorObject): RosterIssue | undefined {
+  if (KEYWORDS_CHECKED_ELSEWHERE.has(error.keyword) || error.schemaPath.includes("/propertyNames/")) return undefined;
+  const path = parsePointer(error.instancePath);
+  const where = formatPath(path);
+  const make = issueMaker(roster, path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "additionalProperties": {
