@@ -86910,6 +86910,10 @@ function parseMarker(body) {
     ...applied ? { applied } : {}
   };
 }
+function samePlanComment(current, next) {
+  const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
+  return withoutRunLinks(current) === withoutRunLinks(next);
+}
 
 // src/render/fit-to-limit.ts
 var MAX_COMMENT_CHARS = 6e4;
@@ -89541,26 +89545,6 @@ function firstFieldError(errors) {
   return typeof message === "string" ? ` (${message})` : "";
 }
 
-// src/github/merged-pr.ts
-async function findMergedPullRequest(client, target) {
-  const request2 = `GET /repos/${target.owner}/${target.repo}/commits/${target.sha}/pulls`;
-  let pulls;
-  try {
-    const response = await client.rest.repos.listPullRequestsAssociatedWithCommit({
-      owner: target.owner,
-      repo: target.repo,
-      commit_sha: target.sha,
-      per_page: 100
-    });
-    pulls = response.data;
-  } catch (error2) {
-    throw translateGitHubError(error2, request2);
-  }
-  const merged = pulls.filter((pull) => pull.merged_at);
-  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged[0];
-  return exact ? { number: exact.number, headSha: exact.head.sha, mergeCommitSha: exact.merge_commit_sha ?? null } : void 0;
-}
-
 // src/github/sticky-comment.ts
 function sameLogin(a, b) {
   const strip = (login) => login.replace(/\[bot\]$/i, "").toLowerCase();
@@ -89587,7 +89571,7 @@ async function findStickyComment(client, issue3, options) {
   } catch (error2) {
     throw translateGitHubError(error2, listRequest);
   }
-  const marked = all.filter((comment) => (comment.body ?? "").startsWith(options.markerPrefix)).map((comment) => ({ id: comment.id, nodeId: comment.node_id, body: comment.body ?? "", author: comment.user?.login ?? "" })).sort((a, b) => b.id - a.id);
+  const marked = all.filter((comment) => (comment.body ?? "").startsWith(options.markerPrefix)).map((comment) => ({ id: comment.id, nodeId: comment.node_id, body: comment.body ?? "", author: comment.user?.login ?? "", updatedAt: comment.updated_at })).sort((a, b) => b.id - a.id);
   const untrusted = [];
   const ours = [];
   for (const comment of marked) {
@@ -89625,19 +89609,23 @@ async function upsertStickyComment(client, issue3, body, options) {
   const found = await findStickyComment(client, issue3, options);
   let id;
   const created = found.comment === void 0;
+  let unchanged = false;
   if (found.comment) {
     id = found.comment.id;
-    await updateComment(client, issue3, id, body);
+    unchanged = (options.sameContent ?? ((current, next) => current === next))(found.comment.body, body);
+    if (!unchanged) await updateComment(client, issue3, id, body);
   } else {
-    const request2 = `POST /repos/${issue3.owner}/${issue3.repo}/issues/${issue3.number}/comments`;
-    try {
-      id = (await client.rest.issues.createComment({ owner: issue3.owner, repo: issue3.repo, issue_number: issue3.number, body })).data.id;
-    } catch (error2) {
-      throw translateGitHubError(error2, request2);
-    }
+    id = await createComment(client, issue3, body);
   }
   for (const duplicate of found.duplicates) await minimizeComment(client, duplicate.nodeId);
-  return { id, created, minimized: found.duplicates.length };
+  return { id, created, unchanged, minimized: found.duplicates.length };
+}
+async function createComment(client, issue3, body) {
+  try {
+    return (await client.rest.issues.createComment({ owner: issue3.owner, repo: issue3.repo, issue_number: issue3.number, body })).data.id;
+  } catch (error2) {
+    throw translateGitHubError(error2, `POST /repos/${issue3.owner}/${issue3.repo}/issues/${issue3.number}/comments`);
+  }
 }
 async function updateComment(client, issue3, id, body) {
   try {
@@ -89656,11 +89644,90 @@ async function minimizeComment(client, nodeId) {
   }
 }
 
+// src/github/log-comment.ts
+async function appendToLogComment(client, issue3, entry, options) {
+  const found = await findStickyComment(client, issue3, options);
+  const current = found.comment;
+  if (current) {
+    const body = `${current.body.replace(/\n+$/, "")}
+
+${entry.text}
+`;
+    if (body.length <= options.maxChars) {
+      await updateComment(client, issue3, current.id, body);
+      return { id: current.id, created: false };
+    }
+  }
+  return { id: await createComment(client, issue3, `${entry.head}
+
+${entry.text}
+`), created: true };
+}
+
+// src/github/merged-pr.ts
+async function findMergedPullRequest(client, target) {
+  const request2 = `GET /repos/${target.owner}/${target.repo}/commits/${target.sha}/pulls`;
+  let pulls;
+  try {
+    const response = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner: target.owner,
+      repo: target.repo,
+      commit_sha: target.sha,
+      per_page: 100
+    });
+    pulls = response.data;
+  } catch (error2) {
+    throw translateGitHubError(error2, request2);
+  }
+  const merged = pulls.filter((pull) => pull.merged_at);
+  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged.find((pull) => pull.head.sha === target.sha);
+  return exact ? { number: exact.number, headSha: exact.head.sha, mergeCommitSha: exact.merge_commit_sha ?? null } : void 0;
+}
+
+// src/github/reviews.ts
+async function listPullRequestReviews(client, pull) {
+  try {
+    const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.number, per_page: 100 });
+    return reviews.map((review) => ({
+      state: review.state,
+      commitId: review.commit_id ?? "",
+      submittedAt: review.submitted_at ?? void 0,
+      login: review.user?.login ?? ""
+    }));
+  } catch (error2) {
+    throw translateGitHubError(error2, `GET /repos/${pull.owner}/${pull.repo}/pulls/${pull.number}/reviews`);
+  }
+}
+
 // src/plan/outcome.ts
 function countOutcomes(result) {
   const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   for (const outcome of result.outcomes) counts[outcome.status] += 1;
   return counts;
+}
+
+// src/render/apply-log.ts
+var APPLY_LOG_PREFIX = "<!-- sentry-roster:apply-log ";
+var FAILURES_PER_ENTRY = 20;
+function renderApplyLogHead() {
+  return [
+    `${APPLY_LOG_PREFIX}{"v":1} -->`,
+    "### Sentry roster apply log",
+    "",
+    "One entry per apply run of this pull request's merge, oldest first. The plan comment stays exactly as it was reviewed."
+  ].join("\n");
+}
+function renderApplyLogEntry(run2) {
+  const counts = run2.result ? countOutcomes(run2.result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const notReviewed = run2.notReviewed.length;
+  const when = `${run2.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
+  const heading = `**${when}** · [workflow run](${run2.runUrl}) · commit ${code(run2.sha.slice(0, 12))}`;
+  const verdict2 = run2.refusedBecause ? `**Nothing applied:** ${escape2(run2.refusedBecause)}` : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0 ? `**Nothing to apply:** ${code(run2.organization)} already matched the reviewed plan.` : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0 ? `**Apply incomplete** on ${code(run2.organization)}: ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")} to ${code(run2.organization)}.`;
+  const failed = (run2.result?.outcomes ?? []).filter((outcome) => outcome.status === "failed");
+  const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
+  if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
+  if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
 }
 
 // src/render/apply-comment.ts
@@ -89911,16 +89978,16 @@ function splitReviewed(plan, reviewed, context3) {
     return matches ? { run: [...plan.changes], notReviewed: [] } : { run: [], notReviewed: [...plan.changes] };
   }
   const full = /* @__PURE__ */ new Set();
-  const short = /* @__PURE__ */ new Set();
+  const short2 = /* @__PURE__ */ new Set();
   for (const raw of reviewed.ids) {
     const id = raw.trim().toLowerCase();
     if (!/^[0-9a-f]+$/.test(id)) continue;
-    if (id.length === SHORT_ID_LENGTH) short.add(id);
+    if (id.length === SHORT_ID_LENGTH) short2.add(id);
     else if (id.length > SHORT_ID_LENGTH) full.add(id);
   }
   const run2 = [];
   const notReviewed = [];
-  const approved = (id) => full.has(id) || short.has(id.slice(0, SHORT_ID_LENGTH));
+  const approved = (id) => full.has(id) || short2.has(id.slice(0, SHORT_ID_LENGTH));
   for (const change of plan.changes) {
     const origin = reviewedOrigin(change, context3);
     const ok = approved(change.id) || origin !== void 0 && approved(origin);
@@ -90282,6 +90349,36 @@ function mergeInOrder(ran, notRun) {
   return orderChanges2([...byChange.keys()]).map((change) => byChange.get(change));
 }
 
+// src/commands/github-action/plan-trust.ts
+var short = (sha) => sha.slice(0, 12);
+function judgePlanTrust(input) {
+  const { pullRequest, markerSha } = input;
+  const pr = `#${pullRequest.number}`;
+  if (markerSha !== pullRequest.headSha) {
+    const computedFor = markerSha ? `commit ${short(markerSha)}` : "a commit it does not name";
+    return {
+      trusted: false,
+      refusal: `the plan was computed for an older commit: the plan comment on ${pr} is for ${computedFor}, but ${pr} merged ${short(pullRequest.headSha)}; plan that commit again and have it reviewed`
+    };
+  }
+  const approvals = input.reviews.filter((review) => review.state === "APPROVED" && review.submittedAt !== void 0);
+  const ofHead = approvals.filter((review) => review.commitId === pullRequest.headSha);
+  const latest = ofHead.map((review) => review.submittedAt).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  if (approvals.length > 0 && latest === void 0) {
+    return { trusted: false, refusal: `${pr} was approved for an older commit, not its merged head ${short(pullRequest.headSha)}; ask for a new review` };
+  }
+  if (latest !== void 0 && !(Date.parse(input.commentUpdatedAt) < Date.parse(latest))) {
+    return {
+      trusted: false,
+      refusal: `the plan changed after approval; ask for a new review (the plan comment on ${pr} was last changed at ${input.commentUpdatedAt}, the latest approval of ${short(pullRequest.headSha)} is from ${latest})`
+    };
+  }
+  if (input.requireApproval && latest === void 0) {
+    return { trusted: false, refusal: `require-approval is true and nobody approved ${pr} at its merged head ${short(pullRequest.headSha)}` };
+  }
+  return { trusted: true, approvedAt: latest };
+}
+
 // src/github/octokit.ts
 function createGitHubClient(token, options) {
   return getOctokit(token, {
@@ -90338,10 +90435,13 @@ async function postStickyComment(request2, number, comment, platform2) {
   const client = openGitHub(github);
   const viewer = await readViewerLogin(client);
   const body = publicMarkdown(request2, comment.text);
-  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, { markerPrefix: MARKER_PREFIX, viewer });
-  platform2.info(
-    `${result.created ? "created" : "updated"} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`
-  );
+  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, {
+    markerPrefix: MARKER_PREFIX,
+    viewer,
+    sameContent: samePlanComment
+  });
+  const did = result.created ? "created" : result.unchanged ? "left unchanged (same plan)" : "updated";
+  platform2.info(`${did} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
 }
 function fitSummary(full, shortened) {
   return Buffer.byteLength(full, "utf8") <= MAX_SUMMARY_BYTES ? full : shortened();
@@ -90359,8 +90459,8 @@ async function applyOnMerge(request2, platform2, deps) {
   }
   const organization = resolveOrganization({ flag: request2.organization, roster: roster.desired.organization }, request2.rosterPath);
   const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request2, organization, platform2));
-  const reviewed = source.marker ? source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } : request2.requireReviewedPlan ? { ids: [] } : void 0;
-  if (source.missing) platform2.annotate(request2.requireReviewedPlan ? "error" : "warning", source.missing);
+  if (source.refusal) platform2.annotate("error", source.refusal);
+  else if (source.missing) platform2.annotate(request2.requireReviewedPlan ? "error" : "warning", source.missing);
   const result = await platform2.group(
     "Apply",
     () => applyCommand(
@@ -90368,7 +90468,7 @@ async function applyOnMerge(request2, platform2, deps) {
         rosterPath: request2.rosterPath,
         connection,
         ...request2.organization ? { org: request2.organization } : {},
-        ...reviewed ? { reviewed } : {},
+        ...reviewedOption(source, request2.requireReviewedPlan),
         ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {}
       },
       deps
@@ -90379,40 +90479,40 @@ async function applyOnMerge(request2, platform2, deps) {
     return { ok: false, message: `${request2.rosterPath} is invalid; nothing was applied`, outputs: {} };
   }
   await reportRosterIssues(result.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Warning), platform2);
+  return reportApply(result, source, roster.desired, request2, platform2, deps);
+}
+function reviewedOption(source, requireReviewedPlan) {
+  if (source.refusal) return { reviewed: { ids: [] } };
+  if (source.marker) return { reviewed: source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } };
+  return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
+}
+async function reportApply(result, source, desired, request2, platform2, deps) {
   const plan = result.plan;
   if (request2.planFile) await deps.writeFile(request2.planFile, toPlanJson(plan));
   const notReviewed = result.notReviewed;
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   const applyResult = result.kind === "applied" ? { ...result.result, outcomes: result.result.outcomes.filter((outcome2) => !notReviewedIds.has(outcome2.change.id)) } : void 0;
   const nothingReviewed = source.missing !== void 0 && request2.requireReviewedPlan && plan.changes.length > 0;
-  const refusedBecause = result.kind === "refused" ? result.reason : nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0;
+  const refusedBecause = result.kind === "refused" ? result.reason : source.refusal ?? (nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0);
   const options = {
     runUrl: runUrl(request2.github),
     sha: request2.github.sha,
     notReviewed,
-    ...source.marker ? { reviewedMarker: source.marker } : {},
     ...refusedBecause ? { refusedBecause } : {}
   };
-  annotateFailures(applyResult, roster.desired, request2, platform2);
+  annotateFailures(applyResult, desired, request2, platform2);
   for (const violation of plan.violations) platform2.annotate("error", violation.message);
   await platform2.appendSummary(fitSummary(renderApplyMarkdown(plan, applyResult, options), () => renderApplyComment(plan, applyResult, { ...options, maxChars: 2e5 }).text));
-  let reportError;
-  if (source.pullRequest && source.commentId !== void 0 && commentsWanted(request2)) {
-    const commentId = source.commentId;
-    const pullRequest = source.pullRequest;
-    reportError = await platform2.group("Report on the pull request", async () => {
-      try {
-        const body = publicMarkdown(request2, renderApplyComment(plan, applyResult, options).text);
-        await updateComment(openGitHub(request2.github), { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number }, commentId, body);
-        platform2.info(`wrote the outcome into the plan comment on #${pullRequest.number}`);
-        return void 0;
-      } catch (error2) {
-        const message = `could not write the outcome to pull request #${pullRequest.number}: ${describeError(error2)}`;
-        platform2.annotate("error", message);
-        return message;
-      }
-    });
-  }
+  const entry = renderApplyLogEntry({
+    organization: plan.organization,
+    at: new Date(deps.now()).toISOString(),
+    runUrl: runUrl(request2.github),
+    sha: request2.github.sha,
+    result: applyResult,
+    notReviewed,
+    refusedBecause
+  });
+  const reportError = source.pullRequest && commentsWanted(request2) ? await appendApplyLog(source.pullRequest, entry, request2, platform2) : void 0;
   const counts = applyResult ? countOutcomes(applyResult) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   const outputs = {
     hasChanges: plan.changes.length > 0,
@@ -90426,6 +90526,22 @@ async function applyOnMerge(request2, platform2, deps) {
   const outcome = verdict(plan, counts, notReviewed, refusedBecause, result.kind === "applied" ? result : void 0);
   return reportError ? { ok: false, message: `${outcome.message}; ${reportError}`, outputs } : { ...outcome, outputs };
 }
+async function appendApplyLog(pullRequest, entry, request2, platform2) {
+  return platform2.group("Report on the pull request", async () => {
+    try {
+      const client = openGitHub(request2.github);
+      const viewer = await readViewerLogin(client);
+      const issue3 = { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number };
+      const written = await appendToLogComment(client, issue3, { head: renderApplyLogHead(), text: publicMarkdown(request2, entry) }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
+      platform2.info(`${written.created ? "started" : "appended to"} the apply log on #${pullRequest.number}`);
+      return void 0;
+    } catch (error2) {
+      const message = `could not write the outcome to pull request #${pullRequest.number}: ${describeError(error2)}`;
+      platform2.annotate("error", message);
+      return message;
+    }
+  });
+}
 function verdict(plan, counts, notReviewed, refusedBecause, applied) {
   if (refusedBecause) return { ok: false, message: `nothing was applied: ${refusedBecause}` };
   const problems = [
@@ -90438,12 +90554,12 @@ function verdict(plan, counts, notReviewed, refusedBecause, applied) {
   return problems.length > 0 ? { ok: false, message: `${summary2}; ${problems.join(", ")}` } : { ok: true, message: summary2 };
 }
 async function findReviewedPlan(request2, organization, platform2) {
-  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, commentId: void 0, marker: void 0, missing });
+  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0 });
   if (!request2.github.token) return none("no github-token: cannot read the reviewed plan from the merged pull request");
   const client = openGitHub(request2.github);
   const { owner, repo, sha } = request2.github;
   const pullRequest = await findMergedPullRequest(client, { owner, repo, sha });
-  if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} has no merged pull request`);
+  if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} is neither the merge commit nor the head of a merged pull request`);
   const viewer = await readViewerLogin(client);
   const search = await findStickyComment(client, { owner, repo, number: pullRequest.number }, { markerPrefix: MARKER_PREFIX, viewer });
   for (const untrusted of search.untrusted) platform2.annotate("warning", `ignored a plan comment on #${pullRequest.number}: ${untrusted.reason}`);
@@ -90454,13 +90570,19 @@ async function findReviewedPlan(request2, organization, platform2) {
     return none(`no reviewed plan: pull request #${pullRequest.number} ${why}`, pullRequest);
   }
   if (marker.org !== organization) {
-    return { pullRequest, commentId: comment.id, marker: void 0, missing: `no reviewed plan: the plan comment on #${pullRequest.number} is for organization "${marker.org}", not "${organization}"` };
+    return none(`no reviewed plan: the plan comment on #${pullRequest.number} is for organization "${marker.org}", not "${organization}"`, pullRequest);
   }
-  if (marker.sha && marker.sha !== pullRequest.headSha) {
-    platform2.annotate("warning", `the plan comment on #${pullRequest.number} was computed for ${marker.sha.slice(0, 12)}, not the PR's last commit ${pullRequest.headSha.slice(0, 12)}; only changes it lists are applied`);
-  }
-  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}`);
-  return { pullRequest, commentId: comment.id, marker, missing: void 0 };
+  const trust = judgePlanTrust({
+    markerSha: marker.sha,
+    commentUpdatedAt: comment.updatedAt,
+    pullRequest,
+    reviews: await listPullRequestReviews(client, { owner, repo, number: pullRequest.number }),
+    requireApproval: request2.requireApproval
+  });
+  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal };
+  const approval = trust.approvedAt ? `approved at ${trust.approvedAt}` : "no approving review";
+  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}, ${approval}`);
+  return { pullRequest, marker, missing: void 0, refusal: void 0 };
 }
 function annotateFailures(result, desired, request2, platform2) {
   for (const outcome of result?.outcomes ?? []) {
@@ -90583,8 +90705,8 @@ ${renderDiffMarkdown("To adopt the live org instead, change the roster like this
 }
 function shortenedSummary(plan, options, planFile) {
   const where = planFile ? "the plan file (output <code>plan-file</code>)" : "the plan JSON (<code>sentry-roster plan --json</code>)";
-  const short = renderPlanComment(plan, { ...options, maxChars: SHORT_SUMMARY_CHARS, fullTextAt: where }).text;
-  return short.replace(/^<!--.*-->\n+/, "");
+  const short2 = renderPlanComment(plan, { ...options, maxChars: SHORT_SUMMARY_CHARS, fullTextAt: where }).text;
+  return short2.replace(/^<!--.*-->\n+/, "");
 }
 
 // src/commands/node-deps.ts
@@ -90652,7 +90774,11 @@ function selectMode(input, event) {
   }
 }
 function isPullRequestEvent(eventName) {
-  return eventName === "pull_request" || eventName === "pull_request_target";
+  return eventName === "pull_request";
+}
+function refusedEvent(eventName) {
+  if (eventName !== "pull_request_target" && eventName !== "workflow_run") return void 0;
+  return `sentry-roster does not run on ${eventName}: that event runs the default branch's workflow with secrets and a write token, so its plan would not be the pull request's and whatever it reads from the pull request is untrusted; plan with on: pull_request and apply with on: push to the default branch (see docs/action.md#how-the-review-is-enforced-trust)`;
 }
 
 // src/action/inputs.ts
@@ -90666,7 +90792,9 @@ var INPUTS = {
   comment: { description: "Post the sticky PR comment", default: "true" },
   "mask-emails": { description: "Mask emails in comments and summaries (default true unless the repository is private)" },
   "require-reviewed-plan": { description: "Apply only changes reviewed in the merged PR's plan comment", default: "true" },
-  "fail-on-drift": { description: "Fail a drift report (schedule, workflow_dispatch) when Sentry differs from the roster", default: "false" }
+  "require-approval": { description: "Apply only when an approving review of the merged PR's last commit exists (and the plan comment did not change after it)", default: "false" },
+  "fail-on-drift": { description: "Fail a drift report (schedule, workflow_dispatch) when Sentry differs from the roster", default: "false" },
+  "drift-issue": { description: "Keep one open issue labelled sentry-roster-drift with the current drift, closed when drift clears (needs issues: write)", default: "false" }
 };
 var InputError = class extends Error {
   name = "InputError";
@@ -90697,7 +90825,9 @@ function parseInputs(read, repositoryPrivate) {
     comment: parseBoolean("comment", value("comment")),
     maskEmails: maskEmails === "" ? repositoryPrivate !== true : parseBoolean("mask-emails", maskEmails),
     requireReviewedPlan: parseBoolean("require-reviewed-plan", value("require-reviewed-plan")),
-    failOnDrift: parseBoolean("fail-on-drift", value("fail-on-drift"))
+    requireApproval: parseBoolean("require-approval", value("require-approval")),
+    failOnDrift: parseBoolean("fail-on-drift", value("fail-on-drift")),
+    driftIssue: parseBoolean("drift-issue", value("drift-issue"))
   };
 }
 var TRUE = ["true", "True", "TRUE"];
@@ -90713,6 +90843,8 @@ var OUTPUTS = {
   "has-changes": { description: "true when the plan has changes", field: "hasChanges" },
   changes: { description: "Number of changes in the plan", field: "changes" },
   skipped: { description: "Number of changes held back by a safety rule", field: "skipped" },
+  drift: { description: "Number of ways Sentry differs from the roster: changes the roster would make, changes held back, members and teams it does not manage", field: "drift" },
+  "has-drift": { description: "true when Sentry differs from the roster in any way (drift above 0)", field: "hasDrift" },
   digest: { description: "Plan digest (sha256 of the canonical list of changes)", field: "digest" },
   "plan-file": { description: "Path of the plan JSON (formatVersion 1) under RUNNER_TEMP", field: "planFile" },
   applied: { description: "Number of changes applied", field: "applied" },
@@ -90745,6 +90877,8 @@ async function run(core = core_exports, event = context2, env = process.env) {
   }
 }
 function buildRequest(inputs, event, env) {
+  const refusal = refusedEvent(event.eventName);
+  if (refusal) throw new Error(refusal);
   let mode = selectMode(inputs.mode, {
     eventName: event.eventName,
     ref: event.ref,
@@ -90779,7 +90913,9 @@ function buildRequest(inputs, event, env) {
     comment: inputs.comment,
     maskEmails: inputs.maskEmails,
     requireReviewedPlan: inputs.requireReviewedPlan,
+    requireApproval: inputs.requireApproval,
     failOnDrift: inputs.failOnDrift,
+    driftIssue: inputs.driftIssue,
     planFile: temp ? join3(temp, `sentry-roster-plan-${event.runId}.json`) : void 0,
     snapshotFile: temp ? join3(temp, `sentry-roster-snapshot-${event.runId}.json`) : void 0
   };

@@ -15,7 +15,9 @@ describe("parseInputs", () => {
       comment: true,
       maskEmails: true,
       requireReviewedPlan: true,
+      requireApproval: false,
       failOnDrift: false,
+      driftIssue: false,
     });
   });
 

@@ -15,7 +15,9 @@ export const INPUTS = {
   comment: { description: "Post the sticky PR comment", default: "true" },
   "mask-emails": { description: "Mask emails in comments and summaries (default true unless the repository is private)" },
   "require-reviewed-plan": { description: "Apply only changes reviewed in the merged PR's plan comment", default: "true" },
+  "require-approval": { description: "Apply only when an approving review of the merged PR's last commit exists (and the plan comment did not change after it)", default: "false" },
   "fail-on-drift": { description: "Fail a drift report (schedule, workflow_dispatch) when Sentry differs from the roster", default: "false" },
+  "drift-issue": { description: "Keep one open issue labelled sentry-roster-drift with the current drift, closed when drift clears (needs issues: write)", default: "false" },
 } as const satisfies Record<string, { description: string; default?: string; required?: boolean }>;
 
 export type InputName = keyof typeof INPUTS;
@@ -44,7 +46,9 @@ export interface ActionInputs {
   readonly comment: boolean;
   readonly maskEmails: boolean;
   readonly requireReviewedPlan: boolean;
+  readonly requireApproval: boolean;
   readonly failOnDrift: boolean;
+  readonly driftIssue: boolean;
 }
 
 /** Reads one input as the runner passes it (core.getInput). */
@@ -77,7 +81,9 @@ export function parseInputs(read: ReadInput, repositoryPrivate: boolean | undefi
     comment: parseBoolean("comment", value("comment")),
     maskEmails: maskEmails === "" ? repositoryPrivate !== true : parseBoolean("mask-emails", maskEmails),
     requireReviewedPlan: parseBoolean("require-reviewed-plan", value("require-reviewed-plan")),
+    requireApproval: parseBoolean("require-approval", value("require-approval")),
     failOnDrift: parseBoolean("fail-on-drift", value("fail-on-drift")),
+    driftIssue: parseBoolean("drift-issue", value("drift-issue")),
   };
 }
 

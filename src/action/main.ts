@@ -8,7 +8,7 @@ import { createNodeDeps } from "../commands/node-deps.js";
 import { coreLogger } from "./core-logger.js";
 import { type ActionInputs, type InputName, parseInputs } from "./inputs.js";
 import { writeOutputs } from "./outputs.js";
-import { type ModeInput, isPullRequestEvent, selectMode } from "./select-mode.js";
+import { type ModeInput, isPullRequestEvent, refusedEvent, selectMode } from "./select-mode.js";
 
 /** The parts of @actions/core the Action uses, so a test can pass its own. */
 export type ActionCore = Pick<
@@ -53,6 +53,8 @@ export async function run(core: ActionCore = realCore, event: EventContext = rea
 
 /** Decides the mode, and falls back to validation when a fork PR has no Sentry secret. */
 function buildRequest(inputs: ActionInputs, event: EventContext, env: Readonly<Record<string, string | undefined>>): ActionRequest {
+  const refusal = refusedEvent(event.eventName);
+  if (refusal) throw new Error(refusal);
   let mode = selectMode(inputs.mode as ModeInput, {
     eventName: event.eventName,
     ref: event.ref,
@@ -90,7 +92,9 @@ function buildRequest(inputs: ActionInputs, event: EventContext, env: Readonly<R
     comment: inputs.comment,
     maskEmails: inputs.maskEmails,
     requireReviewedPlan: inputs.requireReviewedPlan,
+    requireApproval: inputs.requireApproval,
     failOnDrift: inputs.failOnDrift,
+    driftIssue: inputs.driftIssue,
     planFile: temp ? join(temp, `sentry-roster-plan-${event.runId}.json`) : undefined,
     snapshotFile: temp ? join(temp, `sentry-roster-snapshot-${event.runId}.json`) : undefined,
   };

@@ -5,6 +5,8 @@ export const OUTPUTS = {
   "has-changes": { description: "true when the plan has changes", field: "hasChanges" },
   changes: { description: "Number of changes in the plan", field: "changes" },
   skipped: { description: "Number of changes held back by a safety rule", field: "skipped" },
+  drift: { description: "Number of ways Sentry differs from the roster: changes the roster would make, changes held back, members and teams it does not manage", field: "drift" },
+  "has-drift": { description: "true when Sentry differs from the roster in any way (drift above 0)", field: "hasDrift" },
   digest: { description: "Plan digest (sha256 of the canonical list of changes)", field: "digest" },
   "plan-file": { description: "Path of the plan JSON (formatVersion 1) under RUNNER_TEMP", field: "planFile" },
   applied: { description: "Number of changes applied", field: "applied" },

@@ -36,5 +36,21 @@ export function selectMode(input: ModeInput, event: ModeEvent): Mode {
 
 /** Events whose runs may come from a fork, where secrets are empty by design. */
 export function isPullRequestEvent(eventName: string): boolean {
-  return eventName === "pull_request" || eventName === "pull_request_target";
+  return eventName === "pull_request";
+}
+
+/**
+ * Events the Action refuses to run on, and why (docs/action.md#how-the-review-is-enforced-trust): both
+ * run the default branch's workflow with secrets and a write token on behalf
+ * of a pull request, so a plan there would show the base branch's roster as
+ * the PR's plan, and anything the run reads from the PR is untrusted.
+ * Undefined for every other event.
+ */
+export function refusedEvent(eventName: string): string | undefined {
+  if (eventName !== "pull_request_target" && eventName !== "workflow_run") return undefined;
+  return (
+    `sentry-roster does not run on ${eventName}: that event runs the default branch's workflow with secrets and a write token, ` +
+    "so its plan would not be the pull request's and whatever it reads from the pull request is untrusted; " +
+    "plan with on: pull_request and apply with on: push to the default branch (see docs/action.md#how-the-review-is-enforced-trust)"
+  );
 }

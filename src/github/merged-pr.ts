@@ -11,8 +11,11 @@ export interface MergedPullRequest {
 
 /**
  * Finds the merged PR of a commit on the default branch
- * (GET /repos/{owner}/{repo}/commits/{sha}/pulls). Prefers the PR whose merge
- * commit is this very commit; undefined when the commit was pushed directly.
+ * (GET /repos/{owner}/{repo}/commits/{sha}/pulls): the merged PR whose merge
+ * commit, or whose head commit (a fast-forward or rebase merge), is this very
+ * commit. GitHub also lists PRs that merely contain the commit; those are
+ * never taken, so a direct push never borrows another PR's review
+ * (docs/action.md#how-the-review-is-enforced-trust). Undefined when no PR matches.
  */
 export async function findMergedPullRequest(
   client: GitHubClient,
@@ -32,6 +35,6 @@ export async function findMergedPullRequest(
     throw translateGitHubError(error, request);
   }
   const merged = pulls.filter((pull) => pull.merged_at);
-  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged[0];
+  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged.find((pull) => pull.head.sha === target.sha);
   return exact ? { number: exact.number, headSha: exact.head.sha, mergeCommitSha: exact.merge_commit_sha ?? null } : undefined;
 }

@@ -29,8 +29,20 @@ describe("sticky comment", () => {
     const first = await upsertStickyComment(client(), PR, `${MARKER}{} -->\none`, OPTIONS);
     const second = await upsertStickyComment(client(), PR, `${MARKER}{} -->\ntwo`, OPTIONS);
     expect(first.created).toBe(true);
-    expect(second).toEqual({ id: first.id, created: false, minimized: 0 });
+    expect(second).toEqual({ id: first.id, created: false, unchanged: false, minimized: 0 });
     expect(github.comments(7).map((comment) => comment.body)).toEqual([`${MARKER}{} -->\ntwo`]);
+  });
+
+  it("leaves a comment that already says the same alone, so its updated_at does not move past an approval", async () => {
+    const first = await upsertStickyComment(client(), PR, `${MARKER}{} -->\nsame`, OPTIONS);
+    const before = github.comments(7)[0]?.updated_at;
+    const again = await upsertStickyComment(client(), PR, `${MARKER}{} -->\nsame`, OPTIONS);
+    expect(again).toEqual({ id: first.id, created: false, unchanged: true, minimized: 0 });
+    expect(github.comments(7)[0]?.updated_at).toBe(before);
+    expect(github.requests.filter((request) => request.method === "PATCH")).toEqual([]);
+    const ignoringRuns = { ...OPTIONS, sameContent: (current: string, next: string) => current.replace(/run \d+/, "") === next.replace(/run \d+/, "") };
+    expect((await upsertStickyComment(client(), PR, `${MARKER}{} -->\nsame run 2`, ignoringRuns)).unchanged).toBe(false);
+    expect((await upsertStickyComment(client(), PR, `${MARKER}{} -->\nsame run 3`, ignoringRuns)).unchanged).toBe(true);
   });
 
   it("finds our comment across pages (Link rel=next)", async () => {
@@ -55,7 +67,7 @@ describe("sticky comment", () => {
     const older = github.addComment(7, `${MARKER}{} -->\nold`, "github-actions[bot]");
     const newer = github.addComment(7, `${MARKER}{} -->\nnew`, "github-actions[bot]");
     const result = await upsertStickyComment(client(), PR, `${MARKER}{} -->\nlatest`, OPTIONS);
-    expect(result).toEqual({ id: newer.id, created: false, minimized: 1 });
+    expect(result).toEqual({ id: newer.id, created: false, unchanged: false, minimized: 1 });
     expect(github.comments(7).find((comment) => comment.id === older.id)?.minimized).toBe(true);
     expect((await findStickyComment(client(), PR, OPTIONS)).duplicates).toEqual([]);
   });

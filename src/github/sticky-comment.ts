@@ -14,6 +14,8 @@ export interface StickyComment {
   readonly nodeId: string;
   readonly body: string;
   readonly author: string;
+  /** When the body last changed (REST `updated_at`, ISO): the approval binding compares it with the latest approval. */
+  readonly updatedAt: string;
 }
 
 /** What the search for our comment found. */
@@ -59,7 +61,7 @@ export async function findStickyComment(
   options: { readonly markerPrefix: string; readonly viewer: string },
 ): Promise<StickyCommentSearch> {
   const listRequest = `GET /repos/${issue.owner}/${issue.repo}/issues/${issue.number}/comments`;
-  let all: { id: number; node_id: string; body?: string; user: { login: string } | null }[];
+  let all: { id: number; node_id: string; body?: string; user: { login: string } | null; updated_at: string }[];
   try {
     all = await client.paginate(client.rest.issues.listComments, {
       owner: issue.owner,
@@ -72,7 +74,7 @@ export async function findStickyComment(
   }
   const marked = all
     .filter((comment) => (comment.body ?? "").startsWith(options.markerPrefix))
-    .map((comment) => ({ id: comment.id, nodeId: comment.node_id, body: comment.body ?? "", author: comment.user?.login ?? "" }))
+    .map((comment) => ({ id: comment.id, nodeId: comment.node_id, body: comment.body ?? "", author: comment.user?.login ?? "", updatedAt: comment.updated_at }))
     .sort((a, b) => b.id - a.id);
   const untrusted: { id: number; reason: string }[] = [];
   const ours: StickyComment[] = [];
@@ -113,36 +115,49 @@ async function readCommentStates(client: GitHubClient, nodeIds: readonly string[
 export interface UpsertResult {
   readonly id: number;
   readonly created: boolean;
+  /** True when the comment already said the same and was left alone (a rewrite would void an approval). */
+  readonly unchanged: boolean;
   /** Duplicates that were minimized as outdated. */
   readonly minimized: number;
 }
 
+/** How upsertStickyComment finds our comment and decides whether it needs rewriting. */
+export interface UpsertOptions {
+  readonly markerPrefix: string;
+  readonly viewer: string;
+  /** Whether the current body already says what `body` says (default: equal text); then nothing is written. */
+  readonly sameContent?: (current: string, next: string) => boolean;
+}
+
 /**
  * Updates our sticky comment in place, or creates it when there is none; older
- * duplicates (two runs racing) are minimized as outdated.
+ * duplicates (two runs racing) are minimized as outdated. A comment that
+ * already says the same is not rewritten: its `updated_at` would move past
+ * the PR's approval and void it (docs/action.md#how-the-review-is-enforced-trust).
  */
-export async function upsertStickyComment(
-  client: GitHubClient,
-  issue: IssueRef,
-  body: string,
-  options: { readonly markerPrefix: string; readonly viewer: string },
-): Promise<UpsertResult> {
+export async function upsertStickyComment(client: GitHubClient, issue: IssueRef, body: string, options: UpsertOptions): Promise<UpsertResult> {
   const found = await findStickyComment(client, issue, options);
   let id: number;
   const created = found.comment === undefined;
+  let unchanged = false;
   if (found.comment) {
     id = found.comment.id;
-    await updateComment(client, issue, id, body);
+    unchanged = (options.sameContent ?? ((current, next) => current === next))(found.comment.body, body);
+    if (!unchanged) await updateComment(client, issue, id, body);
   } else {
-    const request = `POST /repos/${issue.owner}/${issue.repo}/issues/${issue.number}/comments`;
-    try {
-      id = (await client.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body })).data.id;
-    } catch (error) {
-      throw translateGitHubError(error, request);
-    }
+    id = await createComment(client, issue, body);
   }
   for (const duplicate of found.duplicates) await minimizeComment(client, duplicate.nodeId);
-  return { id, created, minimized: found.duplicates.length };
+  return { id, created, unchanged, minimized: found.duplicates.length };
+}
+
+/** Adds a comment to an issue or PR (POST /repos/{o}/{r}/issues/{n}/comments); returns its id. */
+export async function createComment(client: GitHubClient, issue: IssueRef, body: string): Promise<number> {
+  try {
+    return (await client.rest.issues.createComment({ owner: issue.owner, repo: issue.repo, issue_number: issue.number, body })).data.id;
+  } catch (error) {
+    throw translateGitHubError(error, `POST /repos/${issue.owner}/${issue.repo}/issues/${issue.number}/comments`);
+  }
 }
 
 /** Replaces the body of a comment (PATCH /repos/{o}/{r}/issues/comments/{id}). */

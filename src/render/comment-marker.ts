@@ -74,3 +74,14 @@ export function parseMarker(body: string): CommentMarker | undefined {
     ...(applied ? { applied } : {}),
   };
 }
+
+/**
+ * Whether two renderings of a plan comment say the same: equal once the
+ * workflow-run links are set aside (every run has its own). A plan run that
+ * would only change the link leaves the comment alone, so re-running the plan
+ * does not move the comment past its approval (docs/action.md#how-the-review-is-enforced-trust).
+ */
+export function samePlanComment(current: string, next: string): boolean {
+  const withoutRunLinks = (text: string) => text.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
+  return withoutRunLinks(current) === withoutRunLinks(next);
+}

@@ -1,48 +1,25 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../fakes/fake-github.js";
 import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
-import { type ActionRun, runAction } from "../support/run-action.js";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
-const READ_TOKEN = "sntryu_readonly_token_0123456789abcdef";
-const WRITE_TOKEN = "sntryu_owner_token_0123456789abcdef";
-const GITHUB_TOKEN = "ghs_fake_workflow_token_0123456789";
-const HEAD_SHA = "1".repeat(40);
-const MERGE_SHA = "2".repeat(40);
-
-/** The example org plus one new person (heidi) and bob promoted: three changes. */
-const ROSTER = `version: 1
-organization: acme
-teams:
-  backend: { name: Backend }
-  frontend: {}
-ignore:
-  - ci-bot@example.com
-  - erin@example.com
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: manager
-    teams: [backend, frontend]
-  - email: dave@example.com
-    role: manager
-    teams: [frontend]
-  - email: frank@example.com
-    role: member
-  - email: grace@example.com
-    role: member
-    teams: [frontend]
-  - email: heidi@example.com
-    role: member
-    teams: [backend]
-`;
+import {
+  type ActionFakes,
+  EXAMPLE_ORG,
+  GITHUB_TOKEN,
+  HEAD_SHA,
+  MERGE_SHA,
+  READ_TOKEN,
+  ROSTER,
+  WRITE_TOKEN,
+  applyOnPush,
+  planOnPr,
+  startActionFakes,
+  urls,
+  visible,
+  workspace,
+} from "../support/action-e2e.js";
+import { runAction } from "../support/run-action.js";
 
 let sentry: FakeSentry | undefined;
 let github: FakeGitHub | undefined;
@@ -53,84 +30,11 @@ afterEach(async () => {
   github = undefined;
 });
 
-async function fakes(): Promise<{ sentry: FakeSentry; github: FakeGitHub }> {
-  sentry = await startFakeSentry(EXAMPLE_ORG);
-  github = await startFakeGitHub({
-    tokens: {
-      [GITHUB_TOKEN]: { login: "github-actions[bot]" },
-      ghs_read_only_fork_token: { login: "github-actions[bot]", readOnly: true },
-    },
-  });
-  return { sentry, github };
-}
-
-function workspace(roster = ROSTER): string {
-  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-action-"));
-  writeFileSync(join(dir, "roster.yaml"), roster);
-  return dir;
-}
-
-const PR_PAYLOAD = {
-  pull_request: { number: 7, head: { sha: HEAD_SHA }, base: { ref: "main" } },
-  repository: { private: true, default_branch: "main" },
-};
-const PUSH_PAYLOAD = {
-  ref: "refs/heads/main",
-  after: MERGE_SHA,
-  repository: { private: true, default_branch: "main" },
-};
-
-function urls(fake: FakeGitHub) {
-  return { apiUrl: fake.apiUrl, graphqlUrl: fake.graphqlUrl, serverUrl: fake.url };
-}
-
-function planOnPr(
-  dir: string,
-  fake: { sentry: FakeSentry; github: FakeGitHub },
-  inputs: Record<string, string> = {},
-): Promise<ActionRun> {
-  return runAction({
-    eventName: "pull_request",
-    payload: PR_PAYLOAD,
-    ref: "refs/pull/7/merge",
-    sha: "9".repeat(40),
-    workspace: dir,
-    github: urls(fake.github),
-    inputs: { "sentry-token": READ_TOKEN, "sentry-url": fake.sentry.url, "github-token": GITHUB_TOKEN, ...inputs },
-  });
-}
-
-function applyOnPush(
-  dir: string,
-  fake: { sentry: FakeSentry; github: FakeGitHub },
-  inputs: Record<string, string> = {},
-): Promise<ActionRun> {
-  return runAction({
-    eventName: "push",
-    payload: PUSH_PAYLOAD,
-    ref: "refs/heads/main",
-    sha: MERGE_SHA,
-    workspace: dir,
-    github: urls(fake.github),
-    inputs: { "sentry-token": WRITE_TOKEN, "sentry-url": fake.sentry.url, "github-token": GITHUB_TOKEN, ...inputs },
-  });
-}
-
-/** Everything a run shows anyone, with the runner's own ::add-mask:: commands removed. */
-function visible(run: ActionRun, fake: FakeGitHub, dir: string): string {
-  const planFile = run.outputs["plan-file"];
-  return [
-    run.stdout
-      .split("\n")
-      .filter((line) => !line.startsWith("::add-mask::"))
-      .join("\n"),
-    run.stderr,
-    run.summary,
-    JSON.stringify(run.outputs),
-    ...fake.comments(7).map((comment) => comment.body),
-    planFile && existsSync(planFile) ? readFileSync(planFile, "utf8") : "",
-    readdirSync(dir).join(" "),
-  ].join("\n");
+async function fakes(): Promise<ActionFakes> {
+  const started = await startActionFakes();
+  sentry = started.sentry;
+  github = started.github;
+  return started;
 }
 
 // Each test spawns the bundle up to twice; a loaded CI machine needs more than the default 20 s.
@@ -211,10 +115,13 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(Number(run.outputs["applied"])).toBe(Number(planned.outputs["changes"]));
     expect(run.summary).toContain("#### Not reviewed: not applied");
     expect(run.summary).toContain("mallory&#64;example.com");
-    const comment = fake.github.comments(7)[0]?.body ?? "";
-    expect(comment).toContain("### Sentry roster applied to <code>acme</code>");
-    expect(comment).toContain(`"applied":"${MERGE_SHA}"`);
-    expect(comment).toMatch(/not reviewed/);
+    // The plan comment stays as reviewed; the outcome goes to a separate apply-log comment.
+    const [planComment, log] = fake.github.comments(7);
+    expect(planComment?.body).toContain("<!-- sentry-roster:plan ");
+    expect(planComment?.body).not.toContain("mallory");
+    expect(log?.body).toMatch(/^<!-- sentry-roster:apply-log /);
+    expect(log?.body).toContain("**Apply incomplete** on <code>acme</code>");
+    expect(log?.body).toContain("1 change not in the reviewed plan: not applied");
     expect(visible(run, fake.github, dir)).not.toContain(WRITE_TOKEN);
   });
 
@@ -223,7 +130,7 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     const dir = workspace();
     const run = await applyOnPush(dir, fake);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("no reviewed plan: commit 222222222222 has no merged pull request");
+    expect(run.stdout).toContain("no reviewed plan: commit 222222222222 is neither the merge commit nor the head of a merged pull request");
     expect(fake.sentry.requests.filter((request) => request.method !== "GET")).toEqual([]);
     expect(run.summary).toContain("**Nothing applied:**");
   });

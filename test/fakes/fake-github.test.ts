@@ -58,4 +58,36 @@ describe("fake GitHub", () => {
     expect(await (await call("/repos/o/r/commits/abc123/pulls")).json()).toEqual([{ number: 4, merged_at: null, merge_commit_sha: null, head: { sha: "def" } }]);
     expect(await (await call("/repos/o/r/commits/fff/pulls")).json()).toEqual([]);
   });
+
+  it("moves updated_at on every edit, in whole seconds from its own clock, and keeps created_at", async () => {
+    const comment = github.addComment(1, "old", "github-actions[bot]");
+    await call(`/repos/o/r/issues/comments/${comment.id}`, { method: "PATCH", body: { body: "new" } });
+    const [listed] = (await (await call("/repos/o/r/issues/1/comments")).json()) as { created_at: string; updated_at: string }[];
+    expect(listed?.created_at).toBe("2026-11-23T09:00:00Z");
+    expect(listed?.updated_at).toBe("2026-11-23T09:00:01Z");
+  });
+
+  it("serves a PR's reviews with state, commit and submission time, paged", async () => {
+    github.addReview(3, { login: "carol", state: "COMMENTED", commitId: "aaa" });
+    github.addReview(3, { login: "dave", state: "APPROVED", commitId: "bbb" });
+    github.addReview(3, { login: "erin", state: "APPROVED", commitId: "bbb" });
+    const first = await call("/repos/o/r/pulls/3/reviews");
+    expect(first.headers.get("link")).toContain("page=2");
+    const reviews = (await first.json()) as { state: string; commit_id: string; submitted_at: string; user: { login: string } }[];
+    expect(reviews.map((review) => [review.user.login, review.state, review.commit_id])).toEqual([["carol", "COMMENTED", "aaa"], ["dave", "APPROVED", "bbb"]]);
+    expect(reviews[1]?.submitted_at).toMatch(/^2026-11-23T09:00:0\dZ$/);
+  });
+
+  it("creates issues with labels, filters them by label and state, edits and closes them", async () => {
+    const created = await call("/repos/o/r/issues", { method: "POST", body: { title: "Drift", body: "x", labels: ["sentry-roster-drift"] } });
+    expect(created.status).toBe(201);
+    const { number } = (await created.json()) as { number: number };
+    const open = (await (await call("/repos/o/r/issues?labels=sentry-roster-drift&state=open")).json()) as { number: number }[];
+    expect(open.map((issue) => issue.number)).toEqual([number]);
+    expect(await (await call("/repos/o/r/issues?labels=other")).json()).toEqual([]);
+    await call(`/repos/o/r/issues/${number}`, { method: "PATCH", body: { state: "closed", state_reason: "completed" } });
+    expect(await (await call("/repos/o/r/issues?labels=sentry-roster-drift")).json()).toEqual([]);
+    expect(github.issues()[0]).toMatchObject({ state: "closed", state_reason: "completed", labels: ["sentry-roster-drift"] });
+    expect((await call("/repos/o/r/issues", { method: "POST", token: "ro", body: { title: "t" } })).status).toBe(403);
+  });
 });

@@ -9,6 +9,8 @@ export interface FakeGitHubToken {
   /** REST login, e.g. "github-actions[bot]"; GraphQL viewer answers it without "[bot]", as GitHub does. */
   readonly login: string;
   readonly readOnly?: boolean;
+  /** The job was not granted `issues: write`: issue writes answer 403 (comments on PRs still work). */
+  readonly noIssues?: boolean;
 }
 
 /** A PR comment as the fake holds it. */
@@ -21,6 +23,30 @@ export interface FakeComment {
   /** Login of the last editor, when edited. */
   editor: string | null;
   readonly issue: number;
+  /** ISO times from the fake's clock, as REST `created_at` / `updated_at` (every edit moves `updated_at`). */
+  readonly created_at: string;
+  updated_at: string;
+}
+
+/** A pull request review (REST GET /repos/{o}/{r}/pulls/{n}/reviews). */
+export interface FakeReview {
+  readonly id: number;
+  readonly user: { readonly login: string };
+  readonly state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED";
+  /** The head commit the review was given on. */
+  readonly commit_id: string;
+  readonly submitted_at: string;
+}
+
+/** An issue (not a pull request) as the fake holds it. */
+export interface FakeIssue {
+  readonly number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  state_reason: string | null;
+  labels: string[];
+  readonly user: { readonly login: string };
 }
 
 /** A pull request associated with a commit. */
@@ -51,6 +77,8 @@ export interface FakeGitHubOptions {
   readonly pageSize?: number;
   /** sha → PRs associated with that commit. */
   readonly pulls?: Readonly<Record<string, readonly FakePull[]>>;
+  /** Where the fake's clock starts (ISO); every write moves it one second on, so times are ordered and deterministic. */
+  readonly startTime?: string;
 }
 
 /** A running fake GitHub on loopback. */
@@ -70,12 +98,22 @@ export interface FakeGitHub {
   editComment(id: number, body: string, editor: string): void;
   /** Sets the PRs GitHub associates with a commit. */
   setPulls(sha: string, pulls: readonly FakePull[]): void;
+  /** A review of a PR by `login` on `commitId`, submitted now (the fake's clock). */
+  addReview(pull: number, review: { readonly login: string; readonly state: FakeReview["state"]; readonly commitId: string }): FakeReview;
+  /** Reviews of one PR, oldest first. */
+  reviews(pull: number): FakeReview[];
+  /** Issues (not PRs) created through the API or addIssue, oldest first. */
+  issues(): FakeIssue[];
+  /** Adds an issue as `login`. */
+  addIssue(issue: { readonly title: string; readonly body: string; readonly labels: readonly string[]; readonly login: string }): FakeIssue;
+  /** The fake's clock (ISO), then one second on. */
+  tick(): string;
   close(): Promise<void>;
 }
 
 const DEFAULT_TOKENS: Readonly<Record<string, FakeGitHubToken>> = { "gh-token": { login: "github-actions[bot]" } };
 
-/** Starts a loopback GitHub subset: issue comments, PRs of a commit, GraphQL viewer/nodes/minimize. */
+/** Starts a loopback GitHub subset: issue comments, PRs of a commit, PR reviews, issues with labels, GraphQL viewer/nodes/minimize. */
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const tokens = options.tokens ?? DEFAULT_TOKENS;
   const prefix = options.prefix ?? "";
@@ -83,12 +121,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const comments: FakeComment[] = [];
   const pulls = new Map<string, readonly FakePull[]>(Object.entries(options.pulls ?? {}));
   const requests: FakeGitHubRequest[] = [];
+  const reviews = new Map<number, FakeReview[]>();
+  const issues: FakeIssue[] = [];
   let nextId = 1000;
+  let nextIssue = 500;
+  let clock = Date.parse(options.startTime ?? "2026-11-23T09:00:00Z");
   let base = "";
+  // GitHub's timestamps have whole seconds; one second per write keeps "before" and "after" unambiguous.
+  const tick = (): string => {
+    const now = new Date(clock).toISOString().replace(/\.\d{3}Z$/, "Z");
+    clock += 1000;
+    return now;
+  };
 
   const newComment = (issue: number, body: string, login: string): FakeComment => {
     nextId += 1;
-    const comment: FakeComment = { id: nextId, node_id: `IC_${nextId}`, body, user: { login }, minimized: false, editor: null, issue };
+    const now = tick();
+    const comment: FakeComment = { id: nextId, node_id: `IC_${nextId}`, body, user: { login }, minimized: false, editor: null, issue, created_at: now, updated_at: now };
     comments.push(comment);
     return comment;
   };
@@ -97,8 +146,39 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     node_id: comment.node_id,
     body: comment.body,
     user: { login: comment.user.login, type: comment.user.login.endsWith("[bot]") ? "Bot" : "User" },
+    created_at: comment.created_at,
+    updated_at: comment.updated_at,
     html_url: `${base}/comments/${comment.id}`,
   });
+  const newIssue = (issue: { readonly title: string; readonly body: string; readonly labels: readonly string[]; readonly login: string }): FakeIssue => {
+    nextIssue += 1;
+    const created: FakeIssue = { number: nextIssue, title: issue.title, body: issue.body, state: "open", state_reason: null, labels: [...issue.labels], user: { login: issue.login } };
+    issues.push(created);
+    return created;
+  };
+  const restIssue = (issue: FakeIssue) => ({
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    state: issue.state,
+    state_reason: issue.state_reason,
+    labels: issue.labels.map((name) => ({ name })),
+    user: { login: issue.user.login, type: issue.user.login.endsWith("[bot]") ? "Bot" : "User" },
+    html_url: `${base}/issues/${issue.number}`,
+  });
+  const paged = <T>(url: URL, all: readonly T[], send: (status: number, payload: unknown, headers?: Record<string, string>) => void) => {
+    const perPage = Math.min(Number(url.searchParams.get("per_page") ?? pageSize), pageSize);
+    const page = Number(url.searchParams.get("page") ?? "1");
+    const headers: Record<string, string> = {};
+    if (page * perPage < all.length) {
+      const next = new URL(url.pathname, base);
+      for (const [key, value] of url.searchParams) next.searchParams.set(key, value);
+      next.searchParams.set("per_page", String(perPage));
+      next.searchParams.set("page", String(page + 1));
+      headers["link"] = `<${next.href}>; rel="next"`;
+    }
+    send(200, all.slice((page - 1) * perPage, page * perPage), headers);
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -149,20 +229,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
     if (list) {
       const issue = Number(list[3]);
-      if (request.method === "GET") {
-        const perPage = Math.min(Number(url.searchParams.get("per_page") ?? pageSize), pageSize);
-        const page = Number(url.searchParams.get("page") ?? "1");
-        const ofIssue = comments.filter((comment) => comment.issue === issue);
-        const slice = ofIssue.slice((page - 1) * perPage, page * perPage);
-        const headers: Record<string, string> = {};
-        if (page * perPage < ofIssue.length) {
-          const next = new URL(url.pathname, base);
-          next.searchParams.set("per_page", String(perPage));
-          next.searchParams.set("page", String(page + 1));
-          headers["link"] = `<${next.href}>; rel="next"`;
-        }
-        return send(200, slice.map(restComment), headers);
-      }
+      if (request.method === "GET") return paged(url, comments.filter((comment) => comment.issue === issue).map(restComment), send);
       if (request.method === "POST") {
         if (identity.readOnly) return forbidden();
         const value = (body as { body?: unknown } | undefined)?.body;
@@ -179,10 +246,45 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (tooLong(value)) return;
       target.body = String(value ?? "");
       target.editor = identity.login.replace(/\[bot\]$/, "");
+      target.updated_at = tick();
       return send(200, restComment(target));
     }
     const commitPulls = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]+)\/pulls$/.exec(path);
     if (commitPulls && request.method === "GET") return send(200, pulls.get(commitPulls[3] ?? "") ?? []);
+    const pullReviews = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews$/.exec(path);
+    if (pullReviews && request.method === "GET") return paged(url, reviews.get(Number(pullReviews[3])) ?? [], send);
+    const issueList = /^\/repos\/([^/]+)\/([^/]+)\/issues$/.exec(path);
+    if (issueList && request.method === "GET") {
+      // GitHub's `labels` filter is a comma-separated list that an issue must all carry; `state` defaults to open.
+      const wanted = (url.searchParams.get("labels") ?? "").split(",").filter(Boolean);
+      const state = url.searchParams.get("state") ?? "open";
+      const matching = issues.filter((issue) => (state === "all" || issue.state === state) && wanted.every((label) => issue.labels.includes(label)));
+      return paged(url, matching.map(restIssue), send);
+    }
+    if (issueList && request.method === "POST") {
+      if (identity.readOnly || identity.noIssues) return forbidden();
+      const fields = (body ?? {}) as { title?: unknown; body?: unknown; labels?: unknown };
+      if (typeof fields.title !== "string" || fields.title === "") {
+        return send(422, { message: "Validation Failed", errors: [{ resource: "Issue", code: "missing_field", field: "title" }] });
+      }
+      if (tooLong(fields.body)) return;
+      // Labels that do not exist yet are created with the issue, as GitHub does for a user with push access.
+      const labels = Array.isArray(fields.labels) ? fields.labels.map(String) : [];
+      return send(201, restIssue(newIssue({ title: fields.title, body: String(fields.body ?? ""), labels, login: identity.login })));
+    }
+    const oneIssue = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(path);
+    if (oneIssue && request.method === "PATCH") {
+      if (identity.readOnly || identity.noIssues) return forbidden();
+      const target = issues.find((issue) => issue.number === Number(oneIssue[3]));
+      if (!target) return send(404, { message: "Not Found" });
+      const fields = (body ?? {}) as { title?: unknown; body?: unknown; state?: unknown; state_reason?: unknown };
+      if (tooLong(fields.body)) return;
+      if (typeof fields.title === "string") target.title = fields.title;
+      if (typeof fields.body === "string") target.body = fields.body;
+      if (fields.state === "open" || fields.state === "closed") target.state = fields.state;
+      if (typeof fields.state_reason === "string") target.state_reason = fields.state_reason;
+      return send(200, restIssue(target));
+    }
     return send(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest" });
   };
 
@@ -206,8 +308,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       if (!target) throw new Error(`no comment ${id}`);
       target.body = body;
       target.editor = editor;
+      target.updated_at = tick();
     },
     setPulls: (sha, list) => pulls.set(sha, list),
+    addReview: (pull, review) => {
+      nextId += 1;
+      const created: FakeReview = { id: nextId, user: { login: review.login }, state: review.state, commit_id: review.commitId, submitted_at: tick() };
+      reviews.set(pull, [...(reviews.get(pull) ?? []), created]);
+      return created;
+    },
+    reviews: (pull) => [...(reviews.get(pull) ?? [])],
+    issues: () => [...issues],
+    addIssue: newIssue,
+    tick,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -51,7 +51,8 @@ export async function runActionChaos(fault: ChaosFault, seed: number): Promise<C
     if (!clean.plan) throw new Error(`seed ${seed}: the clean plan failed: ${clean.error}`);
     const refused = clean.plan.violations.length > 0;
     // The PR run posted this comment; the merge commit belongs to that PR.
-    github.addComment(PR, maskEmailsInMarkdown(renderPlanComment(clean.plan, { sha: HEAD_SHA }).text), "github-actions[bot]");
+    const planComment = github.addComment(PR, maskEmailsInMarkdown(renderPlanComment(clean.plan, { sha: HEAD_SHA }).text), "github-actions[bot]");
+    const approvedBody = planComment.body;
     github.setPulls(MERGE_SHA, [{ number: PR, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
     const texts: CapturedText[] = [];
     const request: ActionRequest = {
@@ -62,7 +63,9 @@ export async function runActionChaos(fault: ChaosFault, seed: number): Promise<C
       comment: true,
       maskEmails: true,
       requireReviewedPlan: true,
+      requireApproval: false,
       failOnDrift: false,
+      driftIssue: false,
       planFile: undefined,
       snapshotFile: undefined,
     };
@@ -87,7 +90,9 @@ export async function runActionChaos(fault: ChaosFault, seed: number): Promise<C
     if (refused && harness.fake.requests.some((r) => r.method !== "GET")) problems.push("the plan was refused, yet writes were sent");
     problems.push(...brokenInvariants(scenario, before, harness.fake.state(), harness.fake.requests));
     const comments = github.comments(PR);
-    if (comments.length !== 1) problems.push(`${comments.length} comments on the PR, expected the one sticky comment`);
+    // The plan comment stays exactly as approved; every run's outcome goes to the one apply-log comment.
+    if (comments[0]?.body !== approvedBody) problems.push("the plan comment changed after approval");
+    if (comments.length !== 2) problems.push(`${comments.length} comments on the PR, expected the plan comment and one apply log`);
     texts.push(...comments.map((c, i) => ({ where: `PR comment ${i}`, text: c.body })), requestLogText("fake GitHub log", github.requests), requestLogText("fake Sentry log", harness.fake.requests.filter((r) => r.method === "GET")));
     const emails = [...before.members.map((m) => m.email), ...harness.fake.state().members.map((m) => m.email)];
     const publicTexts = texts.filter((t) => t.where !== "fake Sentry log" && t.where !== "fake GitHub log");

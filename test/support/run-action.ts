@@ -18,7 +18,9 @@ export const RUNNER_DEFAULTS: Readonly<Record<string, string>> = {
   comment: "true",
   "mask-emails": "",
   "require-reviewed-plan": "true",
+  "require-approval": "false",
   "fail-on-drift": "false",
+  "drift-issue": "false",
 };
 
 /** One Action run, as a workflow step would see it. */

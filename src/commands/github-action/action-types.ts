@@ -55,7 +55,11 @@ export interface ActionRequest {
   readonly comment: boolean;
   readonly maskEmails: boolean;
   readonly requireReviewedPlan: boolean;
+  /** Apply only a plan comment that a review approved at the merged head (docs/action.md#how-the-review-is-enforced-trust). */
+  readonly requireApproval: boolean;
   readonly failOnDrift: boolean;
+  /** Keep one open issue with the current drift (drift reports only). */
+  readonly driftIssue: boolean;
   /** Where to write the plan JSON (under RUNNER_TEMP); undefined = not written. */
   readonly planFile: string | undefined;
   /** Where apply saves the live state before its first write (under RUNNER_TEMP). */
@@ -67,6 +71,9 @@ export interface ActionRunOutputs {
   readonly hasChanges?: boolean;
   readonly changes?: number;
   readonly skipped?: number;
+  /** Ways Sentry differs from the roster: changes the roster would make, changes held back, and what the roster does not manage. */
+  readonly drift?: number;
+  readonly hasDrift?: boolean;
   readonly digest?: string;
   readonly planFile?: string;
   readonly applied?: number;

@@ -1,5 +1,5 @@
 import { ISSUE_SEVERITY, type RosterIssue } from "../../domain/roster-issue.js";
-import { MARKER_PREFIX } from "../../render/comment-marker.js";
+import { MARKER_PREFIX, samePlanComment } from "../../render/comment-marker.js";
 import type { FitResult } from "../../render/fit-to-limit.js";
 import { renderRosterIssuesMarkdown } from "../../render/roster-issues-comment.js";
 import { maskEmailsInMarkdown, maskEmailsInText } from "../../render/vocabulary.js";
@@ -73,10 +73,13 @@ export async function postStickyComment(request: ActionRequest, number: number, 
   const client = openGitHub(github);
   const viewer = await readViewerLogin(client);
   const body = publicMarkdown(request, comment.text);
-  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, { markerPrefix: MARKER_PREFIX, viewer });
-  platform.info(
-    `${result.created ? "created" : "updated"} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`,
-  );
+  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, {
+    markerPrefix: MARKER_PREFIX,
+    viewer,
+    sameContent: samePlanComment,
+  });
+  const did = result.created ? "created" : result.unchanged ? "left unchanged (same plan)" : "updated";
+  platform.info(`${did} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
 }
 
 /** The summary, shortened when it would pass GitHub's per-step limit. */

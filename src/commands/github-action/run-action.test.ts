@@ -15,6 +15,7 @@ const EXAMPLE_ORG = fileURLToPath(new URL("../../../test/fixtures/orgs/example-o
 const WRITE_TOKEN = "sntryu_owner_token_0123456789abcdef";
 const GITHUB_TOKEN = "gh-token";
 const MERGE_SHA = "2".repeat(40);
+const HEAD_SHA = "1".repeat(40);
 const ROSTER = `version: 1
 organization: acme
 teams:
@@ -81,7 +82,9 @@ async function setUp(roster = ROSTER) {
     comment: true,
     maskEmails: false,
     requireReviewedPlan: true,
+    requireApproval: false,
     failOnDrift: false,
+    driftIssue: false,
     planFile: join(dir, "plan.json"),
     snapshotFile: join(dir, "snapshot.json"),
   };
@@ -89,7 +92,7 @@ async function setUp(roster = ROSTER) {
 }
 
 function mergedPr(fake: FakeGitHub, body: string) {
-  fake.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: "1".repeat(40) } }]);
+  fake.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
   return fake.addComment(7, body, "github-actions[bot]");
 }
 
@@ -100,7 +103,7 @@ describe("runAction apply", () => {
     const { sentry, github, deps, request } = await setUp();
     const planned = await planCommand({ rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: WRITE_TOKEN } }, deps);
     if (planned.kind !== "planned") throw new Error("roster should plan");
-    mergedPr(github, `${writeMarker({ org: "acme", digest: planned.plan.digest })}\n\nplan`);
+    mergedPr(github, `${writeMarker({ org: "acme", digest: planned.plan.digest, sha: HEAD_SHA })}\n\nplan`);
     const { platform } = recordingPlatform();
     const result = await runAction(request, platform, deps);
     expect(result.ok).toBe(true);
@@ -110,7 +113,7 @@ describe("runAction apply", () => {
 
   it("applies nothing when the reviewed digest differs from the recomputed plan", async () => {
     const { sentry, github, deps, request } = await setUp();
-    mergedPr(github, `${writeMarker({ org: "acme", digest: "ab".repeat(32) })}\n\nplan`);
+    mergedPr(github, `${writeMarker({ org: "acme", digest: "ab".repeat(32), sha: HEAD_SHA })}\n\nplan`);
     const { platform, summary } = recordingPlatform();
     const result = await runAction(request, platform, deps);
     expect(result.ok).toBe(false);
@@ -123,8 +126,8 @@ describe("runAction apply", () => {
     const { sentry, github, deps, request } = await setUp();
     const planned = await planCommand({ rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: WRITE_TOKEN } }, deps);
     if (planned.kind !== "planned") throw new Error("roster should plan");
-    github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: "1".repeat(40) } }]);
-    github.addComment(7, `${writeMarker({ org: "acme", digest: planned.plan.digest })}\n`, "mallory");
+    github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
+    github.addComment(7, `${writeMarker({ org: "acme", digest: planned.plan.digest, sha: HEAD_SHA })}\n`, "mallory");
     const { platform, annotations } = recordingPlatform();
     const result = await runAction(request, platform, deps);
     expect(result.ok).toBe(false);
@@ -138,14 +141,14 @@ describe("runAction apply", () => {
     const result = await runAction({ ...request, requireReviewedPlan: false }, platform, deps);
     expect(result.ok).toBe(true);
     expect(members(sentry)).toContain("heidi@example.com");
-    expect(annotations).toContainEqual({ level: "warning", message: `no reviewed plan: commit ${MERGE_SHA.slice(0, 12)} has no merged pull request` });
+    expect(annotations).toContainEqual({ level: "warning", message: `no reviewed plan: commit ${MERGE_SHA.slice(0, 12)} is neither the merge commit nor the head of a merged pull request` });
   });
 
   it("annotates a failed change on its member's roster line", async () => {
     const { sentry, github, deps, request } = await setUp();
     const planned = await planCommand({ rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: WRITE_TOKEN } }, deps);
     if (planned.kind !== "planned") throw new Error("roster should plan");
-    mergedPr(github, `${writeMarker({ org: "acme", digest: planned.plan.digest })}\n`);
+    mergedPr(github, `${writeMarker({ org: "acme", digest: planned.plan.digest, sha: HEAD_SHA })}\n`);
     sentry.faults.failAlways("500", { method: "POST", path: "/members/" });
     const { platform, annotations } = recordingPlatform();
     const result = await runAction({ ...request, requireReviewedPlan: true }, platform, deps);
@@ -163,7 +166,7 @@ describe("runAction apply", () => {
     await first.close();
     const readOnly = await startFakeGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]", readOnly: true } } });
     github = readOnly;
-    mergedPr(readOnly, `${writeMarker({ org: "acme", digest: planned.plan.digest })}\n`);
+    mergedPr(readOnly, `${writeMarker({ org: "acme", digest: planned.plan.digest, sha: HEAD_SHA })}\n`);
     const { platform } = recordingPlatform();
     const result = await runAction({ ...request, github: { ...request.github, apiUrl: readOnly.apiUrl } }, platform, deps);
     expect(result.ok).toBe(false);
