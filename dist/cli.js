@@ -42949,6 +42949,18 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
 // src/sentry/errors.ts
 var SentryApiError = class extends Error {
   name = "SentryApiError";
@@ -43170,16 +43182,6 @@ function normalizeBaseUrl(text2) {
 }
 function limiterKey(path) {
   return path.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
 }
 var TruncatedAnswer = class extends Error {
   name = "TruncatedAnswer";
@@ -43439,44 +43441,10 @@ function parseLinkHeader(header) {
     const url = header.slice(open2 + 1, close);
     i = close + 1;
     seen += 1;
-    const attributes = /* @__PURE__ */ new Map();
-    let valid = url.length <= MAX_VALUE_CHARS;
-    while (i < n) {
-      while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
-      if (header[i] === ",") {
-        i += 1;
-        break;
-      }
-      if (header[i] !== ";") {
-        const comma = header.indexOf(",", i);
-        i = comma < 0 ? n : comma + 1;
-        break;
-      }
-      i += 1;
-      while (i < n && header[i] === " ") i += 1;
-      const nameStart = i;
-      while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
-      const name = header.slice(nameStart, i).trim().toLowerCase();
-      if (header[i] !== "=") continue;
-      i += 1;
-      let value;
-      if (header[i] === '"') {
-        const end = header.indexOf('"', i + 1);
-        if (end < 0) {
-          valid = false;
-          i = n;
-          break;
-        }
-        value = header.slice(i + 1, end);
-        i = end + 1;
-      } else {
-        const start = i;
-        while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
-        value = header.slice(start, i).trim();
-      }
-      if (value.length > MAX_VALUE_CHARS) valid = false;
-      else if (!attributes.has(name)) attributes.set(name, value);
-    }
+    const read = readAttributes(header, i);
+    i = read.end;
+    const attributes = read.attributes;
+    const valid = url.length <= MAX_VALUE_CHARS && read.valid;
     const rel = attributes.get("rel");
     if (!valid || rel !== "next" && rel !== "previous" || links[rel]) continue;
     const results = attributes.get("results");
@@ -43487,6 +43455,45 @@ function parseLinkHeader(header) {
     };
   }
   return links;
+}
+function readAttributes(header, start) {
+  const attributes = /* @__PURE__ */ new Map();
+  const n = header.length;
+  let i = start;
+  let valid = true;
+  while (i < n) {
+    while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
+    if (header[i] === ",") {
+      i += 1;
+      break;
+    }
+    if (header[i] !== ";") {
+      const comma = header.indexOf(",", i);
+      i = comma < 0 ? n : comma + 1;
+      break;
+    }
+    i += 1;
+    while (i < n && header[i] === " ") i += 1;
+    const nameStart = i;
+    while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
+    const name = header.slice(nameStart, i).trim().toLowerCase();
+    if (header[i] !== "=") continue;
+    i += 1;
+    let value;
+    if (header[i] === '"') {
+      const end = header.indexOf('"', i + 1);
+      if (end < 0) return { attributes, end: n, valid: false };
+      value = header.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
+      value = header.slice(valueStart, i).trim();
+    }
+    if (value.length > MAX_VALUE_CHARS) valid = false;
+    else if (!attributes.has(name)) attributes.set(name, value);
+  }
+  return { attributes, end: i, valid };
 }
 
 // src/sentry/paginate.ts
