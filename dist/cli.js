@@ -40907,6 +40907,33 @@ ${captureLines}` : capture.stack;
 // src/cli/index.ts
 import { createInterface } from "node:readline/promises";
 
+// src/commands/process-interrupts.ts
+var INTERRUPTED_EXIT_CODE = 130;
+function watchProcessInterrupts(say) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      say(`
+sentry-roster apply: ${name} again: exiting now; the write in flight may or may not have been applied (run plan to see)
+`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    }
+    say(`
+sentry-roster apply: ${name} received: finishing the write in flight, then stopping (${name === "SIGINT" ? "Ctrl-C" : "signal"} again to exit at once)
+`);
+    controller.abort(`interrupted by ${name}: the write in flight was finished and nothing more was sent; run apply again to finish`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var UsageError = class extends Error {
@@ -43648,38 +43675,14 @@ function compareIds2(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-// src/commands/organization.ts
-var OrganizationChoiceError = class extends Error {
-  name = "OrganizationChoiceError";
-};
-function resolveOrganization(sources, rosterPath) {
-  const flag = nonEmpty(sources.flag);
-  const roster = nonEmpty(sources.roster);
-  if (flag !== void 0 && roster !== void 0 && flag.toLowerCase() !== roster.toLowerCase()) {
-    throw new OrganizationChoiceError(
-      `--org ${flag} differs from the organization "${roster}" that ${rosterPath ?? "the roster"} names: drop --org, or change organization in ${rosterPath ?? "the roster"}`
-    );
-  }
-  const chosen = flag ?? roster ?? nonEmpty(sources.env);
-  if (chosen === void 0) {
-    throw new OrganizationChoiceError(
-      rosterPath === void 0 ? "which organization? Pass --org SLUG or set SENTRY_ORG" : `no organization: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`
-    );
-  }
-  return chosen;
-}
-function nonEmpty(value) {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : void 0;
-}
-
 // src/commands/version.ts
 var VERSION = "0.1.0";
 
 // src/commands/sentry-session.ts
 var USER_AGENT = `sentry-roster/${VERSION}`;
-function openSentry(connection, deps) {
+function openSentry(connection, deps, stopWrites) {
   return new SentryClient({
+    ...stopWrites ? { stopWrites } : {},
     baseUrl: connection.baseUrl,
     token: connection.token,
     fetch: deps.fetch,
@@ -43894,11 +43897,18 @@ function isTeamRoleMap(value) {
 }
 
 // src/commands/plan.ts
+var MissingOrganizationError = class extends Error {
+  name = "MissingOrganizationError";
+  constructor(rosterPath) {
+    super(`no organization to plan for: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`);
+  }
+};
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
   if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
-  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
+  const organization = options.org || desired.organization || options.defaultOrg;
+  if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
   const live = await readLiveState(client, {
     organization,
@@ -43958,13 +43968,14 @@ function resolveSentryTarget(values, env) {
       "SENTRY_AUTH_TOKEN is not set: create a Sentry user auth token (scopes org:read, member:read, team:read to plan; member:admin, team:write too to apply) and export it as SENTRY_AUTH_TOKEN"
     );
   }
-  const url = stringValue(values["url"]) ?? nonEmpty2(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
-  return { connection: { baseUrl: url, token }, org: stringValue(values["org"]), envOrg: nonEmpty2(env["SENTRY_ORG"]) };
+  const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
+  const org = stringValue(values["org"]) ?? nonEmpty(env["SENTRY_ORG"]);
+  return { connection: { baseUrl: url, token }, org };
 }
 function stringValue(value) {
-  return typeof value === "string" ? nonEmpty2(value) : void 0;
+  return typeof value === "string" ? nonEmpty(value) : void 0;
 }
-function nonEmpty2(value) {
+function nonEmpty(value) {
   const trimmed = value?.trim();
   return trimmed ? trimmed : void 0;
 }
@@ -43992,8 +44003,7 @@ Options:
   --json                print the plan as JSON (formatVersion 1) instead of text
   --out FILE            also write the plan JSON to FILE (for apply --plan FILE)
   --detailed-exitcode   exit 2 when the plan has changes
-  --org SLUG            organization (default: the roster's; SENTRY_ORG only when the
-                        roster names none; an --org other than the roster's is refused)
+  --org SLUG            organization (default: the roster's, then SENTRY_ORG)
   --url URL             Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
@@ -44016,8 +44026,10 @@ var planCli = async (argv, io) => {
   const rosterPath = positionals[0] ?? DEFAULT_ROSTER2;
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
+  const flagOrg = typeof values["org"] === "string" && values["org"].trim() ? values["org"].trim() : void 0;
+  const envOrg = io.env["SENTRY_ORG"]?.trim() || void 0;
   const result = await planCommand(
-    { rosterPath, connection: target.connection, ...target.org ? { org: target.org } : {}, ...target.envOrg ? { defaultOrg: target.envOrg } : {} },
+    { rosterPath, connection: target.connection, ...flagOrg ? { org: flagOrg } : {}, ...envOrg ? { defaultOrg: envOrg } : {} },
     deps
   );
   if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
@@ -44061,6 +44073,7 @@ function groupByPhase(changes) {
 
 // src/apply/apply-plan.ts
 var APPLY_CONCURRENCY = 4;
+var NOT_SENT_INTERRUPTED = "not sent: apply was interrupted";
 var MAX_CONSECUTIVE_FAILURES = 10;
 var HELD_AFTER_FAILED_PROMOTION = ["demotions", "team-roles-after-demotion", "member-removals"];
 async function applyPlan(changes, writer, options = {}) {
@@ -44070,6 +44083,8 @@ async function applyPlan(changes, writer, options = {}) {
   const failedTeams = /* @__PURE__ */ new Set();
   const heldPhases = /* @__PURE__ */ new Map();
   let stoppedBecause;
+  let writerHeldBack = false;
+  const interrupted = () => options.stop?.aborted === true || writerHeldBack;
   let consecutiveFailures = 0;
   let done = 0;
   const teamRoleTargets = teamRoleDecider(changes, options.live);
@@ -44081,7 +44096,7 @@ async function applyPlan(changes, writer, options = {}) {
         const index = next++;
         const change = group.changes[index];
         if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
-        const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
+        const holdReason = (interrupted() ? NOT_SENT_INTERRUPTED : stoppedBecause) ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
@@ -44089,6 +44104,7 @@ async function applyPlan(changes, writer, options = {}) {
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         if (outcome.notSent) {
+          writerHeldBack = true;
           stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
           continue;
         }
@@ -44470,7 +44486,7 @@ function describeChange(change) {
 }
 function applySucceeded(report) {
   const counts = countOutcomes(report.result);
-  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === void 0;
+  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === void 0 && !report.interrupted;
 }
 var LABELS = {
   applied: "applied",
@@ -44494,7 +44510,9 @@ function renderApplyReport(report, options) {
     for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${printable(skipped.detail)}`);
     lines.push("");
   }
-  if (report.recheckError !== void 0) {
+  if (report.interrupted) {
+    lines.push("Interrupted: the org was not read again. Run apply again to finish: it plans from a fresh reading, so nothing is sent twice.");
+  } else if (report.recheckError !== void 0) {
     lines.push(`Not confirmed: ${printable(report.recheckError)}. Run plan to see what is left.`);
   } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
@@ -44534,7 +44552,8 @@ function toApplyReportJson(report) {
     })),
     skipped: report.result.skipped,
     stoppedBecause: report.result.stoppedBecause ?? null,
-    converged: report.recheckError === void 0 ? report.leftOver.length === 0 : null,
+    converged: report.recheckError === void 0 && !report.interrupted ? report.leftOver.length === 0 : null,
+    interrupted: report.interrupted === true,
     recheckError: report.recheckError ?? null,
     leftOver: report.leftOver,
     snapshot: report.snapshotPath ?? null
@@ -44570,15 +44589,7 @@ function toApplyRefusalJson(refusal) {
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
-  const planned = await planCommand(
-    {
-      rosterPath: options.rosterPath,
-      connection: options.connection,
-      ...options.org ? { org: options.org } : {},
-      ...options.defaultOrg ? { defaultOrg: options.defaultOrg } : {}
-    },
-    deps
-  );
+  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...options.org ? { org: options.org } : {} }, deps);
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;
@@ -44639,11 +44650,12 @@ async function applyCommand(options, deps) {
   }
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run, writer, {
     live,
+    ...options.stop ? { stop: options.stop } : {},
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -44654,6 +44666,9 @@ async function applyCommand(options, deps) {
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
   };
+  if (options.stop?.aborted) {
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
+  }
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
@@ -44684,7 +44699,7 @@ async function applyCommand(options, deps) {
 }
 function applyCommandSucceeded(result) {
   if (result.kind !== "applied") return false;
-  return result.recheckError === void 0 && result.leftOver.length === 0 && result.result.outcomes.every((outcome) => outcome.status === "applied");
+  return result.interrupted === void 0 && result.recheckError === void 0 && result.leftOver.length === 0 && result.result.outcomes.every((outcome) => outcome.status === "applied");
 }
 async function readPlanFile(path, deps) {
   try {
@@ -44739,7 +44754,8 @@ function formatApplyCommandResult(result, options) {
         result: result.result,
         leftOver: result.leftOver,
         ...result.snapshotPath === void 0 ? {} : { snapshotPath: result.snapshotPath },
-        ...result.recheckError === void 0 ? {} : { recheckError: result.recheckError }
+        ...result.recheckError === void 0 ? {} : { recheckError: result.recheckError },
+        ...result.interrupted ? { interrupted: true } : {}
       };
       return {
         stdout: options.json ? toApplyReportJson(report) : renderApplyReport(report, { color: options.color }),
@@ -44768,12 +44784,15 @@ Options:
   --plan FILE         apply only if every change is in this saved plan (plan --out FILE)
   --snapshot FILE     save the org as read before any write (default: a file in the temp directory)
   --json              print the report as JSON
-  --org SLUG          organization (default: the roster's; SENTRY_ORG only when the
-                      roster names none; an --org other than the roster's is refused)
+  --org SLUG          organization (default: the roster's, then SENTRY_ORG)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
+Ctrl-C (or SIGTERM) finishes the write in flight, sends nothing more and
+prints what was applied and what was not; a second Ctrl-C exits at once.
+
 Exit status: 0 when every planned change was applied and the org matches the
-roster; 1 when apply refused, a change failed, or something is left over.
+roster; 1 when apply refused, a change failed, or something is left over;
+130 when interrupted (run apply again to finish).
 `;
 var OPTIONS = {
   ...SENTRY_OPTIONS,
@@ -44798,26 +44817,33 @@ var applyCli = async (argv, io) => {
   const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : () => defaultSnapshotPath(deps.now());
   const planFile = typeof values["plan"] === "string" ? values["plan"] : void 0;
   const confirm = io.confirm;
-  const result = await applyCommand(
-    {
-      rosterPath: positionals[0] ?? DEFAULT_ROSTER3,
-      connection: target.connection,
-      snapshotFile,
-      ...target.org ? { org: target.org } : {},
-      ...target.envOrg ? { defaultOrg: target.envOrg } : {},
-      ...planFile ? { planFile } : {},
-      ...!yes && confirm ? {
-        confirm: async (plan, run) => {
-          io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
-          return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
-        }
-      } : {}
-    },
-    deps
-  );
+  const interrupts = io.watchInterrupts?.();
+  let result;
+  try {
+    result = await applyCommand(
+      {
+        ...interrupts ? { stop: interrupts.signal } : {},
+        rosterPath: positionals[0] ?? DEFAULT_ROSTER3,
+        connection: target.connection,
+        snapshotFile,
+        ...target.org ? { org: target.org } : {},
+        ...planFile ? { planFile } : {},
+        ...!yes && confirm ? {
+          confirm: async (plan, run) => {
+            io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
+            return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
+          }
+        } : {}
+      },
+      deps
+    );
+  } finally {
+    interrupts?.dispose();
+  }
   const output = formatApplyCommandResult(result, { json, color: io.stdoutIsTTY && !json });
   if (output.stderr) io.stderr(output.stderr);
   if (output.stdout) io.stdout(output.stdout);
+  if (result.kind === "applied" && result.interrupted) return INTERRUPTED_EXIT_CODE;
   return applyCommandSucceeded(result) ? 0 : 1;
 };
 async function defaultSnapshotPath(now) {
@@ -44852,18 +44878,11 @@ function writeRoster(live, options = {}) {
     teamsNode(document, live, teams),
     " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged."
   );
-  const { listed, expired } = splitExpiredInvites(live.members);
-  if (expired.length > 0) {
-    add(
-      "ignore",
-      ignoreNode(document, expired),
-      [
-        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
-        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`
-      ].join("\n")
-    );
-  }
-  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
+  add(
+    "members",
+    membersNode(document, live),
+    ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`
+  );
   document.contents = root;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -44881,31 +44900,9 @@ function teamsNode(document, live, slugs) {
   }
   return teams;
 }
-function splitExpiredInvites(members) {
-  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
-  const expired = /* @__PURE__ */ new Map();
-  for (const member of members) {
-    const key = normalizeEmail(member.email);
-    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
-  }
-  const ignored = new Set(expired.values());
-  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
-  return { listed, expired: [...ignored].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email))) };
-}
-function ignoreNode(document, expired) {
-  const ignore = document.createNode([]);
-  for (const member of expired) {
-    const entry = document.createNode(member.email);
-    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText2) : [];
-    const name = memberNotes(member).filter((note) => note !== "expired invite");
-    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
-    ignore.items.push(entry);
-  }
-  return ignore;
-}
-function membersNode(document, listedMembers) {
+function membersNode(document, live) {
   const members = document.createNode([]);
-  const sorted = [...listedMembers].sort(
+  const sorted = [...live.members].sort(
     (a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText2(a.id, b.id)
   );
   const seen = /* @__PURE__ */ new Map();
@@ -44994,20 +44991,15 @@ async function exportCommand(options, deps) {
     onProgress: (message) => deps.logger.progress(message)
   });
   const text2 = writeRoster(live);
-  const { listed, expired } = splitExpiredInvites(live.members);
-  const summary = [
-    plural(new Set(listed.map((member) => member.email.toLowerCase())).size, "member"),
-    plural(live.teams.length, "team"),
-    ...expired.length > 0 ? [`${plural(expired.length, "expired invite")} under ignore`] : []
-  ].join(", ");
   if (options.out) {
     try {
       await deps.writeFile(options.out, text2);
     } catch (error) {
       throw new ExportWriteError(options.out, error);
     }
+    deps.logger.progress(`wrote ${live.members.length} members and ${live.teams.length} teams to ${options.out}`);
   }
-  return { text: text2, summary, live };
+  return { text: text2, live };
 }
 
 // src/cli/export-cli.ts
@@ -45019,7 +45011,7 @@ every team, every member with their org role and teams, sorted, with comments
 
 Options:
   --out FILE    write the roster to FILE (default: stdout)
-  --org SLUG    organization to export (default: SENTRY_ORG); one of them is required
+  --org SLUG    organization to export (default: SENTRY_ORG); required
   --url URL     Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
@@ -45031,13 +45023,11 @@ var exportCli = async (argv, io) => {
     return 0;
   }
   const target = resolveSentryTarget(values, io.env);
-  const org = resolveOrganization({ flag: target.org, env: target.envOrg });
+  if (!target.org) throw new UsageError("which organization? Pass --org SLUG or set SENTRY_ORG");
   const out = typeof values["out"] === "string" && values["out"] ? values["out"] : void 0;
   const deps = createNodeDeps(cliLogger(io));
-  const result = await exportCommand({ org, connection: target.connection, ...out ? { out } : {} }, deps);
-  if (out) io.stderr(`wrote ${out}: ${result.summary}
-`);
-  else io.stdout(result.text);
+  const result = await exportCommand({ org: target.org, connection: target.connection, ...out ? { out } : {} }, deps);
+  if (!out) io.stdout(result.text);
   return 0;
 };
 
@@ -45059,8 +45049,7 @@ Commands:
   export              write the live org as a roster (--out FILE)
 
 Options for plan, apply and export:
-  --org SLUG          organization (default: the roster's; SENTRY_ORG only when the
-                      roster names none; an --org other than the roster's is refused)
+  --org SLUG          organization (default: the roster's, then SENTRY_ORG)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 ROSTER defaults to roster.yaml. The token is read from SENTRY_AUTH_TOKEN only.
@@ -45106,6 +45095,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stderrIsTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
+  watchInterrupts: () => watchProcessInterrupts((text2) => process.stderr.write(text2)),
   ...process.stdin.isTTY ? {
     confirm: async (question) => {
       const prompt = createInterface({ input: process.stdin, output: process.stderr });

@@ -89798,8 +89798,9 @@ var VERSION7 = "0.1.0";
 
 // src/commands/sentry-session.ts
 var USER_AGENT = `sentry-roster/${VERSION7}`;
-function openSentry(connection, deps) {
+function openSentry(connection, deps, stopWrites) {
   return new SentryClient({
+    ...stopWrites ? { stopWrites } : {},
     baseUrl: connection.baseUrl,
     token: connection.token,
     fetch: deps.fetch,
@@ -90066,6 +90067,7 @@ function renderApplyLogEntry(run2) {
   const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
   if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  if (run2.result?.stoppedBecause && !run2.refusedBecause) lines.push(`- Stopped early: ${escape2(run2.result.stoppedBecause)}`);
   return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
 }
 
@@ -90101,6 +90103,7 @@ function applyHead(plan, result, options) {
   const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   const notReviewed = options.notReviewed?.length ?? 0;
   const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape2(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const stopped = result?.stoppedBecause && !options.refusedBecause ? ` Stopped early: ${escape2(result.stoppedBecause)}.` : "";
   const rows = [
     ["applied", String(counts.applied)],
     ["failed", String(counts.failed)],
@@ -90108,7 +90111,7 @@ function applyHead(plan, result, options) {
     ["not run", String(counts["not-run"])],
     ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
   ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", `${verdict2}${stopped}`, "", table(["", "count"], rows)].join("\n");
 }
 function applySections(result, options) {
   const line = changeLineMarkdown;
@@ -90147,6 +90150,7 @@ function groupByPhase(changes) {
 
 // src/apply/apply-plan.ts
 var APPLY_CONCURRENCY = 4;
+var NOT_SENT_INTERRUPTED = "not sent: apply was interrupted";
 var MAX_CONSECUTIVE_FAILURES = 10;
 var HELD_AFTER_FAILED_PROMOTION = ["demotions", "team-roles-after-demotion", "member-removals"];
 async function applyPlan(changes, writer, options = {}) {
@@ -90156,6 +90160,8 @@ async function applyPlan(changes, writer, options = {}) {
   const failedTeams = /* @__PURE__ */ new Set();
   const heldPhases = /* @__PURE__ */ new Map();
   let stoppedBecause;
+  let writerHeldBack = false;
+  const interrupted = () => options.stop?.aborted === true || writerHeldBack;
   let consecutiveFailures = 0;
   let done = 0;
   const teamRoleTargets = teamRoleDecider(changes, options.live);
@@ -90167,7 +90173,7 @@ async function applyPlan(changes, writer, options = {}) {
         const index = next++;
         const change = group2.changes[index];
         if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
-        const holdReason = stoppedBecause ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
+        const holdReason = (interrupted() ? NOT_SENT_INTERRUPTED : stoppedBecause) ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
@@ -90175,6 +90181,7 @@ async function applyPlan(changes, writer, options = {}) {
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         if (outcome.notSent) {
+          writerHeldBack = true;
           stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
           continue;
         }
@@ -90609,11 +90616,12 @@ async function applyCommand(options, deps) {
   }
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run2.length} change${run2.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run2, writer, {
     live,
+    ...options.stop ? { stop: options.stop } : {},
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -90624,6 +90632,9 @@ async function applyCommand(options, deps) {
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
   };
+  if (options.stop?.aborted) {
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
+  }
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
@@ -90808,7 +90819,8 @@ async function applyOnMerge(request2, platform2, deps) {
         connection,
         ...request2.organization ? { org: request2.organization } : {},
         ...reviewedOption(source, request2.requireReviewedPlan),
-        ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {}
+        ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {},
+        ...request2.stop ? { stop: request2.stop } : {}
       },
       deps
     )
@@ -90887,7 +90899,8 @@ function verdict(plan, counts, notReviewed, refusedBecause, applied) {
     counts.failed > 0 ? `${counts.failed} failed` : "",
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     notReviewed.length > 0 ? `${notReviewed.length} not reviewed (not applied)` : "",
-    applied?.recheckError ?? ""
+    applied?.recheckError ?? "",
+    applied?.interrupted ? "the job was cancelled: nothing more was sent; re-run the job to finish" : ""
   ].filter(Boolean);
   const summary2 = `applied ${counts.applied} of ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to ${plan.organization}`;
   return problems.length > 0 ? { ok: false, message: `${summary2}; ${problems.join(", ")}` } : { ok: true, message: summary2 };
@@ -91089,6 +91102,33 @@ async function writePrivateFile(path6, text2) {
   }
 }
 
+// src/commands/process-interrupts.ts
+var INTERRUPTED_EXIT_CODE = 130;
+function watchProcessInterrupts(say) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      say(`
+sentry-roster apply: ${name} again: exiting now; the write in flight may or may not have been applied (run plan to see)
+`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    }
+    say(`
+sentry-roster apply: ${name} received: finishing the write in flight, then stopping (${name === "SIGINT" ? "Ctrl-C" : "signal"} again to exit at once)
+`);
+    controller.abort(`interrupted by ${name}: the write in flight was finished and nothing more was sent; run apply again to finish`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
 // src/action/core-logger.ts
 function coreLogger(core) {
   return {
@@ -91203,9 +91243,10 @@ async function run(core = core_exports, event = context2, env = process.env) {
     const inputs = parseInputs((name) => core.getInput(name), event.payload.repository?.private);
     tokens = [inputs.sentryToken, inputs.githubToken].filter((token) => token !== "");
     for (const token of tokens) core.setSecret(token);
-    const request2 = buildRequest(inputs, event, env);
+    const interrupts = watchProcessInterrupts((text2) => core.warning(text2.trim()));
+    const request2 = { ...buildRequest(inputs, event, env), stop: interrupts.signal };
     core.info(`sentry-roster: ${request2.mode} (${event.eventName}) for ${request2.rosterPath}`);
-    const result = await runAction(request2, platformOf(core), createNodeDeps(coreLogger(core)));
+    const result = await runAction(request2, platformOf(core), createNodeDeps(coreLogger(core))).finally(() => interrupts.dispose());
     writeOutputs((name, value) => core.setOutput(name, value), result.outputs);
     if (result.ok) core.info(result.message);
     else core.setFailed(result.message);
