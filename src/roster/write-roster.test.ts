@@ -124,6 +124,7 @@ describe("writeRoster", () => {
     expect(reload(writeRoster(ORG)).policy).toEqual({
       unlisted: "report",
       maxRemovals: 5,
+      maxRoleChanges: 10,
       owners: "protect",
       minOwners: 1,
     });
