@@ -27,7 +27,7 @@ export function resolveSentryTarget(
     );
   }
   const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
-  return { connection: { baseUrl: url, token }, org: stringValue(values["org"]), envOrg: nonEmpty(env["SENTRY_ORG"]) };
+  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org: stringValue(values["org"]), envOrg: nonEmpty(env["SENTRY_ORG"]) };
 }
 
 function stringValue(value: string | boolean | undefined): string | undefined {
