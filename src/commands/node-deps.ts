@@ -18,7 +18,10 @@ export function createNodeDeps(logger: Logger): Deps {
   // Sentry (validate) do not pay for evaluating it (a quarter of its cold start).
   let transport: Promise<typeof globalThis.fetch> | undefined;
   const openTransport = async (): Promise<typeof globalThis.fetch> => {
-    const { Agent, fetch: undiciFetch } = await import("undici");
+    const undici = await import("undici");
+    // In dist/, undici (CommonJS) is its own chunk and arrives as the default export only.
+    const { Agent, fetch: undiciFetch } =
+      typeof undici.Agent === "function" ? undici : (undici as unknown as { default: typeof undici }).default;
     const agent = new Agent({
       connections: SENTRY_CONNECTIONS,
       keepAliveTimeout: 10_000,
