@@ -79878,7 +79878,8 @@ function changePhrase(change, style) {
       return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
     case "invite": {
       const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
-      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
+      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
     }
     case "reinvite":
       return "re-send the expired invite";
@@ -80251,7 +80252,7 @@ function sameEmail(a, b) {
 }
 
 // src/roster/to-desired-state.ts
-var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
 function toDesiredState(roster) {
   const value = roster.value;
   const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
@@ -80308,11 +80309,18 @@ function writeRoster(live, options = {}) {
     teamsNode(document, live, teams),
     " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged."
   );
-  add(
-    "members",
-    membersNode(document, live),
-    ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`
-  );
+  const { listed, expired } = splitExpiredInvites(live.members);
+  if (expired.length > 0) {
+    add(
+      "ignore",
+      ignoreNode(document, expired),
+      [
+        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
+        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`
+      ].join("\n")
+    );
+  }
+  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
   document.contents = root;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -80330,9 +80338,31 @@ function teamsNode(document, live, slugs) {
   }
   return teams;
 }
-function membersNode(document, live) {
+function splitExpiredInvites(members) {
+  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
+  const expired = /* @__PURE__ */ new Map();
+  for (const member of members) {
+    const key = normalizeEmail(member.email);
+    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
+  }
+  const ignored = new Set(expired.values());
+  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
+  return { listed, expired: [...ignored].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email))) };
+}
+function ignoreNode(document, expired) {
+  const ignore = document.createNode([]);
+  for (const member of expired) {
+    const entry = document.createNode(member.email);
+    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText) : [];
+    const name = memberNotes(member).filter((note) => note !== "expired invite");
+    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
+    ignore.items.push(entry);
+  }
+  return ignore;
+}
+function membersNode(document, listedMembers) {
   const members = document.createNode([]);
-  const sorted = [...live.members].sort(
+  const sorted = [...listedMembers].sort(
     (a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText(a.id, b.id)
   );
   const seen = /* @__PURE__ */ new Map();
@@ -80412,7 +80442,8 @@ var APPLY_PHASES = [
   "team-removals",
   "demotions",
   "team-roles-after-demotion",
-  "member-removals"
+  "member-removals",
+  "re-invites"
 ];
 function demotedMembers(changes) {
   return new Set(
@@ -80427,6 +80458,7 @@ function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
     case "create-team":
       return "create-teams";
     case "invite":
+      return change.afterRemovalOf === void 0 ? "invites" : "re-invites";
     case "reinvite":
       return "invites";
     case "set-role":
@@ -80446,6 +80478,25 @@ function phaseRank(change, demoted) {
   return APPLY_PHASES.indexOf(phaseOf(change, demoted));
 }
 
+// src/plan/token-scopes.ts
+var SCOPES_NEEDED = {
+  invite: ["member:invite", "member:write", "member:admin"],
+  reinvite: ["member:admin"],
+  "set-role": ["member:admin"],
+  "remove-member": ["member:admin"],
+  "create-team": ["team:write", "org:write", "org:admin"],
+  "add-to-team": ["team:write", "org:write", "org:read"],
+  "set-team-role": ["team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write", "member:admin"],
+  "remove-from-team": ["team:admin", "org:read", "org:write", "org:admin"]
+};
+function missingScope(action, scopes) {
+  if (scopes === null) return void 0;
+  const needed = SCOPES_NEEDED[action];
+  if (needed.some((scope) => scopes.includes(scope))) return void 0;
+  const has = scopes.length === 0 ? "none" : [...scopes].sort().join(", ");
+  return `the token lacks the scope ${needed.length === 1 ? needed[0] : `${needed[0]} (or ${needed.slice(1).join(", ")})`} that this needs (it has ${has}): create a token with ${needed[0]}`;
+}
+
 // src/plan/safety.ts
 var WRITE_SCOPES = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
 function tokenCanWrite(token) {
@@ -80456,11 +80507,12 @@ function safetyContext(desired, live) {
     policy: desired.policy,
     token: live.token,
     judgeToken: live.token.role !== null && tokenCanWrite(live.token),
-    openMembership: live.openMembership
+    openMembership: live.openMembership,
+    scimTeams: new Set(live.teams.filter((team) => team.idpProvisioned).map((team) => team.slug))
   };
 }
 function holdFor(change, target, context3) {
-  return selfHold(change, target, context3) ?? ownerHold(change, target, context3) ?? idpHold(change, target) ?? tokenHold(change, target, context3);
+  return selfHold(change, target, context3) ?? ownerHold(change, target, context3) ?? idpHold(change, target, context3) ?? partnershipHold(change, target) ?? tokenHold(change, target, context3);
 }
 function selfHold(change, target, context3) {
   if (!target || target.id !== context3.token.memberId) return void 0;
@@ -80493,7 +80545,14 @@ function ownerHold(change, target, context3) {
   }
   return void 0;
 }
-function idpHold(change, target) {
+function idpHold(change, target, context3) {
+  if ((change.action === "add-to-team" || change.action === "remove-from-team") && context3.scimTeams.has(change.team)) {
+    const edit = change.action === "add-to-team" ? `add ${change.email} to` : `remove ${change.email} from`;
+    return {
+      reason: "idp-provisioned",
+      detail: `team "${change.team}" is provisioned by your identity provider (SCIM) and Sentry refuses REST membership edits on it: ${edit} the team's group in the identity provider`
+    };
+  }
   if (!target) return void 0;
   if (change.action === "remove-member" && target.flags.idpProvisioned) {
     return {
@@ -80509,8 +80568,23 @@ function idpHold(change, target) {
   }
   return void 0;
 }
+function partnershipHold(change, target) {
+  if (!target?.flags.partnershipRestricted) return void 0;
+  if (change.action !== "set-role" && change.action !== "remove-member") return void 0;
+  const what = change.action === "set-role" ? "changes to their role" : "their removal";
+  return {
+    reason: "partnership-restricted",
+    detail: `${target.email} is managed by an active partnership and Sentry refuses ${what} until the partnership ends: keep the roster as Sentry has them for now, or ask the partner to change it`
+  };
+}
 function tokenHold(change, target, context3) {
   if (!context3.judgeToken) return void 0;
+  const hold = roleHold(change, target, context3);
+  if (hold) return hold;
+  const missing = missingScope(change.action, context3.token.scopes);
+  return missing === void 0 ? void 0 : { reason: "token-cannot", detail: missing };
+}
+function roleHold(change, target, context3) {
   const role = context3.token.role ?? "none";
   const admin = role === "owner" || role === "manager";
   const cannot = (what, needs) => ({
@@ -80565,6 +80639,13 @@ function maxRemovalsViolation(removals, policy) {
     message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in roster.yaml to allow this.`
   };
 }
+function maxRoleChangesViolation(roleChanges, policy) {
+  if (roleChanges <= policy.maxRoleChanges) return void 0;
+  return {
+    rule: "max-role-changes",
+    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in roster.yaml to allow this.`
+  };
+}
 function minOwnersViolation(desired) {
   if (desired.policy.owners !== "manage") return void 0;
   const owners = desired.members.filter((member) => member.role === "owner").length;
@@ -80575,145 +80656,69 @@ function minOwnersViolation(desired) {
   };
 }
 
-// src/plan/compute-plan.ts
-function computePlan(desired, live) {
-  const context3 = safetyContext(desired, live);
-  const outcome = { changes: [], skipped: [], warnings: [] };
-  const violations = [];
-  const drift = [];
-  if (desired.organization !== "" && desired.organization.toLowerCase() !== live.organization.toLowerCase()) {
-    violations.push({
-      rule: "organization-mismatch",
-      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org.`
-    });
-  }
-  if (live.token.scopes !== null && !context3.judgeToken && live.token.role !== null) {
-    outcome.warnings.push({ message: "The token can only read: what it may change is judged again, with the apply token, before any write." });
-  }
+// src/plan/plan-draft.ts
+function emptyDraft() {
+  return { changes: [], skipped: [], warnings: [] };
+}
+function record(draft, change, hold) {
+  if (hold) draft.skipped.push({ ...change, reason: hold.reason, detail: hold.detail });
+  else draft.changes.push(change);
+}
+function judge(draft, candidate, context3) {
+  record(draft, candidate.change, holdFor(candidate.change, candidate.target, context3));
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIds(a, b) {
+  return a.length - b.length || compareText2(a, b);
+}
+function sortBy(items, key) {
+  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText2(a.key, b.key)).map((entry) => entry.item);
+}
+function sortedRecord(record2) {
+  const sorted = {};
+  for (const key of Object.keys(record2).sort(compareText2)) sorted[key] = record2[key];
+  return sorted;
+}
+function quotedList(items) {
+  return items.map((item) => `"${item}"`).join(", ");
+}
+function article(word) {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}
+
+// src/plan/match-members.ts
+function matchRoster(desired, live, draft) {
   const ignored = new Set(desired.ignore.map(normalizeEmail));
-  const liveTeams = new Map(live.teams.map((team) => [team.slug, team]));
-  const teamsRead = new Set(live.teamsRead);
-  const managed = [...desired.teams].sort((a, b) => compareText2(a.slug, b.slug));
-  const managedSlugs = new Set(managed.map((team) => team.slug));
-  const uncreatable = /* @__PURE__ */ new Map();
-  for (const team of managed) {
-    if (!liveTeams.has(team.slug)) {
-      const change = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
-      const hold = holdFor(change, void 0, context3);
-      record(outcome, change, hold);
-      if (hold) uncreatable.set(team.slug, hold);
-    } else if (!teamsRead.has(team.slug)) {
-      outcome.warnings.push({ message: `The members of team "${team.slug}" were not read: its memberships are left as they are.`, team: team.slug });
-    } else if (liveTeams.get(team.slug)?.idpProvisioned) {
-      outcome.warnings.push({
-        message: `Team "${team.slug}" is managed by your identity provider: Sentry refuses membership edits on it.`,
-        team: team.slug
-      });
-    }
-  }
-  const wanted = [...desired.members].filter((member) => {
+  const wanted = desired.members.filter((member) => {
     if (!ignored.has(normalizeEmail(member.email))) return true;
-    outcome.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
+    draft?.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
     return false;
   });
-  const { pairings, unlisted } = matchMembers(wanted, live.members.filter((member) => !ignored.has(normalizeEmail(member.email))));
-  const memberCandidates = [];
-  for (const { desired: member, live: current } of pairings) {
-    if (!current) {
-      const teams = sortedRecord(member.teams);
-      const missing = Object.keys(teams).filter((team) => uncreatable.has(team));
-      for (const team of missing) delete teams[team];
-      if (missing.length > 0) {
-        outcome.warnings.push({
-          message: `${member.email} is invited without ${missing.map((team) => `"${team}"`).join(", ")}: the team is not created (see skipped); a later run adds them.`,
-          email: normalizeEmail(member.email)
-        });
-      }
-      memberCandidates.push({ change: { action: "invite", email: member.email, role: member.role, teams }, target: void 0 });
-      continue;
-    }
-    if (current.pending && current.expired) {
-      memberCandidates.push({ change: { action: "reinvite", email: current.email, memberId: current.id }, target: current });
-    }
-    if (current.role !== member.role) {
-      memberCandidates.push({
-        change: { action: "set-role", email: current.email, memberId: current.id, from: current.role, to: member.role },
-        target: current
-      });
-    }
+  const candidates = live.members.filter((member) => {
+    if (member.email !== "") return !ignored.has(normalizeEmail(member.email));
+    draft?.warnings.push({
+      message: `Sentry member ${member.id} (${member.name}) has no email address: the roster cannot name them, so they are left alone.`
+    });
+    return false;
+  });
+  const { pairings, unlisted } = matchMembers(wanted, candidates, live.accountEmails ?? {});
+  for (const pairing of pairings) {
+    if (pairing.foundBy === void 0 || !pairing.live) continue;
+    draft?.warnings.push({
+      message: `${pairing.foundBy} is another email of the Sentry member ${pairing.live.email} (Sentry shows their account's primary email): add "aliases: [${pairing.live.email}]" to their roster entry, so the next plan needs no search.`,
+      email: normalizeEmail(pairing.desired.email)
+    });
   }
-  for (const member of unlisted) {
-    drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
-    if (desired.policy.unlisted === "remove") {
-      memberCandidates.push({ change: { action: "remove-member", email: member.email, memberId: member.id }, target: member });
-    }
-  }
-  for (const team of [...live.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
-    if (!managedSlugs.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
-  }
-  const memberHolds = judgeMemberChanges(memberCandidates, live, context3);
-  for (const candidate of memberCandidates) record(outcome, candidate.change, memberHolds.get(candidate.change));
-  const finalRoles = /* @__PURE__ */ new Map();
-  for (const candidate of memberCandidates) {
-    if (candidate.change.action === "set-role" && candidate.target && !memberHolds.has(candidate.change)) {
-      finalRoles.set(candidate.target.id, candidate.change.to);
-    }
-  }
-  const teamsApply = { liveTeams, teamsRead, managedSet: managedSlugs, teamRolesEnabled: live.teamRolesEnabled };
-  for (const { desired: member, live: current } of pairings) {
-    if (!current) {
-      inviteWarnings(outcome, member, live.teamRolesEnabled);
-      continue;
-    }
-    const finalRole = finalRoles.get(current.id) ?? current.role;
-    for (const candidate of teamCandidates(member, current, finalRole, teamsApply, outcome)) {
-      const missing = "team" in candidate.change ? uncreatable.get(candidate.change.team) : void 0;
-      if (missing && candidate.change.action === "add-to-team") {
-        record(outcome, candidate.change, { reason: missing.reason, detail: `team "${candidate.change.team}" is not created: ${missing.detail}` });
-      } else {
-        judge(outcome, candidate, context3);
-      }
-    }
-    if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
-      for (const team of Object.keys(current.teams).sort(compareText2)) {
-        if (managedSlugs.has(team)) continue;
-        judge(outcome, { change: { action: "remove-from-team", email: current.email, memberId: current.id, team }, target: current }, context3);
-      }
-      outcome.warnings.push({
-        message: `${current.email} becomes billing, which has no team access: Sentry drops them from every team, including teams the roster does not manage.`,
-        email: normalizeEmail(current.email)
-      });
-    }
-  }
-  teamRoleFeatureWarning(outcome, wanted, live);
-  for (const change of outcome.changes) {
-    if (change.action !== "invite" && change.action !== "set-role") continue;
-    const role = change.action === "invite" ? change.role : change.to;
-    if (!offers(live, role)) {
-      violations.push({
-        rule: "role-not-offered",
-        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in roster.yaml.`,
-        email: normalizeEmail(change.email)
-      });
-    }
-  }
-  const removals = maxRemovalsViolation(outcome.changes.filter((change) => change.action === "remove-member").length, desired.policy);
-  if (removals) violations.push(removals);
-  const owners = minOwnersViolation(desired);
-  if (owners) violations.push(owners);
-  const changes = orderChanges(outcome.changes).map(withId);
-  return {
-    formatVersion: 1,
-    organization: live.organization,
-    digest: planDigest(changes),
-    changes,
-    skipped: orderChanges(outcome.skipped),
-    drift,
-    warnings: outcome.warnings,
-    violations
-  };
+  return { wanted, pairings, unlisted };
 }
-function matchMembers(wanted, liveMembers) {
+function addressesToLookUp(desired, live) {
+  const { pairings } = matchRoster(desired, { ...live, accountEmails: {} });
+  const addresses = pairings.filter((pairing) => !pairing.live).flatMap((pairing) => [pairing.desired.email, ...pairing.desired.aliases]);
+  return [...new Set(addresses.map(normalizeEmail))].sort();
+}
+function matchMembers(wanted, liveMembers, accountEmails) {
   const byEmail = /* @__PURE__ */ new Map();
   for (const member of liveMembers) {
     const key = normalizeEmail(member.email);
@@ -80744,18 +80749,93 @@ function matchMembers(wanted, liveMembers) {
       }
     }
   }
-  const pairings = sorted.map((member) => ({ desired: member, live: found.get(member) }));
+  const foundBy = matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails);
+  const pairings = sorted.map((member) => {
+    const address = foundBy.get(member);
+    return address === void 0 ? { desired: member, live: found.get(member) } : { desired: member, live: found.get(member), foundBy: address };
+  });
   const unlisted = sortBy(
     liveMembers.filter((member) => !claimed.has(member.id)),
     (member) => `${normalizeEmail(member.email)}\0${String(member.id.length).padStart(6, "0")}${member.id}`
   );
   return { pairings, unlisted };
 }
+function matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails) {
+  const foundBy = /* @__PURE__ */ new Map();
+  if (Object.keys(accountEmails).length === 0) return foundBy;
+  const byId = new Map(liveMembers.map((member) => [member.id, member]));
+  for (const member of sorted) {
+    if (found.has(member)) continue;
+    for (const address of [member.email, ...member.aliases]) {
+      const id = accountEmails[normalizeEmail(address)];
+      const row = id === void 0 ? void 0 : byId.get(id);
+      if (!row || row.pending || claimed.has(row.id)) continue;
+      claimed.add(row.id);
+      found.set(member, row);
+      foundBy.set(member, address);
+      break;
+    }
+  }
+  return foundBy;
+}
 function compareLiveRows(a, b) {
   return Number(a.pending) - Number(b.pending) || compareIds(a.id, b.id);
 }
-function compareIds(a, b) {
-  return a.length - b.length || compareText2(a, b);
+
+// src/plan/member-changes.ts
+function planMemberChanges(match, desired, live, context3, uncreatable, draft, drift) {
+  const candidates = [];
+  for (const { desired: member, live: current } of match.pairings) {
+    if (!current) {
+      candidates.push({ change: inviteOf(member, uncreatable, draft), target: void 0 });
+      continue;
+    }
+    if (current.pending && current.expired) {
+      candidates.push({ change: { action: "reinvite", email: current.email, memberId: current.id }, target: current });
+    }
+    if (current.role !== member.role) {
+      candidates.push({
+        change: { action: "set-role", email: current.email, memberId: current.id, from: current.role, to: member.role },
+        target: current
+      });
+    }
+  }
+  for (const member of match.unlisted) {
+    drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
+    if (desired.policy.unlisted === "remove") {
+      candidates.push({ change: { action: "remove-member", email: member.email, memberId: member.id }, target: member });
+    }
+  }
+  const holds = judgeMemberChanges(candidates, live, context3);
+  for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
+  const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
+  planInvitesLostByRemoval(
+    removed.flatMap((candidate) => candidate.target ? [candidate.target] : []),
+    match,
+    context3,
+    uncreatable,
+    draft
+  );
+  const finalRoles = /* @__PURE__ */ new Map();
+  for (const { change, target } of candidates) {
+    if (change.action === "set-role" && target && !holds.has(change)) finalRoles.set(target.id, change.to);
+  }
+  return { finalRoles };
+}
+function inviteOf(member, uncreatable, draft) {
+  return { action: "invite", email: member.email, role: member.role, teams: inviteTeams(member, uncreatable, draft) };
+}
+function inviteTeams(member, uncreatable, draft) {
+  const teams = sortedRecord(member.teams);
+  const missing = Object.keys(teams).filter((team) => uncreatable.has(team));
+  for (const team of missing) delete teams[team];
+  if (missing.length > 0) {
+    draft.warnings.push({
+      message: `${member.email} is invited without ${quotedList(missing)}: the team is not created (see skipped); a later run adds them.`,
+      email: normalizeEmail(member.email)
+    });
+  }
+  return teams;
 }
 function judgeMemberChanges(candidates, live, context3) {
   const holds = /* @__PURE__ */ new Map();
@@ -80775,13 +80855,122 @@ function judgeMemberChanges(candidates, live, context3) {
   for (const [change, hold] of holdForLastOwner(owners, reductions, context3.policy.minOwners)) holds.set(change, hold);
   return holds;
 }
-function teamCandidates(member, current, finalRole, facts, outcome) {
+function planInvitesLostByRemoval(removed, match, context3, uncreatable, draft) {
+  if (removed.length === 0) return;
+  const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
+  const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
+  const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
+  for (const sender of [...removed].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)))) {
+    const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)));
+    for (const invite2 of sent) {
+      const member = rosterByInvite.get(invite2.id);
+      if (!member) continue;
+      draft.warnings.push({
+        message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
+        email: normalizeEmail(member.email)
+      });
+      const change = { ...inviteOf(member, uncreatable, draft), afterRemovalOf: sender.email };
+      record(draft, change, holdFor(change, void 0, context3));
+    }
+  }
+}
+function sentBy(invite2, sender) {
+  const inviter = invite2.inviterName;
+  if (!inviter) return false;
+  return inviter === sender.name || sameEmail(inviter, sender.email);
+}
+
+// src/plan/plan-rules.ts
+function planViolations(desired, live, changes) {
+  const violations = [];
+  if (desired.organization !== "" && desired.organization.toLowerCase() !== live.organization.toLowerCase()) {
+    violations.push({
+      rule: "organization-mismatch",
+      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org.`
+    });
+  }
+  for (const change of changes) {
+    if (change.action !== "invite" && change.action !== "set-role") continue;
+    const role = change.action === "invite" ? change.role : change.to;
+    if (!offers(live, role)) {
+      violations.push({
+        rule: "role-not-offered",
+        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in roster.yaml.`,
+        email: normalizeEmail(change.email)
+      });
+    }
+  }
+  const count = (action) => changes.filter((change) => change.action === action).length;
+  const removals = maxRemovalsViolation(count("remove-member"), desired.policy);
+  if (removals) violations.push(removals);
+  const roleChanges = maxRoleChangesViolation(count("set-role"), desired.policy);
+  if (roleChanges) violations.push(roleChanges);
+  const owners = minOwnersViolation(desired);
+  if (owners) violations.push(owners);
+  return violations;
+}
+function offeredRoles(live) {
+  return live.orgRoles.filter((role) => !(role === "admin" && live.teamRolesEnabled));
+}
+function offers(live, role) {
+  return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
+}
+
+// src/plan/team-changes.ts
+function planManagedTeams(desired, live, context3, draft) {
+  const liveTeams = new Set(live.teams.map((team) => team.slug));
+  const teamsRead = new Set(live.teamsRead);
+  const uncreatable = /* @__PURE__ */ new Map();
+  for (const team of [...desired.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
+    if (!liveTeams.has(team.slug)) {
+      const change = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
+      const hold = holdFor(change, void 0, context3);
+      record(draft, change, hold);
+      if (hold) uncreatable.set(team.slug, hold);
+    } else if (!teamsRead.has(team.slug)) {
+      draft.warnings.push({ message: `The members of team "${team.slug}" were not read: its memberships are left as they are.`, team: team.slug });
+    }
+  }
+  return uncreatable;
+}
+function planTeamChanges(match, desired, live, finalRoles, uncreatable, context3, draft) {
+  const facts = {
+    liveTeams: new Set(live.teams.map((team) => team.slug)),
+    teamsRead: new Set(live.teamsRead),
+    managed: new Set(desired.teams.map((team) => team.slug)),
+    teamRolesEnabled: live.teamRolesEnabled
+  };
+  for (const { desired: member, live: current } of match.pairings) {
+    if (!current) continue;
+    const finalRole = finalRoles.get(current.id) ?? current.role;
+    for (const candidate of teamCandidates(member, current, finalRole, facts, draft)) {
+      const missing = "team" in candidate.change ? uncreatable.get(candidate.change.team) : void 0;
+      if (missing && candidate.change.action === "add-to-team") {
+        record(draft, candidate.change, { reason: missing.reason, detail: `team "${candidate.change.team}" is not created: ${missing.detail}` });
+      } else {
+        judge(draft, candidate, context3);
+      }
+    }
+    if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
+      for (const team of Object.keys(current.teams).sort(compareText2)) {
+        if (facts.managed.has(team)) continue;
+        judge(draft, { change: { action: "remove-from-team", email: current.email, memberId: current.id, team }, target: current }, context3);
+      }
+      draft.warnings.push({
+        message: `${current.email} becomes billing, which has no team access: Sentry drops them from every team, including teams the roster does not manage.`,
+        email: normalizeEmail(current.email)
+      });
+    }
+  }
+  teamRoleFeatureWarning(draft, match.wanted, live);
+}
+function teamCandidates(member, current, finalRole, facts, draft) {
   const candidates = [];
   const base = { email: current.email, memberId: current.id };
   const noEffect = [];
   const teams = /* @__PURE__ */ new Set();
-  for (const team of Object.keys(member.teams)) if (facts.managedSet.has(team)) teams.add(team);
-  for (const team of Object.keys(current.teams)) if (facts.managedSet.has(team)) teams.add(team);
+  for (const team of Object.keys(member.teams)) if (facts.managed.has(team)) teams.add(team);
+  for (const team of Object.keys(current.teams)) if (facts.managed.has(team)) teams.add(team);
   for (const team of [...teams].sort(compareText2)) {
     const exists2 = facts.liveTeams.has(team);
     if (exists2 && !facts.teamsRead.has(team)) continue;
@@ -80797,20 +80986,11 @@ function teamCandidates(member, current, finalRole, facts, outcome) {
     if (stored === void 0 || !facts.teamRolesEnabled) continue;
     const from = effectiveTeamRole(finalRole, stored);
     const to = effectiveTeamRole(finalRole, want === "admin" ? "admin" : null);
-    if (from === to) continue;
-    if (current.pending) {
-      outcome.warnings.push({
-        message: `${current.email} has not accepted the invite yet: team role ${to} in "${team}" is set by a later run, once they have.`,
-        email: normalizeEmail(current.email),
-        team
-      });
-      continue;
-    }
-    candidates.push({ change: { action: "set-team-role", ...base, team, from, to }, target: current });
+    if (from !== to) candidates.push({ change: { action: "set-team-role", ...base, team, from, to }, target: current });
   }
   if (noEffect.length > 0) {
-    outcome.warnings.push({
-      message: `${current.email} is ${article(finalRole)} ${finalRole}, which is always team admin: the team role contributor in ${noEffect.map((team) => `"${team}"`).join(", ")} has no effect.`,
+    draft.warnings.push({
+      message: `${current.email} is ${article(finalRole)} ${finalRole}, which is always team admin: the team role contributor in ${quotedList(noEffect)} has no effect.`,
       email: normalizeEmail(current.email)
     });
   }
@@ -80819,59 +80999,53 @@ function teamCandidates(member, current, finalRole, facts, outcome) {
 function explicitTeamRole(member, team) {
   return member.explicitTeamRoles === void 0 || member.explicitTeamRoles.includes(team);
 }
-function inviteWarnings(outcome, member, teamRolesEnabled) {
-  if (!teamRolesEnabled) return;
-  const raised = Object.keys(member.teams).sort(compareText2).filter((team) => member.teams[team] === "admin" && minimumTeamRole(member.role) !== "admin");
-  if (raised.length === 0) return;
-  outcome.warnings.push({
-    message: `${member.email} is invited to ${raised.map((team) => `"${team}"`).join(", ")} as contributor: Sentry sets team role admin only after the invite is accepted, on a later run.`,
-    email: normalizeEmail(member.email)
-  });
-}
-function teamRoleFeatureWarning(outcome, wanted, live) {
+function teamRoleFeatureWarning(draft, wanted, live) {
   if (live.teamRolesEnabled) return;
   const asks = wanted.some((member) => Object.values(member.teams).some((role) => role === "admin" && minimumTeamRole(member.role) !== "admin"));
   if (!asks) return;
-  outcome.warnings.push({
+  draft.warnings.push({
     message: `Organization "${live.organization}" does not have the team-roles feature: Sentry ignores team roles, so the plan sets none.`
   });
 }
-function judge(outcome, candidate, context3) {
-  record(outcome, candidate.change, holdFor(candidate.change, candidate.target, context3));
-}
-function record(outcome, change, hold) {
-  if (hold) outcome.skipped.push({ ...change, reason: hold.reason, detail: hold.detail });
-  else outcome.changes.push(change);
-}
-function offeredRoles(live) {
-  return live.orgRoles.filter((role) => !(role === "admin" && live.teamRolesEnabled));
-}
-function offers(live, role) {
-  return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
+
+// src/plan/compute-plan.ts
+function computePlan(desired, live) {
+  const context3 = safetyContext(desired, live);
+  const draft = emptyDraft();
+  const drift = [];
+  if (live.token.scopes !== null && !context3.judgeToken && live.token.role !== null) {
+    draft.warnings.push({ message: "The token can only read: what it may change is judged again, with the apply token, before any write." });
+  }
+  const uncreatable = planManagedTeams(desired, live, context3, draft);
+  const match = matchRoster(desired, live, draft);
+  const { finalRoles } = planMemberChanges(match, desired, live, context3, uncreatable, draft, drift);
+  const managed = new Set(desired.teams.map((team) => team.slug));
+  for (const team of [...live.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
+    if (!managed.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
+  }
+  planTeamChanges(match, desired, live, finalRoles, uncreatable, context3, draft);
+  const violations = planViolations(desired, live, draft.changes);
+  const changes = orderChanges(draft.changes).map(withId);
+  return {
+    formatVersion: 1,
+    organization: live.organization,
+    digest: planDigest(changes),
+    changes,
+    skipped: orderChanges(draft.skipped),
+    drift,
+    warnings: draft.warnings,
+    violations
+  };
 }
 function orderChanges(changes) {
   const demoted = demotedMembers(changes);
   return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText2(a.email, b.email) || compareText2(a.team, b.team)).map((entry) => entry.change);
-}
-function sortBy(items, key) {
-  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText2(a.key, b.key)).map((entry) => entry.item);
 }
 function emailOf(change) {
   return "email" in change ? normalizeEmail(change.email) : "";
 }
 function teamOf(change) {
   return "team" in change ? change.team : change.action === "reinvite" ? "0" : "1";
-}
-function sortedRecord(record2) {
-  const sorted = {};
-  for (const key of Object.keys(record2).sort(compareText2)) sorted[key] = record2[key];
-  return sorted;
-}
-function article(word) {
-  return /^[aeiou]/.test(word) ? "an" : "a";
-}
-function compareText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/roster/errors.ts
@@ -81549,7 +81723,7 @@ function editDistance(a, b, limit) {
 
 // src/roster/roster-schema-validator.ts
 var validate = validate0;
-var schema0 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "urn:sentry-roster:roster:1", "title": "sentry-roster roster (format version 1)", "description": "The members, org roles and team memberships a Sentry organization should have. sentry-roster plans and applies the difference.", "type": "object", "additionalProperties": false, "required": ["version", "members"], "properties": { "version": { "description": "Format version of this file. This sentry-roster understands version 1.", "const": 1 }, "organization": { "description": "Slug of the Sentry organization, as in https://sentry.io/organizations/SLUG/. Optional: --org or SENTRY_ORG may give it instead.", "type": "string", "pattern": "^(?![0-9]+$)[a-z0-9_-]{1,50}$" }, "policy": { "description": "Safety rails. Every field is optional; the defaults refuse anything risky.", "type": "object", "additionalProperties": false, "properties": { "unlisted": { "description": "What to do with live members missing from the roster: report them as drift (default) or remove them.", "enum": ["report", "remove"], "default": "report" }, "maxRemovals": { "description": "A plan that removes more members than this is refused: it guards against a truncated roster. Default 5.", "type": "integer", "minimum": 0, "maximum": 1e4, "default": 5 }, "owners": { "description": "protect (default): never grant, change or remove the Owner role. manage: the roster also manages owners.", "enum": ["protect", "manage"], "default": "protect" }, "minOwners": { "description": "Active owners that must remain after the whole plan; pending invites do not count. At least 1, default 1.", "type": "integer", "minimum": 1, "maximum": 1e3, "default": 1 } } }, "teams": { "description": "The teams the roster manages, by slug. A listed team missing in Sentry is created; teams not listed are never touched.", "type": "object", "propertyNames": { "pattern": "^(?![0-9]+$)[a-z0-9_-]{1,50}$" }, "additionalProperties": { "description": "A managed team. Leave it empty ({}) or give the display name used when the team is created.", "type": ["object", "null"], "additionalProperties": false, "properties": { "name": { "description": "Display name used when sentry-roster creates the team. Defaults to the slug.", "type": "string", "minLength": 1, "maxLength": 64 } } } }, "ignore": { "description": "Emails of live members the roster never touches or reports, such as bots or break-glass accounts.", "type": "array", "items": { "description": "Email of a live member to leave alone.", "type": "string", "format": "email" } }, "members": { "description": "Everyone who should be in the organization. Matched to Sentry by email, case-insensitively.", "type": "array", "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "role"], "properties": { "email": { "description": "The address Sentry shows for this person: their account's primary email once they accepted, the invited address before.", "type": "string", "format": "email", "maxLength": 75 }, "aliases": { "description": "Other emails of the same person. An accepted member shown under one of them matches this entry instead of getting a new invite.", "type": "array", "items": { "type": "string", "format": "email", "maxLength": 75 } }, "role": { "description": "Org role: member, admin, manager, owner or billing. billing has no team access. The role must be one the org offers.", "enum": ["member", "admin", "manager", "owner", "billing"] }, "teams": { "description": "Teams this person is on. A list of slugs (contributor in each) or a map of slug to team role (contributor or admin). Every team must be listed under the top-level teams.", "type": ["array", "object"], "items": { "description": "Slug of a team listed under the top-level teams.", "type": "string" }, "additionalProperties": { "description": "Team role: contributor (default) or admin. Owners, managers and admins are always team admins.", "enum": ["contributor", "admin"] } } } } } } };
+var schema0 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "urn:sentry-roster:roster:1", "title": "sentry-roster roster (format version 1)", "description": "The members, org roles and team memberships a Sentry organization should have. sentry-roster plans and applies the difference.", "type": "object", "additionalProperties": false, "required": ["version", "members"], "properties": { "version": { "description": "Format version of this file. This sentry-roster understands version 1.", "const": 1 }, "organization": { "description": "Slug of the Sentry organization, as in https://sentry.io/organizations/SLUG/. Optional: --org or SENTRY_ORG may give it instead.", "type": "string", "pattern": "^(?![0-9]+$)[a-z0-9_-]{1,50}$" }, "policy": { "description": "Safety rails. Every field is optional; the defaults refuse anything risky.", "type": "object", "additionalProperties": false, "properties": { "unlisted": { "description": "What to do with live members missing from the roster: report them as drift (default) or remove them.", "enum": ["report", "remove"], "default": "report" }, "maxRemovals": { "description": "A plan that removes more members than this is refused: it guards against a truncated roster. Default 5.", "type": "integer", "minimum": 0, "maximum": 1e4, "default": 5 }, "maxRoleChanges": { "description": "A plan that changes the org role of more members than this is refused: it guards against a bulk edit gone wrong. Default 10.", "type": "integer", "minimum": 0, "maximum": 1e5, "default": 10 }, "owners": { "description": "protect (default): never grant, change or remove the Owner role. manage: the roster also manages owners.", "enum": ["protect", "manage"], "default": "protect" }, "minOwners": { "description": "Active owners that must remain after the whole plan; pending invites do not count. At least 1, default 1.", "type": "integer", "minimum": 1, "maximum": 1e3, "default": 1 } } }, "teams": { "description": "The teams the roster manages, by slug. A listed team missing in Sentry is created; teams not listed are never touched.", "type": "object", "propertyNames": { "pattern": "^(?![0-9]+$)[a-z0-9_-]{1,50}$" }, "additionalProperties": { "description": "A managed team. Leave it empty ({}) or give the display name used when the team is created.", "type": ["object", "null"], "additionalProperties": false, "properties": { "name": { "description": "Display name used when sentry-roster creates the team. Defaults to the slug.", "type": "string", "minLength": 1, "maxLength": 64 } } } }, "ignore": { "description": "Emails of live members the roster never touches or reports, such as bots or break-glass accounts.", "type": "array", "items": { "description": "Email of a live member to leave alone.", "type": "string", "format": "email" } }, "members": { "description": "Everyone who should be in the organization. Matched to Sentry by email, case-insensitively.", "type": "array", "items": { "description": "One person.", "type": "object", "additionalProperties": false, "required": ["email", "role"], "properties": { "email": { "description": "The address Sentry shows for this person: their account's primary email once they accepted, the invited address before.", "type": "string", "format": "email", "maxLength": 75 }, "aliases": { "description": "Other emails of the same person. An accepted member shown under one of them matches this entry instead of getting a new invite.", "type": "array", "items": { "type": "string", "format": "email", "maxLength": 75 } }, "role": { "description": "Org role: member, admin, manager, owner or billing. billing has no team access. The role must be one the org offers.", "enum": ["member", "admin", "manager", "owner", "billing"] }, "teams": { "description": "Teams this person is on. A list of slugs (contributor in each) or a map of slug to team role (contributor or admin). Every team must be listed under the top-level teams.", "type": ["array", "object"], "items": { "description": "Slug of a team listed under the top-level teams.", "type": "string" }, "additionalProperties": { "description": "Team role: contributor (default) or admin. Owners, managers and admins are always team admins.", "enum": ["contributor", "admin"] } } } } } } };
 var pattern0 = new RegExp("^(?![0-9]+$)[a-z0-9_-]{1,50}$", "u");
 var func0 = require_ucs2length().default;
 function validate0(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -81624,7 +81798,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       let data2 = data.policy;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         for (const key1 in data2) {
-          if (!(key1 === "unlisted" || key1 === "maxRemovals" || key1 === "owners" || key1 === "minOwners")) {
+          if (!(key1 === "unlisted" || key1 === "maxRemovals" || key1 === "maxRoleChanges" || key1 === "owners" || key1 === "minOwners")) {
             const err6 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema0.properties.policy, data: data2 };
             if (vErrors === null) {
               vErrors = [err6];
@@ -81678,10 +81852,10 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             }
           }
         }
-        if (data2.owners !== void 0) {
-          let data5 = data2.owners;
-          if (!(data5 === "protect" || data5 === "manage")) {
-            const err11 = { instancePath: instancePath + "/policy/owners", schemaPath: "#/properties/policy/properties/owners/enum", keyword: "enum", params: { allowedValues: schema0.properties.policy.properties.owners.enum }, message: "must be equal to one of the allowed values", schema: schema0.properties.policy.properties.owners.enum, parentSchema: schema0.properties.policy.properties.owners, data: data5 };
+        if (data2.maxRoleChanges !== void 0) {
+          let data5 = data2.maxRoleChanges;
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+            const err11 = { instancePath: instancePath + "/policy/maxRoleChanges", schemaPath: "#/properties/policy/properties/maxRoleChanges/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema0.properties.policy.properties.maxRoleChanges.type, parentSchema: schema0.properties.policy.properties.maxRoleChanges, data: data5 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -81689,21 +81863,18 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             }
             errors++;
           }
-        }
-        if (data2.minOwners !== void 0) {
-          let data6 = data2.minOwners;
-          if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-            const err12 = { instancePath: instancePath + "/policy/minOwners", schemaPath: "#/properties/policy/properties/minOwners/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema0.properties.policy.properties.minOwners.type, parentSchema: schema0.properties.policy.properties.minOwners, data: data6 };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
+          if (typeof data5 == "number" && isFinite(data5)) {
+            if (data5 > 1e5 || isNaN(data5)) {
+              const err12 = { instancePath: instancePath + "/policy/maxRoleChanges", schemaPath: "#/properties/policy/properties/maxRoleChanges/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000", schema: 1e5, parentSchema: schema0.properties.policy.properties.maxRoleChanges, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
             }
-            errors++;
-          }
-          if (typeof data6 == "number" && isFinite(data6)) {
-            if (data6 > 1e3 || isNaN(data6)) {
-              const err13 = { instancePath: instancePath + "/policy/minOwners", schemaPath: "#/properties/policy/properties/minOwners/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema0.properties.policy.properties.minOwners, data: data6 };
+            if (data5 < 0 || isNaN(data5)) {
+              const err13 = { instancePath: instancePath + "/policy/maxRoleChanges", schemaPath: "#/properties/policy/properties/maxRoleChanges/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema0.properties.policy.properties.maxRoleChanges, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -81711,35 +81882,34 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
               }
               errors++;
             }
-            if (data6 < 1 || isNaN(data6)) {
-              const err14 = { instancePath: instancePath + "/policy/minOwners", schemaPath: "#/properties/policy/properties/minOwners/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema0.properties.policy.properties.minOwners, data: data6 };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
           }
         }
-      } else {
-        const err15 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.policy.type, parentSchema: schema0.properties.policy, data: data2 };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
+        if (data2.owners !== void 0) {
+          let data6 = data2.owners;
+          if (!(data6 === "protect" || data6 === "manage")) {
+            const err14 = { instancePath: instancePath + "/policy/owners", schemaPath: "#/properties/policy/properties/owners/enum", keyword: "enum", params: { allowedValues: schema0.properties.policy.properties.owners.enum }, message: "must be equal to one of the allowed values", schema: schema0.properties.policy.properties.owners.enum, parentSchema: schema0.properties.policy.properties.owners, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
         }
-        errors++;
-      }
-    }
-    if (data.teams !== void 0) {
-      let data7 = data.teams;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        for (const key2 in data7) {
-          const _errs16 = errors;
-          if (typeof key2 === "string") {
-            if (!pattern0.test(key2)) {
-              const err16 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?![0-9]+$)[a-z0-9_-]{1,50}$" }, message: 'must match pattern "^(?![0-9]+$)[a-z0-9_-]{1,50}$"', schema: "^(?![0-9]+$)[a-z0-9_-]{1,50}$", parentSchema: schema0.properties.teams.propertyNames, data: key2, propertyName: key2 };
+        if (data2.minOwners !== void 0) {
+          let data7 = data2.minOwners;
+          if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+            const err15 = { instancePath: instancePath + "/policy/minOwners", schemaPath: "#/properties/policy/properties/minOwners/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema0.properties.policy.properties.minOwners.type, parentSchema: schema0.properties.policy.properties.minOwners, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 > 1e3 || isNaN(data7)) {
+              const err16 = { instancePath: instancePath + "/policy/minOwners", schemaPath: "#/properties/policy/properties/minOwners/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema0.properties.policy.properties.minOwners, data: data7 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -81747,64 +81917,69 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
               }
               errors++;
             }
+            if (data7 < 1 || isNaN(data7)) {
+              const err17 = { instancePath: instancePath + "/policy/minOwners", schemaPath: "#/properties/policy/properties/minOwners/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema0.properties.policy.properties.minOwners, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
           }
-          var valid2 = _errs16 === errors;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.policy.type, parentSchema: schema0.properties.policy, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.teams !== void 0) {
+      let data8 = data.teams;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        for (const key2 in data8) {
+          const _errs18 = errors;
+          if (typeof key2 === "string") {
+            if (!pattern0.test(key2)) {
+              const err19 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?![0-9]+$)[a-z0-9_-]{1,50}$" }, message: 'must match pattern "^(?![0-9]+$)[a-z0-9_-]{1,50}$"', schema: "^(?![0-9]+$)[a-z0-9_-]{1,50}$", parentSchema: schema0.properties.teams.propertyNames, data: key2, propertyName: key2 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          }
+          var valid2 = _errs18 === errors;
           if (!valid2) {
-            const err17 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema0.properties.teams.propertyNames, parentSchema: schema0.properties.teams, data: data7 };
+            const err20 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid", schema: schema0.properties.teams.propertyNames, parentSchema: schema0.properties.teams, data: data8 };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err20];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        for (const key3 in data7) {
-          let data8 = data7[key3];
-          if (!(data8 && typeof data8 == "object" && !Array.isArray(data8)) && data8 !== null) {
-            const err18 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/teams/additionalProperties/type", keyword: "type", params: { type: schema0.properties.teams.additionalProperties.type }, message: "must be object,null", schema: schema0.properties.teams.additionalProperties.type, parentSchema: schema0.properties.teams.additionalProperties, data: data8 };
+        for (const key3 in data8) {
+          let data9 = data8[key3];
+          if (!(data9 && typeof data9 == "object" && !Array.isArray(data9)) && data9 !== null) {
+            const err21 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/teams/additionalProperties/type", keyword: "type", params: { type: schema0.properties.teams.additionalProperties.type }, message: "must be object,null", schema: schema0.properties.teams.additionalProperties.type, parentSchema: schema0.properties.teams.additionalProperties, data: data9 };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err21];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err21);
             }
             errors++;
           }
-          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-            for (const key4 in data8) {
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            for (const key4 in data9) {
               if (!(key4 === "name")) {
-                const err19 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/teams/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema0.properties.teams.additionalProperties, data: data8 };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data8.name !== void 0) {
-              let data9 = data8.name;
-              if (typeof data9 === "string") {
-                if (func0(data9) > 64) {
-                  const err20 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/name", schemaPath: "#/properties/teams/additionalProperties/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema0.properties.teams.additionalProperties.properties.name, data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-                if (func0(data9) < 1) {
-                  const err21 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/name", schemaPath: "#/properties/teams/additionalProperties/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema0.properties.teams.additionalProperties.properties.name, data: data9 };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-              } else {
-                const err22 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/name", schemaPath: "#/properties/teams/additionalProperties/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.teams.additionalProperties.properties.name.type, parentSchema: schema0.properties.teams.additionalProperties.properties.name, data: data9 };
+                const err22 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/teams/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema0.properties.teams.additionalProperties, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -81813,130 +81988,125 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
+            if (data9.name !== void 0) {
+              let data10 = data9.name;
+              if (typeof data10 === "string") {
+                if (func0(data10) > 64) {
+                  const err23 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/name", schemaPath: "#/properties/teams/additionalProperties/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema0.properties.teams.additionalProperties.properties.name, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (func0(data10) < 1) {
+                  const err24 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/name", schemaPath: "#/properties/teams/additionalProperties/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema0.properties.teams.additionalProperties.properties.name, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/teams/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/name", schemaPath: "#/properties/teams/additionalProperties/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.teams.additionalProperties.properties.name.type, parentSchema: schema0.properties.teams.additionalProperties.properties.name, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
           }
         }
       } else {
-        const err23 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.teams.type, parentSchema: schema0.properties.teams, data: data7 };
+        const err26 = { instancePath: instancePath + "/teams", schemaPath: "#/properties/teams/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.teams.type, parentSchema: schema0.properties.teams, data: data8 };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err26];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
     if (data.ignore !== void 0) {
-      let data10 = data.ignore;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
+      let data11 = data.ignore;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data11 = data10[i0];
-          if (!(typeof data11 === "string")) {
-            const err24 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.ignore.items.type, parentSchema: schema0.properties.ignore.items, data: data11 };
+          let data12 = data11[i0];
+          if (!(typeof data12 === "string")) {
+            const err27 = { instancePath: instancePath + "/ignore/" + i0, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.ignore.items.type, parentSchema: schema0.properties.ignore.items, data: data12 };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err27];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err25 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.ignore.type, parentSchema: schema0.properties.ignore, data: data10 };
+        const err28 = { instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.ignore.type, parentSchema: schema0.properties.ignore, data: data11 };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err28];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err28);
         }
         errors++;
       }
     }
     if (data.members !== void 0) {
-      let data12 = data.members;
-      if (Array.isArray(data12)) {
-        const len1 = data12.length;
+      let data13 = data.members;
+      if (Array.isArray(data13)) {
+        const len1 = data13.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          let data13 = data12[i1];
-          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-            if (data13.email === void 0) {
-              const err26 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema0.properties.members.items.required, parentSchema: schema0.properties.members.items, data: data13 };
+          let data14 = data13[i1];
+          if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+            if (data14.email === void 0) {
+              const err29 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'", schema: schema0.properties.members.items.required, parentSchema: schema0.properties.members.items, data: data14 };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err29];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err29);
               }
               errors++;
             }
-            if (data13.role === void 0) {
-              const err27 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema0.properties.members.items.required, parentSchema: schema0.properties.members.items, data: data13 };
+            if (data14.role === void 0) {
+              const err30 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'", schema: schema0.properties.members.items.required, parentSchema: schema0.properties.members.items, data: data14 };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err30];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err30);
               }
               errors++;
             }
-            for (const key5 in data13) {
+            for (const key5 in data14) {
               if (!(key5 === "email" || key5 === "aliases" || key5 === "role" || key5 === "teams")) {
-                const err28 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema0.properties.members.items, data: data13 };
+                const err31 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema0.properties.members.items, data: data14 };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err28);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
             }
-            if (data13.email !== void 0) {
-              let data14 = data13.email;
-              if (typeof data14 === "string") {
-                if (func0(data14) > 75) {
-                  const err29 = { instancePath: instancePath + "/members/" + i1 + "/email", schemaPath: "#/properties/members/items/properties/email/maxLength", keyword: "maxLength", params: { limit: 75 }, message: "must NOT have more than 75 characters", schema: 75, parentSchema: schema0.properties.members.items.properties.email, data: data14 };
+            if (data14.email !== void 0) {
+              let data15 = data14.email;
+              if (typeof data15 === "string") {
+                if (func0(data15) > 75) {
+                  const err32 = { instancePath: instancePath + "/members/" + i1 + "/email", schemaPath: "#/properties/members/items/properties/email/maxLength", keyword: "maxLength", params: { limit: 75 }, message: "must NOT have more than 75 characters", schema: 75, parentSchema: schema0.properties.members.items.properties.email, data: data15 };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err32];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
               } else {
-                const err30 = { instancePath: instancePath + "/members/" + i1 + "/email", schemaPath: "#/properties/members/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.members.items.properties.email.type, parentSchema: schema0.properties.members.items.properties.email, data: data14 };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-            if (data13.aliases !== void 0) {
-              let data15 = data13.aliases;
-              if (Array.isArray(data15)) {
-                const len2 = data15.length;
-                for (let i2 = 0; i2 < len2; i2++) {
-                  let data16 = data15[i2];
-                  if (typeof data16 === "string") {
-                    if (func0(data16) > 75) {
-                      const err31 = { instancePath: instancePath + "/members/" + i1 + "/aliases/" + i2, schemaPath: "#/properties/members/items/properties/aliases/items/maxLength", keyword: "maxLength", params: { limit: 75 }, message: "must NOT have more than 75 characters", schema: 75, parentSchema: schema0.properties.members.items.properties.aliases.items, data: data16 };
-                      if (vErrors === null) {
-                        vErrors = [err31];
-                      } else {
-                        vErrors.push(err31);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err32 = { instancePath: instancePath + "/members/" + i1 + "/aliases/" + i2, schemaPath: "#/properties/members/items/properties/aliases/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.members.items.properties.aliases.items.type, parentSchema: schema0.properties.members.items.properties.aliases.items, data: data16 };
-                    if (vErrors === null) {
-                      vErrors = [err32];
-                    } else {
-                      vErrors.push(err32);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err33 = { instancePath: instancePath + "/members/" + i1 + "/aliases", schemaPath: "#/properties/members/items/properties/aliases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.members.items.properties.aliases.type, parentSchema: schema0.properties.members.items.properties.aliases, data: data15 };
+                const err33 = { instancePath: instancePath + "/members/" + i1 + "/email", schemaPath: "#/properties/members/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.members.items.properties.email.type, parentSchema: schema0.properties.members.items.properties.email, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -81945,53 +82115,89 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data13.role !== void 0) {
-              let data17 = data13.role;
-              if (!(data17 === "member" || data17 === "admin" || data17 === "manager" || data17 === "owner" || data17 === "billing")) {
-                const err34 = { instancePath: instancePath + "/members/" + i1 + "/role", schemaPath: "#/properties/members/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema0.properties.members.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema0.properties.members.items.properties.role.enum, parentSchema: schema0.properties.members.items.properties.role, data: data17 };
+            if (data14.aliases !== void 0) {
+              let data16 = data14.aliases;
+              if (Array.isArray(data16)) {
+                const len2 = data16.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  let data17 = data16[i2];
+                  if (typeof data17 === "string") {
+                    if (func0(data17) > 75) {
+                      const err34 = { instancePath: instancePath + "/members/" + i1 + "/aliases/" + i2, schemaPath: "#/properties/members/items/properties/aliases/items/maxLength", keyword: "maxLength", params: { limit: 75 }, message: "must NOT have more than 75 characters", schema: 75, parentSchema: schema0.properties.members.items.properties.aliases.items, data: data17 };
+                      if (vErrors === null) {
+                        vErrors = [err34];
+                      } else {
+                        vErrors.push(err34);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err35 = { instancePath: instancePath + "/members/" + i1 + "/aliases/" + i2, schemaPath: "#/properties/members/items/properties/aliases/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.members.items.properties.aliases.items.type, parentSchema: schema0.properties.members.items.properties.aliases.items, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err35];
+                    } else {
+                      vErrors.push(err35);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err36 = { instancePath: instancePath + "/members/" + i1 + "/aliases", schemaPath: "#/properties/members/items/properties/aliases/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.members.items.properties.aliases.type, parentSchema: schema0.properties.members.items.properties.aliases, data: data16 };
                 if (vErrors === null) {
-                  vErrors = [err34];
+                  vErrors = [err36];
                 } else {
-                  vErrors.push(err34);
+                  vErrors.push(err36);
                 }
                 errors++;
               }
             }
-            if (data13.teams !== void 0) {
-              let data18 = data13.teams;
-              if (!data18 || typeof data18 != "object") {
-                const err35 = { instancePath: instancePath + "/members/" + i1 + "/teams", schemaPath: "#/properties/members/items/properties/teams/type", keyword: "type", params: { type: schema0.properties.members.items.properties.teams.type }, message: "must be array,object", schema: schema0.properties.members.items.properties.teams.type, parentSchema: schema0.properties.members.items.properties.teams, data: data18 };
+            if (data14.role !== void 0) {
+              let data18 = data14.role;
+              if (!(data18 === "member" || data18 === "admin" || data18 === "manager" || data18 === "owner" || data18 === "billing")) {
+                const err37 = { instancePath: instancePath + "/members/" + i1 + "/role", schemaPath: "#/properties/members/items/properties/role/enum", keyword: "enum", params: { allowedValues: schema0.properties.members.items.properties.role.enum }, message: "must be equal to one of the allowed values", schema: schema0.properties.members.items.properties.role.enum, parentSchema: schema0.properties.members.items.properties.role, data: data18 };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err37];
                 } else {
-                  vErrors.push(err35);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
-              if (Array.isArray(data18)) {
-                const len3 = data18.length;
+            }
+            if (data14.teams !== void 0) {
+              let data19 = data14.teams;
+              if (!data19 || typeof data19 != "object") {
+                const err38 = { instancePath: instancePath + "/members/" + i1 + "/teams", schemaPath: "#/properties/members/items/properties/teams/type", keyword: "type", params: { type: schema0.properties.members.items.properties.teams.type }, message: "must be array,object", schema: schema0.properties.members.items.properties.teams.type, parentSchema: schema0.properties.members.items.properties.teams, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+              if (Array.isArray(data19)) {
+                const len3 = data19.length;
                 for (let i3 = 0; i3 < len3; i3++) {
-                  let data19 = data18[i3];
-                  if (typeof data19 !== "string") {
-                    const err36 = { instancePath: instancePath + "/members/" + i1 + "/teams/" + i3, schemaPath: "#/properties/members/items/properties/teams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.members.items.properties.teams.items.type, parentSchema: schema0.properties.members.items.properties.teams.items, data: data19 };
+                  let data20 = data19[i3];
+                  if (typeof data20 !== "string") {
+                    const err39 = { instancePath: instancePath + "/members/" + i1 + "/teams/" + i3, schemaPath: "#/properties/members/items/properties/teams/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema0.properties.members.items.properties.teams.items.type, parentSchema: schema0.properties.members.items.properties.teams.items, data: data20 };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err39];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err39);
                     }
                     errors++;
                   }
                 }
               }
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                for (const key6 in data18) {
-                  let data20 = data18[key6];
-                  if (!(data20 === "contributor" || data20 === "admin")) {
-                    const err37 = { instancePath: instancePath + "/members/" + i1 + "/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/members/items/properties/teams/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema0.properties.members.items.properties.teams.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema0.properties.members.items.properties.teams.additionalProperties.enum, parentSchema: schema0.properties.members.items.properties.teams.additionalProperties, data: data20 };
+              if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+                for (const key6 in data19) {
+                  let data21 = data19[key6];
+                  if (!(data21 === "contributor" || data21 === "admin")) {
+                    const err40 = { instancePath: instancePath + "/members/" + i1 + "/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/members/items/properties/teams/additionalProperties/enum", keyword: "enum", params: { allowedValues: schema0.properties.members.items.properties.teams.additionalProperties.enum }, message: "must be equal to one of the allowed values", schema: schema0.properties.members.items.properties.teams.additionalProperties.enum, parentSchema: schema0.properties.members.items.properties.teams.additionalProperties, data: data21 };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err40];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err40);
                     }
                     errors++;
                   }
@@ -81999,31 +82205,31 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
               }
             }
           } else {
-            const err38 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.members.items.type, parentSchema: schema0.properties.members.items, data: data13 };
+            const err41 = { instancePath: instancePath + "/members/" + i1, schemaPath: "#/properties/members/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.properties.members.items.type, parentSchema: schema0.properties.members.items, data: data14 };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err41];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.members.type, parentSchema: schema0.properties.members, data: data12 };
+        const err42 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema0.properties.members.type, parentSchema: schema0.properties.members, data: data13 };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err42];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
   } else {
-    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.type, parentSchema: schema0, data };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.type, parentSchema: schema0, data };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err43];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err43);
     }
     errors++;
   }
@@ -82188,6 +82394,7 @@ function rangeHint(path6) {
   if (path6[0] !== "policy") return void 0;
   if (path6[1] === "minOwners") return "the org must keep at least one active owner";
   if (path6[1] === "maxRemovals") return "0 refuses every removal; raise it only as far as you mean to remove";
+  if (path6[1] === "maxRoleChanges") return "0 refuses every role change; raise it only as far as you mean to change roles";
   return void 0;
 }
 function describeValue(value) {
@@ -82515,6 +82722,18 @@ function readFailureReason(error2) {
   }
 }
 
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
 // src/sentry/errors.ts
 var SentryApiError = class extends Error {
   name = "SentryApiError";
@@ -82534,8 +82753,12 @@ var SentryConnectionError = class extends Error {
   name = "SentryConnectionError";
   url;
   reason;
+  /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
   constructor(url, reason, options) {
-    super(`cannot reach ${url} (${reason})`, options);
+    super(
+      `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+      options
+    );
     this.url = url;
     this.reason = reason;
   }
@@ -82737,16 +82960,6 @@ function normalizeBaseUrl(text2) {
 function limiterKey(path6) {
   return path6.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
 }
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
 var TruncatedAnswer = class extends Error {
   name = "TruncatedAnswer";
 };
@@ -82846,7 +83059,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request2);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
@@ -82882,7 +83095,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request2);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
@@ -82939,16 +83152,17 @@ function flags(value) {
 function readMember(value) {
   const row = object(value, "a member");
   const id = text(row["id"]);
-  const email = text(row["email"]);
-  if (!id || !email) throw new SentryProtocolError("Sentry sent a member without id or email");
+  if (!id) throw new SentryProtocolError("Sentry sent a member without an id");
+  const email = text(row["email"]) ?? "";
   return {
     id,
     email,
-    name: text(row["name"]) ?? email,
+    name: text(row["name"]) || email || `member ${id}`,
     orgRole: text(row["orgRole"]) ?? text(row["role"]) ?? "member",
     pending: row["pending"] === true,
     expired: row["expired"] === true,
-    flags: flags(row["flags"])
+    flags: flags(row["flags"]),
+    inviterName: text(row["inviterName"]) ?? null
   };
 }
 function readTeamMember(value) {
@@ -82987,6 +83201,11 @@ function readOrgDetails(value) {
 function readTeamRoleAnswer(value) {
   return teamRole(typeof value === "object" && value !== null ? value["teamRole"] : void 0);
 }
+function readTokenScopesAnswer(value) {
+  const auth2 = typeof value === "object" && value !== null ? value["auth"] : void 0;
+  const scopes = typeof auth2 === "object" && auth2 !== null ? auth2["scopes"] : void 0;
+  return Array.isArray(scopes) ? scopes.filter((scope) => typeof scope === "string") : null;
+}
 
 // src/sentry/link-header.ts
 var MAX_LINKS = 16;
@@ -83005,44 +83224,10 @@ function parseLinkHeader(header) {
     const url = header.slice(open3 + 1, close);
     i = close + 1;
     seen += 1;
-    const attributes = /* @__PURE__ */ new Map();
-    let valid = url.length <= MAX_VALUE_CHARS;
-    while (i < n) {
-      while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
-      if (header[i] === ",") {
-        i += 1;
-        break;
-      }
-      if (header[i] !== ";") {
-        const comma = header.indexOf(",", i);
-        i = comma < 0 ? n : comma + 1;
-        break;
-      }
-      i += 1;
-      while (i < n && header[i] === " ") i += 1;
-      const nameStart = i;
-      while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
-      const name = header.slice(nameStart, i).trim().toLowerCase();
-      if (header[i] !== "=") continue;
-      i += 1;
-      let value;
-      if (header[i] === '"') {
-        const end = header.indexOf('"', i + 1);
-        if (end < 0) {
-          valid = false;
-          i = n;
-          break;
-        }
-        value = header.slice(i + 1, end);
-        i = end + 1;
-      } else {
-        const start = i;
-        while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
-        value = header.slice(start, i).trim();
-      }
-      if (value.length > MAX_VALUE_CHARS) valid = false;
-      else if (!attributes.has(name)) attributes.set(name, value);
-    }
+    const read = readAttributes(header, i);
+    i = read.end;
+    const attributes = read.attributes;
+    const valid = url.length <= MAX_VALUE_CHARS && read.valid;
     const rel = attributes.get("rel");
     if (!valid || rel !== "next" && rel !== "previous" || links[rel]) continue;
     const results = attributes.get("results");
@@ -83053,6 +83238,45 @@ function parseLinkHeader(header) {
     };
   }
   return links;
+}
+function readAttributes(header, start) {
+  const attributes = /* @__PURE__ */ new Map();
+  const n = header.length;
+  let i = start;
+  let valid = true;
+  while (i < n) {
+    while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
+    if (header[i] === ",") {
+      i += 1;
+      break;
+    }
+    if (header[i] !== ";") {
+      const comma = header.indexOf(",", i);
+      i = comma < 0 ? n : comma + 1;
+      break;
+    }
+    i += 1;
+    while (i < n && header[i] === " ") i += 1;
+    const nameStart = i;
+    while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
+    const name = header.slice(nameStart, i).trim().toLowerCase();
+    if (header[i] !== "=") continue;
+    i += 1;
+    let value;
+    if (header[i] === '"') {
+      const end = header.indexOf('"', i + 1);
+      if (end < 0) return { attributes, end: n, valid: false };
+      value = header.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
+      value = header.slice(valueStart, i).trim();
+    }
+    if (value.length > MAX_VALUE_CHARS) valid = false;
+    else if (!attributes.has(name)) attributes.set(name, value);
+  }
+  return { attributes, end: i, valid };
 }
 
 // src/sentry/paginate.ts
@@ -83100,13 +83324,25 @@ async function mapLimit(items, limit, run2) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-async function readTokenIdentity(client, organization) {
+async function readTokenIdentity(client, organization, withScopes) {
+  const [member, scopes] = await Promise.all([readTokenMember(client, organization), withScopes ? readTokenScopes(client) : null]);
+  return { ...member, scopes };
+}
+async function readTokenMember(client, organization) {
   try {
     const me = readMember((await client.get(apiPath("organizations", organization, "members", "me"))).body);
-    return { memberId: me.id, email: me.email, role: me.orgRole, scopes: null };
+    return { memberId: me.id, email: me.email, role: me.orgRole };
   } catch (error2) {
     if (error2 instanceof SentryApiError && (error2.status === 404 || error2.status === 400))
-      return { memberId: null, email: null, role: null, scopes: null };
+      return { memberId: null, email: null, role: null };
+    throw error2;
+  }
+}
+async function readTokenScopes(client) {
+  try {
+    return readTokenScopesAnswer((await client.get(apiPath())).body);
+  } catch (error2) {
+    if (error2 instanceof SentryApiError || error2 instanceof SentryProtocolError) return null;
     throw error2;
   }
 }
@@ -83116,7 +83352,7 @@ async function readLiveState(client, options) {
   const rest = Promise.all([
     readAll(client, apiPath("organizations", org, "members")),
     readTeamsAndMembers(client, options),
-    readTokenIdentity(client, org)
+    readTokenIdentity(client, org, options.tokenScopes ?? true)
   ]);
   const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
   if (detailsResult.status === "rejected") throw detailsResult.reason;
@@ -83141,6 +83377,7 @@ async function readLiveState(client, options) {
     pending: m.pending,
     expired: m.expired,
     flags: m.flags,
+    ...m.pending ? { inviterName: m.inviterName } : {},
     teams: teamsById.get(m.id) ?? {}
   })).sort((a, b) => compareIds2(a.id, b.id));
   return {
@@ -83156,7 +83393,8 @@ async function readLiveState(client, options) {
 }
 async function readDetails(client, org) {
   try {
-    return readOrgDetails((await client.get(apiPath("organizations", org))).body);
+    const answer = await client.get(apiPath("organizations", org), { detailed: "0", include_feature_flags: "1" });
+    return readOrgDetails(answer.body);
   } catch (error2) {
     if (error2 instanceof SentryProtocolError) {
       throw new SentryConfigError(
@@ -83207,13 +83445,64 @@ function compareIds2(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+// src/sentry/look-up-members.ts
+var LOOKUP_BATCH = 40;
+async function lookUpAccountEmails(client, organization, addresses) {
+  const search = async (batch) => {
+    const query = batch.map((address) => `email:${address}`).join(" ");
+    return (await readAll(client, apiPath("organizations", organization, "members"), { query })).map(readMember);
+  };
+  const hits = [];
+  const resolve2 = async (batch) => {
+    const asked = new Set(batch.map(normalizeEmail));
+    const found = (await search(batch)).filter((row) => !row.pending && row.email !== "" && !asked.has(normalizeEmail(row.email)));
+    if (found.length === 0 || found.length > batch.length) return;
+    if (batch.length === 1) {
+      if (found.length === 1) hits.push([normalizeEmail(batch[0]), found[0].id]);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await Promise.all([resolve2(batch.slice(0, half)), resolve2(batch.slice(half))]);
+  };
+  const batches = [];
+  for (let start = 0; start < addresses.length; start += LOOKUP_BATCH) batches.push(addresses.slice(start, start + LOOKUP_BATCH));
+  await mapLimit(batches, MAX_CONCURRENT_READS, resolve2);
+  return Object.fromEntries(hits.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
+// src/commands/organization.ts
+var OrganizationChoiceError = class extends Error {
+  name = "OrganizationChoiceError";
+};
+function resolveOrganization(sources, rosterPath) {
+  const flag = nonEmpty(sources.flag);
+  const roster = nonEmpty(sources.roster);
+  if (flag !== void 0 && roster !== void 0 && flag.toLowerCase() !== roster.toLowerCase()) {
+    throw new OrganizationChoiceError(
+      `--org ${flag} differs from the organization "${roster}" that ${rosterPath ?? "the roster"} names: drop --org, or change organization in ${rosterPath ?? "the roster"}`
+    );
+  }
+  const chosen = flag ?? roster ?? nonEmpty(sources.env);
+  if (chosen === void 0) {
+    throw new OrganizationChoiceError(
+      rosterPath === void 0 ? "which organization? Pass --org SLUG or set SENTRY_ORG" : `no organization: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`
+    );
+  }
+  return chosen;
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : void 0;
+}
+
 // src/commands/version.ts
 var VERSION7 = "0.1.0";
 
 // src/commands/sentry-session.ts
 var USER_AGENT = `sentry-roster/${VERSION7}`;
-function openSentry(connection, deps) {
+function openSentry(connection, deps, stopWrites) {
   return new SentryClient({
+    ...stopWrites ? { stopWrites } : {},
     baseUrl: connection.baseUrl,
     token: connection.token,
     fetch: deps.fetch,
@@ -83221,30 +83510,27 @@ function openSentry(connection, deps) {
     now: deps.now,
     logger: deps.logger,
     userAgent: USER_AGENT,
-    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {}
+    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {},
+    ...connection.urlSource ? { urlSource: connection.urlSource } : {}
   });
 }
 
 // src/commands/plan.ts
-var MissingOrganizationError = class extends Error {
-  name = "MissingOrganizationError";
-  constructor(rosterPath) {
-    super(`no organization to plan for: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`);
-  }
-};
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
   if (!desired || issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
-  const organization = options.org || desired.organization || options.defaultOrg;
-  if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const live = await readLiveState(client, {
-    organization,
-    managedTeams: desired.teams.map((team) => team.slug),
-    onProgress: (message) => deps.logger.progress(message)
-  });
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
+}
+async function readLiveOrg(client, desired, organization, onProgress) {
+  const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...onProgress ? { onProgress } : {} });
+  const addresses = addressesToLookUp(desired, live);
+  if (addresses.length === 0) return live;
+  onProgress?.(`looking up ${addresses.length} roster address${addresses.length === 1 ? "" : "es"} that match no member`);
+  return { ...live, accountEmails: await lookUpAccountEmails(client, organization, addresses) };
 }
 
 // src/commands/validate.ts
@@ -83487,6 +83773,7 @@ function renderApplyLogEntry(run2) {
   const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
   if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  if (run2.result?.stoppedBecause && !run2.refusedBecause) lines.push(`- Stopped early: ${escape(run2.result.stoppedBecause)}`);
   return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
 }
 
@@ -83522,6 +83809,7 @@ function applyHead(plan, result, options) {
   const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   const notReviewed = options.notReviewed?.length ?? 0;
   const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const stopped = result?.stoppedBecause && !options.refusedBecause ? ` Stopped early: ${escape(result.stoppedBecause)}.` : "";
   const rows = [
     ["applied", String(counts.applied)],
     ["failed", String(counts.failed)],
@@ -83529,7 +83817,7 @@ function applyHead(plan, result, options) {
     ["not run", String(counts["not-run"])],
     ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
   ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", `${verdict2}${stopped}`, "", table(["", "count"], rows)].join("\n");
 }
 function applySections(result, options) {
   const line = changeLineMarkdown;
@@ -83568,6 +83856,7 @@ function groupByPhase(changes) {
 
 // src/apply/apply-plan.ts
 var APPLY_CONCURRENCY = 4;
+var NOT_SENT_INTERRUPTED = "not sent: apply was interrupted";
 var MAX_CONSECUTIVE_FAILURES = 10;
 var HELD_AFTER_FAILED_PROMOTION = ["demotions", "team-roles-after-demotion", "member-removals"];
 async function applyPlan(changes, writer, options = {}) {
@@ -83577,6 +83866,8 @@ async function applyPlan(changes, writer, options = {}) {
   const failedTeams = /* @__PURE__ */ new Set();
   const heldPhases = /* @__PURE__ */ new Map();
   let stoppedBecause;
+  let writerHeldBack = false;
+  const interrupted = () => options.stop?.aborted === true || writerHeldBack;
   let consecutiveFailures = 0;
   let done = 0;
   const teamRoleTargets = teamRoleDecider(changes, options.live);
@@ -83588,7 +83879,7 @@ async function applyPlan(changes, writer, options = {}) {
         const index = next++;
         const change = group2.changes[index];
         if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
-        const holdReason = stoppedBecause ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
+        const holdReason = (interrupted() ? NOT_SENT_INTERRUPTED : stoppedBecause) ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
@@ -83596,6 +83887,7 @@ async function applyPlan(changes, writer, options = {}) {
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         if (outcome.notSent) {
+          writerHeldBack = true;
           stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
           continue;
         }
@@ -83643,12 +83935,8 @@ async function runChange(change, writer, teamRoleTargets) {
     switch (change.action) {
       case "create-team":
         return settle(change, await writer.createTeam(change.team, change.name), "the team already exists");
-      case "invite": {
-        const teams = Object.keys(change.teams);
-        const outcome = await writer.invite(change.email, change.role, teams);
-        const rolesLater = minimumTeamRole(change.role) !== "admin" && Object.values(change.teams).includes("admin");
-        return settle(change, outcome, "already invited", rolesLater ? "team roles follow once the invite is accepted" : void 0);
-      }
+      case "invite":
+        return await invite(change, writer, teamRoleTargets);
       case "reinvite":
         return settle(change, await writer.reinvite(change.memberId), "the invite was already fresh");
       case "set-role":
@@ -83666,12 +83954,30 @@ async function runChange(change, writer, teamRoleTargets) {
     return failure(change, error2);
   }
 }
+async function invite(change, writer, targets) {
+  const outcome = await writer.invite(change.email, change.role, Object.keys(change.teams));
+  const admin = Object.keys(change.teams).filter((team) => change.teams[team] === "admin");
+  const roles = minimumTeamRole(change.role) === "admin" || targets(void 0) === "ignored" ? [] : admin;
+  if (outcome.kind === "not-applied" || roles.length === 0) return settle(change, outcome, "already invited");
+  const invited = outcome.kind === "already" ? outcome.note ?? "already invited" : outcome.note;
+  if (outcome.memberId === void 0) {
+    return withMessage(change, "applied", [invited, `team role admin in ${roles.join(", ")} is set by the next run`].filter(Boolean).join("; "));
+  }
+  for (const team of roles) {
+    try {
+      const role = await writer.setTeamRole(outcome.memberId, team, "admin");
+      if (role.kind === "not-applied") return { change, status: "failed", message: `invited, but team role admin in "${team}" was not set: ${role.reason}` };
+    } catch (error2) {
+      return { ...failure(change, error2), message: `invited, but setting team role admin in "${team}" failed: ${messageOf(error2)}` };
+    }
+  }
+  return withMessage(change, "applied", invited);
+}
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
   const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
-  if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
   try {
     const role = await writer.setTeamRole(change.memberId, change.team, change.teamRole);
@@ -83688,12 +83994,10 @@ function teamRoleDecider(changes, live) {
   if (live === void 0) return () => "set";
   const finalRoles = new Map(live.members.map((member) => [member.id, member.role]));
   for (const change of changes) if (change.action === "set-role") finalRoles.set(change.memberId, change.to);
-  const pending = new Set(live.members.filter((member) => member.pending).map((member) => member.id));
   return (memberId) => {
     if (!live.teamRolesEnabled) return "ignored";
-    const role = finalRoles.get(memberId);
-    if (role !== void 0 && minimumTeamRole(role) === "admin") return "implied";
-    return pending.has(memberId) ? "later" : "set";
+    const role = memberId === void 0 ? void 0 : finalRoles.get(memberId);
+    return role !== void 0 && minimumTeamRole(role) === "admin" ? "implied" : "set";
   };
 }
 function settle(change, outcome, alreadyNote, appliedNote) {
@@ -83749,21 +84053,24 @@ function splitReviewed(plan, reviewed, context3) {
   const notReviewed = [];
   const approved = (id) => full.has(id) || short2.has(id.slice(0, SHORT_ID_LENGTH));
   for (const change of plan.changes) {
-    const origin = reviewedOrigin(change, context3);
-    const ok = approved(change.id) || origin !== void 0 && approved(origin);
+    const ok = approved(change.id) || reviewedOrigins(change, context3).some(approved);
     (ok ? run2 : notReviewed).push(change);
   }
   return { run: run2, notReviewed };
 }
-function reviewedOrigin(change, context3) {
+function reviewedOrigins(change, context3) {
   if (change.action === "set-team-role" && change.from === "contributor") {
-    return changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const added = changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const member = context3?.members?.find((candidate) => normalizeEmail(candidate.email) === normalizeEmail(change.email));
+    if (!member || member.teams[change.team] !== change.to) return [added];
+    const invite2 = { action: "invite", email: member.email, role: member.role, teams: member.teams };
+    return [added, changeId(invite2)];
   }
   const name = context3?.teamNames[change.action === "remove-from-team" ? change.team : ""];
   if (change.action === "remove-from-team" && name !== void 0 && change.memberId === context3?.tokenMemberId) {
-    return changeId({ action: "create-team", team: change.team, name });
+    return [changeId({ action: "create-team", team: change.team, name })];
   }
-  return void 0;
+  return [];
 }
 
 // src/sentry/writer.ts
@@ -83843,20 +84150,21 @@ function createSentryWriter(client, organization) {
         role,
         ...teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}
       };
+      let found;
       try {
-        return await settleWrite(
+        const outcome = await settleWrite(
           client,
           "read-first",
           async () => {
-            await client.send("POST", apiPath("organizations", organization, "members"), body);
-            return { kind: "applied" };
+            const answer = await client.send("POST", apiPath("organizations", organization, "members"), body);
+            return { kind: "applied", memberId: readMember(answer.body).id };
           },
-          async () => await findByEmail(email) !== void 0
+          async () => (found = (await findByEmail(email))?.id) !== void 0
         );
+        return found === void 0 || outcome.kind === "not-applied" ? outcome : { ...outcome, memberId: found };
       } catch (error2) {
-        if (isStatus(error2, 400) && /already (a member|been invited)/i.test(error2.detail ?? "") && await findByEmail(email)) {
-          return { kind: "already", note: error2.detail ?? "already in the org" };
-        }
+        const existing = isStatus(error2, 400) && /already (a member|been invited)/i.test(error2.detail ?? "") ? await findByEmail(email) : void 0;
+        if (existing) return { kind: "already", note: error2 instanceof SentryApiError ? error2.detail ?? "already in the org" : "already in the org", memberId: existing.id };
         throw error2;
       }
     },
@@ -83961,7 +84269,15 @@ function createSentryWriter(client, organization) {
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
-  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...options.org ? { org: options.org } : {} }, deps);
+  const planned = await planCommand(
+    {
+      rosterPath: options.rosterPath,
+      connection: options.connection,
+      ...options.org ? { org: options.org } : {},
+      ...options.defaultOrg ? { defaultOrg: options.defaultOrg } : {}
+    },
+    deps
+  );
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;
@@ -83996,7 +84312,8 @@ async function applyCommand(options, deps) {
   if (options.reviewed !== void 0) {
     const split = splitReviewed(plan, options.reviewed, {
       tokenMemberId: live.token.memberId,
-      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug]))
+      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+      members: desired.members
     });
     run2 = split.run;
     notReviewed = split.notReviewed;
@@ -84022,11 +84339,12 @@ async function applyCommand(options, deps) {
   }
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run2.length} change${run2.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run2, writer, {
     live,
+    ...options.stop ? { stop: options.stop } : {},
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -84037,6 +84355,9 @@ async function applyCommand(options, deps) {
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
   };
+  if (options.stop?.aborted) {
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
+  }
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
@@ -84088,8 +84409,7 @@ async function saveSnapshot(path6, live, deps) {
 async function recheckConvergence(desired, before, client, deps, token) {
   try {
     deps.logger.progress("reading the org again to confirm");
-    const managedTeams = desired.teams.map((team) => team.slug);
-    const after = await readLiveState(client, { organization: before.organization, managedTeams });
+    const after = await readLiveOrg(client, desired, before.organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error2) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error2, token)}` };
@@ -84209,7 +84529,7 @@ async function applyOnMerge(request2, platform2, deps) {
     const errors = roster.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
-  const organization = request2.organization ?? roster.desired.organization;
+  const organization = resolveOrganization({ flag: request2.organization, roster: roster.desired.organization }, request2.rosterPath);
   const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request2, organization, platform2));
   if (source.refusal) platform2.annotate("error", source.refusal);
   else if (source.missing) platform2.annotate(request2.requireReviewedPlan ? "error" : "warning", source.missing);
@@ -84221,7 +84541,8 @@ async function applyOnMerge(request2, platform2, deps) {
         connection,
         ...request2.organization ? { org: request2.organization } : {},
         ...reviewedOption(source, request2.requireReviewedPlan),
-        ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {}
+        ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {},
+        ...request2.stop ? { stop: request2.stop } : {}
       },
       deps
     )
@@ -84300,7 +84621,8 @@ function verdict(plan, counts, notReviewed, refusedBecause, applied) {
     counts.failed > 0 ? `${counts.failed} failed` : "",
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     notReviewed.length > 0 ? `${notReviewed.length} not reviewed (not applied)` : "",
-    applied?.recheckError ?? ""
+    applied?.recheckError ?? "",
+    applied?.interrupted ? "the job was cancelled: nothing more was sent; re-run the job to finish" : ""
   ].filter(Boolean);
   const summary2 = `applied ${counts.applied} of ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to ${plan.organization}`;
   return problems.length > 0 ? { ok: false, message: `${summary2}; ${problems.join(", ")}` } : { ok: true, message: summary2 };
@@ -84472,13 +84794,14 @@ function createNodeDeps(logger) {
   let transport;
   const openTransport = async () => {
     const undici = await Promise.resolve().then(() => __toESM(require_undici3(), 1));
-    const { Agent: Agent3, fetch: undiciFetch } = typeof undici.Agent === "function" ? undici : undici.default;
-    const agent = new Agent3({
+    const { EnvHttpProxyAgent, fetch: undiciFetch } = typeof undici.EnvHttpProxyAgent === "function" ? undici : undici.default;
+    const agent = new EnvHttpProxyAgent({
       connections: SENTRY_CONNECTIONS,
       keepAliveTimeout: 1e4,
       connectTimeout: CONNECT_TIMEOUT_MS,
       headersTimeout: HEADERS_TIMEOUT_MS,
-      bodyTimeout: BODY_TIMEOUT_MS
+      bodyTimeout: BODY_TIMEOUT_MS,
+      proxyTunnel: false
     });
     return ((input, init) => undiciFetch(input, { ...init, dispatcher: agent }));
   };
@@ -84501,6 +84824,33 @@ async function writePrivateFile(path6, text2) {
   } finally {
     await handle.close();
   }
+}
+
+// src/commands/process-interrupts.ts
+var INTERRUPTED_EXIT_CODE = 130;
+function watchProcessInterrupts(say) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      say(`
+sentry-roster apply: ${name} again: exiting now; the write in flight may or may not have been applied (run plan to see)
+`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    }
+    say(`
+sentry-roster apply: ${name} received: finishing the write in flight, then stopping (${name === "SIGINT" ? "Ctrl-C" : "signal"} again to exit at once)
+`);
+    controller.abort(`interrupted by ${name}: the write in flight was finished and nothing more was sent; run apply again to finish`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
 }
 
 // src/action/core-logger.ts
@@ -84617,9 +84967,10 @@ async function run(core = core_exports, event = context2, env = process.env) {
     const inputs = parseInputs((name) => core.getInput(name), event.payload.repository?.private);
     tokens = [inputs.sentryToken, inputs.githubToken].filter((token) => token !== "");
     for (const token of tokens) core.setSecret(token);
-    const request2 = buildRequest(inputs, event, env);
+    const interrupts = watchProcessInterrupts((text2) => core.warning(text2.trim()));
+    const request2 = { ...buildRequest(inputs, event, env), stop: interrupts.signal };
     core.info(`sentry-roster: ${request2.mode} (${event.eventName}) for ${request2.rosterPath}`);
-    const result = await runAction(request2, platformOf(core), createNodeDeps(coreLogger(core)));
+    const result = await runAction(request2, platformOf(core), createNodeDeps(coreLogger(core))).finally(() => interrupts.dispose());
     writeOutputs((name, value) => core.setOutput(name, value), result.outputs);
     if (result.ok) core.info(result.message);
     else core.setFailed(result.message);
@@ -84652,7 +85003,7 @@ function buildRequest(inputs, event, env) {
     ...validateOnlyReason ? { validateOnlyReason } : {},
     rosterPath: inputs.roster,
     ...inputs.organization ? { organization: inputs.organization } : {},
-    sentry: inputs.sentryToken ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input" } : void 0,
+    sentry: inputs.sentryToken ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input", urlSource: "the sentry-url input" } : void 0,
     github: {
       token: inputs.githubToken,
       apiUrl: event.apiUrl,

@@ -1,4 +1,5 @@
 import { isatty } from "node:tty";
+import { watchProcessInterrupts } from "../commands/process-interrupts.js";
 import { runCli } from "./main.js";
 
 process.exitCode = await runCli(process.argv.slice(2), {
@@ -7,6 +8,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stderrIsTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
+  watchInterrupts: () => watchProcessInterrupts((text) => process.stderr.write(text)),
   // isatty(0), not process.stdin.isTTY: creating the stdin stream costs every command
   // a tenth of its start when stdin is a file or /dev/null (npm run bench); only apply asks.
   ...(isatty(0)

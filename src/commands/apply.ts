@@ -9,14 +9,13 @@ import { PlanFileError } from "../plan/errors.js";
 import { parsePlanJson } from "../plan/plan-json.js";
 import type { Change, Plan, Violation } from "../plan/plan.js";
 import { splitReviewed } from "../plan/reviewed.js";
-import { readLiveState } from "../sentry/read-live-state.js";
 import { createSentryWriter } from "../sentry/writer.js";
 import type { Deps, SentryConnection } from "./deps.js";
 import { describeError } from "./describe-error.js";
 import { renderApplyRefusal, renderApplyReport, toApplyRefusalJson, toApplyReportJson, type ApplyReport } from "../render/apply-report.js";
 import { renderPlanText } from "../render/plan-text.js";
 import { formatRosterIssues } from "../render/roster-issues.js";
-import { planCommand } from "./plan.js";
+import { planCommand, readLiveOrg } from "./plan.js";
 import { openSentry } from "./sentry-session.js";
 
 /** Progress lines `apply` prints at most per run (on a terminal). */
@@ -28,8 +27,10 @@ export type ReviewedPlan = { readonly ids: readonly string[] } | { readonly dige
 /** What `apply` needs: the roster, where Sentry is, and optionally what was reviewed. */
 export interface ApplyCommandOptions {
   readonly rosterPath: string;
-  /** Overrides the roster's organization (--org, SENTRY_ORG). */
+  /** --org (the Action's `organization`): must agree with the roster's organization when it names one. */
   readonly org?: string;
+  /** SENTRY_ORG: used only when the roster names no organization (resolveOrganization()). */
+  readonly defaultOrg?: string;
   readonly connection: SentryConnection;
   /** From the Action: run only these changes; the others are listed as not reviewed and fail the run. */
   readonly reviewed?: ReviewedPlan;
@@ -46,6 +47,13 @@ export interface ApplyCommandOptions {
    * the plan and the changes that will run; `false` cancels with nothing written.
    */
   readonly confirm?: (plan: Plan, run: readonly Change[]) => Promise<boolean>;
+  /**
+   * Aborted on Ctrl-C or a cancelled job: the write in flight finishes,
+   * nothing more is sent, the org is not read again, and the result says
+   * `interrupted` (docs/cli.md#interrupting-apply). A string `reason` is the
+   * report's stop message.
+   */
+  readonly stop?: AbortSignal;
 }
 
 /**
@@ -82,6 +90,8 @@ export type ApplyCommandResult =
       readonly recheckError?: string;
       /** Where the live state was saved before the first write; absent when nothing was written. */
       readonly snapshotPath?: string;
+      /** Apply was stopped (options.stop): the rest was not sent and the org not read again; run apply again to finish. */
+      readonly interrupted?: true;
       readonly issues: readonly RosterIssue[];
     };
 
@@ -105,7 +115,15 @@ export interface LiveSnapshot {
 export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
   // A saved plan that cannot be used fails before Sentry is contacted.
   const saved = options.planFile === undefined ? undefined : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
-  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...(options.org ? { org: options.org } : {}) }, deps);
+  const planned = await planCommand(
+    {
+      rosterPath: options.rosterPath,
+      connection: options.connection,
+      ...(options.org ? { org: options.org } : {}),
+      ...(options.defaultOrg ? { defaultOrg: options.defaultOrg } : {}),
+    },
+    deps,
+  );
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;
@@ -143,6 +161,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     const split = splitReviewed(plan, options.reviewed, {
       tokenMemberId: live.token.memberId,
       teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+      members: desired.members,
     });
     run = split.run;
     notReviewed = split.notReviewed;
@@ -171,11 +190,12 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
 
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== undefined) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer: SentryWriter = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run, writer, {
     live,
+    ...(options.stop ? { stop: options.stop } : {}),
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -186,6 +206,11 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped,
   };
+
+  if (options.stop?.aborted) {
+    // Stopped: report at once; the next run reads the org afresh and finishes the job.
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...(snapshotPath === undefined ? {} : { snapshotPath }), interrupted: true, issues };
+  }
 
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   // Sentry adds the token's user to every team it creates (docs/sentry-behaviour.md T28):
@@ -222,6 +247,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
 export function applyCommandSucceeded(result: ApplyCommandResult): boolean {
   if (result.kind !== "applied") return false;
   return (
+    result.interrupted === undefined &&
     result.recheckError === undefined &&
     result.leftOver.length === 0 &&
     result.result.outcomes.every((outcome) => outcome.status === "applied")
@@ -260,8 +286,8 @@ async function recheckConvergence(
 ): Promise<{ readonly leftOver: readonly Change[]; readonly error?: string }> {
   try {
     deps.logger.progress("reading the org again to confirm");
-    const managedTeams = desired.teams.map((team) => team.slug);
-    const after = await readLiveState(client, { organization: before.organization, managedTeams });
+    // The same reading as the plan's, identity lookups included, so a member found by search is no left-over invite.
+    const after = await readLiveOrg(client, desired, before.organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error, token)}` };
@@ -304,6 +330,7 @@ export function formatApplyCommandResult(result: ApplyCommandResult, options: { 
         leftOver: result.leftOver,
         ...(result.snapshotPath === undefined ? {} : { snapshotPath: result.snapshotPath }),
         ...(result.recheckError === undefined ? {} : { recheckError: result.recheckError }),
+        ...(result.interrupted ? { interrupted: true } : {}),
       };
       return {
         stdout: options.json ? toApplyReportJson(report) : renderApplyReport(report, { color: options.color }),

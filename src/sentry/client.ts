@@ -1,3 +1,4 @@
+import { seededRandom } from "./seeded-random.js";
 import {
   SentryAmbiguousWriteError,
   SentryConfigError,
@@ -36,6 +37,8 @@ export interface SentryClientOptions {
   readonly userAgent?: string;
   /** Where the token came from, for 401 messages: default "SENTRY_AUTH_TOKEN". */
   readonly tokenSource?: string;
+  /** Where the URL came from, for "cannot reach" messages: default "the Sentry URL". */
+  readonly urlSource?: string;
   /** Jitter source in [0, 1); default a fixed-seed generator, so runs are repeatable. */
   readonly random?: () => number;
   readonly requestTimeoutMs?: number;
@@ -89,17 +92,6 @@ function limiterKey(path: string): string {
     .replace(/^organizations\/[^/]+\//, "organizations/{org}/")
     .replace(/\/members\/[^/]+\//, "/members/{id}/")
     .replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** A success answer that says JSON but does not parse: cut short on the way, as good as no answer. */
@@ -223,7 +215,7 @@ export class SentryClient {
           await this.wait(decision.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
@@ -261,7 +253,7 @@ export class SentryClient {
           await this.wait(decision.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({

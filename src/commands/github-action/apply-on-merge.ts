@@ -16,6 +16,7 @@ import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } fro
 import { applyCommand, type ApplyCommandResult } from "../apply.js";
 import type { Deps } from "../deps.js";
 import { describeError } from "../describe-error.js";
+import { resolveOrganization } from "../organization.js";
 import { validateCommand } from "../validate.js";
 import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
 import { judgePlanTrust } from "./plan-trust.js";
@@ -49,7 +50,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
     const errors = roster.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
-  const organization = request.organization ?? roster.desired.organization;
+  const organization = resolveOrganization({ flag: request.organization, roster: roster.desired.organization }, request.rosterPath);
   const source = await platform.group("Find the reviewed plan", () => findReviewedPlan(request, organization, platform));
   if (source.refusal) platform.annotate("error", source.refusal);
   else if (source.missing) platform.annotate(request.requireReviewedPlan ? "error" : "warning", source.missing);
@@ -62,6 +63,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
         ...(request.organization ? { org: request.organization } : {}),
         ...reviewedOption(source, request.requireReviewedPlan),
         ...(request.snapshotFile ? { snapshotFile: request.snapshotFile } : {}),
+        ...(request.stop ? { stop: request.stop } : {}),
       },
       deps,
     ),
@@ -158,7 +160,7 @@ function verdict(
   counts: ReturnType<typeof countOutcomes>,
   notReviewed: readonly Change[],
   refusedBecause: string | undefined,
-  applied: { readonly leftOver: readonly Change[]; readonly recheckError?: string } | undefined,
+  applied: { readonly leftOver: readonly Change[]; readonly recheckError?: string; readonly interrupted?: true } | undefined,
 ): Omit<ActionRunResult, "outputs"> {
   if (refusedBecause) return { ok: false, message: `nothing was applied: ${refusedBecause}` };
   const problems = [
@@ -166,6 +168,7 @@ function verdict(
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     notReviewed.length > 0 ? `${notReviewed.length} not reviewed (not applied)` : "",
     applied?.recheckError ?? "",
+    applied?.interrupted ? "the job was cancelled: nothing more was sent; re-run the job to finish" : "",
   ].filter(Boolean);
   const summary = `applied ${counts.applied} of ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to ${plan.organization}`;
   return problems.length > 0 ? { ok: false, message: `${summary}; ${problems.join(", ")}` } : { ok: true, message: summary };
