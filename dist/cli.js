@@ -51,7 +51,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -88,7 +88,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq4;
   }
 });
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -40907,6 +40907,33 @@ ${captureLines}` : capture.stack;
 // src/cli/index.ts
 import { createInterface } from "node:readline/promises";
 
+// src/commands/process-interrupts.ts
+var INTERRUPTED_EXIT_CODE = 130;
+function watchProcessInterrupts(say) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      say(`
+sentry-roster apply: ${name} again: exiting now; the write in flight may or may not have been applied (run plan to see)
+`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    }
+    say(`
+sentry-roster apply: ${name} received: finishing the write in flight, then stopping (${name === "SIGINT" ? "Ctrl-C" : "signal"} again to exit at once)
+`);
+    controller.abort(`interrupted by ${name}: the write in flight was finished and nothing more was sent; run apply again to finish`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 var UsageError = class extends Error {
@@ -40951,17 +40978,211 @@ var RosterFileError = class extends Error {
 };
 
 // src/roster/parse-roster.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/roster/plain-roster-reader.ts
+var OutsideSubset = class extends Error {
+};
+var KEY = /^([A-Za-z_][A-Za-z0-9_.@+-]*):(?: +(.*))?$/;
+var INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
+var WORD = /^[A-Za-z_][A-Za-z0-9_.@+'()/ \u00c0-\u167f\u1681-\u1fff\u3040-\u9fff-]*$/;
+var DIGIT_EMAIL = /^[0-9][A-Za-z0-9_.+-]*@[A-Za-z0-9_.@+-]*$/;
+var CORE_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+var DOUBLE_QUOTED = /^"([^"\\#]*)"$/;
+var SINGLE_QUOTED = /^'([^'#]*)'$/;
+function readPlainRoster(source) {
+  if (source.includes("	") || source.includes("\r")) return void 0;
+  const lines = contentLines(source);
+  if (lines === void 0 || lines.length === 0 || lines[0].indent !== 0) return void 0;
+  const reader = new BlockReader(lines);
+  try {
+    const value = reader.readRoot();
+    return { value, memberOffsets: reader.memberOffsets, teamKeyOffsets: reader.teamKeyOffsets };
+  } catch (error) {
+    if (error instanceof OutsideSubset) return void 0;
+    throw error;
+  }
+}
+function contentLines(source) {
+  const lines = [];
+  for (let start = 0; start < source.length; ) {
+    const end = source.indexOf("\n", start);
+    const stop = end < 0 ? source.length : end;
+    let indent2 = 0;
+    while (source.charCodeAt(start + indent2) === 32) indent2 += 1;
+    const text2 = withoutComment(source.slice(start + indent2, stop)).replace(/ +$/, "");
+    if (text2 !== "") {
+      if (indent2 === 0 && /^(?:---|\.\.\.|%)/.test(text2)) return void 0;
+      lines.push({ indent: indent2, text: text2, offset: start + indent2 });
+    }
+    start = stop + 1;
+  }
+  return lines;
+}
+function withoutComment(line) {
+  let quote = "";
+  for (let i = 0; i < line.length; i += 1) {
+    const char = line[i];
+    if (quote) {
+      if (char === quote) quote = "";
+    } else if (char === "#" && (i === 0 || line[i - 1] === " ")) {
+      return line.slice(0, i);
+    } else if ((char === '"' || char === "'") && (i === 0 || /[ :[{,-]/.test(line[i - 1]))) {
+      quote = char;
+    }
+  }
+  return line;
+}
+var BlockReader = class {
+  memberOffsets = [];
+  teamKeyOffsets = /* @__PURE__ */ new Map();
+  next = 0;
+  recordItems;
+  recordKeys;
+  lines;
+  constructor(lines) {
+    this.lines = lines;
+  }
+  readRoot() {
+    if (isListItem(this.lines[0].text)) throw new OutsideSubset();
+    const root = this.readMap(0, true);
+    if (this.next !== this.lines.length) throw new OutsideSubset();
+    return root;
+  }
+  readBlock(indent2) {
+    return isListItem(this.lines[this.next].text) ? this.readList(indent2) : this.readMap(indent2, false);
+  }
+  readMap(indent2, isRoot) {
+    const map = {};
+    const keys = this.recordKeys;
+    this.recordKeys = void 0;
+    this.recordItems = void 0;
+    for (let line = this.lines[this.next]; line?.indent === indent2 && !isListItem(line.text); line = this.lines[this.next]) {
+      const match = KEY.exec(line.text);
+      const key = match?.[1];
+      if (key === void 0 || !isPlainString(key) || key === "__proto__" || Object.hasOwn(map, key))
+        throw new OutsideSubset();
+      keys?.set(key, line.offset);
+      this.next += 1;
+      if (isRoot && key === "members") this.recordItems = this.memberOffsets;
+      if (isRoot && key === "teams") this.recordKeys = this.teamKeyOffsets;
+      const rest = match[2];
+      map[key] = rest === void 0 || rest === "" ? this.readNested(indent2) : this.readInlineValue(rest);
+      this.recordItems = void 0;
+      this.recordKeys = void 0;
+      if (rest && this.isDeeper(indent2)) throw new OutsideSubset();
+    }
+    if (this.isDeeper(indent2)) throw new OutsideSubset();
+    return map;
+  }
+  /** The value of "key:" with nothing after it: a deeper block, a list at the same indent, or null. */
+  readNested(indent2) {
+    const line = this.lines[this.next];
+    if (line === void 0) return null;
+    if (line.indent > indent2) return this.readBlock(line.indent);
+    if (line.indent === indent2 && isListItem(line.text)) return this.readList(indent2);
+    return null;
+  }
+  readList(indent2) {
+    const list = [];
+    const offsets = this.recordItems;
+    this.recordItems = void 0;
+    this.recordKeys = void 0;
+    for (let line = this.lines[this.next]; line?.indent === indent2 && isListItem(line.text); line = this.lines[this.next]) {
+      const rest = line.text.slice(1);
+      const content = rest.replace(/^ +/, "");
+      const spaces = rest.length - content.length;
+      if (content === "" || content.startsWith("-")) throw new OutsideSubset();
+      offsets?.push(line.offset + 1 + spaces);
+      if (KEY.test(content)) {
+        line.indent = indent2 + 1 + spaces;
+        line.offset += 1 + spaces;
+        line.text = content;
+        list.push(this.readMap(line.indent, false));
+      } else {
+        this.next += 1;
+        list.push(readInline(content));
+        if (this.isDeeper(indent2)) throw new OutsideSubset();
+      }
+    }
+    return list;
+  }
+  /** A value on the key's line; one-line `members: [...]` or `teams: {...}` with entries would need their positions. */
+  readInlineValue(text2) {
+    const value = readInline(text2);
+    const hasEntries = typeof value === "object" && value !== null && Object.keys(value).length > 0;
+    if (hasEntries && (this.recordItems || this.recordKeys)) throw new OutsideSubset();
+    return value;
+  }
+  isDeeper(indent2) {
+    const line = this.lines[this.next];
+    return line !== void 0 && line.indent > indent2;
+  }
+};
+function isListItem(text2) {
+  return text2 === "-" || text2.startsWith("- ");
+}
+function readInline(text2) {
+  if (text2.startsWith("{")) {
+    if (!text2.endsWith("}")) throw new OutsideSubset();
+    const map = {};
+    for (const entry of flowEntries(text2.slice(1, -1))) {
+      const match = /^([^:]+): +(.+)$/.exec(entry);
+      const key = match?.[1];
+      if (key === void 0 || !isPlainString(key) || key === "__proto__" || Object.hasOwn(map, key))
+        throw new OutsideSubset();
+      map[key] = readScalar(match[2]);
+    }
+    return map;
+  }
+  if (text2.startsWith("[")) {
+    if (!text2.endsWith("]")) throw new OutsideSubset();
+    return flowEntries(text2.slice(1, -1)).map(readScalar);
+  }
+  return readScalar(text2);
+}
+function flowEntries(inner) {
+  if (/[[\]{}]/.test(inner)) throw new OutsideSubset();
+  const trim = (text2) => text2.replace(/^ +| +$/g, "");
+  if (trim(inner) === "") return [];
+  const entries = inner.split(",").map(trim);
+  if (entries.some((entry) => entry === "")) throw new OutsideSubset();
+  return entries;
+}
+function readScalar(text2) {
+  if (INTEGER.test(text2)) return Number(text2);
+  const quoted = DOUBLE_QUOTED.exec(text2) ?? SINGLE_QUOTED.exec(text2);
+  if (quoted) return quoted[1];
+  if (isPlainString(text2)) return text2;
+  throw new OutsideSubset();
+}
+function isPlainString(text2) {
+  return WORD.test(text2) && !CORE_WORDS.test(text2) || DIGIT_EMAIL.test(text2);
+}
 
 // src/roster/refused-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
+function syntaxIssues(file, errors, spans, at, source) {
+  const issues = [];
+  const reportedLines = /* @__PURE__ */ new Set();
+  errors.forEach((error, index) => {
+    const made = syntaxIssue(file, error, at, source);
+    const offset = blameOffset(error, source);
+    const echo = reportedLines.has(made.line) || spans.slice(0, index).some(([from, to]) => offset >= from && offset < to);
+    reportedLines.add(made.line);
+    if (!echo) issues.push(made);
+  });
+  return issues;
+}
 function structureIssues(file, document, at, source) {
   const issues = [];
+  let readable = true;
   const start = (node) => at(node?.range?.[0] ?? 0);
   (0, import_yaml.visit)(document, {
     Alias(_, node) {
+      readable = false;
       issues.push(
-        issue(
+        parseIssue(
           file,
           start(node),
           `aliases are not allowed in a roster ("*${node.source}")`,
@@ -40971,33 +41192,35 @@ function structureIssues(file, document, at, source) {
     },
     Node(_, node) {
       if ((0, import_yaml.isAlias)(node)) return;
-      issues.push(...tagAndAnchorIssues(file, node, at, source));
-      if ((0, import_yaml.isMap)(node)) issues.push(...mapKeyIssues(file, node.items, start));
+      const properties = nodePropertyIssues(file, node, at, source);
+      const keys = (0, import_yaml.isMap)(node) ? keyIssues(file, node.items, start) : { issues: [], readable: true };
+      if (properties.length > 0 || !keys.readable) readable = false;
+      issues.push(...properties, ...keys.issues);
     }
   });
-  return issues;
+  return { issues, readable };
 }
-function tagAndAnchorIssues(file, node, at, source) {
+function nodePropertyIssues(file, node, at, source) {
   const issues = [];
-  const nodeStart = at(node.range?.[0] ?? 0);
+  const nodeStart = node.range?.[0] ?? 0;
   if (node.tag) {
-    let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
+    let tagAt = source.lastIndexOf("!", nodeStart);
     while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
     issues.push(
-      issue(
+      parseIssue(
         file,
-        tagAt >= 0 ? at(tagAt) : nodeStart,
+        at(tagAt >= 0 ? tagAt : nodeStart),
         `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
         "remove the tag and write the plain value"
       )
     );
   }
   if (node.anchor) {
-    const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+    const anchorAt = source.lastIndexOf(`&${node.anchor}`, nodeStart);
     issues.push(
-      issue(
+      parseIssue(
         file,
-        anchorAt >= 0 ? at(anchorAt) : nodeStart,
+        at(anchorAt >= 0 ? anchorAt : nodeStart),
         `anchors are not allowed in a roster ("&${node.anchor}")`,
         "remove the anchor and write repeated values out in full"
       )
@@ -41005,24 +41228,41 @@ function tagAndAnchorIssues(file, node, at, source) {
   }
   return issues;
 }
-function mapKeyIssues(file, items, start) {
+function keyIssues(file, pairs, start) {
   const issues = [];
+  let readable = true;
   const seen = /* @__PURE__ */ new Map();
-  for (const pair of items) {
+  for (const pair of pairs) {
     if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
-      issues.push(issue(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
+      readable = false;
+      issues.push(
+        parseIssue(
+          file,
+          start(pair.key),
+          "a key must be a plain name, not a list or a map",
+          'remove the "?" or the brackets around the key'
+        )
+      );
       continue;
     }
     if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
     const key = String(pair.key.value);
     if (key === "<<") {
-      issues.push(issue(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
+      readable = false;
+      issues.push(
+        parseIssue(
+          file,
+          start(pair.key),
+          "merge keys (<<) are not allowed in a roster",
+          "write the merged keys out in full"
+        )
+      );
       continue;
     }
     const first = seen.get(key);
     if (first) {
       issues.push(
-        issue(
+        parseIssue(
           file,
           start(pair.key),
           `duplicate key "${key}" (first on line ${start(first).line})`,
@@ -41033,15 +41273,38 @@ function mapKeyIssues(file, items, start) {
       seen.set(key, pair.key);
     }
   }
-  return issues;
+  return { issues, readable };
+}
+function unclosed(error) {
+  const detail = error.message.split("\n")[0];
+  const quote = /missing closing (["'])quote/i.exec(detail)?.[1];
+  if (quote) return { quote };
+  const closing = /must be sufficiently indented and end with an? ([\]}])/.exec(detail)?.[1];
+  return closing ? { bracket: closing === "]" ? "[" : "{" } : {};
+}
+function blameOffset(error, source) {
+  const { quote, bracket } = unclosed(error);
+  const opener = quote ?? bracket;
+  const opening = opener ? source.lastIndexOf(opener, error.pos[0] - 1) : -1;
+  return opening >= 0 ? opening : error.pos[0];
 }
 function syntaxIssue(file, error, at, source) {
   const detail = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  const quote = /missing closing (["'])quote/i.exec(detail)?.[1];
-  const opening = quote ? source.lastIndexOf(quote, error.pos[0] - 1) : -1;
-  const position = at(opening >= 0 ? opening : error.pos[0]);
+  const { quote, bracket } = unclosed(error);
+  const opening = quote || bracket ? blameOffset(error, source) : -1;
+  let offset = error.pos[0];
+  if (error.code !== "TAB_AS_INDENT") while (source[offset] === " ") offset += 1;
+  const position = at(opening >= 0 ? opening : offset);
+  if (bracket && opening >= 0) {
+    return parseIssue(
+      file,
+      position,
+      `YAML syntax error: the ${bracket} opened here is never closed`,
+      `add the closing ${bracket === "[" ? "]" : "}"} on the same line`
+    );
+  }
   if (quote && opening >= 0) {
-    return issue(
+    return parseIssue(
       file,
       position,
       "YAML syntax error: the quote opened here is never closed",
@@ -41050,21 +41313,21 @@ function syntaxIssue(file, error, at, source) {
   }
   switch (error.code) {
     case "TAB_AS_INDENT":
-      return issue(
+      return parseIssue(
         file,
         position,
         "a tab is used for indentation; YAML indents with spaces only",
         "replace the tab with spaces"
       );
     case "MULTIPLE_DOCS":
-      return issue(
+      return parseIssue(
         file,
         position,
         "a roster is one YAML document, but this file has another one here",
         'remove the second "---" and merge the two parts'
       );
     case "RESOURCE_EXHAUSTION":
-      return issue(
+      return parseIssue(
         file,
         position,
         "the roster is nested too deeply to read",
@@ -41072,14 +41335,14 @@ function syntaxIssue(file, error, at, source) {
       );
     case "BAD_ALIAS":
     case "ALIAS_PROPS":
-      return issue(
+      return parseIssue(
         file,
         position,
         `aliases are not allowed in a roster (${lowerFirst(detail)})`,
         "write the value out in full"
       );
     default:
-      return issue(file, position, `YAML syntax error: ${lowerFirst(detail)}`, syntaxHint(error.code, detail));
+      return parseIssue(file, position, `YAML syntax error: ${lowerFirst(detail)}`, syntaxHint(error.code, detail));
   }
 }
 function syntaxHint(code, detail) {
@@ -41097,7 +41360,7 @@ function syntaxHint(code, detail) {
       return void 0;
   }
 }
-function issue(file, position, message, hint) {
+function parseIssue(file, position, message, hint) {
   return {
     severity: ISSUE_SEVERITY.Error,
     file,
@@ -41115,6 +41378,48 @@ function lowerFirst(text2) {
   return text2.charAt(0).toLowerCase() + text2.slice(1);
 }
 
+// src/roster/yaml-recovery.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function brokenSpans(document, source) {
+  const root = document.contents;
+  if (!(0, import_yaml2.isMap)(root)) return document.errors.map(() => [0, Number.POSITIVE_INFINITY]);
+  const entries = siblingSpans(root.items.map(pairExtent));
+  if (entries[0]) entries[0].from = 0;
+  const spanAt = (offset) => {
+    const index = entries.findIndex(({ from, to }) => offset >= from && offset < to);
+    if (index < 0) return [0, Number.POSITIVE_INFINITY];
+    const entry = entries[index];
+    const value = root.items[index].value;
+    if (value?.flow) return [entry.from, entry.to];
+    const items = (0, import_yaml2.isSeq)(value) ? siblingSpans(
+      value.items.map((item2) => nodeExtent(item2)),
+      entry.to
+    ) : (0, import_yaml2.isMap)(value) ? siblingSpans(value.items.map(pairExtent), entry.to) : [];
+    const at = items.findIndex(({ from, to }) => offset >= from && offset < to);
+    if (at < 0) return [entry.from, entry.to];
+    const item = items[at];
+    return [item.from, offset >= item.end ? items[at + 1]?.to ?? item.to : item.to];
+  };
+  return document.errors.map((error) => {
+    const [blameFrom, blameTo] = spanAt(blameOffset(error, source));
+    const [noticedFrom, noticedTo] = spanAt(error.pos[0]);
+    return [Math.min(blameFrom, noticedFrom), Math.max(blameTo, noticedTo)];
+  });
+}
+function nodeExtent(node) {
+  const range = node?.range;
+  return range ? { from: range[0], end: range[2] } : void 0;
+}
+function pairExtent(pair) {
+  const key = nodeExtent(pair.key);
+  if (!key) return void 0;
+  return { from: key.from, end: nodeExtent(pair.value)?.end ?? key.end };
+}
+function siblingSpans(extents, end = Number.POSITIVE_INFINITY) {
+  const known = extents.filter((extent) => extent !== void 0);
+  return known.map((extent, index) => ({ ...extent, to: known[index + 1]?.from ?? end }));
+}
+
 // src/roster/parse-roster.ts
 var MAX_ROSTER_BYTES = 1e6;
 var MAX_ALIAS_COUNT = 0;
@@ -41123,38 +41428,25 @@ function parseRoster(file, text2) {
   const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
   const refused = sizeOrNestingIssue(file, text2, source);
   if (refused) return { ok: false, issues: [refused] };
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(source, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    // duplicates are reported below, naming both lines
-    merge: false,
-    strict: true
-  });
-  const at = (offset) => toPosition(lineCounter, offset);
-  const issues = document.errors.slice(0, 1).map((error) => syntaxIssue(file, error, at, source));
-  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
-  if (issues.length === 0 && document.contents === null) {
-    issues.push(
-      issue(
+  const plain = readPlainRoster(source);
+  if (plain) {
+    let document;
+    return {
+      ok: true,
+      roster: {
         file,
-        { line: 1, col: 1 },
-        `${file} is empty`,
-        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
-      )
-    );
+        ...plain,
+        at: lineIndex(source),
+        document: () => document ??= parseYaml(source).document
+      }
+    };
   }
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
-  };
+  return parseWithLibrary(file, source);
 }
 function sizeOrNestingIssue(file, text2, source) {
   const size = byteLength(text2);
   if (size > MAX_ROSTER_BYTES) {
-    return issue(
+    return parseIssue(
       file,
       { line: 1, col: 1 },
       `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
@@ -41163,28 +41455,90 @@ function sizeOrNestingIssue(file, text2, source) {
   }
   const tooDeep = flowNestingOffset(source);
   if (tooDeep === void 0) return void 0;
-  const lines = new import_yaml2.LineCounter();
-  lines.addNewLine(0);
-  for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
-  return issue(
+  return parseIssue(
     file,
-    lines.linePos(tooDeep),
+    lineIndex(source)(tooDeep),
     `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
     "a roster needs at most four levels: check for unclosed [ or {"
   );
 }
+function parseYaml(source) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    // duplicates are reported by structureIssues, naming both lines
+    merge: false,
+    strict: true
+  });
+  return { document, lineCounter };
+}
+function parseWithLibrary(file, source) {
+  const { document, lineCounter } = parseYaml(source);
+  const at = (offset) => lineCounter.linePos(offset);
+  const spans = brokenSpans(document, source);
+  const isBroken = (position) => {
+    const offset = (lineCounter.lineStarts[position.line - 1] ?? 0) + position.col - 1;
+    return spans.some(([from, to]) => offset >= from && offset < to);
+  };
+  const structure = structureIssues(file, document, at, source);
+  const issues = [
+    ...syntaxIssues(file, document.errors, spans, at, source),
+    ...structure.issues.filter((issue) => !isBroken(issue))
+  ];
+  if (issues.length === 0 && document.contents === null) {
+    issues.push(
+      parseIssue(
+        file,
+        { line: 1, col: 1 },
+        `${file} is empty`,
+        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
+      )
+    );
+  }
+  if (!structure.readable || document.contents === null) return { ok: false, issues };
+  let value;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (issues.length === 0) throw error;
+    return { ok: false, issues };
+  }
+  const roster = {
+    file,
+    value,
+    ...nodeOffsets(document),
+    at,
+    document: () => document
+  };
+  return issues.length === 0 ? { ok: true, roster } : { ok: false, issues, recovered: { roster, isBroken } };
+}
+function nodeOffsets(document) {
+  const root = document.contents;
+  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
+  const memberOffsets = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items.map((item) => item?.range?.[0]) : [];
+  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
+  const teamKeyOffsets = /* @__PURE__ */ new Map();
+  if ((0, import_yaml3.isMap)(teamsNode2)) {
+    for (const pair of teamsNode2.items) {
+      if ((0, import_yaml3.isScalar)(pair.key) && pair.key.range) teamKeyOffsets.set(String(pair.key.value), pair.key.range[0]);
+    }
+  }
+  return { memberOffsets, teamKeyOffsets };
+}
 function positionOf(roster, path, options = {}) {
-  let node = roster.document.contents;
+  let node = roster.document().contents;
   let keyNode;
   let found = node;
   for (const segment of path) {
     keyNode = void 0;
-    if ((0, import_yaml2.isMap)(node)) {
-      const pair = node.items.findLast((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment));
+    if ((0, import_yaml3.isMap)(node)) {
+      const pair = node.items.findLast((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value ?? pair.key;
-    } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
+    } else if ((0, import_yaml3.isSeq)(node) && typeof segment === "number") {
       node = node.items[segment];
       if (node === void 0) break;
     } else {
@@ -41192,14 +41546,23 @@ function positionOf(roster, path, options = {}) {
     }
     found = options.key && keyNode ? keyNode : node;
   }
-  return nodePosition(roster, found);
+  const start = found?.range?.[0];
+  return start === void 0 ? { line: 1, col: 1 } : roster.at(start);
 }
-function nodePosition(roster, node) {
-  const range = node?.range;
-  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
-}
-function toPosition(lineCounter, offset) {
-  return lineCounter.linePos(offset);
+function lineIndex(source) {
+  const starts = [0];
+  for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (starts[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    return { line: low, col: offset - starts[low - 1] + 1 };
+  };
 }
 function flowNestingOffset(source) {
   let depth = 0;
@@ -41451,8 +41814,8 @@ function schemaIssues(roster) {
   const issues = [];
   for (const error of errors) {
     if (isExplainedByTypo(error, errors)) continue;
-    const issue2 = describeSchemaError(roster, error);
-    if (issue2) issues.push(issue2);
+    const issue = describeSchemaError(roster, error);
+    if (issue) issues.push(issue);
   }
   return issues;
 }
@@ -41864,22 +42227,14 @@ function asRecord(value) {
 }
 
 // src/roster/to-desired-state.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
 function toDesiredState(roster) {
   const value = roster.value;
-  const root = roster.document.contents;
-  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
-  const memberNodes = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items : [];
-  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
-  const teamKeyNodes = /* @__PURE__ */ new Map();
-  if ((0, import_yaml3.isMap)(teamsNode2)) {
-    for (const pair of teamsNode2.items) if ((0, import_yaml3.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
-  }
+  const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
   const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
     slug,
     ...team?.name !== void 0 ? { name: team.name } : {},
-    position: nodePosition(roster, teamKeyNodes.get(slug))
+    position: position(roster.teamKeyOffsets.get(slug))
   }));
   const members = value.members.map((member, index) => ({
     email: normalizeEmail(member.email),
@@ -41888,7 +42243,7 @@ function toDesiredState(roster) {
     teams: teamRoles(member.teams),
     // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
     explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
-    position: nodePosition(roster, memberNodes[index])
+    position: position(roster.memberOffsets[index])
   }));
   return {
     organization: value.organization ?? "",
@@ -41909,14 +42264,20 @@ var MAX_QUOTED_CHARS = 80;
 var MAX_ISSUE_TEXT_CHARS = 400;
 function parseRosterText(file, text2) {
   const parsed = parseRoster(file, text2);
-  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
+  if (!parsed.ok) {
+    const recovered = parsed.recovered;
+    const rest = recovered ? [...schemaIssues(recovered.roster), ...semanticIssues(recovered.roster)].filter(
+      (issue) => !recovered.isBroken(issue)
+    ) : [];
+    return { issues: uniqueIssues([...parsed.issues, ...rest].map(clipIssue)).sort(compareIssues), desired: void 0 };
+  }
   const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
     compareIssues
   );
-  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
+  const hasError = issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error);
   return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
 }
-function clipIssue(issue2) {
+function clipIssue(issue) {
   const clip = (text2) => {
     const shortened = text2.replace(
       /"((?:[^"\\]|\\.)*)"/g,
@@ -41924,12 +42285,12 @@ function clipIssue(issue2) {
     ).replace(/[\r\n]+/g, " ");
     return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
   };
-  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
+  return { ...issue, message: clip(issue.message), ...issue.hint === void 0 ? {} : { hint: clip(issue.hint) } };
 }
 function uniqueIssues(issues) {
   const seen = /* @__PURE__ */ new Set();
-  return issues.filter((issue2) => {
-    const key = `${issue2.line}:${issue2.col}:${issue2.message}`;
+  return issues.filter((issue) => {
+    const key = `${issue.line}:${issue.col}:${issue.message}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });
 }
@@ -42015,21 +42376,41 @@ function driftPhrase(drift, style) {
 
 // src/render/roster-issues.ts
 function formatRosterIssues(issues) {
-  return issues.map((issue2) => {
-    const head = `${printable(issue2.file)}:${issue2.line}:${issue2.col}: ${issue2.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue2.message)}`;
-    return issue2.hint ? `${head}
-  hint: ${printable(issue2.hint)}
+  return issues.map((issue) => {
+    const head = `${printable(issue.file)}:${issue.line}:${issue.col}: ${issue.severity === ISSUE_SEVERITY.Warning ? "warning: " : ""}${printable(issue.message)}`;
+    return issue.hint ? `${head}
+  hint: ${printable(issue.hint)}
 ` : `${head}
 `;
   }).join("");
 }
 function summarizeRosterIssues(file, issues) {
-  const errors = issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
+  const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
   const warnings = issues.length - errors;
   const parts = [errors > 0 ? plural(errors, "error") : "", warnings > 0 ? plural(warnings, "warning") : ""].filter(
     Boolean
   );
   return `${parts.join(" and ") || "no problems"} in ${printable(file)}`;
+}
+function rosterIssuesJson(file, issues, counts) {
+  const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
+  const json = {
+    file,
+    valid: errors === 0 && counts !== void 0,
+    errors,
+    warnings: issues.length - errors,
+    ...counts ?? {},
+    issues: issues.map(({ file: issueFile, line, col, severity, message, hint }) => ({
+      file: issueFile,
+      line,
+      col,
+      severity,
+      message,
+      ...hint === void 0 ? {} : { hint }
+    }))
+  };
+  return `${JSON.stringify(json, null, 2)}
+`;
 }
 
 // src/commands/validate.ts
@@ -42045,25 +42426,34 @@ Checks the roster offline: YAML syntax, the schema, duplicate members, unknown
 teams, roles, emails and slugs. Every problem is printed on stderr as
 FILE:LINE:COL: message. No token or network is needed.
 
+Options:
+  --json    print the verdict and every problem as one JSON document on
+            stdout (fields file, line, col, severity, message, hint)
+
 ROSTER defaults to roster.yaml.
 
 Exit status: 0 valid (warnings allowed), 1 invalid or unreadable.
 `;
 var validateCli = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs(argv, {});
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" } });
   if (values["help"]) {
     io.stdout(HELP);
     return 0;
   }
   const file = positionals[0] ?? DEFAULT_ROSTER;
   const result = await validateCommand(file, { readFile: (path) => readFile(path, "utf8") });
+  if (values["json"]) {
+    const counts = result.desired && { members: result.desired.members.length, teams: result.desired.teams.length };
+    io.stdout(rosterIssuesJson(file, result.issues, counts));
+    return result.desired ? 0 : 1;
+  }
   if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
   if (!result.desired) {
     io.stderr(`${summarizeRosterIssues(file, result.issues)}
 `);
     return 1;
   }
-  const warnings = result.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Warning).length;
+  const warnings = result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning).length;
   const { members, teams } = result.desired;
   io.stdout(
     `${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}
@@ -42586,6 +42976,18 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
 // src/sentry/errors.ts
 var SentryApiError = class extends Error {
   name = "SentryApiError";
@@ -42807,16 +43209,6 @@ function normalizeBaseUrl(text2) {
 }
 function limiterKey(path) {
   return path.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
 }
 var TruncatedAnswer = class extends Error {
   name = "TruncatedAnswer";
@@ -43076,44 +43468,10 @@ function parseLinkHeader(header) {
     const url = header.slice(open2 + 1, close);
     i = close + 1;
     seen += 1;
-    const attributes = /* @__PURE__ */ new Map();
-    let valid = url.length <= MAX_VALUE_CHARS;
-    while (i < n) {
-      while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
-      if (header[i] === ",") {
-        i += 1;
-        break;
-      }
-      if (header[i] !== ";") {
-        const comma = header.indexOf(",", i);
-        i = comma < 0 ? n : comma + 1;
-        break;
-      }
-      i += 1;
-      while (i < n && header[i] === " ") i += 1;
-      const nameStart = i;
-      while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
-      const name = header.slice(nameStart, i).trim().toLowerCase();
-      if (header[i] !== "=") continue;
-      i += 1;
-      let value;
-      if (header[i] === '"') {
-        const end = header.indexOf('"', i + 1);
-        if (end < 0) {
-          valid = false;
-          i = n;
-          break;
-        }
-        value = header.slice(i + 1, end);
-        i = end + 1;
-      } else {
-        const start = i;
-        while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
-        value = header.slice(start, i).trim();
-      }
-      if (value.length > MAX_VALUE_CHARS) valid = false;
-      else if (!attributes.has(name)) attributes.set(name, value);
-    }
+    const read = readAttributes(header, i);
+    i = read.end;
+    const attributes = read.attributes;
+    const valid = url.length <= MAX_VALUE_CHARS && read.valid;
     const rel = attributes.get("rel");
     if (!valid || rel !== "next" && rel !== "previous" || links[rel]) continue;
     const results = attributes.get("results");
@@ -43124,6 +43482,45 @@ function parseLinkHeader(header) {
     };
   }
   return links;
+}
+function readAttributes(header, start) {
+  const attributes = /* @__PURE__ */ new Map();
+  const n = header.length;
+  let i = start;
+  let valid = true;
+  while (i < n) {
+    while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
+    if (header[i] === ",") {
+      i += 1;
+      break;
+    }
+    if (header[i] !== ";") {
+      const comma = header.indexOf(",", i);
+      i = comma < 0 ? n : comma + 1;
+      break;
+    }
+    i += 1;
+    while (i < n && header[i] === " ") i += 1;
+    const nameStart = i;
+    while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
+    const name = header.slice(nameStart, i).trim().toLowerCase();
+    if (header[i] !== "=") continue;
+    i += 1;
+    let value;
+    if (header[i] === '"') {
+      const end = header.indexOf('"', i + 1);
+      if (end < 0) return { attributes, end: n, valid: false };
+      value = header.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
+      value = header.slice(valueStart, i).trim();
+    }
+    if (value.length > MAX_VALUE_CHARS) valid = false;
+    else if (!attributes.has(name)) attributes.set(name, value);
+  }
+  return { attributes, end: i, valid };
 }
 
 // src/sentry/paginate.ts
@@ -43283,8 +43680,9 @@ var VERSION = "0.1.0";
 
 // src/commands/sentry-session.ts
 var USER_AGENT = `sentry-roster/${VERSION}`;
-function openSentry(connection, deps) {
+function openSentry(connection, deps, stopWrites) {
   return new SentryClient({
+    ...stopWrites ? { stopWrites } : {},
     baseUrl: connection.baseUrl,
     token: connection.token,
     fetch: deps.fetch,
@@ -43507,7 +43905,7 @@ var MissingOrganizationError = class extends Error {
 };
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
-  if (!desired || issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
   const client = openSentry(options.connection, deps);
   const organization = options.org || desired.organization || options.defaultOrg;
   if (!organization) throw new MissingOrganizationError(options.rosterPath);
@@ -43675,6 +44073,7 @@ function groupByPhase(changes) {
 
 // src/apply/apply-plan.ts
 var APPLY_CONCURRENCY = 4;
+var NOT_SENT_INTERRUPTED = "not sent: apply was interrupted";
 var MAX_CONSECUTIVE_FAILURES = 10;
 var HELD_AFTER_FAILED_PROMOTION = ["demotions", "team-roles-after-demotion", "member-removals"];
 async function applyPlan(changes, writer, options = {}) {
@@ -43684,6 +44083,8 @@ async function applyPlan(changes, writer, options = {}) {
   const failedTeams = /* @__PURE__ */ new Set();
   const heldPhases = /* @__PURE__ */ new Map();
   let stoppedBecause;
+  let writerHeldBack = false;
+  const interrupted = () => options.stop?.aborted === true || writerHeldBack;
   let consecutiveFailures = 0;
   let done = 0;
   const teamRoleTargets = teamRoleDecider(changes, options.live);
@@ -43695,7 +44096,7 @@ async function applyPlan(changes, writer, options = {}) {
         const index = next++;
         const change = group.changes[index];
         if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
-        const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
+        const holdReason = (interrupted() ? NOT_SENT_INTERRUPTED : stoppedBecause) ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
@@ -43703,6 +44104,7 @@ async function applyPlan(changes, writer, options = {}) {
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         if (outcome.notSent) {
+          writerHeldBack = true;
           stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
           continue;
         }
@@ -44084,7 +44486,7 @@ function describeChange(change) {
 }
 function applySucceeded(report) {
   const counts = countOutcomes(report.result);
-  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === void 0;
+  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === void 0 && !report.interrupted;
 }
 var LABELS = {
   applied: "applied",
@@ -44108,7 +44510,9 @@ function renderApplyReport(report, options) {
     for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${printable(skipped.detail)}`);
     lines.push("");
   }
-  if (report.recheckError !== void 0) {
+  if (report.interrupted) {
+    lines.push("Interrupted: the org was not read again. Run apply again to finish: it plans from a fresh reading, so nothing is sent twice.");
+  } else if (report.recheckError !== void 0) {
     lines.push(`Not confirmed: ${printable(report.recheckError)}. Run plan to see what is left.`);
   } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
@@ -44148,7 +44552,8 @@ function toApplyReportJson(report) {
     })),
     skipped: report.result.skipped,
     stoppedBecause: report.result.stoppedBecause ?? null,
-    converged: report.recheckError === void 0 ? report.leftOver.length === 0 : null,
+    converged: report.recheckError === void 0 && !report.interrupted ? report.leftOver.length === 0 : null,
+    interrupted: report.interrupted === true,
     recheckError: report.recheckError ?? null,
     leftOver: report.leftOver,
     snapshot: report.snapshotPath ?? null
@@ -44245,11 +44650,12 @@ async function applyCommand(options, deps) {
   }
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run, writer, {
     live,
+    ...options.stop ? { stop: options.stop } : {},
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -44260,6 +44666,9 @@ async function applyCommand(options, deps) {
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
   };
+  if (options.stop?.aborted) {
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
+  }
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
@@ -44290,7 +44699,7 @@ async function applyCommand(options, deps) {
 }
 function applyCommandSucceeded(result) {
   if (result.kind !== "applied") return false;
-  return result.recheckError === void 0 && result.leftOver.length === 0 && result.result.outcomes.every((outcome) => outcome.status === "applied");
+  return result.interrupted === void 0 && result.recheckError === void 0 && result.leftOver.length === 0 && result.result.outcomes.every((outcome) => outcome.status === "applied");
 }
 async function readPlanFile(path, deps) {
   try {
@@ -44345,7 +44754,8 @@ function formatApplyCommandResult(result, options) {
         result: result.result,
         leftOver: result.leftOver,
         ...result.snapshotPath === void 0 ? {} : { snapshotPath: result.snapshotPath },
-        ...result.recheckError === void 0 ? {} : { recheckError: result.recheckError }
+        ...result.recheckError === void 0 ? {} : { recheckError: result.recheckError },
+        ...result.interrupted ? { interrupted: true } : {}
       };
       return {
         stdout: options.json ? toApplyReportJson(report) : renderApplyReport(report, { color: options.color }),
@@ -44377,8 +44787,12 @@ Options:
   --org SLUG          organization (default: the roster's, then SENTRY_ORG)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
+Ctrl-C (or SIGTERM) finishes the write in flight, sends nothing more and
+prints what was applied and what was not; a second Ctrl-C exits at once.
+
 Exit status: 0 when every planned change was applied and the org matches the
-roster; 1 when apply refused, a change failed, or something is left over.
+roster; 1 when apply refused, a change failed, or something is left over;
+130 when interrupted (run apply again to finish).
 `;
 var OPTIONS = {
   ...SENTRY_OPTIONS,
@@ -44403,25 +44817,33 @@ var applyCli = async (argv, io) => {
   const snapshotFile = typeof values["snapshot"] === "string" ? values["snapshot"] : () => defaultSnapshotPath(deps.now());
   const planFile = typeof values["plan"] === "string" ? values["plan"] : void 0;
   const confirm = io.confirm;
-  const result = await applyCommand(
-    {
-      rosterPath: positionals[0] ?? DEFAULT_ROSTER3,
-      connection: target.connection,
-      snapshotFile,
-      ...target.org ? { org: target.org } : {},
-      ...planFile ? { planFile } : {},
-      ...!yes && confirm ? {
-        confirm: async (plan, run) => {
-          io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
-          return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
-        }
-      } : {}
-    },
-    deps
-  );
+  const interrupts = io.watchInterrupts?.();
+  let result;
+  try {
+    result = await applyCommand(
+      {
+        ...interrupts ? { stop: interrupts.signal } : {},
+        rosterPath: positionals[0] ?? DEFAULT_ROSTER3,
+        connection: target.connection,
+        snapshotFile,
+        ...target.org ? { org: target.org } : {},
+        ...planFile ? { planFile } : {},
+        ...!yes && confirm ? {
+          confirm: async (plan, run) => {
+            io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
+            return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
+          }
+        } : {}
+      },
+      deps
+    );
+  } finally {
+    interrupts?.dispose();
+  }
   const output = formatApplyCommandResult(result, { json, color: io.stdoutIsTTY && !json });
   if (output.stderr) io.stderr(output.stderr);
   if (output.stdout) io.stdout(output.stdout);
+  if (result.kind === "applied" && result.interrupted) return INTERRUPTED_EXIT_CODE;
   return applyCommandSucceeded(result) ? 0 : 1;
 };
 async function defaultSnapshotPath(now) {
@@ -44673,6 +45095,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stderrIsTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
+  watchInterrupts: () => watchProcessInterrupts((text2) => process.stderr.write(text2)),
   ...process.stdin.isTTY ? {
     confirm: async (question) => {
       const prompt = createInterface({ input: process.stdin, output: process.stderr });

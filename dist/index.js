@@ -38817,7 +38817,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -38839,7 +38839,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -38854,7 +38854,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq4;
   }
 });
@@ -44399,7 +44399,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -44483,7 +44483,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -87095,7 +87095,7 @@ function planSections(plan, options) {
   );
   const warnings = [
     ...plan.warnings.map((warning2) => `- ${escape2(warning2.message)}`),
-    ...(options.rosterIssues ?? []).filter((issue3) => issue3.severity === "warning").map((issue3) => `- ${code(`${issue3.file}:${issue3.line}:${issue3.col}`)} ${escape2(issue3.message)}`)
+    ...(options.rosterIssues ?? []).filter((issue2) => issue2.severity === "warning").map((issue2) => `- ${code(`${issue2.file}:${issue2.line}:${issue2.col}`)} ${escape2(issue2.message)}`)
   ];
   push("Warnings", warnings, warnings.map(() => 1), "warning");
   return sections;
@@ -87118,16 +87118,16 @@ function footer(options) {
 
 // src/render/roster-issues-comment.ts
 function renderRosterIssuesMarkdown(issues) {
-  return issues.map((issue3) => {
-    const where = code(`${issue3.file}:${issue3.line}:${issue3.col}`);
-    const hint = issue3.hint ? `<br>hint: ${escape2(issue3.hint)}` : "";
-    return `- ${issue3.severity === "warning" ? "warning " : ""}${where} ${escape2(issue3.message)}${hint}`;
+  return issues.map((issue2) => {
+    const where = code(`${issue2.file}:${issue2.line}:${issue2.col}`);
+    const hint = issue2.hint ? `<br>hint: ${escape2(issue2.hint)}` : "";
+    return `- ${issue2.severity === "warning" ? "warning " : ""}${where} ${escape2(issue2.message)}${hint}`;
   }).join("\n");
 }
 function renderRosterIssuesComment(file, issues, options) {
-  const errors = issues.filter((issue3) => issue3.severity === "error").length;
+  const errors = issues.filter((issue2) => issue2.severity === "error").length;
   const marker = writeMarker({ org: options.organization, digest: "0".repeat(64), ids: [], ...options.sha ? { sha: options.sha } : {} });
-  const blocks = issues.map((issue3) => renderRosterIssuesMarkdown([issue3]));
+  const blocks = issues.map((issue2) => renderRosterIssuesMarkdown([issue2]));
   return fitToLimit(
     {
       marker: { withIds: marker, digestOnly: marker },
@@ -87141,7 +87141,7 @@ function renderRosterIssuesComment(file, issues, options) {
 }
 
 // src/roster/write-roster.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/domain/identity.ts
 function normalizeEmail(email) {
@@ -87152,308 +87152,14 @@ function sameEmail(a, b) {
 }
 
 // src/roster/to-desired-state.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-
-// src/roster/parse-roster.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/roster/refused-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-function structureIssues(file, document, at, source) {
-  const issues = [];
-  const start = (node) => at(node?.range?.[0] ?? 0);
-  (0, import_yaml.visit)(document, {
-    Alias(_, node) {
-      issues.push(
-        issue2(
-          file,
-          start(node),
-          `aliases are not allowed in a roster ("*${node.source}")`,
-          "write the value out in full: each entry should read on its own"
-        )
-      );
-    },
-    Node(_, node) {
-      if ((0, import_yaml.isAlias)(node)) return;
-      issues.push(...tagAndAnchorIssues(file, node, at, source));
-      if ((0, import_yaml.isMap)(node)) issues.push(...mapKeyIssues(file, node.items, start));
-    }
-  });
-  return issues;
-}
-function tagAndAnchorIssues(file, node, at, source) {
-  const issues = [];
-  const nodeStart = at(node.range?.[0] ?? 0);
-  if (node.tag) {
-    let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
-    while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
-    issues.push(
-      issue2(
-        file,
-        tagAt >= 0 ? at(tagAt) : nodeStart,
-        `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
-        "remove the tag and write the plain value"
-      )
-    );
-  }
-  if (node.anchor) {
-    const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
-    issues.push(
-      issue2(
-        file,
-        anchorAt >= 0 ? at(anchorAt) : nodeStart,
-        `anchors are not allowed in a roster ("&${node.anchor}")`,
-        "remove the anchor and write repeated values out in full"
-      )
-    );
-  }
-  return issues;
-}
-function mapKeyIssues(file, items, start) {
-  const issues = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const pair of items) {
-    if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
-      issues.push(issue2(file, start(pair.key), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
-      continue;
-    }
-    if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
-    const key = String(pair.key.value);
-    if (key === "<<") {
-      issues.push(issue2(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
-      continue;
-    }
-    const first = seen.get(key);
-    if (first) {
-      issues.push(
-        issue2(
-          file,
-          start(pair.key),
-          `duplicate key "${key}" (first on line ${start(first).line})`,
-          "keep one of them: YAML silently uses the last"
-        )
-      );
-    } else {
-      seen.set(key, pair.key);
-    }
-  }
-  return issues;
-}
-function syntaxIssue(file, error2, at, source) {
-  const detail = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  const quote = /missing closing (["'])quote/i.exec(detail)?.[1];
-  const opening = quote ? source.lastIndexOf(quote, error2.pos[0] - 1) : -1;
-  const position = at(opening >= 0 ? opening : error2.pos[0]);
-  if (quote && opening >= 0) {
-    return issue2(
-      file,
-      position,
-      "YAML syntax error: the quote opened here is never closed",
-      `add the closing ${quote} at the end of the value`
-    );
-  }
-  switch (error2.code) {
-    case "TAB_AS_INDENT":
-      return issue2(
-        file,
-        position,
-        "a tab is used for indentation; YAML indents with spaces only",
-        "replace the tab with spaces"
-      );
-    case "MULTIPLE_DOCS":
-      return issue2(
-        file,
-        position,
-        "a roster is one YAML document, but this file has another one here",
-        'remove the second "---" and merge the two parts'
-      );
-    case "RESOURCE_EXHAUSTION":
-      return issue2(
-        file,
-        position,
-        "the roster is nested too deeply to read",
-        "a roster needs at most four levels: check for unclosed [ or {"
-      );
-    case "BAD_ALIAS":
-    case "ALIAS_PROPS":
-      return issue2(
-        file,
-        position,
-        `aliases are not allowed in a roster (${lowerFirst(detail)})`,
-        "write the value out in full"
-      );
-    default:
-      return issue2(file, position, `YAML syntax error: ${lowerFirst(detail)}`, syntaxHint(error2.code, detail));
-  }
-}
-function syntaxHint(code2, detail) {
-  if (/quote|[\]}]/.test(detail)) return "a quote or bracket is not closed";
-  switch (code2) {
-    case "BAD_INDENT":
-    case "MULTILINE_IMPLICIT_KEY":
-      return "check the indentation of this line against the lines above it";
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "UNEXPECTED_TOKEN":
-      return 'check for a missing ":" or space, or quote values that contain ": " or start with a special character';
-    case "MISSING_CHAR":
-      return 'check the indentation and the "- " of each list item';
-    default:
-      return void 0;
-  }
-}
-function issue2(file, position, message, hint) {
-  return {
-    severity: ISSUE_SEVERITY.Error,
-    file,
-    line: position.line,
-    col: position.col,
-    message,
-    ...hint ? { hint } : {}
-  };
-}
-function shortTag(tag) {
-  const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
-  return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
-}
-function lowerFirst(text2) {
-  return text2.charAt(0).toLowerCase() + text2.slice(1);
-}
-
-// src/roster/parse-roster.ts
-var MAX_ROSTER_BYTES = 1e6;
-var MAX_ALIAS_COUNT = 0;
-var MAX_FLOW_NESTING = 32;
-function parseRoster(file, text2) {
-  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
-  const refused = sizeOrNestingIssue(file, text2, source);
-  if (refused) return { ok: false, issues: [refused] };
-  const lineCounter = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(source, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: false,
-    // duplicates are reported below, naming both lines
-    merge: false,
-    strict: true
-  });
-  const at = (offset) => toPosition(lineCounter, offset);
-  const issues = document.errors.slice(0, 1).map((error2) => syntaxIssue(file, error2, at, source));
-  if (issues.length === 0) issues.push(...structureIssues(file, document, at, source));
-  if (issues.length === 0 && document.contents === null) {
-    issues.push(
-      issue2(
-        file,
-        { line: 1, col: 1 },
-        `${file} is empty`,
-        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
-      )
-    );
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    roster: { file, document, lineCounter, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) }
-  };
-}
-function sizeOrNestingIssue(file, text2, source) {
-  const size = byteLength(text2);
-  if (size > MAX_ROSTER_BYTES) {
-    return issue2(
-      file,
-      { line: 1, col: 1 },
-      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
-      "a roster lists people; split out generated data or check that this is the right file"
-    );
-  }
-  const tooDeep = flowNestingOffset(source);
-  if (tooDeep === void 0) return void 0;
-  const lines = new import_yaml2.LineCounter();
-  lines.addNewLine(0);
-  for (let at = source.indexOf("\n"); at >= 0 && at < tooDeep; at = source.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
-  return issue2(
-    file,
-    lines.linePos(tooDeep),
-    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
-    "a roster needs at most four levels: check for unclosed [ or {"
-  );
-}
-function positionOf(roster, path6, options = {}) {
-  let node = roster.document.contents;
-  let keyNode;
-  let found = node;
-  for (const segment of path6) {
-    keyNode = void 0;
-    if ((0, import_yaml2.isMap)(node)) {
-      const pair = node.items.findLast((item) => (0, import_yaml2.isScalar)(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value ?? pair.key;
-    } else if ((0, import_yaml2.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      if (node === void 0) break;
-    } else {
-      break;
-    }
-    found = options.key && keyNode ? keyNode : node;
-  }
-  return nodePosition(roster, found);
-}
-function nodePosition(roster, node) {
-  const range = node?.range;
-  return range?.[0] === void 0 ? { line: 1, col: 1 } : toPosition(roster.lineCounter, range[0]);
-}
-function toPosition(lineCounter, offset) {
-  return lineCounter.linePos(offset);
-}
-function flowNestingOffset(source) {
-  let depth = 0;
-  let quote;
-  let comment = false;
-  for (let i = 0; i < source.length; i += 1) {
-    const char = source[i];
-    if (char === "\n") {
-      comment = false;
-      continue;
-    }
-    if (comment) continue;
-    if (quote) {
-      if (quote === '"' && char === "\\") i += 1;
-      else if (char === quote) quote = void 0;
-      continue;
-    }
-    const before = i === 0 ? "\n" : source[i - 1];
-    if (char === "#" && /\s/.test(before)) comment = true;
-    else if ((char === '"' || char === "'") && /[\s:[{,]/.test(before)) quote = char;
-    else if (char === "[" || char === "{") {
-      depth += 1;
-      if (depth > MAX_FLOW_NESTING) return i;
-    } else if ((char === "]" || char === "}") && depth > 0) depth -= 1;
-  }
-  return void 0;
-}
-function byteLength(text2) {
-  return text2.length * 3 <= MAX_ROSTER_BYTES ? text2.length : new TextEncoder().encode(text2).length;
-}
-function formatMegabytes(bytes) {
-  return `${(bytes / 1e6).toFixed(1).replace(/\.0$/, "")} MB`;
-}
-
-// src/roster/to-desired-state.ts
 var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
 function toDesiredState(roster) {
   const value = roster.value;
-  const root = roster.document.contents;
-  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
-  const memberNodes = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items : [];
-  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
-  const teamKeyNodes = /* @__PURE__ */ new Map();
-  if ((0, import_yaml3.isMap)(teamsNode2)) {
-    for (const pair of teamsNode2.items) if ((0, import_yaml3.isScalar)(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
-  }
+  const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
   const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
     slug,
     ...team?.name !== void 0 ? { name: team.name } : {},
-    position: nodePosition(roster, teamKeyNodes.get(slug))
+    position: position(roster.teamKeyOffsets.get(slug))
   }));
   const members = value.members.map((member, index) => ({
     email: normalizeEmail(member.email),
@@ -87462,7 +87168,7 @@ function toDesiredState(roster) {
     teams: teamRoles(member.teams),
     // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
     explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
-    position: nodePosition(roster, memberNodes[index])
+    position: position(roster.memberOffsets[index])
   }));
   return {
     organization: value.organization ?? "",
@@ -87481,7 +87187,7 @@ function teamRoles(teams) {
 // src/roster/write-roster.ts
 var SCHEMA_COMMENT = " yaml-language-server: $schema=./schema/roster.schema.json";
 function writeRoster(live, options = {}) {
-  const document = new import_yaml4.Document();
+  const document = new import_yaml.Document();
   const organization = options.organization ?? live.organization;
   document.commentBefore = [
     SCHEMA_COMMENT,
@@ -87492,7 +87198,7 @@ function writeRoster(live, options = {}) {
   const root = document.createNode({});
   const add = (key, value, comment) => {
     const pair = document.createPair(key, value);
-    if (comment && (0, import_yaml4.isScalar)(pair.key)) pair.key.commentBefore = comment;
+    if (comment && (0, import_yaml.isScalar)(pair.key)) pair.key.commentBefore = comment;
     root.items.push(pair);
   };
   add("version", 1);
@@ -87562,7 +87268,7 @@ function memberNode(document, member) {
   const teams = memberTeams(member);
   if (teams !== void 0) {
     const teamsValue = document.createNode(teams);
-    if ((0, import_yaml4.isSeq)(teamsValue)) teamsValue.flow = true;
+    if ((0, import_yaml.isSeq)(teamsValue)) teamsValue.flow = true;
     node.set("teams", teamsValue);
   }
   return node;
@@ -88080,6 +87786,626 @@ var RosterFileError = class extends Error {
   }
 };
 
+// src/roster/parse-roster.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/roster/plain-roster-reader.ts
+var OutsideSubset = class extends Error {
+};
+var KEY = /^([A-Za-z_][A-Za-z0-9_.@+-]*):(?: +(.*))?$/;
+var INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
+var WORD = /^[A-Za-z_][A-Za-z0-9_.@+'()/ \u00c0-\u167f\u1681-\u1fff\u3040-\u9fff-]*$/;
+var DIGIT_EMAIL = /^[0-9][A-Za-z0-9_.+-]*@[A-Za-z0-9_.@+-]*$/;
+var CORE_WORDS = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
+var DOUBLE_QUOTED = /^"([^"\\#]*)"$/;
+var SINGLE_QUOTED = /^'([^'#]*)'$/;
+function readPlainRoster(source) {
+  if (source.includes("	") || source.includes("\r")) return void 0;
+  const lines = contentLines(source);
+  if (lines === void 0 || lines.length === 0 || lines[0].indent !== 0) return void 0;
+  const reader = new BlockReader(lines);
+  try {
+    const value = reader.readRoot();
+    return { value, memberOffsets: reader.memberOffsets, teamKeyOffsets: reader.teamKeyOffsets };
+  } catch (error2) {
+    if (error2 instanceof OutsideSubset) return void 0;
+    throw error2;
+  }
+}
+function contentLines(source) {
+  const lines = [];
+  for (let start = 0; start < source.length; ) {
+    const end = source.indexOf("\n", start);
+    const stop = end < 0 ? source.length : end;
+    let indent = 0;
+    while (source.charCodeAt(start + indent) === 32) indent += 1;
+    const text2 = withoutComment(source.slice(start + indent, stop)).replace(/ +$/, "");
+    if (text2 !== "") {
+      if (indent === 0 && /^(?:---|\.\.\.|%)/.test(text2)) return void 0;
+      lines.push({ indent, text: text2, offset: start + indent });
+    }
+    start = stop + 1;
+  }
+  return lines;
+}
+function withoutComment(line) {
+  let quote = "";
+  for (let i = 0; i < line.length; i += 1) {
+    const char = line[i];
+    if (quote) {
+      if (char === quote) quote = "";
+    } else if (char === "#" && (i === 0 || line[i - 1] === " ")) {
+      return line.slice(0, i);
+    } else if ((char === '"' || char === "'") && (i === 0 || /[ :[{,-]/.test(line[i - 1]))) {
+      quote = char;
+    }
+  }
+  return line;
+}
+var BlockReader = class {
+  memberOffsets = [];
+  teamKeyOffsets = /* @__PURE__ */ new Map();
+  next = 0;
+  recordItems;
+  recordKeys;
+  lines;
+  constructor(lines) {
+    this.lines = lines;
+  }
+  readRoot() {
+    if (isListItem(this.lines[0].text)) throw new OutsideSubset();
+    const root = this.readMap(0, true);
+    if (this.next !== this.lines.length) throw new OutsideSubset();
+    return root;
+  }
+  readBlock(indent) {
+    return isListItem(this.lines[this.next].text) ? this.readList(indent) : this.readMap(indent, false);
+  }
+  readMap(indent, isRoot) {
+    const map = {};
+    const keys = this.recordKeys;
+    this.recordKeys = void 0;
+    this.recordItems = void 0;
+    for (let line = this.lines[this.next]; line?.indent === indent && !isListItem(line.text); line = this.lines[this.next]) {
+      const match = KEY.exec(line.text);
+      const key = match?.[1];
+      if (key === void 0 || !isPlainString(key) || key === "__proto__" || Object.hasOwn(map, key))
+        throw new OutsideSubset();
+      keys?.set(key, line.offset);
+      this.next += 1;
+      if (isRoot && key === "members") this.recordItems = this.memberOffsets;
+      if (isRoot && key === "teams") this.recordKeys = this.teamKeyOffsets;
+      const rest = match[2];
+      map[key] = rest === void 0 || rest === "" ? this.readNested(indent) : this.readInlineValue(rest);
+      this.recordItems = void 0;
+      this.recordKeys = void 0;
+      if (rest && this.isDeeper(indent)) throw new OutsideSubset();
+    }
+    if (this.isDeeper(indent)) throw new OutsideSubset();
+    return map;
+  }
+  /** The value of "key:" with nothing after it: a deeper block, a list at the same indent, or null. */
+  readNested(indent) {
+    const line = this.lines[this.next];
+    if (line === void 0) return null;
+    if (line.indent > indent) return this.readBlock(line.indent);
+    if (line.indent === indent && isListItem(line.text)) return this.readList(indent);
+    return null;
+  }
+  readList(indent) {
+    const list = [];
+    const offsets = this.recordItems;
+    this.recordItems = void 0;
+    this.recordKeys = void 0;
+    for (let line = this.lines[this.next]; line?.indent === indent && isListItem(line.text); line = this.lines[this.next]) {
+      const rest = line.text.slice(1);
+      const content = rest.replace(/^ +/, "");
+      const spaces = rest.length - content.length;
+      if (content === "" || content.startsWith("-")) throw new OutsideSubset();
+      offsets?.push(line.offset + 1 + spaces);
+      if (KEY.test(content)) {
+        line.indent = indent + 1 + spaces;
+        line.offset += 1 + spaces;
+        line.text = content;
+        list.push(this.readMap(line.indent, false));
+      } else {
+        this.next += 1;
+        list.push(readInline(content));
+        if (this.isDeeper(indent)) throw new OutsideSubset();
+      }
+    }
+    return list;
+  }
+  /** A value on the key's line; one-line `members: [...]` or `teams: {...}` with entries would need their positions. */
+  readInlineValue(text2) {
+    const value = readInline(text2);
+    const hasEntries = typeof value === "object" && value !== null && Object.keys(value).length > 0;
+    if (hasEntries && (this.recordItems || this.recordKeys)) throw new OutsideSubset();
+    return value;
+  }
+  isDeeper(indent) {
+    const line = this.lines[this.next];
+    return line !== void 0 && line.indent > indent;
+  }
+};
+function isListItem(text2) {
+  return text2 === "-" || text2.startsWith("- ");
+}
+function readInline(text2) {
+  if (text2.startsWith("{")) {
+    if (!text2.endsWith("}")) throw new OutsideSubset();
+    const map = {};
+    for (const entry of flowEntries(text2.slice(1, -1))) {
+      const match = /^([^:]+): +(.+)$/.exec(entry);
+      const key = match?.[1];
+      if (key === void 0 || !isPlainString(key) || key === "__proto__" || Object.hasOwn(map, key))
+        throw new OutsideSubset();
+      map[key] = readScalar(match[2]);
+    }
+    return map;
+  }
+  if (text2.startsWith("[")) {
+    if (!text2.endsWith("]")) throw new OutsideSubset();
+    return flowEntries(text2.slice(1, -1)).map(readScalar);
+  }
+  return readScalar(text2);
+}
+function flowEntries(inner) {
+  if (/[[\]{}]/.test(inner)) throw new OutsideSubset();
+  const trim = (text2) => text2.replace(/^ +| +$/g, "");
+  if (trim(inner) === "") return [];
+  const entries = inner.split(",").map(trim);
+  if (entries.some((entry) => entry === "")) throw new OutsideSubset();
+  return entries;
+}
+function readScalar(text2) {
+  if (INTEGER.test(text2)) return Number(text2);
+  const quoted = DOUBLE_QUOTED.exec(text2) ?? SINGLE_QUOTED.exec(text2);
+  if (quoted) return quoted[1];
+  if (isPlainString(text2)) return text2;
+  throw new OutsideSubset();
+}
+function isPlainString(text2) {
+  return WORD.test(text2) && !CORE_WORDS.test(text2) || DIGIT_EMAIL.test(text2);
+}
+
+// src/roster/refused-yaml.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function syntaxIssues(file, errors, spans, at, source) {
+  const issues = [];
+  const reportedLines = /* @__PURE__ */ new Set();
+  errors.forEach((error2, index) => {
+    const made = syntaxIssue(file, error2, at, source);
+    const offset = blameOffset(error2, source);
+    const echo = reportedLines.has(made.line) || spans.slice(0, index).some(([from, to]) => offset >= from && offset < to);
+    reportedLines.add(made.line);
+    if (!echo) issues.push(made);
+  });
+  return issues;
+}
+function structureIssues(file, document, at, source) {
+  const issues = [];
+  let readable = true;
+  const start = (node) => at(node?.range?.[0] ?? 0);
+  (0, import_yaml2.visit)(document, {
+    Alias(_, node) {
+      readable = false;
+      issues.push(
+        parseIssue(
+          file,
+          start(node),
+          `aliases are not allowed in a roster ("*${node.source}")`,
+          "write the value out in full: each entry should read on its own"
+        )
+      );
+    },
+    Node(_, node) {
+      if ((0, import_yaml2.isAlias)(node)) return;
+      const properties = nodePropertyIssues(file, node, at, source);
+      const keys = (0, import_yaml2.isMap)(node) ? keyIssues(file, node.items, start) : { issues: [], readable: true };
+      if (properties.length > 0 || !keys.readable) readable = false;
+      issues.push(...properties, ...keys.issues);
+    }
+  });
+  return { issues, readable };
+}
+function nodePropertyIssues(file, node, at, source) {
+  const issues = [];
+  const nodeStart = node.range?.[0] ?? 0;
+  if (node.tag) {
+    let tagAt = source.lastIndexOf("!", nodeStart);
+    while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
+    issues.push(
+      parseIssue(
+        file,
+        at(tagAt >= 0 ? tagAt : nodeStart),
+        `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
+        "remove the tag and write the plain value"
+      )
+    );
+  }
+  if (node.anchor) {
+    const anchorAt = source.lastIndexOf(`&${node.anchor}`, nodeStart);
+    issues.push(
+      parseIssue(
+        file,
+        at(anchorAt >= 0 ? anchorAt : nodeStart),
+        `anchors are not allowed in a roster ("&${node.anchor}")`,
+        "remove the anchor and write repeated values out in full"
+      )
+    );
+  }
+  return issues;
+}
+function keyIssues(file, pairs, start) {
+  const issues = [];
+  let readable = true;
+  const seen = /* @__PURE__ */ new Map();
+  for (const pair of pairs) {
+    if ((0, import_yaml2.isPair)(pair) && pair.key !== null && !(0, import_yaml2.isScalar)(pair.key) && !(0, import_yaml2.isAlias)(pair.key)) {
+      readable = false;
+      issues.push(
+        parseIssue(
+          file,
+          start(pair.key),
+          "a key must be a plain name, not a list or a map",
+          'remove the "?" or the brackets around the key'
+        )
+      );
+      continue;
+    }
+    if (!(0, import_yaml2.isPair)(pair) || !(0, import_yaml2.isScalar)(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (key === "<<") {
+      readable = false;
+      issues.push(
+        parseIssue(
+          file,
+          start(pair.key),
+          "merge keys (<<) are not allowed in a roster",
+          "write the merged keys out in full"
+        )
+      );
+      continue;
+    }
+    const first = seen.get(key);
+    if (first) {
+      issues.push(
+        parseIssue(
+          file,
+          start(pair.key),
+          `duplicate key "${key}" (first on line ${start(first).line})`,
+          "keep one of them: YAML silently uses the last"
+        )
+      );
+    } else {
+      seen.set(key, pair.key);
+    }
+  }
+  return { issues, readable };
+}
+function unclosed(error2) {
+  const detail = error2.message.split("\n")[0];
+  const quote = /missing closing (["'])quote/i.exec(detail)?.[1];
+  if (quote) return { quote };
+  const closing = /must be sufficiently indented and end with an? ([\]}])/.exec(detail)?.[1];
+  return closing ? { bracket: closing === "]" ? "[" : "{" } : {};
+}
+function blameOffset(error2, source) {
+  const { quote, bracket } = unclosed(error2);
+  const opener = quote ?? bracket;
+  const opening = opener ? source.lastIndexOf(opener, error2.pos[0] - 1) : -1;
+  return opening >= 0 ? opening : error2.pos[0];
+}
+function syntaxIssue(file, error2, at, source) {
+  const detail = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  const { quote, bracket } = unclosed(error2);
+  const opening = quote || bracket ? blameOffset(error2, source) : -1;
+  let offset = error2.pos[0];
+  if (error2.code !== "TAB_AS_INDENT") while (source[offset] === " ") offset += 1;
+  const position = at(opening >= 0 ? opening : offset);
+  if (bracket && opening >= 0) {
+    return parseIssue(
+      file,
+      position,
+      `YAML syntax error: the ${bracket} opened here is never closed`,
+      `add the closing ${bracket === "[" ? "]" : "}"} on the same line`
+    );
+  }
+  if (quote && opening >= 0) {
+    return parseIssue(
+      file,
+      position,
+      "YAML syntax error: the quote opened here is never closed",
+      `add the closing ${quote} at the end of the value`
+    );
+  }
+  switch (error2.code) {
+    case "TAB_AS_INDENT":
+      return parseIssue(
+        file,
+        position,
+        "a tab is used for indentation; YAML indents with spaces only",
+        "replace the tab with spaces"
+      );
+    case "MULTIPLE_DOCS":
+      return parseIssue(
+        file,
+        position,
+        "a roster is one YAML document, but this file has another one here",
+        'remove the second "---" and merge the two parts'
+      );
+    case "RESOURCE_EXHAUSTION":
+      return parseIssue(
+        file,
+        position,
+        "the roster is nested too deeply to read",
+        "a roster needs at most four levels: check for unclosed [ or {"
+      );
+    case "BAD_ALIAS":
+    case "ALIAS_PROPS":
+      return parseIssue(
+        file,
+        position,
+        `aliases are not allowed in a roster (${lowerFirst(detail)})`,
+        "write the value out in full"
+      );
+    default:
+      return parseIssue(file, position, `YAML syntax error: ${lowerFirst(detail)}`, syntaxHint(error2.code, detail));
+  }
+}
+function syntaxHint(code2, detail) {
+  if (/quote|[\]}]/.test(detail)) return "a quote or bracket is not closed";
+  switch (code2) {
+    case "BAD_INDENT":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "check the indentation of this line against the lines above it";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "UNEXPECTED_TOKEN":
+      return 'check for a missing ":" or space, or quote values that contain ": " or start with a special character';
+    case "MISSING_CHAR":
+      return 'check the indentation and the "- " of each list item';
+    default:
+      return void 0;
+  }
+}
+function parseIssue(file, position, message, hint) {
+  return {
+    severity: ISSUE_SEVERITY.Error,
+    file,
+    line: position.line,
+    col: position.col,
+    message,
+    ...hint ? { hint } : {}
+  };
+}
+function shortTag(tag) {
+  const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
+  return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1);
+}
+
+// src/roster/yaml-recovery.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function brokenSpans(document, source) {
+  const root = document.contents;
+  if (!(0, import_yaml3.isMap)(root)) return document.errors.map(() => [0, Number.POSITIVE_INFINITY]);
+  const entries = siblingSpans(root.items.map(pairExtent));
+  if (entries[0]) entries[0].from = 0;
+  const spanAt = (offset) => {
+    const index = entries.findIndex(({ from, to }) => offset >= from && offset < to);
+    if (index < 0) return [0, Number.POSITIVE_INFINITY];
+    const entry = entries[index];
+    const value = root.items[index].value;
+    if (value?.flow) return [entry.from, entry.to];
+    const items = (0, import_yaml3.isSeq)(value) ? siblingSpans(
+      value.items.map((item2) => nodeExtent(item2)),
+      entry.to
+    ) : (0, import_yaml3.isMap)(value) ? siblingSpans(value.items.map(pairExtent), entry.to) : [];
+    const at = items.findIndex(({ from, to }) => offset >= from && offset < to);
+    if (at < 0) return [entry.from, entry.to];
+    const item = items[at];
+    return [item.from, offset >= item.end ? items[at + 1]?.to ?? item.to : item.to];
+  };
+  return document.errors.map((error2) => {
+    const [blameFrom, blameTo] = spanAt(blameOffset(error2, source));
+    const [noticedFrom, noticedTo] = spanAt(error2.pos[0]);
+    return [Math.min(blameFrom, noticedFrom), Math.max(blameTo, noticedTo)];
+  });
+}
+function nodeExtent(node) {
+  const range = node?.range;
+  return range ? { from: range[0], end: range[2] } : void 0;
+}
+function pairExtent(pair) {
+  const key = nodeExtent(pair.key);
+  if (!key) return void 0;
+  return { from: key.from, end: nodeExtent(pair.value)?.end ?? key.end };
+}
+function siblingSpans(extents, end = Number.POSITIVE_INFINITY) {
+  const known = extents.filter((extent) => extent !== void 0);
+  return known.map((extent, index) => ({ ...extent, to: known[index + 1]?.from ?? end }));
+}
+
+// src/roster/parse-roster.ts
+var MAX_ROSTER_BYTES = 1e6;
+var MAX_ALIAS_COUNT = 0;
+var MAX_FLOW_NESTING = 32;
+function parseRoster(file, text2) {
+  const source = text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  const refused = sizeOrNestingIssue(file, text2, source);
+  if (refused) return { ok: false, issues: [refused] };
+  const plain = readPlainRoster(source);
+  if (plain) {
+    let document;
+    return {
+      ok: true,
+      roster: {
+        file,
+        ...plain,
+        at: lineIndex(source),
+        document: () => document ??= parseYaml(source).document
+      }
+    };
+  }
+  return parseWithLibrary(file, source);
+}
+function sizeOrNestingIssue(file, text2, source) {
+  const size = byteLength(text2);
+  if (size > MAX_ROSTER_BYTES) {
+    return parseIssue(
+      file,
+      { line: 1, col: 1 },
+      `${file} is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_ROSTER_BYTES)}`,
+      "a roster lists people; split out generated data or check that this is the right file"
+    );
+  }
+  const tooDeep = flowNestingOffset(source);
+  if (tooDeep === void 0) return void 0;
+  return parseIssue(
+    file,
+    lineIndex(source)(tooDeep),
+    `brackets are nested more than ${MAX_FLOW_NESTING} levels deep here`,
+    "a roster needs at most four levels: check for unclosed [ or {"
+  );
+}
+function parseYaml(source) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const document = (0, import_yaml4.parseDocument)(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: false,
+    // duplicates are reported by structureIssues, naming both lines
+    merge: false,
+    strict: true
+  });
+  return { document, lineCounter };
+}
+function parseWithLibrary(file, source) {
+  const { document, lineCounter } = parseYaml(source);
+  const at = (offset) => lineCounter.linePos(offset);
+  const spans = brokenSpans(document, source);
+  const isBroken = (position) => {
+    const offset = (lineCounter.lineStarts[position.line - 1] ?? 0) + position.col - 1;
+    return spans.some(([from, to]) => offset >= from && offset < to);
+  };
+  const structure = structureIssues(file, document, at, source);
+  const issues = [
+    ...syntaxIssues(file, document.errors, spans, at, source),
+    ...structure.issues.filter((issue2) => !isBroken(issue2))
+  ];
+  if (issues.length === 0 && document.contents === null) {
+    issues.push(
+      parseIssue(
+        file,
+        { line: 1, col: 1 },
+        `${file} is empty`,
+        'start with "version: 1" and a "members:" list (see roster.example.yaml)'
+      )
+    );
+  }
+  if (!structure.readable || document.contents === null) return { ok: false, issues };
+  let value;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error2) {
+    if (issues.length === 0) throw error2;
+    return { ok: false, issues };
+  }
+  const roster = {
+    file,
+    value,
+    ...nodeOffsets(document),
+    at,
+    document: () => document
+  };
+  return issues.length === 0 ? { ok: true, roster } : { ok: false, issues, recovered: { roster, isBroken } };
+}
+function nodeOffsets(document) {
+  const root = document.contents;
+  const membersNode2 = (0, import_yaml4.isMap)(root) ? root.get("members", true) : void 0;
+  const memberOffsets = (0, import_yaml4.isSeq)(membersNode2) ? membersNode2.items.map((item) => item?.range?.[0]) : [];
+  const teamsNode2 = (0, import_yaml4.isMap)(root) ? root.get("teams", true) : void 0;
+  const teamKeyOffsets = /* @__PURE__ */ new Map();
+  if ((0, import_yaml4.isMap)(teamsNode2)) {
+    for (const pair of teamsNode2.items) {
+      if ((0, import_yaml4.isScalar)(pair.key) && pair.key.range) teamKeyOffsets.set(String(pair.key.value), pair.key.range[0]);
+    }
+  }
+  return { memberOffsets, teamKeyOffsets };
+}
+function positionOf(roster, path6, options = {}) {
+  let node = roster.document().contents;
+  let keyNode;
+  let found = node;
+  for (const segment of path6) {
+    keyNode = void 0;
+    if ((0, import_yaml4.isMap)(node)) {
+      const pair = node.items.findLast((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value ?? pair.key;
+    } else if ((0, import_yaml4.isSeq)(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === void 0) break;
+    } else {
+      break;
+    }
+    found = options.key && keyNode ? keyNode : node;
+  }
+  const start = found?.range?.[0];
+  return start === void 0 ? { line: 1, col: 1 } : roster.at(start);
+}
+function lineIndex(source) {
+  const starts = [0];
+  for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = low + high >> 1;
+      if (starts[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (starts[low] === offset) return { line: low + 1, col: 1 };
+    return { line: low, col: offset - starts[low - 1] + 1 };
+  };
+}
+function flowNestingOffset(source) {
+  let depth = 0;
+  let quote;
+  let comment = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i];
+    if (char === "\n") {
+      comment = false;
+      continue;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (quote === '"' && char === "\\") i += 1;
+      else if (char === quote) quote = void 0;
+      continue;
+    }
+    const before = i === 0 ? "\n" : source[i - 1];
+    if (char === "#" && /\s/.test(before)) comment = true;
+    else if ((char === '"' || char === "'") && /[\s:[{,]/.test(before)) quote = char;
+    else if (char === "[" || char === "{") {
+      depth += 1;
+      if (depth > MAX_FLOW_NESTING) return i;
+    } else if ((char === "]" || char === "}") && depth > 0) depth -= 1;
+  }
+  return void 0;
+}
+function byteLength(text2) {
+  return text2.length * 3 <= MAX_ROSTER_BYTES ? text2.length : new TextEncoder().encode(text2).length;
+}
+function formatMegabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1).replace(/\.0$/, "")} MB`;
+}
+
 // src/roster/schema-issues.ts
 var import_ajv = __toESM(require_ajv(), 1);
 
@@ -88269,8 +88595,8 @@ function schemaIssues(roster) {
   const issues = [];
   for (const error2 of errors) {
     if (isExplainedByTypo(error2, errors)) continue;
-    const issue3 = describeSchemaError(roster, error2);
-    if (issue3) issues.push(issue3);
+    const issue2 = describeSchemaError(roster, error2);
+    if (issue2) issues.push(issue2);
   }
   return issues;
 }
@@ -88678,14 +89004,20 @@ var MAX_QUOTED_CHARS = 80;
 var MAX_ISSUE_TEXT_CHARS = 400;
 function parseRosterText(file, text2) {
   const parsed = parseRoster(file, text2);
-  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: void 0 };
+  if (!parsed.ok) {
+    const recovered = parsed.recovered;
+    const rest = recovered ? [...schemaIssues(recovered.roster), ...semanticIssues(recovered.roster)].filter(
+      (issue2) => !recovered.isBroken(issue2)
+    ) : [];
+    return { issues: uniqueIssues([...parsed.issues, ...rest].map(clipIssue)).sort(compareIssues), desired: void 0 };
+  }
   const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
     compareIssues
   );
-  const hasError = issues.some((issue3) => issue3.severity === ISSUE_SEVERITY.Error);
+  const hasError = issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error);
   return { issues, desired: hasError ? void 0 : toDesiredState(parsed.roster) };
 }
-function clipIssue(issue3) {
+function clipIssue(issue2) {
   const clip = (text2) => {
     const shortened = text2.replace(
       /"((?:[^"\\]|\\.)*)"/g,
@@ -88693,12 +89025,12 @@ function clipIssue(issue3) {
     ).replace(/[\r\n]+/g, " ");
     return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
   };
-  return { ...issue3, message: clip(issue3.message), ...issue3.hint === void 0 ? {} : { hint: clip(issue3.hint) } };
+  return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
 }
 function uniqueIssues(issues) {
   const seen = /* @__PURE__ */ new Set();
-  return issues.filter((issue3) => {
-    const key = `${issue3.line}:${issue3.col}:${issue3.message}`;
+  return issues.filter((issue2) => {
+    const key = `${issue2.line}:${issue2.col}:${issue2.message}`;
     return !seen.has(key) && Boolean(seen.add(key));
   });
 }
@@ -88728,6 +89060,18 @@ function readFailureReason(error2) {
     default:
       return error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
   }
+}
+
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
 }
 
 // src/sentry/errors.ts
@@ -88951,16 +89295,6 @@ function normalizeBaseUrl(text2) {
 }
 function limiterKey(path6) {
   return path6.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
 }
 var TruncatedAnswer = class extends Error {
   name = "TruncatedAnswer";
@@ -89220,44 +89554,10 @@ function parseLinkHeader(header) {
     const url = header.slice(open3 + 1, close);
     i = close + 1;
     seen += 1;
-    const attributes = /* @__PURE__ */ new Map();
-    let valid = url.length <= MAX_VALUE_CHARS;
-    while (i < n) {
-      while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
-      if (header[i] === ",") {
-        i += 1;
-        break;
-      }
-      if (header[i] !== ";") {
-        const comma = header.indexOf(",", i);
-        i = comma < 0 ? n : comma + 1;
-        break;
-      }
-      i += 1;
-      while (i < n && header[i] === " ") i += 1;
-      const nameStart = i;
-      while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
-      const name = header.slice(nameStart, i).trim().toLowerCase();
-      if (header[i] !== "=") continue;
-      i += 1;
-      let value;
-      if (header[i] === '"') {
-        const end = header.indexOf('"', i + 1);
-        if (end < 0) {
-          valid = false;
-          i = n;
-          break;
-        }
-        value = header.slice(i + 1, end);
-        i = end + 1;
-      } else {
-        const start = i;
-        while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
-        value = header.slice(start, i).trim();
-      }
-      if (value.length > MAX_VALUE_CHARS) valid = false;
-      else if (!attributes.has(name)) attributes.set(name, value);
-    }
+    const read = readAttributes(header, i);
+    i = read.end;
+    const attributes = read.attributes;
+    const valid = url.length <= MAX_VALUE_CHARS && read.valid;
     const rel = attributes.get("rel");
     if (!valid || rel !== "next" && rel !== "previous" || links[rel]) continue;
     const results = attributes.get("results");
@@ -89268,6 +89568,45 @@ function parseLinkHeader(header) {
     };
   }
   return links;
+}
+function readAttributes(header, start) {
+  const attributes = /* @__PURE__ */ new Map();
+  const n = header.length;
+  let i = start;
+  let valid = true;
+  while (i < n) {
+    while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
+    if (header[i] === ",") {
+      i += 1;
+      break;
+    }
+    if (header[i] !== ";") {
+      const comma = header.indexOf(",", i);
+      i = comma < 0 ? n : comma + 1;
+      break;
+    }
+    i += 1;
+    while (i < n && header[i] === " ") i += 1;
+    const nameStart = i;
+    while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
+    const name = header.slice(nameStart, i).trim().toLowerCase();
+    if (header[i] !== "=") continue;
+    i += 1;
+    let value;
+    if (header[i] === '"') {
+      const end = header.indexOf('"', i + 1);
+      if (end < 0) return { attributes, end: n, valid: false };
+      value = header.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
+      value = header.slice(valueStart, i).trim();
+    }
+    if (value.length > MAX_VALUE_CHARS) valid = false;
+    else if (!attributes.has(name)) attributes.set(name, value);
+  }
+  return { attributes, end: i, valid };
 }
 
 // src/sentry/paginate.ts
@@ -89427,8 +89766,9 @@ var VERSION7 = "0.1.0";
 
 // src/commands/sentry-session.ts
 var USER_AGENT = `sentry-roster/${VERSION7}`;
-function openSentry(connection, deps) {
+function openSentry(connection, deps, stopWrites) {
   return new SentryClient({
+    ...stopWrites ? { stopWrites } : {},
     baseUrl: connection.baseUrl,
     token: connection.token,
     fetch: deps.fetch,
@@ -89449,7 +89789,7 @@ var MissingOrganizationError = class extends Error {
 };
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
-  if (!desired || issues.some((issue3) => issue3.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  if (!desired || issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
   const client = openSentry(options.connection, deps);
   const organization = options.org || desired.organization || options.defaultOrg;
   if (!organization) throw new MissingOrganizationError(options.rosterPath);
@@ -89534,14 +89874,14 @@ async function readViewerLogin(client) {
     throw translateGitHubError(error2, "POST /graphql (viewer)");
   }
 }
-async function findStickyComment(client, issue3, options) {
-  const listRequest = `GET /repos/${issue3.owner}/${issue3.repo}/issues/${issue3.number}/comments`;
+async function findStickyComment(client, issue2, options) {
+  const listRequest = `GET /repos/${issue2.owner}/${issue2.repo}/issues/${issue2.number}/comments`;
   let all;
   try {
     all = await client.paginate(client.rest.issues.listComments, {
-      owner: issue3.owner,
-      repo: issue3.repo,
-      issue_number: issue3.number,
+      owner: issue2.owner,
+      repo: issue2.repo,
+      issue_number: issue2.number,
       per_page: 100
     });
   } catch (error2) {
@@ -89581,33 +89921,33 @@ async function readCommentStates(client, nodeIds) {
   }
   return states;
 }
-async function upsertStickyComment(client, issue3, body, options) {
-  const found = await findStickyComment(client, issue3, options);
+async function upsertStickyComment(client, issue2, body, options) {
+  const found = await findStickyComment(client, issue2, options);
   let id;
   const created = found.comment === void 0;
   let unchanged = false;
   if (found.comment) {
     id = found.comment.id;
     unchanged = (options.sameContent ?? ((current, next) => current === next))(found.comment.body, body);
-    if (!unchanged) await updateComment(client, issue3, id, body);
+    if (!unchanged) await updateComment(client, issue2, id, body);
   } else {
-    id = await createComment(client, issue3, body);
+    id = await createComment(client, issue2, body);
   }
   for (const duplicate of found.duplicates) await minimizeComment(client, duplicate.nodeId);
   return { id, created, unchanged, minimized: found.duplicates.length };
 }
-async function createComment(client, issue3, body) {
+async function createComment(client, issue2, body) {
   try {
-    return (await client.rest.issues.createComment({ owner: issue3.owner, repo: issue3.repo, issue_number: issue3.number, body })).data.id;
+    return (await client.rest.issues.createComment({ owner: issue2.owner, repo: issue2.repo, issue_number: issue2.number, body })).data.id;
   } catch (error2) {
-    throw translateGitHubError(error2, `POST /repos/${issue3.owner}/${issue3.repo}/issues/${issue3.number}/comments`);
+    throw translateGitHubError(error2, `POST /repos/${issue2.owner}/${issue2.repo}/issues/${issue2.number}/comments`);
   }
 }
-async function updateComment(client, issue3, id, body) {
+async function updateComment(client, issue2, id, body) {
   try {
-    await client.rest.issues.updateComment({ owner: issue3.owner, repo: issue3.repo, comment_id: id, body });
+    await client.rest.issues.updateComment({ owner: issue2.owner, repo: issue2.repo, comment_id: id, body });
   } catch (error2) {
-    throw translateGitHubError(error2, `PATCH /repos/${issue3.owner}/${issue3.repo}/issues/comments/${id}`);
+    throw translateGitHubError(error2, `PATCH /repos/${issue2.owner}/${issue2.repo}/issues/comments/${id}`);
   }
 }
 async function minimizeComment(client, nodeId) {
@@ -89621,8 +89961,8 @@ async function minimizeComment(client, nodeId) {
 }
 
 // src/github/log-comment.ts
-async function appendToLogComment(client, issue3, entry, options) {
-  const found = await findStickyComment(client, issue3, options);
+async function appendToLogComment(client, issue2, entry, options) {
+  const found = await findStickyComment(client, issue2, options);
   const current = found.comment;
   if (current) {
     const body = `${current.body.replace(/\n+$/, "")}
@@ -89630,11 +89970,11 @@ async function appendToLogComment(client, issue3, entry, options) {
 ${entry.text}
 `;
     if (body.length <= options.maxChars) {
-      await updateComment(client, issue3, current.id, body);
+      await updateComment(client, issue2, current.id, body);
       return { id: current.id, created: false };
     }
   }
-  return { id: await createComment(client, issue3, `${entry.head}
+  return { id: await createComment(client, issue2, `${entry.head}
 
 ${entry.text}
 `), created: true };
@@ -89703,6 +90043,7 @@ function renderApplyLogEntry(run2) {
   const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
   if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  if (run2.result?.stoppedBecause && !run2.refusedBecause) lines.push(`- Stopped early: ${escape2(run2.result.stoppedBecause)}`);
   return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
 }
 
@@ -89738,6 +90079,7 @@ function applyHead(plan, result, options) {
   const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   const notReviewed = options.notReviewed?.length ?? 0;
   const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape2(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const stopped = result?.stoppedBecause && !options.refusedBecause ? ` Stopped early: ${escape2(result.stoppedBecause)}.` : "";
   const rows = [
     ["applied", String(counts.applied)],
     ["failed", String(counts.failed)],
@@ -89745,7 +90087,7 @@ function applyHead(plan, result, options) {
     ["not run", String(counts["not-run"])],
     ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
   ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict2, "", table(["", "count"], rows)].join("\n");
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", `${verdict2}${stopped}`, "", table(["", "count"], rows)].join("\n");
 }
 function applySections(result, options) {
   const line = changeLineMarkdown;
@@ -89784,6 +90126,7 @@ function groupByPhase(changes) {
 
 // src/apply/apply-plan.ts
 var APPLY_CONCURRENCY = 4;
+var NOT_SENT_INTERRUPTED = "not sent: apply was interrupted";
 var MAX_CONSECUTIVE_FAILURES = 10;
 var HELD_AFTER_FAILED_PROMOTION = ["demotions", "team-roles-after-demotion", "member-removals"];
 async function applyPlan(changes, writer, options = {}) {
@@ -89793,6 +90136,8 @@ async function applyPlan(changes, writer, options = {}) {
   const failedTeams = /* @__PURE__ */ new Set();
   const heldPhases = /* @__PURE__ */ new Map();
   let stoppedBecause;
+  let writerHeldBack = false;
+  const interrupted = () => options.stop?.aborted === true || writerHeldBack;
   let consecutiveFailures = 0;
   let done = 0;
   const teamRoleTargets = teamRoleDecider(changes, options.live);
@@ -89804,7 +90149,7 @@ async function applyPlan(changes, writer, options = {}) {
         const index = next++;
         const change = group2.changes[index];
         if (stoppedBecause === void 0 && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
-        const holdReason = stoppedBecause ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
+        const holdReason = (interrupted() ? NOT_SENT_INTERRUPTED : stoppedBecause) ?? heldPhases.get(group2.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== void 0) {
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
@@ -89812,6 +90157,7 @@ async function applyPlan(changes, writer, options = {}) {
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         if (outcome.notSent) {
+          writerHeldBack = true;
           stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
           continue;
         }
@@ -90238,11 +90584,12 @@ async function applyCommand(options, deps) {
   }
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run2.length} change${run2.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run2, writer, {
     live,
+    ...options.stop ? { stop: options.stop } : {},
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -90253,6 +90600,9 @@ async function applyCommand(options, deps) {
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
   };
+  if (options.stop?.aborted) {
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
+  }
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
@@ -90361,11 +90711,11 @@ var MAX_SUMMARY_BYTES = 9e5;
 async function reportRosterIssues(issues, platform2) {
   if (issues.length === 0) return;
   for (const severity of [ISSUE_SEVERITY.Error, ISSUE_SEVERITY.Warning]) {
-    for (const issue3 of issues.filter((entry) => entry.severity === severity).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
-      platform2.annotate(severity, issue3.hint ? `${issue3.message} (hint: ${issue3.hint})` : issue3.message, {
-        file: issue3.file,
-        line: issue3.line,
-        col: issue3.col
+    for (const issue2 of issues.filter((entry) => entry.severity === severity).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
+      platform2.annotate(severity, issue2.hint ? `${issue2.message} (hint: ${issue2.hint})` : issue2.message, {
+        file: issue2.file,
+        line: issue2.line,
+        col: issue2.col
       });
     }
   }
@@ -90422,7 +90772,7 @@ async function applyOnMerge(request2, platform2, deps) {
   const roster = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
   if (!roster.desired) {
     await reportRosterIssues(roster.issues, platform2);
-    const errors = roster.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Error).length;
+    const errors = roster.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
   const organization = request2.organization ?? roster.desired.organization;
@@ -90437,7 +90787,8 @@ async function applyOnMerge(request2, platform2, deps) {
         connection,
         ...request2.organization ? { org: request2.organization } : {},
         ...reviewedOption(source, request2.requireReviewedPlan),
-        ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {}
+        ...request2.snapshotFile ? { snapshotFile: request2.snapshotFile } : {},
+        ...request2.stop ? { stop: request2.stop } : {}
       },
       deps
     )
@@ -90446,7 +90797,7 @@ async function applyOnMerge(request2, platform2, deps) {
     await reportRosterIssues(result.issues, platform2);
     return { ok: false, message: `${request2.rosterPath} is invalid; nothing was applied`, outputs: {} };
   }
-  await reportRosterIssues(result.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Warning), platform2);
+  await reportRosterIssues(result.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Warning), platform2);
   return reportApply(result, source, roster.desired, request2, platform2, deps);
 }
 function reviewedOption(source, requireReviewedPlan) {
@@ -90499,8 +90850,8 @@ async function appendApplyLog(pullRequest, entry, request2, platform2) {
     try {
       const client = openGitHub(request2.github);
       const viewer = await readViewerLogin(client);
-      const issue3 = { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number };
-      const written = await appendToLogComment(client, issue3, { head: renderApplyLogHead(), text: publicMarkdown(request2, entry) }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
+      const issue2 = { owner: request2.github.owner, repo: request2.github.repo, number: pullRequest.number };
+      const written = await appendToLogComment(client, issue2, { head: renderApplyLogHead(), text: publicMarkdown(request2, entry) }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
       platform2.info(`${written.created ? "started" : "appended to"} the apply log on #${pullRequest.number}`);
       return void 0;
     } catch (error2) {
@@ -90516,7 +90867,8 @@ function verdict(plan, counts, notReviewed, refusedBecause, applied) {
     counts.failed > 0 ? `${counts.failed} failed` : "",
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     notReviewed.length > 0 ? `${notReviewed.length} not reviewed (not applied)` : "",
-    applied?.recheckError ?? ""
+    applied?.recheckError ?? "",
+    applied?.interrupted ? "the job was cancelled: nothing more was sent; re-run the job to finish" : ""
   ].filter(Boolean);
   const summary2 = `applied ${counts.applied} of ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to ${plan.organization}`;
   return problems.length > 0 ? { ok: false, message: `${summary2}; ${problems.join(", ")}` } : { ok: true, message: summary2 };
@@ -90680,7 +91032,7 @@ async function validateStep(request2, platform2, deps) {
   if (request2.validateOnlyReason) platform2.annotate("notice", request2.validateOnlyReason);
   const loaded = await platform2.group("Validate the roster", () => validateCommand(request2.rosterPath, deps));
   await reportRosterIssues(loaded.issues, platform2);
-  const errors = loaded.issues.filter((issue3) => issue3.severity === ISSUE_SEVERITY.Error).length;
+  const errors = loaded.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
   const verdict2 = errors > 0 ? `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}` : `${request2.rosterPath} is valid`;
   const why = request2.validateOnlyReason ? `
 
@@ -90811,6 +91163,33 @@ async function writePrivateFile(path6, text2) {
   }
 }
 
+// src/commands/process-interrupts.ts
+var INTERRUPTED_EXIT_CODE = 130;
+function watchProcessInterrupts(say) {
+  const controller = new AbortController();
+  const onSignal = (name) => {
+    if (controller.signal.aborted) {
+      say(`
+sentry-roster apply: ${name} again: exiting now; the write in flight may or may not have been applied (run plan to see)
+`);
+      process.exit(INTERRUPTED_EXIT_CODE);
+    }
+    say(`
+sentry-roster apply: ${name} received: finishing the write in flight, then stopping (${name === "SIGINT" ? "Ctrl-C" : "signal"} again to exit at once)
+`);
+    controller.abort(`interrupted by ${name}: the write in flight was finished and nothing more was sent; run apply again to finish`);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
 // src/action/core-logger.ts
 function coreLogger(core) {
   return {
@@ -90925,9 +91304,10 @@ async function run(core = core_exports, event = context2, env = process.env) {
     const inputs = parseInputs((name) => core.getInput(name), event.payload.repository?.private);
     tokens = [inputs.sentryToken, inputs.githubToken].filter((token) => token !== "");
     for (const token of tokens) core.setSecret(token);
-    const request2 = buildRequest(inputs, event, env);
+    const interrupts = watchProcessInterrupts((text2) => core.warning(text2.trim()));
+    const request2 = { ...buildRequest(inputs, event, env), stop: interrupts.signal };
     core.info(`sentry-roster: ${request2.mode} (${event.eventName}) for ${request2.rosterPath}`);
-    const result = await runAction(request2, platformOf(core), createNodeDeps(coreLogger(core)));
+    const result = await runAction(request2, platformOf(core), createNodeDeps(coreLogger(core))).finally(() => interrupts.dispose());
     writeOutputs((name, value) => core.setOutput(name, value), result.outputs);
     if (result.ok) core.info(result.message);
     else core.setFailed(result.message);

@@ -5,6 +5,7 @@ import { describeError } from "../commands/describe-error.js";
 import type { ActionPlatform, ActionRequest } from "../commands/github-action/run-action.js";
 import { runAction } from "../commands/github-action/run-action.js";
 import { createNodeDeps } from "../commands/node-deps.js";
+import { watchProcessInterrupts } from "../commands/process-interrupts.js";
 import { coreLogger } from "./core-logger.js";
 import { type ActionInputs, type InputName, parseInputs } from "./inputs.js";
 import { writeOutputs } from "./outputs.js";
@@ -38,9 +39,11 @@ export async function run(core: ActionCore = realCore, event: EventContext = rea
     const inputs = parseInputs((name: InputName) => core.getInput(name), event.payload.repository?.private);
     tokens = [inputs.sentryToken, inputs.githubToken].filter((token) => token !== "");
     for (const token of tokens) core.setSecret(token);
-    const request = buildRequest(inputs, event, env);
+    // A cancelled job gets SIGINT, then SIGTERM: stop writing and still report (docs/action.md).
+    const interrupts = watchProcessInterrupts((text) => core.warning(text.trim()));
+    const request = { ...buildRequest(inputs, event, env), stop: interrupts.signal };
     core.info(`sentry-roster: ${request.mode} (${event.eventName}) for ${request.rosterPath}`);
-    const result = await runAction(request, platformOf(core), createNodeDeps(coreLogger(core)));
+    const result = await runAction(request, platformOf(core), createNodeDeps(coreLogger(core))).finally(() => interrupts.dispose());
     writeOutputs((name, value) => core.setOutput(name, value), result.outputs);
     if (result.ok) core.info(result.message);
     else core.setFailed(result.message);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LiveMember } from "../domain/types.js";
 import type { Change } from "../plan/plan.js";
-import { APPLY_CONCURRENCY, MAX_CONSECUTIVE_FAILURES, applyPlan } from "./apply-plan.js";
+import { APPLY_CONCURRENCY, MAX_CONSECUTIVE_FAILURES, NOT_SENT_INTERRUPTED, applyPlan } from "./apply-plan.js";
 import { orderChanges, phaseOf } from "./order-changes.js";
 import type { SentryWriter, WriteOutcome } from "./ports.js";
 
@@ -312,6 +312,7 @@ describe("applyPlan", () => {
     const result = await applyPlan(changes, writer, { concurrency: 1, stop: stop.signal });
     expect(calls).toHaveLength(3);
     expect(result.outcomes.map((o) => o.status)).toEqual([...Array<string>(3).fill("applied"), ...Array<string>(7).fill("not-run")]);
+    expect(result.outcomes[3]?.message).toBe(NOT_SENT_INTERRUPTED);
     expect(result.stoppedBecause).toBe("interrupted by SIGINT: the write in flight was finished and nothing more was sent (7 changes not sent, listed as not run)");
   });
 

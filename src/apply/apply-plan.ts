@@ -14,6 +14,9 @@ import type { SentryWriter, WriteOutcome } from "./ports.js";
  */
 export const APPLY_CONCURRENCY = 4;
 
+/** The note on each change an interrupt kept from being sent; the report's stop message says why. */
+export const NOT_SENT_INTERRUPTED = "not sent: apply was interrupted";
+
 /** After this many failures in a row, Sentry is refusing everything: stop instead of sending the rest. */
 export const MAX_CONSECUTIVE_FAILURES = 10;
 
@@ -60,6 +63,8 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
   const failedTeams = new Set<string>();
   const heldPhases = new Map<ApplyPhase, string>();
   let stoppedBecause: string | undefined;
+  let writerHeldBack = false;
+  const interrupted = () => options.stop?.aborted === true || writerHeldBack;
   let consecutiveFailures = 0;
   let done = 0;
   const teamRoleTargets = teamRoleDecider(changes, options.live);
@@ -72,7 +77,7 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
         const index = next++;
         const change = group.changes[index] as Change;
         if (stoppedBecause === undefined && options.stop?.aborted) stoppedBecause = stopReason(options.stop);
-        const holdReason = stoppedBecause ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
+        const holdReason = (interrupted() ? NOT_SENT_INTERRUPTED : stoppedBecause) ?? heldPhases.get(group.phase) ?? missingTeamReason(change, failedTeams);
         if (holdReason !== undefined) {
           results[index] = { change, status: "not-run", message: holdReason };
           continue;
@@ -80,6 +85,7 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
         const outcome = await runChange(change, writer, teamRoleTargets);
         results[index] = outcome;
         if (outcome.notSent) {
+          writerHeldBack = true;
           stoppedBecause ??= options.stop ? stopReason(options.stop) : outcome.message;
           continue;
         }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, formatPlanForReview } from "../commands/apply.js";
 import { createNodeDeps } from "../commands/node-deps.js";
+import { INTERRUPTED_EXIT_CODE } from "../commands/process-interrupts.js";
 import { SENTRY_OPTIONS, UsageError, parseCommandArgs } from "./args.js";
 import type { CliCommand } from "./io.js";
 import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
@@ -24,8 +25,12 @@ Options:
   --org SLUG          organization (default: the roster's, then SENTRY_ORG)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
+Ctrl-C (or SIGTERM) finishes the write in flight, sends nothing more and
+prints what was applied and what was not; a second Ctrl-C exits at once.
+
 Exit status: 0 when every planned change was applied and the org matches the
-roster; 1 when apply refused, a change failed, or something is left over.
+roster; 1 when apply refused, a change failed, or something is left over;
+130 when interrupted (run apply again to finish).
 `;
 
 const OPTIONS = {
@@ -54,27 +59,35 @@ export const applyCli: CliCommand = async (argv, io) => {
   const planFile = typeof values["plan"] === "string" ? values["plan"] : undefined;
   const confirm = io.confirm;
 
-  const result = await applyCommand(
-    {
-      rosterPath: positionals[0] ?? DEFAULT_ROSTER,
-      connection: target.connection,
-      snapshotFile,
-      ...(target.org ? { org: target.org } : {}),
-      ...(planFile ? { planFile } : {}),
-      ...(!yes && confirm
-        ? {
-            confirm: async (plan, run) => {
-              io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
-              return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
-            },
-          }
-        : {}),
-    },
-    deps,
-  );
+  const interrupts = io.watchInterrupts?.();
+  let result: Awaited<ReturnType<typeof applyCommand>>;
+  try {
+    result = await applyCommand(
+      {
+        ...(interrupts ? { stop: interrupts.signal } : {}),
+        rosterPath: positionals[0] ?? DEFAULT_ROSTER,
+        connection: target.connection,
+        snapshotFile,
+        ...(target.org ? { org: target.org } : {}),
+        ...(planFile ? { planFile } : {}),
+        ...(!yes && confirm
+          ? {
+              confirm: async (plan, run) => {
+                io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
+                return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
+              },
+            }
+          : {}),
+      },
+      deps,
+    );
+  } finally {
+    interrupts?.dispose();
+  }
   const output = formatApplyCommandResult(result, { json, color: io.stdoutIsTTY && !json });
   if (output.stderr) io.stderr(output.stderr);
   if (output.stdout) io.stdout(output.stdout);
+  if (result.kind === "applied" && result.interrupted) return INTERRUPTED_EXIT_CODE;
   return applyCommandSucceeded(result) ? 0 : 1;
 };
 

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline/promises";
+import { watchProcessInterrupts } from "../commands/process-interrupts.js";
 import { runCli } from "./main.js";
 
 process.exitCode = await runCli(process.argv.slice(2), {
@@ -7,6 +8,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stderrIsTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
+  watchInterrupts: () => watchProcessInterrupts((text) => process.stderr.write(text)),
   ...(process.stdin.isTTY
     ? {
         confirm: async (question: string) => {

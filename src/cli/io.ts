@@ -1,3 +1,5 @@
+import type { InterruptWatch } from "../commands/process-interrupts.js";
+
 /** The process as the CLI sees it; tests pass their own. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -9,6 +11,8 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean;
   /** Asks a yes/no question on the terminal; undefined when stdin is not a terminal. */
   readonly confirm?: (question: string) => Promise<boolean>;
+  /** Starts watching for Ctrl-C and SIGTERM while apply writes (interrupts.ts); absent in tests that do not need it. */
+  readonly watchInterrupts?: () => InterruptWatch;
 }
 
 /** A CLI subcommand: argv after the command name → exit code. */

@@ -46,6 +46,13 @@ export interface ApplyCommandOptions {
    * the plan and the changes that will run; `false` cancels with nothing written.
    */
   readonly confirm?: (plan: Plan, run: readonly Change[]) => Promise<boolean>;
+  /**
+   * Aborted on Ctrl-C or a cancelled job: the write in flight finishes,
+   * nothing more is sent, the org is not read again, and the result says
+   * `interrupted` (docs/cli.md#interrupting-apply). A string `reason` is the
+   * report's stop message.
+   */
+  readonly stop?: AbortSignal;
 }
 
 /**
@@ -82,6 +89,8 @@ export type ApplyCommandResult =
       readonly recheckError?: string;
       /** Where the live state was saved before the first write; absent when nothing was written. */
       readonly snapshotPath?: string;
+      /** Apply was stopped (options.stop): the rest was not sent and the org not read again; run apply again to finish. */
+      readonly interrupted?: true;
       readonly issues: readonly RosterIssue[];
     };
 
@@ -171,11 +180,12 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
 
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== undefined) await saveSnapshot(snapshotPath, live, deps);
-  const client = openSentry(options.connection, deps);
+  const client = openSentry(options.connection, deps, options.stop);
   const writer: SentryWriter = createSentryWriter(client, organization);
   deps.logger.progress(`applying ${run.length} change${run.length === 1 ? "" : "s"} to ${organization}`);
   const applied = await applyPlan(run, writer, {
     live,
+    ...(options.stop ? { stop: options.stop } : {}),
     // About twenty progress lines per run, whatever its size.
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
@@ -186,6 +196,11 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped,
   };
+
+  if (options.stop?.aborted) {
+    // Stopped: report at once; the next run reads the org afresh and finishes the job.
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...(snapshotPath === undefined ? {} : { snapshotPath }), interrupted: true, issues };
+  }
 
   let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
   // Sentry adds the token's user to every team it creates (docs/sentry-behaviour.md T28):
@@ -222,6 +237,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
 export function applyCommandSucceeded(result: ApplyCommandResult): boolean {
   if (result.kind !== "applied") return false;
   return (
+    result.interrupted === undefined &&
     result.recheckError === undefined &&
     result.leftOver.length === 0 &&
     result.result.outcomes.every((outcome) => outcome.status === "applied")
@@ -304,6 +320,7 @@ export function formatApplyCommandResult(result: ApplyCommandResult, options: { 
         leftOver: result.leftOver,
         ...(result.snapshotPath === undefined ? {} : { snapshotPath: result.snapshotPath }),
         ...(result.recheckError === undefined ? {} : { recheckError: result.recheckError }),
+        ...(result.interrupted ? { interrupted: true } : {}),
       };
       return {
         stdout: options.json ? toApplyReportJson(report) : renderApplyReport(report, { color: options.color }),

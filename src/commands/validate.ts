@@ -13,4 +13,4 @@ export function validateCommand(rosterPath: string, deps: Pick<Deps, "readFile">
 }
 
 /** The renderers the front ends use to show validation results (cli/ and action/ reach render/ through commands/). */
-export { formatRosterIssues, summarizeRosterIssues } from "../render/roster-issues.js";
+export { formatRosterIssues, rosterIssuesJson, summarizeRosterIssues } from "../render/roster-issues.js";

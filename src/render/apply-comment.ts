@@ -56,6 +56,8 @@ function applyHead(plan: Plan, result: ApplyResult | undefined, options: ApplyCo
     : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0
       ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.`
       : `**Applied** ${plural(counts.applied, "change")}.`;
+  // Why the rest was not sent (an interrupt, a rejected token, failures in a row): the reader's next step.
+  const stopped = result?.stoppedBecause && !options.refusedBecause ? ` Stopped early: ${escape(result.stoppedBecause)}.` : "";
   const rows = [
     ["applied", String(counts.applied)],
     ["failed", String(counts.failed)],
@@ -63,7 +65,7 @@ function applyHead(plan: Plan, result: ApplyResult | undefined, options: ApplyCo
     ["not run", String(counts["not-run"])],
     ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))],
   ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", verdict, "", table(["", "count"], rows)].join("\n");
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", `${verdict}${stopped}`, "", table(["", "count"], rows)].join("\n");
 }
 
 function applySections(result: ApplyResult | undefined, options: ApplyCommentOptions): CommentSection[] {

@@ -60,5 +60,7 @@ export function renderApplyLogEntry(run: ApplyLogRun): string {
     .map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
   if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  // Why the rest was not sent (the job was cancelled, the token rejected, failures in a row): the reader's next step.
+  if (run.result?.stoppedBecause && !run.refusedBecause) lines.push(`- Stopped early: ${escape(run.result.stoppedBecause)}`);
   return ["---", heading, "", verdict, ...(lines.length > 0 ? ["", ...lines] : [])].join("\n");
 }

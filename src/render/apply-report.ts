@@ -12,6 +12,8 @@ export interface ApplyReport {
   readonly snapshotPath?: string;
   /** Why the org could not be read again after apply: convergence is then unknown. */
   readonly recheckError?: string;
+  /** Apply was interrupted (Ctrl-C, a cancelled job): the org was not read again. */
+  readonly interrupted?: boolean;
 }
 
 /** The version of the --json report; readers refuse versions they do not know. */
@@ -25,7 +27,7 @@ export function describeChange(change: ChangeWithoutId): string {
 /** Whether the run did everything it planned and a fresh plan wants nothing more. */
 export function applySucceeded(report: ApplyReport): boolean {
   const counts = countOutcomes(report.result);
-  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === undefined;
+  return counts.failed === 0 && counts["not-run"] === 0 && counts.skipped === 0 && report.leftOver.length === 0 && report.recheckError === undefined && !report.interrupted;
 }
 
 const LABELS: Readonly<Record<OutcomeStatus, string>> = {
@@ -54,7 +56,9 @@ export function renderApplyReport(report: ApplyReport, options: { readonly color
     for (const skipped of report.result.skipped) lines.push(`  ${paint("skipped", LABELS.skipped)}  ${describeChange(skipped)}: ${skipped.reason}: ${clean(skipped.detail)}`);
     lines.push("");
   }
-  if (report.recheckError !== undefined) {
+  if (report.interrupted) {
+    lines.push("Interrupted: the org was not read again. Run apply again to finish: it plans from a fresh reading, so nothing is sent twice.");
+  } else if (report.recheckError !== undefined) {
     lines.push(`Not confirmed: ${clean(report.recheckError)}. Run plan to see what is left.`);
   } else if (report.leftOver.length > 0) {
     lines.push("Left over: a fresh plan still wants these changes (run apply again, or fix what failed):");
@@ -97,7 +101,8 @@ export function toApplyReportJson(report: ApplyReport): string {
     })),
     skipped: report.result.skipped satisfies readonly SkippedChange[],
     stoppedBecause: report.result.stoppedBecause ?? null,
-    converged: report.recheckError === undefined ? report.leftOver.length === 0 : null,
+    converged: report.recheckError === undefined && !report.interrupted ? report.leftOver.length === 0 : null,
+    interrupted: report.interrupted === true,
     recheckError: report.recheckError ?? null,
     leftOver: report.leftOver,
     snapshot: report.snapshotPath ?? null,

@@ -24,3 +24,47 @@ export function summarizeRosterIssues(file: string, issues: readonly RosterIssue
   );
   return `${parts.join(" and ") || "no problems"} in ${printable(file)}`;
 }
+
+/** What `validate --json` prints: the verdict and every issue, with the fields of the text lines (docs/cli.md). */
+export interface RosterIssuesJson {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Counts of the roster when it is valid. */
+  readonly members?: number;
+  readonly teams?: number;
+  readonly issues: readonly {
+    readonly file: string;
+    readonly line: number;
+    readonly col: number;
+    readonly severity: RosterIssue["severity"];
+    readonly message: string;
+    readonly hint?: string;
+  }[];
+}
+
+/** `validate --json` output: one JSON document and a newline, issues in the order of the text output. */
+export function rosterIssuesJson(
+  file: string,
+  issues: readonly RosterIssue[],
+  counts: { members: number; teams: number } | undefined,
+): string {
+  const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
+  const json: RosterIssuesJson = {
+    file,
+    valid: errors === 0 && counts !== undefined,
+    errors,
+    warnings: issues.length - errors,
+    ...(counts ?? {}),
+    issues: issues.map(({ file: issueFile, line, col, severity, message, hint }) => ({
+      file: issueFile,
+      line,
+      col,
+      severity,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    })),
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

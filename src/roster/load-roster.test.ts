@@ -20,7 +20,14 @@ const BAD_FIXTURES: readonly (readonly [string, readonly string[]])[] = [
     "bad-billing-with-teams",
     ['12:5: member "bob@example.com" has role billing, which has no team access, but is in 2 teams'],
   ],
-  ["bad-duplicate-key", ['12:5: duplicate key "role" (first on line 11)']],
+  [
+    "bad-duplicate-key",
+    [
+      '12:5: duplicate key "role" (first on line 11)',
+      // The rest is still checked, with the role YAML keeps (the last: admin).
+      '15:7: warning: members[1].teams.frontend: "contributor" has no effect: an admin is always a team admin',
+    ],
+  ],
   ["bad-duplicate-member", ['15:12: member "Bob@Example.com" is listed twice (lines 10 and 15)']],
   ["bad-email-display-name", ['10:12: members[1].email: "Bob Jones <bob@example.com>" is not a valid email address']],
   ["bad-email-no-at", ['10:12: members[1].email: "bob.example.com" is not a valid email address']],
@@ -34,7 +41,8 @@ const BAD_FIXTURES: readonly (readonly [string, readonly string[]])[] = [
   ],
   ["bad-empty", ["1:1: roster.yaml is empty"]],
   ["bad-ignore-is-member", ['8:5: ignore: "BOB@example.com" is also a member (line 13)']],
-  ["bad-indentation", ["11:1: YAML syntax error: sequence item without - indicator"]],
+  // The column of the misplaced key, not of the line's indentation.
+  ["bad-indentation", ["11:4: YAML syntax error: sequence item without - indicator"]],
   ["bad-member-as-string", ['7:5: members[0]: expected a map with email, role and teams, found "alice@example.com"']],
   ["bad-member-unknown-key", ['11:5: members[1]: unknown key "rol"']],
   ["bad-members-as-map", ["7:3: members: expected a list, found a map"]],
@@ -50,6 +58,15 @@ const BAD_FIXTURES: readonly (readonly [string, readonly string[]])[] = [
   ["bad-policy-unlisted-typo", ['7:13: policy.unlisted: "delete" is not one of report, remove']],
   ["bad-role-typo", ['8:11: members[0].role: "ownr" is not a role (member, admin, manager, owner, billing)']],
   ["bad-tab-indent", ["8:1: a tab is used for indentation; YAML indents with spaces only"]],
+  [
+    "bad-syntax-and-more",
+    [
+      "11:4: YAML syntax error: sequence item without - indicator",
+      '14:5: duplicate key "role" (first on line 13)',
+      '16:11: members[4].role: "ownr" is not a role (member, admin, manager, owner, billing)',
+      "19:12: YAML syntax error: the [ opened here is never closed",
+    ],
+  ],
   ["bad-team-name-empty", ["4:20: teams.backend.name: must not be empty"]],
   ["bad-team-role-is-org-role", ['13:16: members[1].teams.backend: "manager" is not a team role (contributor, admin)']],
   ["bad-team-role", ['13:16: members[1].teams.backend: "lead" is not a team role (contributor, admin)']],

@@ -57,8 +57,43 @@ describe("parseRoster", () => {
     expect(issuesOf("\n# nothing yet\n")).toEqual(["1:1: roster.yaml is empty"]);
   });
 
-  it("reports only the first YAML syntax error, as later ones echo it", () => {
-    expect(issuesOf("version: 1\nmembers: [a, b\nteams: {\n")).toHaveLength(1);
+  it("reports a syntax error once, not the parser's echoes of it in the part it broke", () => {
+    expect(issuesOf("version: 1\nmembers: [a, b\nteams: {\n")).toEqual([
+      "2:10: YAML syntax error: the [ opened here is never closed",
+    ]);
+  });
+
+  it("reports syntax errors in separate parts of the roster, each at the text that is misplaced", () => {
+    const text = [
+      "version: 1",
+      "members:",
+      "  - email: a@example.com",
+      "   role: member",
+      "  - email: b@example.com",
+      "    role: member",
+      "    teams: [backend",
+      "  - email: c@example.com",
+      "    role: member",
+      "",
+    ].join("\n");
+    expect(issuesOf(text)).toEqual([
+      "4:4: YAML syntax error: sequence item without - indicator",
+      "7:12: YAML syntax error: the [ opened here is never closed",
+    ]);
+  });
+
+  it("hands back what the YAML library recovered, to check the rest of it", () => {
+    const result = parseRoster("roster.yaml", "version: 1\nversion: 2\nmembers: []\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.message)).toEqual(['duplicate key "version" (first on line 1)']);
+    expect(result.recovered?.roster.value).toEqual({ version: 2, members: [] });
+  });
+
+  it("hands nothing back when aliases or merge keys make the value unsafe to read", () => {
+    const result = parseRoster("roster.yaml", "version: 1\nbase: &b {role: member}\nmembers:\n  - <<: *b\n");
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "parsed" : result.recovered).toBeUndefined();
   });
 
   it("finds positions of values, and of keys when asked", () => {

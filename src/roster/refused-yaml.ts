@@ -1,25 +1,61 @@
+/**
+ * What the YAML library's document of a roster says is wrong with it: syntax
+ * errors, and what a roster refuses although YAML allows it (aliases,
+ * anchors, tags, merge keys, duplicate keys, keys that are lists or maps).
+ * Only rosters outside the plain subset (plain-roster-reader.ts) get here.
+ */
 import { isAlias, isMap, isPair, isScalar, visit } from "yaml";
 import type { Document, Node as YamlNode, YAMLError } from "yaml";
 import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
 import type { SourcePosition } from "../domain/types.js";
 
+type Locate = (offset: number) => SourcePosition;
+
 /**
- * The constructs a roster refuses although YAML allows them: aliases, tags,
- * anchors, merge keys, duplicate keys and non-scalar keys. They hide mistakes
- * in a file people review line by line.
+ * The YAML library's syntax errors as issues. `spans` are the parts each
+ * error broke (brokenSpans): a later error inside an earlier one's part, or on
+ * a line already reported, is the parser's echo of it and is dropped.
+ */
+export function syntaxIssues(
+  file: string,
+  errors: readonly YAMLError[],
+  spans: readonly (readonly [number, number])[],
+  at: Locate,
+  source: string,
+): RosterIssue[] {
+  const issues: RosterIssue[] = [];
+  const reportedLines = new Set<number>();
+  errors.forEach((error, index) => {
+    const made = syntaxIssue(file, error, at, source);
+    const offset = blameOffset(error, source);
+    const echo =
+      reportedLines.has(made.line) || spans.slice(0, index).some(([from, to]) => offset >= from && offset < to);
+    reportedLines.add(made.line);
+    if (!echo) issues.push(made);
+  });
+  return issues;
+}
+
+/**
+ * Aliases, anchors, tags, merge keys, keys that are collections, and duplicate
+ * keys (naming the first occurrence's line). Every one is reported.
+ * `readable` is false when the document's plain value would be wrong or
+ * unsafe to check (anything but duplicate keys, where YAML keeps the last).
  */
 export function structureIssues(
   file: string,
   document: Document.Parsed,
-  at: (offset: number) => SourcePosition,
+  at: Locate,
   source: string,
-): RosterIssue[] {
+): { issues: RosterIssue[]; readable: boolean } {
   const issues: RosterIssue[] = [];
+  let readable = true;
   const start = (node: { range?: readonly number[] | null } | null | undefined) => at(node?.range?.[0] ?? 0);
   visit(document, {
     Alias(_, node) {
+      readable = false;
       issues.push(
-        issue(
+        parseIssue(
           file,
           start(node),
           `aliases are not allowed in a roster ("*${node.source}")`,
@@ -29,30 +65,26 @@ export function structureIssues(
     },
     Node(_, node) {
       if (isAlias(node)) return;
-      issues.push(...tagAndAnchorIssues(file, node, at, source));
-      if (isMap(node)) issues.push(...mapKeyIssues(file, node.items, start));
+      const properties = nodePropertyIssues(file, node, at, source);
+      const keys = isMap(node) ? keyIssues(file, node.items, start) : { issues: [], readable: true };
+      if (properties.length > 0 || !keys.readable) readable = false;
+      issues.push(...properties, ...keys.issues);
     },
   });
-  return issues;
+  return { issues, readable };
 }
 
-/** An explicit tag or an anchor on a node, pointed at where the user wrote it. */
-function tagAndAnchorIssues(
-  file: string,
-  node: { tag?: string | undefined; anchor?: string | undefined; range?: readonly number[] | null | undefined },
-  at: (offset: number) => SourcePosition,
-  source: string,
-): RosterIssue[] {
+function nodePropertyIssues(file: string, node: YamlNode, at: Locate, source: string): RosterIssue[] {
   const issues: RosterIssue[] = [];
-  const nodeStart = at(node.range?.[0] ?? 0);
+  const nodeStart = node.range?.[0] ?? 0;
   if (node.tag) {
     // Explicit tags (!!binary, !!set, !custom) turn values into buffers, sets or strings the schema never sees.
-    let tagAt = source.lastIndexOf("!", node.range?.[0] ?? 0);
+    let tagAt = source.lastIndexOf("!", nodeStart);
     while (tagAt > 0 && source[tagAt - 1] === "!") tagAt -= 1;
     issues.push(
-      issue(
+      parseIssue(
         file,
-        tagAt >= 0 ? at(tagAt) : nodeStart,
+        at(tagAt >= 0 ? tagAt : nodeStart),
         `YAML tags are not allowed in a roster ("${shortTag(node.tag)}")`,
         "remove the tag and write the plain value",
       ),
@@ -60,11 +92,11 @@ function tagAndAnchorIssues(
   }
   if (node.anchor) {
     // The node's range starts after its anchor: point at the "&" the user wrote.
-    const anchorAt = source.lastIndexOf(`&${node.anchor}`, node.range?.[0] ?? 0);
+    const anchorAt = source.lastIndexOf(`&${node.anchor}`, nodeStart);
     issues.push(
-      issue(
+      parseIssue(
         file,
-        anchorAt >= 0 ? at(anchorAt) : nodeStart,
+        at(anchorAt >= 0 ? anchorAt : nodeStart),
         `anchors are not allowed in a roster ("&${node.anchor}")`,
         "remove the anchor and write repeated values out in full",
       ),
@@ -73,30 +105,46 @@ function tagAndAnchorIssues(
   return issues;
 }
 
-/** Keys of one map: non-scalar keys, merge keys and duplicates (naming the first one's line). */
-function mapKeyIssues(
+function keyIssues(
   file: string,
-  items: readonly unknown[],
+  pairs: readonly unknown[],
   start: (node: { range?: readonly number[] | null } | null | undefined) => SourcePosition,
-): RosterIssue[] {
+): { issues: RosterIssue[]; readable: boolean } {
   const issues: RosterIssue[] = [];
+  let readable = true;
   const seen = new Map<string, YamlNode>();
-  for (const pair of items) {
+  for (const pair of pairs) {
     if (isPair(pair) && pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
       // A list or map used as a key ("? [a, b]: x"): toJS would stringify it with a process warning.
-      issues.push(issue(file, start(pair.key as { range?: readonly number[] | null }), "a key must be a plain name, not a list or a map", 'remove the "?" or the brackets around the key'));
+      readable = false;
+      issues.push(
+        parseIssue(
+          file,
+          start(pair.key as { range?: readonly number[] | null }),
+          "a key must be a plain name, not a list or a map",
+          'remove the "?" or the brackets around the key',
+        ),
+      );
       continue;
     }
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     if (key === "<<") {
-      issues.push(issue(file, start(pair.key), "merge keys (<<) are not allowed in a roster", "write the merged keys out in full"));
+      readable = false;
+      issues.push(
+        parseIssue(
+          file,
+          start(pair.key),
+          "merge keys (<<) are not allowed in a roster",
+          "write the merged keys out in full",
+        ),
+      );
       continue;
     }
     const first = seen.get(key);
     if (first) {
       issues.push(
-        issue(
+        parseIssue(
           file,
           start(pair.key),
           `duplicate key "${key}" (first on line ${start(first).line})`,
@@ -107,23 +155,47 @@ function mapKeyIssues(
       seen.set(key, pair.key);
     }
   }
-  return issues;
+  return { issues, readable };
 }
 
-/** A YAML syntax error as one roster issue, in words a roster author can act on. */
-export function syntaxIssue(
-  file: string,
-  error: YAMLError,
-  at: (offset: number) => SourcePosition,
-  source: string,
-): RosterIssue {
-  const detail = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-  // An unclosed quote is found at the end of the file; point at the quote that opened it.
+/**
+ * An unclosed quote is found at the end of the file, an unclosed bracket where
+ * the next entry starts: what the error names, to point at its opening instead.
+ */
+function unclosed(error: YAMLError): { quote?: string; bracket?: string } {
+  const detail = error.message.split("\n")[0]!;
   const quote = /missing closing (["'])quote/i.exec(detail)?.[1];
-  const opening = quote ? source.lastIndexOf(quote, error.pos[0] - 1) : -1;
-  const position = at(opening >= 0 ? opening : error.pos[0]);
+  if (quote) return { quote };
+  const closing = /must be sufficiently indented and end with an? ([\]}])/.exec(detail)?.[1];
+  return closing ? { bracket: closing === "]" ? "[" : "{" } : {};
+}
+
+/** Where the mistake behind an error is: the opening quote or bracket it names, else where the parser noticed. */
+export function blameOffset(error: YAMLError, source: string): number {
+  const { quote, bracket } = unclosed(error);
+  const opener = quote ?? bracket;
+  const opening = opener ? source.lastIndexOf(opener, error.pos[0] - 1) : -1;
+  return opening >= 0 ? opening : error.pos[0];
+}
+
+function syntaxIssue(file: string, error: YAMLError, at: Locate, source: string): RosterIssue {
+  const detail = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const { quote, bracket } = unclosed(error);
+  const opening = quote || bracket ? blameOffset(error, source) : -1;
+  // An indentation error is found at the start of the line: point at the text that is misplaced.
+  let offset = error.pos[0];
+  if (error.code !== "TAB_AS_INDENT") while (source[offset] === " ") offset += 1;
+  const position = at(opening >= 0 ? opening : offset);
+  if (bracket && opening >= 0) {
+    return parseIssue(
+      file,
+      position,
+      `YAML syntax error: the ${bracket} opened here is never closed`,
+      `add the closing ${bracket === "[" ? "]" : "}"} on the same line`,
+    );
+  }
   if (quote && opening >= 0) {
-    return issue(
+    return parseIssue(
       file,
       position,
       "YAML syntax error: the quote opened here is never closed",
@@ -132,21 +204,21 @@ export function syntaxIssue(
   }
   switch (error.code) {
     case "TAB_AS_INDENT":
-      return issue(
+      return parseIssue(
         file,
         position,
         "a tab is used for indentation; YAML indents with spaces only",
         "replace the tab with spaces",
       );
     case "MULTIPLE_DOCS":
-      return issue(
+      return parseIssue(
         file,
         position,
         "a roster is one YAML document, but this file has another one here",
         'remove the second "---" and merge the two parts',
       );
     case "RESOURCE_EXHAUSTION":
-      return issue(
+      return parseIssue(
         file,
         position,
         "the roster is nested too deeply to read",
@@ -154,14 +226,14 @@ export function syntaxIssue(
       );
     case "BAD_ALIAS":
     case "ALIAS_PROPS":
-      return issue(
+      return parseIssue(
         file,
         position,
         `aliases are not allowed in a roster (${lowerFirst(detail)})`,
         "write the value out in full",
       );
     default:
-      return issue(file, position, `YAML syntax error: ${lowerFirst(detail)}`, syntaxHint(error.code, detail));
+      return parseIssue(file, position, `YAML syntax error: ${lowerFirst(detail)}`, syntaxHint(error.code, detail));
   }
 }
 
@@ -181,8 +253,7 @@ function syntaxHint(code: YAMLError["code"], detail: string): string | undefined
   }
 }
 
-/** An error-level roster issue at `position`. */
-export function issue(file: string, position: SourcePosition, message: string, hint?: string): RosterIssue {
+export function parseIssue(file: string, position: SourcePosition, message: string, hint?: string): RosterIssue {
   return {
     severity: ISSUE_SEVERITY.Error,
     file,

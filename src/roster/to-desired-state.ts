@@ -1,7 +1,6 @@
-import { isMap, isScalar, isSeq } from "yaml";
 import { normalizeEmail } from "../domain/identity.js";
 import type { DesiredMember, DesiredState, DesiredTeam, OrgRole, Policy, TeamRole } from "../domain/types.js";
-import { nodePosition, type ParsedRoster } from "./parse-roster.js";
+import type { ParsedRoster } from "./parse-roster.js";
 
 /** The policy a roster gets for every field it leaves out (docs/roster.md#policy): each default refuses. */
 export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
@@ -29,19 +28,12 @@ interface RosterValue {
  */
 export function toDesiredState(roster: ParsedRoster): DesiredState {
   const value = roster.value as RosterValue;
-  const root = roster.document.contents;
-  const membersNode: unknown = isMap(root) ? root.get("members", true) : undefined;
-  const memberNodes: readonly unknown[] = isSeq(membersNode) ? membersNode.items : [];
-  const teamsNode = isMap(root) ? root.get("teams", true) : undefined;
-  const teamKeyNodes = new Map<string, unknown>();
-  if (isMap(teamsNode)) {
-    for (const pair of teamsNode.items) if (isScalar(pair.key)) teamKeyNodes.set(String(pair.key.value), pair.key);
-  }
+  const position = (offset: number | undefined) => (offset === undefined ? { line: 1, col: 1 } : roster.at(offset));
 
   const teams: DesiredTeam[] = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
     slug,
     ...(team?.name !== undefined ? { name: team.name } : {}),
-    position: nodePosition(roster, teamKeyNodes.get(slug)),
+    position: position(roster.teamKeyOffsets.get(slug)),
   }));
 
   const members: DesiredMember[] = value.members.map((member, index) => ({
@@ -51,7 +43,7 @@ export function toDesiredState(roster: ParsedRoster): DesiredState {
     teams: teamRoles(member.teams),
     // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
     explicitTeamRoles: member.teams === undefined || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
-    position: nodePosition(roster, memberNodes[index]),
+    position: position(roster.memberOffsets[index]),
   }));
 
   return {

@@ -20,12 +20,21 @@ export interface LoadRosterResult {
 
 /**
  * Roster text → issues and DesiredState, with no I/O: YAML parse, schema,
- * then the semantic checks. Parse problems stop there (the rest would be
- * guesses); schema and semantic problems are all reported together.
+ * then the semantic checks, all reported together. After YAML problems the
+ * library recovers from, the rest of the document is still checked, except
+ * the parts a syntax error broke (their checks would only echo it).
  */
 export function parseRosterText(file: string, text: string): LoadRosterResult {
   const parsed = parseRoster(file, text);
-  if (!parsed.ok) return { issues: parsed.issues.map(clipIssue).sort(compareIssues), desired: undefined };
+  if (!parsed.ok) {
+    const recovered = parsed.recovered;
+    const rest = recovered
+      ? [...schemaIssues(recovered.roster), ...semanticIssues(recovered.roster)].filter(
+          (issue) => !recovered.isBroken(issue),
+        )
+      : [];
+    return { issues: uniqueIssues([...parsed.issues, ...rest].map(clipIssue)).sort(compareIssues), desired: undefined };
+  }
   const issues = uniqueIssues([...schemaIssues(parsed.roster), ...semanticIssues(parsed.roster)].map(clipIssue)).sort(
     compareIssues,
   );

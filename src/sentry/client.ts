@@ -1,3 +1,4 @@
+import { seededRandom } from "./seeded-random.js";
 import {
   SentryAmbiguousWriteError,
   SentryConfigError,
@@ -89,17 +90,6 @@ function limiterKey(path: string): string {
     .replace(/^organizations\/[^/]+\//, "organizations/{org}/")
     .replace(/\/members\/[^/]+\//, "/members/{id}/")
     .replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** A success answer that says JSON but does not parse: cut short on the way, as good as no answer. */

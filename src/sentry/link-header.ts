@@ -36,46 +36,10 @@ export function parseLinkHeader(header: string | null | undefined): PageLinks {
     const url = header.slice(open + 1, close);
     i = close + 1;
     seen += 1;
-    const attributes = new Map<string, string>();
-    let valid = url.length <= MAX_VALUE_CHARS;
-    // Attributes: ; name="value" or ; name=value, until the next top-level comma.
-    while (i < n) {
-      while (i < n && (header[i] === " " || header[i] === "\t")) i += 1;
-      if (header[i] === ",") {
-        i += 1;
-        break;
-      }
-      if (header[i] !== ";") {
-        // Garbage between links: skip to the next comma.
-        const comma = header.indexOf(",", i);
-        i = comma < 0 ? n : comma + 1;
-        break;
-      }
-      i += 1;
-      while (i < n && header[i] === " ") i += 1;
-      const nameStart = i;
-      while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
-      const name = header.slice(nameStart, i).trim().toLowerCase();
-      if (header[i] !== "=") continue;
-      i += 1;
-      let value: string;
-      if (header[i] === '"') {
-        const end = header.indexOf('"', i + 1);
-        if (end < 0) {
-          valid = false;
-          i = n;
-          break;
-        }
-        value = header.slice(i + 1, end);
-        i = end + 1;
-      } else {
-        const start = i;
-        while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
-        value = header.slice(start, i).trim();
-      }
-      if (value.length > MAX_VALUE_CHARS) valid = false;
-      else if (!attributes.has(name)) attributes.set(name, value);
-    }
+    const read = readAttributes(header, i);
+    i = read.end;
+    const attributes = read.attributes;
+    const valid = url.length <= MAX_VALUE_CHARS && read.valid;
     const rel = attributes.get("rel");
     if (!valid || (rel !== "next" && rel !== "previous") || links[rel]) continue;
     const results = attributes.get("results");
@@ -86,4 +50,50 @@ export function parseLinkHeader(header: string | null | undefined): PageLinks {
     };
   }
   return links;
+}
+
+/**
+ * The attributes after one link's `<url>`, from `start`: `; name="value"` or
+ * `; name=value`, until the next top-level comma (where `end` points after it).
+ * `valid` is false after an unclosed quote or an over-long value.
+ */
+function readAttributes(header: string, start: number): { attributes: Map<string, string>; end: number; valid: boolean } {
+  const attributes = new Map<string, string>();
+  const n = header.length;
+  let i = start;
+  let valid = true;
+  while (i < n) {
+    while (i < n && (header[i] === " " || header[i] === "\t")) i += 1;
+    if (header[i] === ",") {
+      i += 1;
+      break;
+    }
+    if (header[i] !== ";") {
+      // Garbage between links: skip to the next comma.
+      const comma = header.indexOf(",", i);
+      i = comma < 0 ? n : comma + 1;
+      break;
+    }
+    i += 1;
+    while (i < n && header[i] === " ") i += 1;
+    const nameStart = i;
+    while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
+    const name = header.slice(nameStart, i).trim().toLowerCase();
+    if (header[i] !== "=") continue;
+    i += 1;
+    let value: string;
+    if (header[i] === '"') {
+      const end = header.indexOf('"', i + 1);
+      if (end < 0) return { attributes, end: n, valid: false };
+      value = header.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
+      value = header.slice(valueStart, i).trim();
+    }
+    if (value.length > MAX_VALUE_CHARS) valid = false;
+    else if (!attributes.has(name)) attributes.set(name, value);
+  }
+  return { attributes, end: i, valid };
 }

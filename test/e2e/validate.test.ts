@@ -105,6 +105,73 @@ describe("sentry-roster validate (built CLI)", () => {
     expect(run.stdout + run.stderr).not.toContain(token);
   });
 
+  it("reports a syntax error, a duplicate key and the rest of the roster's problems in one run", async () => {
+    const run = await validate(["bad-syntax-and-more.yaml"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n").filter((line) => /^bad-syntax-and-more\.yaml:/.test(line))).toEqual([
+      "bad-syntax-and-more.yaml:11:4: YAML syntax error: sequence item without - indicator",
+      'bad-syntax-and-more.yaml:14:5: duplicate key "role" (first on line 13)',
+      'bad-syntax-and-more.yaml:16:11: members[4].role: "ownr" is not a role (member, admin, manager, owner, billing)',
+      "bad-syntax-and-more.yaml:19:12: YAML syntax error: the [ opened here is never closed",
+    ]);
+    expect(run.stderr).toMatch(/\n4 errors in bad-syntax-and-more\.yaml\n$/);
+  });
+
+  it("prints --json with the fields of the text lines, and exits 1 when there is an error", async () => {
+    const text = await validate(["bad-syntax-and-more.yaml"]);
+    const run = await validate(["bad-syntax-and-more.yaml", "--json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("");
+    const json = JSON.parse(run.stdout) as {
+      file: string;
+      valid: boolean;
+      errors: number;
+      warnings: number;
+      issues: { file: string; line: number; col: number; severity: string; message: string; hint?: string }[];
+    };
+    expect(json).toMatchObject({ file: "bad-syntax-and-more.yaml", valid: false, errors: 4, warnings: 0 });
+    expect(json.issues[0]).toEqual({
+      file: "bad-syntax-and-more.yaml",
+      line: 11,
+      col: 4,
+      severity: "error",
+      message: "YAML syntax error: sequence item without - indicator",
+      hint: 'check the indentation and the "- " of each list item',
+    });
+    // The same issues as the text output, line for line.
+    const fromJson = json.issues
+      .map(
+        (issue) =>
+          `${issue.file}:${issue.line}:${issue.col}: ${issue.severity === "warning" ? "warning: " : ""}${issue.message}\n${issue.hint ? `  hint: ${issue.hint}\n` : ""}`,
+      )
+      .join("");
+    expect(`${fromJson}4 errors in bad-syntax-and-more.yaml\n`).toBe(text.stderr);
+  });
+
+  it("prints --json for a valid roster with its counts and warnings, and exits 0", async () => {
+    const run = await validate(["valid-with-warning.yaml", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      file: "valid-with-warning.yaml",
+      valid: true,
+      errors: 0,
+      warnings: 1,
+      members: 2,
+      teams: 2,
+      issues: [
+        {
+          file: "valid-with-warning.yaml",
+          line: 10,
+          col: 7,
+          severity: "warning",
+          message: 'members[0].teams.backend: "contributor" has no effect: an owner is always a team admin',
+          hint: 'remove the team role or write "admin"',
+        },
+      ],
+    });
+  });
+
   it.each(["bad-tab-indent.yaml", "bad-unknown-team.yaml", "bad-duplicate-member.yaml", "bad-all-at-once.yaml"])(
     "exits 1 with the location for %s",
     async (name) => {

@@ -1,3 +1,4 @@
+import { seededRandom } from "../../src/sentry/seeded-random.js";
 import type { OrgSeed, SeedMember, SeedTeam } from "./fake-sentry/seed.js";
 
 /** What a generated org looks like. */
@@ -14,25 +15,13 @@ export interface GenerateOrgOptions {
 /** The owner token of every generated org. */
 export const GENERATED_OWNER_TOKEN = "sntryu_generated_owner_token_5f2c9a";
 
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * A large, deterministic org for e2e and bench: a few owners and managers,
  * mostly members, ~5 % pending invites (some expired), SCIM flags on a few,
  * each member on up to three teams with some stored team admins.
  */
 export function generateOrg(options: GenerateOrgOptions): OrgSeed {
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const slug = options.slug ?? "bigco";
   const width = String(options.members).length;
   const teams: SeedTeam[] = Array.from({ length: options.teams }, (_, i) => ({

@@ -1,5 +1,7 @@
+import { seededRandom as numbers } from "../../src/sentry/seeded-random.js";
+
 /**
- * A small seeded generator (mulberry32) for the reliability runs: every
+ * The seeded generator (src/sentry/seeded-random.ts) with helpers, for the reliability runs: every
  * fuzz case, random org and chaos schedule is reproducible from one number,
  * which each failure message prints.
  */
@@ -18,14 +20,7 @@ export interface Random {
 
 /** A generator for `seed`; the same seed gives the same sequence on every machine. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = numbers(seed);
   return {
     seed,
     next,

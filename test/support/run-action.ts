@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,6 +38,8 @@ export interface ActionRunOptions {
   readonly ref?: string;
   readonly repository?: string;
   readonly runId?: number;
+  /** Called with the running process, e.g. to signal it as a runner cancelling the job does. */
+  readonly onStart?: (child: ChildProcess) => void;
 }
 
 /** What the step left behind. */
@@ -90,6 +92,7 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [DIST_ACTION], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+    options.onStart?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -64,6 +64,8 @@ export interface ActionRequest {
   readonly planFile: string | undefined;
   /** Where apply saves the live state before its first write (under RUNNER_TEMP). */
   readonly snapshotFile: string | undefined;
+  /** Aborted when the runner cancels the job (SIGINT, then SIGTERM): apply sends nothing more and reports (docs/action.md). */
+  readonly stop?: AbortSignal;
 }
 
 /** The Action's outputs, by meaning; action/outputs.ts maps them to action.yml's names. */

@@ -62,6 +62,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
         ...(request.organization ? { org: request.organization } : {}),
         ...reviewedOption(source, request.requireReviewedPlan),
         ...(request.snapshotFile ? { snapshotFile: request.snapshotFile } : {}),
+        ...(request.stop ? { stop: request.stop } : {}),
       },
       deps,
     ),
@@ -158,7 +159,7 @@ function verdict(
   counts: ReturnType<typeof countOutcomes>,
   notReviewed: readonly Change[],
   refusedBecause: string | undefined,
-  applied: { readonly leftOver: readonly Change[]; readonly recheckError?: string } | undefined,
+  applied: { readonly leftOver: readonly Change[]; readonly recheckError?: string; readonly interrupted?: true } | undefined,
 ): Omit<ActionRunResult, "outputs"> {
   if (refusedBecause) return { ok: false, message: `nothing was applied: ${refusedBecause}` };
   const problems = [
@@ -166,6 +167,7 @@ function verdict(
     counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
     notReviewed.length > 0 ? `${notReviewed.length} not reviewed (not applied)` : "",
     applied?.recheckError ?? "",
+    applied?.interrupted ? "the job was cancelled: nothing more was sent; re-run the job to finish" : "",
   ].filter(Boolean);
   const summary = `applied ${counts.applied} of ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to ${plan.organization}`;
   return problems.length > 0 ? { ok: false, message: `${summary}; ${problems.join(", ")}` } : { ok: true, message: summary };

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry } from "../../test/fakes/fake-sentry.js";
-import type { CliIo } from "./io.js";
-import { planCli } from "./plan-cli.js";
+import { startFakeSentry, type FakeSentry } from "../../fakes/fake-sentry.js";
+import type { CliIo } from "../../../src/cli/io.js";
+import { planCli } from "../../../src/cli/plan-cli.js";
 
-const SEED = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
+const SEED = new URL("../../fixtures/orgs/example-org.json", import.meta.url).pathname;
 const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
 const ROSTER = `version: 1
 organization: acme

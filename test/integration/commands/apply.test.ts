@@ -3,14 +3,14 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry } from "../../test/fakes/fake-sentry.js";
-import { shortId } from "../plan/change-id.js";
-import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, type ApplyCommandOptions } from "./apply.js";
-import { SILENT_LOGGER, type Deps } from "./deps.js";
+import { startFakeSentry, type FakeSentry } from "../../fakes/fake-sentry.js";
+import { shortId } from "../../../src/plan/change-id.js";
+import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, type ApplyCommandOptions } from "../../../src/commands/apply.js";
+import { SILENT_LOGGER, type Deps } from "../../../src/commands/deps.js";
 
 // applyCommand against the fake Sentry on 127.0.0.1, in-process: the paths the
 // CLI does not reach (reviewed ids from the Action, a failed re-read).
-const SEED = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
+const SEED = new URL("../../fixtures/orgs/example-org.json", import.meta.url).pathname;
 const TOKEN = "sntryu_owner_token_0123456789abcdef";
 const ROSTER = `version: 1
 organization: acme

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../../test/fakes/fake-github.js";
-import { GitHubApiError } from "./errors.js";
-import { createGitHubClient } from "./octokit.js";
-import { findStickyComment, readViewerLogin, sameLogin, upsertStickyComment } from "./sticky-comment.js";
+import { type FakeGitHub, startFakeGitHub } from "../../fakes/fake-github.js";
+import { GitHubApiError } from "../../../src/github/errors.js";
+import { createGitHubClient } from "../../../src/github/octokit.js";
+import { findStickyComment, readViewerLogin, sameLogin, upsertStickyComment } from "../../../src/github/sticky-comment.js";
 
 const PR = { owner: "o", repo: "r", number: 7 };
 const MARKER = "<!-- sentry-roster:plan ";

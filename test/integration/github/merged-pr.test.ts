@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../../test/fakes/fake-github.js";
-import { GitHubApiError, GitHubConnectionError, translateGitHubError } from "./errors.js";
-import { findMergedPullRequest } from "./merged-pr.js";
-import { createGitHubClient } from "./octokit.js";
+import { type FakeGitHub, startFakeGitHub } from "../../fakes/fake-github.js";
+import { GitHubApiError, GitHubConnectionError, translateGitHubError } from "../../../src/github/errors.js";
+import { findMergedPullRequest } from "../../../src/github/merged-pr.js";
+import { createGitHubClient } from "../../../src/github/octokit.js";
 
 const SHA = "a".repeat(40);
 

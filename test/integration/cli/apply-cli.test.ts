@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry } from "../../test/fakes/fake-sentry.js";
-import type { CliIo } from "./io.js";
-import { runCli } from "./main.js";
+import { startFakeSentry, type FakeSentry } from "../../fakes/fake-sentry.js";
+import type { CliIo } from "../../../src/cli/io.js";
+import { runCli } from "../../../src/cli/main.js";
 
 // The terminal path of `apply`, in-process so the test can answer the prompt;
 // the built CLI is covered by test/e2e/apply.test.ts.
-const SEED = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
+const SEED = new URL("../../fixtures/orgs/example-org.json", import.meta.url).pathname;
 const TOKEN = "sntryu_owner_token_0123456789abcdef";
 const ROSTER = `version: 1
 organization: acme

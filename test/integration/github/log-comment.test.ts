@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../../test/fakes/fake-github.js";
-import { appendToLogComment } from "./log-comment.js";
-import { createGitHubClient } from "./octokit.js";
+import { type FakeGitHub, startFakeGitHub } from "../../fakes/fake-github.js";
+import { appendToLogComment } from "../../../src/github/log-comment.js";
+import { createGitHubClient } from "../../../src/github/octokit.js";
 
 const PR = { owner: "o", repo: "r", number: 7 };
 const HEAD = "<!-- log {} -->\nlog";

@@ -1,0 +1,45 @@
+/**
+ * Vitest fixtures shared by the tests (`test.extend`): import `test` from here
+ * instead of from vitest, and ask for what the test needs by name.
+ *
+ *   test("plans", async ({ startSentry, depsDouble }) => {
+ *     const sentry = await startSentry();                  // example org, on 127.0.0.1
+ *     const { deps } = depsDouble({ fetch: globalThis.fetch, readDisk: true });
+ *   });
+ *
+ * Every fake Sentry a test starts is closed after it, even when it fails.
+ */
+import { test as base } from "vitest";
+import { startFakeSentry, type FakeSentry, type FakeSentryOptions, type OrgSeed } from "../fakes/fake-sentry.js";
+import { depsDouble, type DepsDouble, type DepsDoubleOptions } from "./deps-double.js";
+
+/** The org most tests run against: test/fixtures/orgs/example-org.json. */
+export const EXAMPLE_ORG = new URL("../fixtures/orgs/example-org.json", import.meta.url).pathname;
+/** The owner's token in the example org. */
+export const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
+
+export interface SharedFixtures {
+  /** Starts a fake Sentry on 127.0.0.1 (default: the example org); closed after the test. */
+  startSentry: (seed?: OrgSeed | string, options?: FakeSentryOptions) => Promise<FakeSentry>;
+  /** Builds the Deps double (test/support/deps-double.ts). */
+  depsDouble: (options?: DepsDoubleOptions) => DepsDouble;
+}
+
+export const test = base.extend<SharedFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- vitest reads the fixtures a test uses from this pattern
+  startSentry: async ({}, use) => {
+    const started: FakeSentry[] = [];
+    await use(async (seed = EXAMPLE_ORG, options = {}) => {
+      const sentry = await startFakeSentry(seed, options);
+      started.push(sentry);
+      return sentry;
+    });
+    await Promise.all(started.map((sentry) => sentry.close()));
+  },
+  // eslint-disable-next-line no-empty-pattern -- as above
+  depsDouble: async ({}, use) => {
+    await use(depsDouble);
+  },
+});
+
+export { describe, expect } from "vitest";
