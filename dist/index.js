@@ -90925,12 +90925,12 @@ async function findOpenIssue(client, repo, options) {
   } catch (error2) {
     throw translateGitHubError(error2, `GET /repos/${repo.owner}/${repo.repo}/issues`);
   }
-  const ours = issues.filter((issue3) => issue3.pull_request === void 0 && sameLogin(issue3.user?.login ?? "", options.viewer)).sort((a, b) => b.number - a.number)[0];
+  const ours = issues.filter((issue2) => issue2.pull_request === void 0 && sameLogin(issue2.user?.login ?? "", options.viewer)).sort((a, b) => b.number - a.number)[0];
   return ours ? { number: ours.number, body: ours.body ?? "" } : void 0;
 }
-async function openIssue(client, repo, issue3) {
+async function openIssue(client, repo, issue2) {
   try {
-    return (await client.rest.issues.create({ owner: repo.owner, repo: repo.repo, title: issue3.title, body: issue3.body, labels: [...issue3.labels] })).data.number;
+    return (await client.rest.issues.create({ owner: repo.owner, repo: repo.repo, title: issue2.title, body: issue2.body, labels: [...issue2.labels] })).data.number;
   } catch (error2) {
     throw translateGitHubError(error2, `POST /repos/${repo.owner}/${repo.repo}/issues`);
   }
@@ -90983,13 +90983,13 @@ async function syncDriftIssue(plan, drift, request2, platform2) {
         platform2.info(`closed drift issue #${existing.number}: Sentry matches the roster`);
         return void 0;
       }
-      const issue3 = renderDriftIssue(plan, request2.rosterPath, { runUrl: runUrl(request2.github) });
-      const body = publicMarkdown(request2, issue3.body);
+      const issue2 = renderDriftIssue(plan, request2.rosterPath, { runUrl: runUrl(request2.github) });
+      const body = publicMarkdown(request2, issue2.body);
       if (existing) {
-        await editIssue(client, repo, existing.number, { title: issue3.title, body });
+        await editIssue(client, repo, existing.number, { title: issue2.title, body });
         platform2.info(`updated drift issue #${existing.number}`);
       } else {
-        platform2.info(`opened drift issue #${await openIssue(client, repo, { title: issue3.title, body, labels: [DRIFT_ISSUE_LABEL] })}`);
+        platform2.info(`opened drift issue #${await openIssue(client, repo, { title: issue2.title, body, labels: [DRIFT_ISSUE_LABEL] })}`);
       }
       return void 0;
     } catch (error2) {
