@@ -16,9 +16,9 @@ describe("the bench's lower bounds", () => {
     expect([pagesFor(0), pagesFor(1), pagesFor(100), pagesFor(101), pagesFor(10_000)]).toEqual([1, 1, 1, 2, 100]);
   });
 
-  it("counts member pages, team pages, each team's member pages and the two fixed reads", () => {
+  it("counts member pages, team pages, each team's member pages and the three fixed reads", () => {
     const bound = planRequestBound({ members: 1_000, teams: 150, teamMemberCounts: [0, 100, 101, 250] });
-    expect(bound).toEqual({ memberPages: 10, teamPages: 2, teamMemberPages: 1 + 1 + 2 + 3, fixed: 2, total: 21 });
+    expect(bound).toEqual({ memberPages: 10, teamPages: 2, teamMemberPages: 1 + 1 + 2 + 3, fixed: 3, total: 22 });
   });
 
   it("takes the rate limit as binding when it is slower than the latency", () => {
@@ -30,13 +30,13 @@ describe("the bench's lower bounds", () => {
   });
 
   it("bounds plan time by the members chain, the longest team, or the work spread over the readers", () => {
-    // Members chain: 1 page = 20 ms; spread: (1 + 1 + 10 + 2) × 20 / 4 = 70 ms.
-    expect(planTimeBoundMs({ members: 100, teams: 10, teamMemberCounts: Array<number>(10).fill(30) }, MODEL)).toBe(70);
-    // Members chain: 99 × 25 + 20 = 2,495 ms beats the spread (100 + 2 + 200 + 2) × 20 / 4 = 1,520 ms.
+    // Members chain: 1 page = 20 ms; spread: (1 + 1 + 10 + 3) × 20 / 4 = 75 ms.
+    expect(planTimeBoundMs({ members: 100, teams: 10, teamMemberCounts: Array<number>(10).fill(30) }, MODEL)).toBe(75);
+    // Members chain: 99 × 25 + 20 = 2,495 ms beats the spread (100 + 2 + 200 + 3) × 20 / 4 = 1,525 ms.
     expect(planTimeBoundMs({ members: 10_000, teams: 200, teamMemberCounts: Array<number>(200).fill(80) }, MODEL)).toBe(
       2_495,
     );
-    // One team of 1,000 members is a 10-page chain: 200 ms beats the spread (1 + 1 + 10 + 2) × 20 / 4 = 70 ms.
+    // One team of 1,000 members is a 10-page chain: 200 ms beats the spread (1 + 1 + 10 + 3) × 20 / 4 = 75 ms.
     expect(planTimeBoundMs({ members: 50, teams: 1, teamMemberCounts: [1_000] }, MODEL)).toBe(200);
   });
 

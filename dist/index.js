@@ -87152,7 +87152,7 @@ function sameEmail(a, b) {
 }
 
 // src/roster/to-desired-state.ts
-var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
 function toDesiredState(roster) {
   const value = roster.value;
   const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
@@ -87313,7 +87313,8 @@ var APPLY_PHASES = [
   "team-removals",
   "demotions",
   "team-roles-after-demotion",
-  "member-removals"
+  "member-removals",
+  "re-invites"
 ];
 function demotedMembers(changes) {
   return new Set(
@@ -87328,6 +87329,7 @@ function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
     case "create-team":
       return "create-teams";
     case "invite":
+      return change.afterRemovalOf === void 0 ? "invites" : "re-invites";
     case "reinvite":
       return "invites";
     case "set-role":
@@ -87347,6 +87349,25 @@ function phaseRank(change, demoted) {
   return APPLY_PHASES.indexOf(phaseOf(change, demoted));
 }
 
+// src/plan/token-scopes.ts
+var SCOPES_NEEDED = {
+  invite: ["member:invite", "member:write", "member:admin"],
+  reinvite: ["member:admin"],
+  "set-role": ["member:admin"],
+  "remove-member": ["member:admin"],
+  "create-team": ["team:write", "org:write", "org:admin"],
+  "add-to-team": ["team:write", "org:write", "org:read"],
+  "set-team-role": ["team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write", "member:admin"],
+  "remove-from-team": ["team:admin", "org:read", "org:write", "org:admin"]
+};
+function missingScope(action, scopes) {
+  if (scopes === null) return void 0;
+  const needed = SCOPES_NEEDED[action];
+  if (needed.some((scope) => scopes.includes(scope))) return void 0;
+  const has = scopes.length === 0 ? "none" : [...scopes].sort().join(", ");
+  return `the token lacks the scope ${needed.length === 1 ? needed[0] : `${needed[0]} (or ${needed.slice(1).join(", ")})`} that this needs (it has ${has}): create a token with ${needed[0]}`;
+}
+
 // src/plan/safety.ts
 var WRITE_SCOPES = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
 function tokenCanWrite(token) {
@@ -87357,11 +87378,12 @@ function safetyContext(desired, live) {
     policy: desired.policy,
     token: live.token,
     judgeToken: live.token.role !== null && tokenCanWrite(live.token),
-    openMembership: live.openMembership
+    openMembership: live.openMembership,
+    scimTeams: new Set(live.teams.filter((team) => team.idpProvisioned).map((team) => team.slug))
   };
 }
 function holdFor(change, target, context3) {
-  return selfHold(change, target, context3) ?? ownerHold(change, target, context3) ?? idpHold(change, target) ?? tokenHold(change, target, context3);
+  return selfHold(change, target, context3) ?? ownerHold(change, target, context3) ?? idpHold(change, target, context3) ?? partnershipHold(change, target) ?? tokenHold(change, target, context3);
 }
 function selfHold(change, target, context3) {
   if (!target || target.id !== context3.token.memberId) return void 0;
@@ -87394,7 +87416,14 @@ function ownerHold(change, target, context3) {
   }
   return void 0;
 }
-function idpHold(change, target) {
+function idpHold(change, target, context3) {
+  if ((change.action === "add-to-team" || change.action === "remove-from-team") && context3.scimTeams.has(change.team)) {
+    const edit = change.action === "add-to-team" ? `add ${change.email} to` : `remove ${change.email} from`;
+    return {
+      reason: "idp-provisioned",
+      detail: `team "${change.team}" is provisioned by your identity provider (SCIM) and Sentry refuses REST membership edits on it: ${edit} the team's group in the identity provider`
+    };
+  }
   if (!target) return void 0;
   if (change.action === "remove-member" && target.flags.idpProvisioned) {
     return {
@@ -87410,8 +87439,23 @@ function idpHold(change, target) {
   }
   return void 0;
 }
+function partnershipHold(change, target) {
+  if (!target?.flags.partnershipRestricted) return void 0;
+  if (change.action !== "set-role" && change.action !== "remove-member") return void 0;
+  const what = change.action === "set-role" ? "changes to their role" : "their removal";
+  return {
+    reason: "partnership-restricted",
+    detail: `${target.email} is managed by an active partnership and Sentry refuses ${what} until the partnership ends: keep the roster as Sentry has them for now, or ask the partner to change it`
+  };
+}
 function tokenHold(change, target, context3) {
   if (!context3.judgeToken) return void 0;
+  const hold = roleHold(change, target, context3);
+  if (hold) return hold;
+  const missing = missingScope(change.action, context3.token.scopes);
+  return missing === void 0 ? void 0 : { reason: "token-cannot", detail: missing };
+}
+function roleHold(change, target, context3) {
   const role = context3.token.role ?? "none";
   const admin = role === "owner" || role === "manager";
   const cannot = (what, needs) => ({
@@ -87466,6 +87510,13 @@ function maxRemovalsViolation(removals, policy) {
     message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in roster.yaml to allow this.`
   };
 }
+function maxRoleChangesViolation(roleChanges, policy) {
+  if (roleChanges <= policy.maxRoleChanges) return void 0;
+  return {
+    rule: "max-role-changes",
+    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in roster.yaml to allow this.`
+  };
+}
 function minOwnersViolation(desired) {
   if (desired.policy.owners !== "manage") return void 0;
   const owners = desired.members.filter((member) => member.role === "owner").length;
@@ -87476,145 +87527,69 @@ function minOwnersViolation(desired) {
   };
 }
 
-// src/plan/compute-plan.ts
-function computePlan(desired, live) {
-  const context3 = safetyContext(desired, live);
-  const outcome = { changes: [], skipped: [], warnings: [] };
-  const violations = [];
-  const drift = [];
-  if (desired.organization !== "" && desired.organization.toLowerCase() !== live.organization.toLowerCase()) {
-    violations.push({
-      rule: "organization-mismatch",
-      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org.`
-    });
-  }
-  if (live.token.scopes !== null && !context3.judgeToken && live.token.role !== null) {
-    outcome.warnings.push({ message: "The token can only read: what it may change is judged again, with the apply token, before any write." });
-  }
+// src/plan/plan-draft.ts
+function emptyDraft() {
+  return { changes: [], skipped: [], warnings: [] };
+}
+function record(draft, change, hold) {
+  if (hold) draft.skipped.push({ ...change, reason: hold.reason, detail: hold.detail });
+  else draft.changes.push(change);
+}
+function judge(draft, candidate, context3) {
+  record(draft, candidate.change, holdFor(candidate.change, candidate.target, context3));
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIds(a, b) {
+  return a.length - b.length || compareText2(a, b);
+}
+function sortBy(items, key) {
+  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText2(a.key, b.key)).map((entry) => entry.item);
+}
+function sortedRecord(record2) {
+  const sorted = {};
+  for (const key of Object.keys(record2).sort(compareText2)) sorted[key] = record2[key];
+  return sorted;
+}
+function quotedList(items) {
+  return items.map((item) => `"${item}"`).join(", ");
+}
+function article(word) {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}
+
+// src/plan/match-members.ts
+function matchRoster(desired, live, draft) {
   const ignored = new Set(desired.ignore.map(normalizeEmail));
-  const liveTeams = new Map(live.teams.map((team) => [team.slug, team]));
-  const teamsRead = new Set(live.teamsRead);
-  const managed = [...desired.teams].sort((a, b) => compareText2(a.slug, b.slug));
-  const managedSlugs = new Set(managed.map((team) => team.slug));
-  const uncreatable = /* @__PURE__ */ new Map();
-  for (const team of managed) {
-    if (!liveTeams.has(team.slug)) {
-      const change = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
-      const hold = holdFor(change, void 0, context3);
-      record(outcome, change, hold);
-      if (hold) uncreatable.set(team.slug, hold);
-    } else if (!teamsRead.has(team.slug)) {
-      outcome.warnings.push({ message: `The members of team "${team.slug}" were not read: its memberships are left as they are.`, team: team.slug });
-    } else if (liveTeams.get(team.slug)?.idpProvisioned) {
-      outcome.warnings.push({
-        message: `Team "${team.slug}" is managed by your identity provider: Sentry refuses membership edits on it.`,
-        team: team.slug
-      });
-    }
-  }
-  const wanted = [...desired.members].filter((member) => {
+  const wanted = desired.members.filter((member) => {
     if (!ignored.has(normalizeEmail(member.email))) return true;
-    outcome.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
+    draft?.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
     return false;
   });
-  const { pairings, unlisted } = matchMembers(wanted, live.members.filter((member) => !ignored.has(normalizeEmail(member.email))));
-  const memberCandidates = [];
-  for (const { desired: member, live: current } of pairings) {
-    if (!current) {
-      const teams = sortedRecord(member.teams);
-      const missing = Object.keys(teams).filter((team) => uncreatable.has(team));
-      for (const team of missing) delete teams[team];
-      if (missing.length > 0) {
-        outcome.warnings.push({
-          message: `${member.email} is invited without ${missing.map((team) => `"${team}"`).join(", ")}: the team is not created (see skipped); a later run adds them.`,
-          email: normalizeEmail(member.email)
-        });
-      }
-      memberCandidates.push({ change: { action: "invite", email: member.email, role: member.role, teams }, target: void 0 });
-      continue;
-    }
-    if (current.pending && current.expired) {
-      memberCandidates.push({ change: { action: "reinvite", email: current.email, memberId: current.id }, target: current });
-    }
-    if (current.role !== member.role) {
-      memberCandidates.push({
-        change: { action: "set-role", email: current.email, memberId: current.id, from: current.role, to: member.role },
-        target: current
-      });
-    }
+  const candidates = live.members.filter((member) => {
+    if (member.email !== "") return !ignored.has(normalizeEmail(member.email));
+    draft?.warnings.push({
+      message: `Sentry member ${member.id} (${member.name}) has no email address: the roster cannot name them, so they are left alone.`
+    });
+    return false;
+  });
+  const { pairings, unlisted } = matchMembers(wanted, candidates, live.accountEmails ?? {});
+  for (const pairing of pairings) {
+    if (pairing.foundBy === void 0 || !pairing.live) continue;
+    draft?.warnings.push({
+      message: `${pairing.foundBy} is another email of the Sentry member ${pairing.live.email} (Sentry shows their account's primary email): add "aliases: [${pairing.live.email}]" to their roster entry, so the next plan needs no search.`,
+      email: normalizeEmail(pairing.desired.email)
+    });
   }
-  for (const member of unlisted) {
-    drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
-    if (desired.policy.unlisted === "remove") {
-      memberCandidates.push({ change: { action: "remove-member", email: member.email, memberId: member.id }, target: member });
-    }
-  }
-  for (const team of [...live.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
-    if (!managedSlugs.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
-  }
-  const memberHolds = judgeMemberChanges(memberCandidates, live, context3);
-  for (const candidate of memberCandidates) record(outcome, candidate.change, memberHolds.get(candidate.change));
-  const finalRoles = /* @__PURE__ */ new Map();
-  for (const candidate of memberCandidates) {
-    if (candidate.change.action === "set-role" && candidate.target && !memberHolds.has(candidate.change)) {
-      finalRoles.set(candidate.target.id, candidate.change.to);
-    }
-  }
-  const teamsApply = { liveTeams, teamsRead, managedSet: managedSlugs, teamRolesEnabled: live.teamRolesEnabled };
-  for (const { desired: member, live: current } of pairings) {
-    if (!current) {
-      inviteWarnings(outcome, member, live.teamRolesEnabled);
-      continue;
-    }
-    const finalRole = finalRoles.get(current.id) ?? current.role;
-    for (const candidate of teamCandidates(member, current, finalRole, teamsApply, outcome)) {
-      const missing = "team" in candidate.change ? uncreatable.get(candidate.change.team) : void 0;
-      if (missing && candidate.change.action === "add-to-team") {
-        record(outcome, candidate.change, { reason: missing.reason, detail: `team "${candidate.change.team}" is not created: ${missing.detail}` });
-      } else {
-        judge(outcome, candidate, context3);
-      }
-    }
-    if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
-      for (const team of Object.keys(current.teams).sort(compareText2)) {
-        if (managedSlugs.has(team)) continue;
-        judge(outcome, { change: { action: "remove-from-team", email: current.email, memberId: current.id, team }, target: current }, context3);
-      }
-      outcome.warnings.push({
-        message: `${current.email} becomes billing, which has no team access: Sentry drops them from every team, including teams the roster does not manage.`,
-        email: normalizeEmail(current.email)
-      });
-    }
-  }
-  teamRoleFeatureWarning(outcome, wanted, live);
-  for (const change of outcome.changes) {
-    if (change.action !== "invite" && change.action !== "set-role") continue;
-    const role = change.action === "invite" ? change.role : change.to;
-    if (!offers(live, role)) {
-      violations.push({
-        rule: "role-not-offered",
-        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in roster.yaml.`,
-        email: normalizeEmail(change.email)
-      });
-    }
-  }
-  const removals = maxRemovalsViolation(outcome.changes.filter((change) => change.action === "remove-member").length, desired.policy);
-  if (removals) violations.push(removals);
-  const owners = minOwnersViolation(desired);
-  if (owners) violations.push(owners);
-  const changes = orderChanges(outcome.changes).map(withId);
-  return {
-    formatVersion: 1,
-    organization: live.organization,
-    digest: planDigest(changes),
-    changes,
-    skipped: orderChanges(outcome.skipped),
-    drift,
-    warnings: outcome.warnings,
-    violations
-  };
+  return { wanted, pairings, unlisted };
 }
-function matchMembers(wanted, liveMembers) {
+function addressesToLookUp(desired, live) {
+  const { pairings } = matchRoster(desired, { ...live, accountEmails: {} });
+  const addresses = pairings.filter((pairing) => !pairing.live).flatMap((pairing) => [pairing.desired.email, ...pairing.desired.aliases]);
+  return [...new Set(addresses.map(normalizeEmail))].sort();
+}
+function matchMembers(wanted, liveMembers, accountEmails) {
   const byEmail = /* @__PURE__ */ new Map();
   for (const member of liveMembers) {
     const key = normalizeEmail(member.email);
@@ -87645,18 +87620,93 @@ function matchMembers(wanted, liveMembers) {
       }
     }
   }
-  const pairings = sorted.map((member) => ({ desired: member, live: found.get(member) }));
+  const foundBy = matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails);
+  const pairings = sorted.map((member) => {
+    const address = foundBy.get(member);
+    return address === void 0 ? { desired: member, live: found.get(member) } : { desired: member, live: found.get(member), foundBy: address };
+  });
   const unlisted = sortBy(
     liveMembers.filter((member) => !claimed.has(member.id)),
     (member) => `${normalizeEmail(member.email)}\0${String(member.id.length).padStart(6, "0")}${member.id}`
   );
   return { pairings, unlisted };
 }
+function matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails) {
+  const foundBy = /* @__PURE__ */ new Map();
+  if (Object.keys(accountEmails).length === 0) return foundBy;
+  const byId = new Map(liveMembers.map((member) => [member.id, member]));
+  for (const member of sorted) {
+    if (found.has(member)) continue;
+    for (const address of [member.email, ...member.aliases]) {
+      const id = accountEmails[normalizeEmail(address)];
+      const row = id === void 0 ? void 0 : byId.get(id);
+      if (!row || row.pending || claimed.has(row.id)) continue;
+      claimed.add(row.id);
+      found.set(member, row);
+      foundBy.set(member, address);
+      break;
+    }
+  }
+  return foundBy;
+}
 function compareLiveRows(a, b) {
   return Number(a.pending) - Number(b.pending) || compareIds(a.id, b.id);
 }
-function compareIds(a, b) {
-  return a.length - b.length || compareText2(a, b);
+
+// src/plan/member-changes.ts
+function planMemberChanges(match, desired, live, context3, uncreatable, draft, drift) {
+  const candidates = [];
+  for (const { desired: member, live: current } of match.pairings) {
+    if (!current) {
+      candidates.push({ change: inviteOf(member, uncreatable, draft), target: void 0 });
+      continue;
+    }
+    if (current.pending && current.expired) {
+      candidates.push({ change: { action: "reinvite", email: current.email, memberId: current.id }, target: current });
+    }
+    if (current.role !== member.role) {
+      candidates.push({
+        change: { action: "set-role", email: current.email, memberId: current.id, from: current.role, to: member.role },
+        target: current
+      });
+    }
+  }
+  for (const member of match.unlisted) {
+    drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
+    if (desired.policy.unlisted === "remove") {
+      candidates.push({ change: { action: "remove-member", email: member.email, memberId: member.id }, target: member });
+    }
+  }
+  const holds = judgeMemberChanges(candidates, live, context3);
+  for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
+  const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
+  planInvitesLostByRemoval(
+    removed.flatMap((candidate) => candidate.target ? [candidate.target] : []),
+    match,
+    context3,
+    uncreatable,
+    draft
+  );
+  const finalRoles = /* @__PURE__ */ new Map();
+  for (const { change, target } of candidates) {
+    if (change.action === "set-role" && target && !holds.has(change)) finalRoles.set(target.id, change.to);
+  }
+  return { finalRoles };
+}
+function inviteOf(member, uncreatable, draft) {
+  return { action: "invite", email: member.email, role: member.role, teams: inviteTeams(member, uncreatable, draft) };
+}
+function inviteTeams(member, uncreatable, draft) {
+  const teams = sortedRecord(member.teams);
+  const missing = Object.keys(teams).filter((team) => uncreatable.has(team));
+  for (const team of missing) delete teams[team];
+  if (missing.length > 0) {
+    draft.warnings.push({
+      message: `${member.email} is invited without ${quotedList(missing)}: the team is not created (see skipped); a later run adds them.`,
+      email: normalizeEmail(member.email)
+    });
+  }
+  return teams;
 }
 function judgeMemberChanges(candidates, live, context3) {
   const holds = /* @__PURE__ */ new Map();
@@ -87676,13 +87726,128 @@ function judgeMemberChanges(candidates, live, context3) {
   for (const [change, hold] of holdForLastOwner(owners, reductions, context3.policy.minOwners)) holds.set(change, hold);
   return holds;
 }
-function teamCandidates(member, current, finalRole, facts, outcome) {
+function planInvitesLostByRemoval(removed, match, context3, uncreatable, draft) {
+  if (removed.length === 0) return;
+  const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
+  const unlisted = new Set(match.unlisted.map((member) => member.id));
+  const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
+  const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
+  for (const sender of [...removed].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)))) {
+    const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)));
+    for (const invite2 of sent) {
+      const member = rosterByInvite.get(invite2.id);
+      if (!member) {
+        if (unlisted.has(invite2.id) && context3.policy.unlisted !== "remove") {
+          draft.warnings.push({ message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent.`, email: normalizeEmail(invite2.email) });
+        }
+        continue;
+      }
+      draft.warnings.push({
+        message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
+        email: normalizeEmail(member.email)
+      });
+      const change = { ...inviteOf(member, uncreatable, draft), afterRemovalOf: sender.email };
+      record(draft, change, holdFor(change, void 0, context3));
+    }
+  }
+}
+function sentBy(invite2, sender) {
+  const inviter = invite2.inviterName;
+  if (!inviter) return false;
+  return inviter === sender.name || sameEmail(inviter, sender.email);
+}
+
+// src/plan/plan-rules.ts
+function planViolations(desired, live, changes) {
+  const violations = [];
+  if (desired.organization !== "" && desired.organization.toLowerCase() !== live.organization.toLowerCase()) {
+    violations.push({
+      rule: "organization-mismatch",
+      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org.`
+    });
+  }
+  for (const change of changes) {
+    if (change.action !== "invite" && change.action !== "set-role") continue;
+    const role = change.action === "invite" ? change.role : change.to;
+    if (!offers(live, role)) {
+      violations.push({
+        rule: "role-not-offered",
+        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in roster.yaml.`,
+        email: normalizeEmail(change.email)
+      });
+    }
+  }
+  const count = (action) => changes.filter((change) => change.action === action).length;
+  const removals = maxRemovalsViolation(count("remove-member"), desired.policy);
+  if (removals) violations.push(removals);
+  const roleChanges = maxRoleChangesViolation(count("set-role"), desired.policy);
+  if (roleChanges) violations.push(roleChanges);
+  const owners = minOwnersViolation(desired);
+  if (owners) violations.push(owners);
+  return violations;
+}
+function offeredRoles(live) {
+  return live.orgRoles.filter((role) => !(role === "admin" && live.teamRolesEnabled));
+}
+function offers(live, role) {
+  return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
+}
+
+// src/plan/team-changes.ts
+function planManagedTeams(desired, live, context3, draft) {
+  const liveTeams = new Set(live.teams.map((team) => team.slug));
+  const teamsRead = new Set(live.teamsRead);
+  const uncreatable = /* @__PURE__ */ new Map();
+  for (const team of [...desired.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
+    if (!liveTeams.has(team.slug)) {
+      const change = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
+      const hold = holdFor(change, void 0, context3);
+      record(draft, change, hold);
+      if (hold) uncreatable.set(team.slug, hold);
+    } else if (!teamsRead.has(team.slug)) {
+      draft.warnings.push({ message: `The members of team "${team.slug}" were not read: its memberships are left as they are.`, team: team.slug });
+    }
+  }
+  return uncreatable;
+}
+function planTeamChanges(match, desired, live, finalRoles, uncreatable, context3, draft) {
+  const facts = {
+    liveTeams: new Set(live.teams.map((team) => team.slug)),
+    teamsRead: new Set(live.teamsRead),
+    managed: new Set(desired.teams.map((team) => team.slug)),
+    teamRolesEnabled: live.teamRolesEnabled
+  };
+  for (const { desired: member, live: current } of match.pairings) {
+    if (!current) continue;
+    const finalRole = finalRoles.get(current.id) ?? current.role;
+    for (const candidate of teamCandidates(member, current, finalRole, facts, draft)) {
+      const missing = "team" in candidate.change ? uncreatable.get(candidate.change.team) : void 0;
+      if (missing && candidate.change.action === "add-to-team") {
+        record(draft, candidate.change, { reason: missing.reason, detail: `team "${candidate.change.team}" is not created: ${missing.detail}` });
+      } else {
+        judge(draft, candidate, context3);
+      }
+    }
+    if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
+      for (const team of Object.keys(current.teams).sort(compareText2)) {
+        if (facts.managed.has(team)) continue;
+        judge(draft, { change: { action: "remove-from-team", email: current.email, memberId: current.id, team }, target: current }, context3);
+      }
+      draft.warnings.push({
+        message: `${current.email} becomes billing, which has no team access: Sentry drops them from every team, including teams the roster does not manage.`,
+        email: normalizeEmail(current.email)
+      });
+    }
+  }
+  teamRoleFeatureWarning(draft, match.wanted, live);
+}
+function teamCandidates(member, current, finalRole, facts, draft) {
   const candidates = [];
   const base = { email: current.email, memberId: current.id };
   const noEffect = [];
   const teams = /* @__PURE__ */ new Set();
-  for (const team of Object.keys(member.teams)) if (facts.managedSet.has(team)) teams.add(team);
-  for (const team of Object.keys(current.teams)) if (facts.managedSet.has(team)) teams.add(team);
+  for (const team of Object.keys(member.teams)) if (facts.managed.has(team)) teams.add(team);
+  for (const team of Object.keys(current.teams)) if (facts.managed.has(team)) teams.add(team);
   for (const team of [...teams].sort(compareText2)) {
     const exists2 = facts.liveTeams.has(team);
     if (exists2 && !facts.teamsRead.has(team)) continue;
@@ -87698,20 +87863,11 @@ function teamCandidates(member, current, finalRole, facts, outcome) {
     if (stored === void 0 || !facts.teamRolesEnabled) continue;
     const from = effectiveTeamRole(finalRole, stored);
     const to = effectiveTeamRole(finalRole, want === "admin" ? "admin" : null);
-    if (from === to) continue;
-    if (current.pending) {
-      outcome.warnings.push({
-        message: `${current.email} has not accepted the invite yet: team role ${to} in "${team}" is set by a later run, once they have.`,
-        email: normalizeEmail(current.email),
-        team
-      });
-      continue;
-    }
-    candidates.push({ change: { action: "set-team-role", ...base, team, from, to }, target: current });
+    if (from !== to) candidates.push({ change: { action: "set-team-role", ...base, team, from, to }, target: current });
   }
   if (noEffect.length > 0) {
-    outcome.warnings.push({
-      message: `${current.email} is ${article(finalRole)} ${finalRole}, which is always team admin: the team role contributor in ${noEffect.map((team) => `"${team}"`).join(", ")} has no effect.`,
+    draft.warnings.push({
+      message: `${current.email} is ${article(finalRole)} ${finalRole}, which is always team admin: the team role contributor in ${quotedList(noEffect)} has no effect.`,
       email: normalizeEmail(current.email)
     });
   }
@@ -87720,59 +87876,53 @@ function teamCandidates(member, current, finalRole, facts, outcome) {
 function explicitTeamRole(member, team) {
   return member.explicitTeamRoles === void 0 || member.explicitTeamRoles.includes(team);
 }
-function inviteWarnings(outcome, member, teamRolesEnabled) {
-  if (!teamRolesEnabled) return;
-  const raised = Object.keys(member.teams).sort(compareText2).filter((team) => member.teams[team] === "admin" && minimumTeamRole(member.role) !== "admin");
-  if (raised.length === 0) return;
-  outcome.warnings.push({
-    message: `${member.email} is invited to ${raised.map((team) => `"${team}"`).join(", ")} as contributor: Sentry sets team role admin only after the invite is accepted, on a later run.`,
-    email: normalizeEmail(member.email)
-  });
-}
-function teamRoleFeatureWarning(outcome, wanted, live) {
+function teamRoleFeatureWarning(draft, wanted, live) {
   if (live.teamRolesEnabled) return;
   const asks = wanted.some((member) => Object.values(member.teams).some((role) => role === "admin" && minimumTeamRole(member.role) !== "admin"));
   if (!asks) return;
-  outcome.warnings.push({
+  draft.warnings.push({
     message: `Organization "${live.organization}" does not have the team-roles feature: Sentry ignores team roles, so the plan sets none.`
   });
 }
-function judge(outcome, candidate, context3) {
-  record(outcome, candidate.change, holdFor(candidate.change, candidate.target, context3));
-}
-function record(outcome, change, hold) {
-  if (hold) outcome.skipped.push({ ...change, reason: hold.reason, detail: hold.detail });
-  else outcome.changes.push(change);
-}
-function offeredRoles(live) {
-  return live.orgRoles.filter((role) => !(role === "admin" && live.teamRolesEnabled));
-}
-function offers(live, role) {
-  return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
+
+// src/plan/compute-plan.ts
+function computePlan(desired, live) {
+  const context3 = safetyContext(desired, live);
+  const draft = emptyDraft();
+  const drift = [];
+  if (live.token.scopes !== null && !context3.judgeToken && live.token.role !== null) {
+    draft.warnings.push({ message: "The token can only read: what it may change is judged again, with the apply token, before any write." });
+  }
+  const uncreatable = planManagedTeams(desired, live, context3, draft);
+  const match = matchRoster(desired, live, draft);
+  const { finalRoles } = planMemberChanges(match, desired, live, context3, uncreatable, draft, drift);
+  const managed = new Set(desired.teams.map((team) => team.slug));
+  for (const team of [...live.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
+    if (!managed.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
+  }
+  planTeamChanges(match, desired, live, finalRoles, uncreatable, context3, draft);
+  const violations = planViolations(desired, live, draft.changes);
+  const changes = orderChanges(draft.changes).map(withId);
+  return {
+    formatVersion: 1,
+    organization: live.organization,
+    digest: planDigest(changes),
+    changes,
+    skipped: orderChanges(draft.skipped),
+    drift,
+    warnings: draft.warnings,
+    violations
+  };
 }
 function orderChanges(changes) {
   const demoted = demotedMembers(changes);
   return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText2(a.email, b.email) || compareText2(a.team, b.team)).map((entry) => entry.change);
-}
-function sortBy(items, key) {
-  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText2(a.key, b.key)).map((entry) => entry.item);
 }
 function emailOf(change) {
   return "email" in change ? normalizeEmail(change.email) : "";
 }
 function teamOf(change) {
   return "team" in change ? change.team : change.action === "reinvite" ? "0" : "1";
-}
-function sortedRecord(record2) {
-  const sorted = {};
-  for (const key of Object.keys(record2).sort(compareText2)) sorted[key] = record2[key];
-  return sorted;
-}
-function article(word) {
-  return /^[aeiou]/.test(word) ? "an" : "a";
-}
-function compareText2(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/roster/errors.ts
@@ -88445,6 +88595,13 @@ var roster_schema_default = {
           maximum: 1e4,
           default: 5
         },
+        maxRoleChanges: {
+          description: "A plan that changes the org role of more members than this is refused: it guards against a bulk edit gone wrong. Default 10.",
+          type: "integer",
+          minimum: 0,
+          maximum: 1e5,
+          default: 10
+        },
         owners: {
           description: "protect (default): never grant, change or remove the Owner role. manage: the roster also manages owners.",
           enum: ["protect", "manage"],
@@ -88735,6 +88892,7 @@ function rangeHint(path6) {
   if (path6[0] !== "policy") return void 0;
   if (path6[1] === "minOwners") return "the org must keep at least one active owner";
   if (path6[1] === "maxRemovals") return "0 refuses every removal; raise it only as far as you mean to remove";
+  if (path6[1] === "maxRoleChanges") return "0 refuses every role change; raise it only as far as you mean to change roles";
   return void 0;
 }
 function describeValue(value) {
@@ -89488,16 +89646,17 @@ function flags(value) {
 function readMember(value) {
   const row = object(value, "a member");
   const id = text(row["id"]);
-  const email = text(row["email"]);
-  if (!id || !email) throw new SentryProtocolError("Sentry sent a member without id or email");
+  if (!id) throw new SentryProtocolError("Sentry sent a member without an id");
+  const email = text(row["email"]) ?? "";
   return {
     id,
     email,
-    name: text(row["name"]) ?? email,
+    name: text(row["name"]) || email || `member ${id}`,
     orgRole: text(row["orgRole"]) ?? text(row["role"]) ?? "member",
     pending: row["pending"] === true,
     expired: row["expired"] === true,
-    flags: flags(row["flags"])
+    flags: flags(row["flags"]),
+    inviterName: text(row["inviterName"]) ?? null
   };
 }
 function readTeamMember(value) {
@@ -89535,6 +89694,11 @@ function readOrgDetails(value) {
 }
 function readTeamRoleAnswer(value) {
   return teamRole(typeof value === "object" && value !== null ? value["teamRole"] : void 0);
+}
+function readTokenScopesAnswer(value) {
+  const auth2 = typeof value === "object" && value !== null ? value["auth"] : void 0;
+  const scopes = typeof auth2 === "object" && auth2 !== null ? auth2["scopes"] : void 0;
+  return Array.isArray(scopes) ? scopes.filter((scope) => typeof scope === "string") : null;
 }
 
 // src/sentry/link-header.ts
@@ -89654,13 +89818,25 @@ async function mapLimit(items, limit, run2) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
-async function readTokenIdentity(client, organization) {
+async function readTokenIdentity(client, organization, withScopes) {
+  const [member, scopes] = await Promise.all([readTokenMember(client, organization), withScopes ? readTokenScopes(client) : null]);
+  return { ...member, scopes };
+}
+async function readTokenMember(client, organization) {
   try {
     const me = readMember((await client.get(apiPath("organizations", organization, "members", "me"))).body);
-    return { memberId: me.id, email: me.email, role: me.orgRole, scopes: null };
+    return { memberId: me.id, email: me.email, role: me.orgRole };
   } catch (error2) {
     if (error2 instanceof SentryApiError && (error2.status === 404 || error2.status === 400))
-      return { memberId: null, email: null, role: null, scopes: null };
+      return { memberId: null, email: null, role: null };
+    throw error2;
+  }
+}
+async function readTokenScopes(client) {
+  try {
+    return readTokenScopesAnswer((await client.get(apiPath())).body);
+  } catch (error2) {
+    if (error2 instanceof SentryApiError || error2 instanceof SentryProtocolError) return null;
     throw error2;
   }
 }
@@ -89670,7 +89846,7 @@ async function readLiveState(client, options) {
   const rest = Promise.all([
     readAll(client, apiPath("organizations", org, "members")),
     readTeamsAndMembers(client, options),
-    readTokenIdentity(client, org)
+    readTokenIdentity(client, org, options.tokenScopes ?? true)
   ]);
   const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
   if (detailsResult.status === "rejected") throw detailsResult.reason;
@@ -89695,6 +89871,7 @@ async function readLiveState(client, options) {
     pending: m.pending,
     expired: m.expired,
     flags: m.flags,
+    ...m.pending ? { inviterName: m.inviterName } : {},
     teams: teamsById.get(m.id) ?? {}
   })).sort((a, b) => compareIds2(a.id, b.id));
   return {
@@ -89710,7 +89887,8 @@ async function readLiveState(client, options) {
 }
 async function readDetails(client, org) {
   try {
-    return readOrgDetails((await client.get(apiPath("organizations", org))).body);
+    const answer = await client.get(apiPath("organizations", org), { detailed: "0", include_feature_flags: "1" });
+    return readOrgDetails(answer.body);
   } catch (error2) {
     if (error2 instanceof SentryProtocolError) {
       throw new SentryConfigError(
@@ -89761,6 +89939,31 @@ function compareIds2(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+// src/sentry/look-up-members.ts
+var LOOKUP_BATCH = 40;
+async function lookUpAccountEmails(client, organization, addresses) {
+  const search = async (batch) => {
+    const query = batch.map((address) => `email:${address}`).join(" ");
+    return (await readAll(client, apiPath("organizations", organization, "members"), { query })).map(readMember);
+  };
+  const hits = [];
+  const resolve2 = async (batch) => {
+    const asked = new Set(batch.map(normalizeEmail));
+    const found = (await search(batch)).filter((row) => !row.pending && row.email !== "" && !asked.has(normalizeEmail(row.email)));
+    if (found.length === 0 || found.length > batch.length) return;
+    if (batch.length === 1) {
+      if (found.length === 1) hits.push([normalizeEmail(batch[0]), found[0].id]);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await Promise.all([resolve2(batch.slice(0, half)), resolve2(batch.slice(half))]);
+  };
+  const batches = [];
+  for (let start = 0; start < addresses.length; start += LOOKUP_BATCH) batches.push(addresses.slice(start, start + LOOKUP_BATCH));
+  await mapLimit(batches, MAX_CONCURRENT_READS, resolve2);
+  return Object.fromEntries(hits.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+
 // src/commands/version.ts
 var VERSION7 = "0.1.0";
 
@@ -89794,12 +89997,15 @@ async function planCommand(options, deps) {
   const organization = options.org || desired.organization || options.defaultOrg;
   if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const live = await readLiveState(client, {
-    organization,
-    managedTeams: desired.teams.map((team) => team.slug),
-    onProgress: (message) => deps.logger.progress(message)
-  });
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
+}
+async function readLiveOrg(client, desired, organization, onProgress) {
+  const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...onProgress ? { onProgress } : {} });
+  const addresses = addressesToLookUp(desired, live);
+  if (addresses.length === 0) return live;
+  onProgress?.(`looking up ${addresses.length} roster address${addresses.length === 1 ? "" : "es"} that match no member`);
+  return { ...live, accountEmails: await lookUpAccountEmails(client, organization, addresses) };
 }
 
 // src/commands/validate.ts
@@ -90205,12 +90411,8 @@ async function runChange(change, writer, teamRoleTargets) {
     switch (change.action) {
       case "create-team":
         return settle(change, await writer.createTeam(change.team, change.name), "the team already exists");
-      case "invite": {
-        const teams = Object.keys(change.teams);
-        const outcome = await writer.invite(change.email, change.role, teams);
-        const rolesLater = minimumTeamRole(change.role) !== "admin" && Object.values(change.teams).includes("admin");
-        return settle(change, outcome, "already invited", rolesLater ? "team roles follow once the invite is accepted" : void 0);
-      }
+      case "invite":
+        return await invite(change, writer, teamRoleTargets);
       case "reinvite":
         return settle(change, await writer.reinvite(change.memberId), "the invite was already fresh");
       case "set-role":
@@ -90228,12 +90430,30 @@ async function runChange(change, writer, teamRoleTargets) {
     return failure(change, error2);
   }
 }
+async function invite(change, writer, targets) {
+  const outcome = await writer.invite(change.email, change.role, Object.keys(change.teams));
+  const admin = Object.keys(change.teams).filter((team) => change.teams[team] === "admin");
+  const roles = minimumTeamRole(change.role) === "admin" || targets(void 0) === "ignored" ? [] : admin;
+  if (outcome.kind === "not-applied" || roles.length === 0) return settle(change, outcome, "already invited");
+  const invited = outcome.kind === "already" ? outcome.note ?? "already invited" : outcome.note;
+  if (outcome.memberId === void 0) {
+    return withMessage(change, "applied", [invited, `team role admin in ${roles.join(", ")} is set by the next run`].filter(Boolean).join("; "));
+  }
+  for (const team of roles) {
+    try {
+      const role = await writer.setTeamRole(outcome.memberId, team, "admin");
+      if (role.kind === "not-applied") return { change, status: "failed", message: `invited, but team role admin in "${team}" was not set: ${role.reason}` };
+    } catch (error2) {
+      return { ...failure(change, error2), message: `invited, but setting team role admin in "${team}" failed: ${messageOf(error2)}` };
+    }
+  }
+  return withMessage(change, "applied", invited);
+}
 async function addToTeam(change, writer, target) {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
   const joined = joinNotes(attemptsNote(added), added.kind === "already" ? added.note ?? "already on the team" : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
-  if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
   try {
     const role = await writer.setTeamRole(change.memberId, change.team, change.teamRole);
@@ -90250,12 +90470,10 @@ function teamRoleDecider(changes, live) {
   if (live === void 0) return () => "set";
   const finalRoles = new Map(live.members.map((member) => [member.id, member.role]));
   for (const change of changes) if (change.action === "set-role") finalRoles.set(change.memberId, change.to);
-  const pending = new Set(live.members.filter((member) => member.pending).map((member) => member.id));
   return (memberId) => {
     if (!live.teamRolesEnabled) return "ignored";
-    const role = finalRoles.get(memberId);
-    if (role !== void 0 && minimumTeamRole(role) === "admin") return "implied";
-    return pending.has(memberId) ? "later" : "set";
+    const role = memberId === void 0 ? void 0 : finalRoles.get(memberId);
+    return role !== void 0 && minimumTeamRole(role) === "admin" ? "implied" : "set";
   };
 }
 function settle(change, outcome, alreadyNote, appliedNote) {
@@ -90311,21 +90529,24 @@ function splitReviewed(plan, reviewed, context3) {
   const notReviewed = [];
   const approved = (id) => full.has(id) || short2.has(id.slice(0, SHORT_ID_LENGTH));
   for (const change of plan.changes) {
-    const origin = reviewedOrigin(change, context3);
-    const ok = approved(change.id) || origin !== void 0 && approved(origin);
+    const ok = approved(change.id) || reviewedOrigins(change, context3).some(approved);
     (ok ? run2 : notReviewed).push(change);
   }
   return { run: run2, notReviewed };
 }
-function reviewedOrigin(change, context3) {
+function reviewedOrigins(change, context3) {
   if (change.action === "set-team-role" && change.from === "contributor") {
-    return changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const added = changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const member = context3?.members?.find((candidate) => normalizeEmail(candidate.email) === normalizeEmail(change.email));
+    if (!member || member.teams[change.team] !== change.to) return [added];
+    const invite2 = { action: "invite", email: member.email, role: member.role, teams: member.teams };
+    return [added, changeId(invite2)];
   }
   const name = context3?.teamNames[change.action === "remove-from-team" ? change.team : ""];
   if (change.action === "remove-from-team" && name !== void 0 && change.memberId === context3?.tokenMemberId) {
-    return changeId({ action: "create-team", team: change.team, name });
+    return [changeId({ action: "create-team", team: change.team, name })];
   }
-  return void 0;
+  return [];
 }
 
 // src/sentry/writer.ts
@@ -90405,20 +90626,21 @@ function createSentryWriter(client, organization) {
         role,
         ...teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}
       };
+      let found;
       try {
-        return await settleWrite(
+        const outcome = await settleWrite(
           client,
           "read-first",
           async () => {
-            await client.send("POST", apiPath("organizations", organization, "members"), body);
-            return { kind: "applied" };
+            const answer = await client.send("POST", apiPath("organizations", organization, "members"), body);
+            return { kind: "applied", memberId: readMember(answer.body).id };
           },
-          async () => await findByEmail(email) !== void 0
+          async () => (found = (await findByEmail(email))?.id) !== void 0
         );
+        return found === void 0 || outcome.kind === "not-applied" ? outcome : { ...outcome, memberId: found };
       } catch (error2) {
-        if (isStatus(error2, 400) && /already (a member|been invited)/i.test(error2.detail ?? "") && await findByEmail(email)) {
-          return { kind: "already", note: error2.detail ?? "already in the org" };
-        }
+        const existing = isStatus(error2, 400) && /already (a member|been invited)/i.test(error2.detail ?? "") ? await findByEmail(email) : void 0;
+        if (existing) return { kind: "already", note: error2 instanceof SentryApiError ? error2.detail ?? "already in the org" : "already in the org", memberId: existing.id };
         throw error2;
       }
     },
@@ -90558,7 +90780,8 @@ async function applyCommand(options, deps) {
   if (options.reviewed !== void 0) {
     const split = splitReviewed(plan, options.reviewed, {
       tokenMemberId: live.token.memberId,
-      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug]))
+      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+      members: desired.members
     });
     run2 = split.run;
     notReviewed = split.notReviewed;
@@ -90654,8 +90877,7 @@ async function saveSnapshot(path6, live, deps) {
 async function recheckConvergence(desired, before, client, deps, token) {
   try {
     deps.logger.progress("reading the org again to confirm");
-    const managedTeams = desired.teams.map((team) => team.slug);
-    const after = await readLiveState(client, { organization: before.organization, managedTeams });
+    const after = await readLiveOrg(client, desired, before.organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error2) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error2, token)}` };

@@ -157,11 +157,38 @@ describe("applyPlan", () => {
     expect(result.stoppedBecause).toBeUndefined();
   });
 
-  it("invites with the team slugs only and notes that team roles follow acceptance", async () => {
-    const { writer, calls } = recordingWriter();
+  // Changed with issue 12: Sentry's team-role write works on a pending invitee (E11), so
+  // apply sets team admin right after the invite instead of leaving it to a later run.
+  it("invites with the team slugs only, then sets team admin on the new invitee right away", async () => {
+    const { writer, calls } = recordingWriter((call) => (call.method === "invite" ? { kind: "applied", memberId: "77" } : undefined));
     const result = await applyPlan([invite("carol@x.com", { web: "admin", api: "contributor" })], writer);
-    expect(calls).toEqual([{ method: "invite", args: ["carol@x.com", "member", ["web", "api"]] }]);
-    expect(result.outcomes[0]).toMatchObject({ status: "applied", message: "team roles follow once the invite is accepted" });
+    expect(calls).toEqual([
+      { method: "invite", args: ["carol@x.com", "member", ["web", "api"]] },
+      { method: "setTeamRole", args: ["77", "web", "admin"] },
+    ]);
+    expect(result.outcomes[0]).toMatchObject({ status: "applied" });
+  });
+
+  it("says the next run sets the team role when Sentry did not name the invite's id", async () => {
+    const { writer, calls } = recordingWriter();
+    const result = await applyPlan([invite("carol@x.com", { web: "admin" })], writer);
+    expect(calls.map((c) => c.method)).toEqual(["invite"]);
+    expect(result.outcomes[0]).toMatchObject({ status: "applied", message: "team role admin in web is set by the next run" });
+  });
+
+  it("fails an invite whose team role could not be set, saying the invite went out", async () => {
+    const { writer } = recordingWriter((call) =>
+      call.method === "invite" ? { kind: "applied", memberId: "77" } : call.method === "setTeamRole" ? { kind: "not-applied", reason: "ignored" } : undefined,
+    );
+    const result = await applyPlan([invite("carol@x.com", { web: "admin" })], writer);
+    expect(result.outcomes[0]).toMatchObject({ status: "failed", message: 'invited, but team role admin in "web" was not set: ignored' });
+  });
+
+  it("sets no team role after an invite as manager (always team admin) or on an org without team roles", async () => {
+    const { writer, calls } = recordingWriter((call) => (call.method === "invite" ? { kind: "applied", memberId: "77" } : undefined));
+    await applyPlan([invite("m@x.com", { web: "admin" }, "manager")], writer);
+    await applyPlan([invite("c@x.com", { web: "admin" })], writer, { live: { teamRolesEnabled: false, members: [] } });
+    expect(calls.map((c) => c.method)).toEqual(["invite", "invite"]);
   });
 
   it("finishes every write of a phase before the next phase starts", async () => {
@@ -219,9 +246,11 @@ describe("applyPlan", () => {
       ["addToTeam", "2", "web"],
       ["addToTeam", "3", "web"],
       ["addToTeam", "4", "web"],
+      // A pending invitee's team role is set too (E11 has no pending guard; changed with issue 12).
+      ["setTeamRole", "4", "web", "admin"],
       ["addToTeam", "5", "web"],
     ]);
-    expect(result.outcomes.find((o) => o.change.action === "add-to-team" && o.change.memberId === "4")?.message).toMatch(/later run, once the invite is accepted/);
+    expect(result.outcomes.find((o) => o.change.action === "add-to-team" && o.change.memberId === "4")?.status).toBe("applied");
   });
 
   it("does not set team roles on an org without the team-roles feature", async () => {

@@ -26,8 +26,8 @@ export interface ApplyPlanOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * The live org the plan was computed from. An add-to-team asks for team
-   * role admin only where Sentry stores it: the org has team roles, the member
-   * has accepted their invite, and admin is above the minimum of the org role
+   * role admin only where Sentry stores it: the org has team roles (invitees
+   * included: E11 works on them), and admin is above the minimum of the org role
    * they end the plan with (Sentry stores `null` at or below it). Without it,
    * every add-to-team with admin also sets the team role.
    */
@@ -147,12 +147,8 @@ async function runChange(change: Change, writer: SentryWriter, teamRoleTargets: 
     switch (change.action) {
       case "create-team":
         return settle(change, await writer.createTeam(change.team, change.name), "the team already exists");
-      case "invite": {
-        const teams = Object.keys(change.teams);
-        const outcome = await writer.invite(change.email, change.role, teams);
-        const rolesLater = minimumTeamRole(change.role) !== "admin" && Object.values(change.teams).includes("admin");
-        return settle(change, outcome, "already invited", rolesLater ? "team roles follow once the invite is accepted" : undefined);
-      }
+      case "invite":
+        return await invite(change, writer, teamRoleTargets);
       case "reinvite":
         return settle(change, await writer.reinvite(change.memberId), "the invite was already fresh");
       case "set-role":
@@ -171,12 +167,36 @@ async function runChange(change: Change, writer: SentryWriter, teamRoleTargets: 
   }
 }
 
+/**
+ * Invites, then sets the team roles above the minimum right away: Sentry
+ * applies none at invite, but its team-role write works on the invitee's
+ * team membership (docs/sentry-behaviour.md E11, T5).
+ */
+async function invite(change: Extract<Change, { action: "invite" }>, writer: SentryWriter, targets: TeamRoleDecider): Promise<RunOutcome> {
+  const outcome = await writer.invite(change.email, change.role, Object.keys(change.teams));
+  const admin = Object.keys(change.teams).filter((team) => change.teams[team] === "admin");
+  const roles = minimumTeamRole(change.role) === "admin" || targets(undefined) === "ignored" ? [] : admin;
+  if (outcome.kind === "not-applied" || roles.length === 0) return settle(change, outcome, "already invited");
+  const invited = outcome.kind === "already" ? (outcome.note ?? "already invited") : outcome.note;
+  if (outcome.memberId === undefined) {
+    return withMessage(change, "applied", [invited, `team role admin in ${roles.join(", ")} is set by the next run`].filter(Boolean).join("; "));
+  }
+  for (const team of roles) {
+    try {
+      const role = await writer.setTeamRole(outcome.memberId, team, "admin");
+      if (role.kind === "not-applied") return { change, status: "failed", message: `invited, but team role admin in "${team}" was not set: ${role.reason}` };
+    } catch (error) {
+      return { ...failure(change, error), message: `invited, but setting team role admin in "${team}" failed: ${messageOf(error)}` };
+    }
+  }
+  return withMessage(change, "applied", invited);
+}
+
 async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, writer: SentryWriter, target: TeamRoleTarget): Promise<RunOutcome> {
   const added = await writer.addToTeam(change.memberId, change.team);
   if (added.kind === "not-applied") return { change, status: "failed", message: added.reason };
   const joined = joinNotes(attemptsNote(added), added.kind === "already" ? (added.note ?? "already on the team") : added.note);
   if (change.teamRole !== "admin" || target === "implied") return withMessage(change, "applied", joined);
-  if (target === "later") return withMessage(change, "applied", [joined, "team role admin is set by a later run, once the invite is accepted"].filter(Boolean).join("; "));
   // The plan already warned that team roles have no effect on this org.
   if (target === "ignored") return withMessage(change, "applied", [joined, "team role admin not set: the org has no team roles"].filter(Boolean).join("; "));
   try {
@@ -193,23 +213,22 @@ async function addToTeam(change: Extract<Change, { action: "add-to-team" }>, wri
 
 /**
  * What setting team role admin after an add means for a member:
- * - set: write it; implied: their org role already makes them team admin;
- * - later: a pending invite, whose team roles Sentry sets only after acceptance;
+ * - set: write it (pending invitees too: E11 has no pending guard);
+ * - implied: their org role already makes them team admin;
  * - ignored: the org has no team-roles feature.
+ * `undefined` asks about a member not in the org yet (an invite): set or ignored.
  */
-type TeamRoleTarget = "set" | "implied" | "later" | "ignored";
-type TeamRoleDecider = (memberId: string) => TeamRoleTarget;
+type TeamRoleTarget = "set" | "implied" | "ignored";
+type TeamRoleDecider = (memberId: string | undefined) => TeamRoleTarget;
 
 function teamRoleDecider(changes: readonly Change[], live: ApplyPlanOptions["live"]): TeamRoleDecider {
   if (live === undefined) return () => "set";
   const finalRoles = new Map(live.members.map((member) => [member.id, member.role as string]));
   for (const change of changes) if (change.action === "set-role") finalRoles.set(change.memberId, change.to);
-  const pending = new Set(live.members.filter((member) => member.pending).map((member) => member.id));
   return (memberId) => {
     if (!live.teamRolesEnabled) return "ignored";
-    const role = finalRoles.get(memberId);
-    if (role !== undefined && minimumTeamRole(role) === "admin") return "implied";
-    return pending.has(memberId) ? "later" : "set";
+    const role = memberId === undefined ? undefined : finalRoles.get(memberId);
+    return role !== undefined && minimumTeamRole(role) === "admin" ? "implied" : "set";
   };
 }
 

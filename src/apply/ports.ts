@@ -9,8 +9,8 @@ import type { OrgRole, TeamRole } from "../domain/types.js";
  * `attempts` is set when the write took more than one try (its answer was lost and it was settled).
  */
 export type WriteOutcome =
-  | { readonly kind: "applied"; readonly note?: string; readonly attempts?: number }
-  | { readonly kind: "already"; readonly note?: string; readonly attempts?: number }
+  | { readonly kind: "applied"; readonly note?: string; readonly attempts?: number; readonly memberId?: string }
+  | { readonly kind: "already"; readonly note?: string; readonly attempts?: number; readonly memberId?: string }
   | { readonly kind: "not-applied"; readonly reason: string; readonly attempts?: number };
 
 /**

@@ -9,14 +9,13 @@ import { PlanFileError } from "../plan/errors.js";
 import { parsePlanJson } from "../plan/plan-json.js";
 import type { Change, Plan, Violation } from "../plan/plan.js";
 import { splitReviewed } from "../plan/reviewed.js";
-import { readLiveState } from "../sentry/read-live-state.js";
 import { createSentryWriter } from "../sentry/writer.js";
 import type { Deps, SentryConnection } from "./deps.js";
 import { describeError } from "./describe-error.js";
 import { renderApplyRefusal, renderApplyReport, toApplyRefusalJson, toApplyReportJson, type ApplyReport } from "../render/apply-report.js";
 import { renderPlanText } from "../render/plan-text.js";
 import { formatRosterIssues } from "../render/roster-issues.js";
-import { planCommand } from "./plan.js";
+import { planCommand, readLiveOrg } from "./plan.js";
 import { openSentry } from "./sentry-session.js";
 
 /** Progress lines `apply` prints at most per run (on a terminal). */
@@ -152,6 +151,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     const split = splitReviewed(plan, options.reviewed, {
       tokenMemberId: live.token.memberId,
       teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+      members: desired.members,
     });
     run = split.run;
     notReviewed = split.notReviewed;
@@ -276,8 +276,8 @@ async function recheckConvergence(
 ): Promise<{ readonly leftOver: readonly Change[]; readonly error?: string }> {
   try {
     deps.logger.progress("reading the org again to confirm");
-    const managedTeams = desired.teams.map((team) => team.slug);
-    const after = await readLiveState(client, { organization: before.organization, managedTeams });
+    // The same reading as the plan's, identity lookups included, so a member found by search is no left-over invite.
+    const after = await readLiveOrg(client, desired, before.organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error, token)}` };

@@ -1,8 +1,11 @@
 import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
 import type { DesiredState, LiveState } from "../domain/types.js";
 import { computePlan } from "../plan/compute-plan.js";
+import { addressesToLookUp } from "../plan/match-members.js";
 import type { Plan } from "../plan/plan.js";
 import { loadRoster } from "../roster/load-roster.js";
+import type { SentryClient } from "../sentry/client.js";
+import { lookUpAccountEmails } from "../sentry/look-up-members.js";
 import { readLiveState } from "../sentry/read-live-state.js";
 import type { Deps, SentryConnection } from "./deps.js";
 import { openSentry } from "./sentry-session.js";
@@ -51,12 +54,23 @@ export async function planCommand(options: PlanCommandOptions, deps: Deps): Prom
   const organization = options.org || desired.organization || options.defaultOrg;
   if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const live = await readLiveState(client, {
-    organization,
-    managedTeams: desired.teams.map((team) => team.slug),
-    onProgress: (message) => deps.logger.progress(message),
-  });
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
+}
+
+/**
+ * One reading of the live org for this roster: the lists (readLiveState),
+ * then a members search for each roster address that matched no listed
+ * member, since Sentry treats every email of an account as that member
+ * (docs/sentry-behaviour.md T8). A roster that matches needs no search, so
+ * its plan costs no extra request.
+ */
+export async function readLiveOrg(client: SentryClient, desired: DesiredState, organization: string, onProgress?: (message: string) => void): Promise<LiveState> {
+  const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...(onProgress ? { onProgress } : {}) });
+  const addresses = addressesToLookUp(desired, live);
+  if (addresses.length === 0) return live;
+  onProgress?.(`looking up ${addresses.length} roster address${addresses.length === 1 ? "" : "es"} that match no member`);
+  return { ...live, accountEmails: await lookUpAccountEmails(client, organization, addresses) };
 }
 
 /** The renderers the front ends use to show a plan (cli/ and action/ reach render/ and plan/ through commands/). */

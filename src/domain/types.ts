@@ -9,6 +9,8 @@ export interface Policy {
   readonly unlisted: "report" | "remove";
   /** Refuse a plan that removes more members than this: guards against a truncated roster. */
   readonly maxRemovals: number;
+  /** Refuse a plan that changes more org roles than this: guards against a bulk edit gone wrong. */
+  readonly maxRoleChanges: number;
   /** "protect": never grant, change or remove the Owner role. */
   readonly owners: "protect" | "manage";
   /** Active owners left after the whole plan; pending invites do not count. */
@@ -80,6 +82,12 @@ export interface LiveMember {
   readonly expired: boolean;
   readonly flags: MemberFlags;
   /**
+   * Pending invites: the display name of who sent it (their name, or their
+   * email without one), as Sentry lists it; the only link from an invite to
+   * its sender. Absent when Sentry did not say.
+   */
+  readonly inviterName?: string | null;
+  /**
    * Team slug → stored team role, for the teams whose memberships were read
    * (LiveState.teamsRead). `null` means "the minimum the org role implies".
    */
@@ -120,4 +128,10 @@ export interface LiveState {
   /** Open Membership: any member may join teams, so team adds are applied directly. */
   readonly openMembership: boolean;
   readonly token: TokenIdentity;
+  /**
+   * Roster addresses that matched no listed member, looked up with Sentry's
+   * members search (which finds an account by any of its emails): normalized
+   * address → the id of the accepted member it belongs to. Only hits are listed.
+   */
+  readonly accountEmails?: Readonly<Record<string, string>>;
 }

@@ -24,6 +24,7 @@ export const APPLY_PHASES = [
   "demotions",
   "team-roles-after-demotion",
   "member-removals",
+  "re-invites",
 ] as const;
 
 /** One phase of APPLY_PHASES. */
@@ -49,6 +50,8 @@ export function phaseOf(change: ChangeWithoutId, demoted: ReadonlySet<string> = 
     case "create-team":
       return "create-teams";
     case "invite":
+      // Sentry deletes the invites a removed member sent: those are sent again after the removals (T16).
+      return change.afterRemovalOf === undefined ? "invites" : "re-invites";
     case "reinvite":
       return "invites";
     case "set-role":

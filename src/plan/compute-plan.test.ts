@@ -170,19 +170,19 @@ describe("computePlan: change kinds", () => {
     expect(summary(plan).map((change) => change.action)).toEqual(["set-role", "set-team-role"]);
   });
 
-  it("leaves team roles of a pending invite to a later run, with a warning", () => {
+  // Changed with issue 12: Sentry's team-role write works on a pending invitee (E11), so the
+  // plan sets it now instead of warning and leaving it to a run after acceptance.
+  it("sets the team role of a pending invite whose role differs, without waiting for acceptance", () => {
     const carol = aLiveMember("carol@example.com", { pending: true, teams: { backend: null } });
     const plan = computePlan(desiredState({ members: [aMember("carol@example.com", { teams: { backend: "admin" } })] }), liveState({ members: [carol] }));
-    expect(plan.changes).toEqual([]);
-    expect(plan.warnings[0]?.message).toMatch(/has not accepted the invite yet/);
+    expect(summary(plan)).toEqual([{ action: "set-team-role", email: "carol@example.com", memberId: carol.id, team: "backend", from: "contributor", to: "admin" }]);
+    expect(plan.warnings).toEqual([]);
   });
 
-  it("warns that an invitee's team admin role follows acceptance", () => {
+  it("invites with the team admin role and no warning: apply sets it right after the invite", () => {
     const plan = computePlan(desiredState({ members: [aMember("carol@example.com", { teams: { backend: "admin" } })] }), liveState({ teams: ["backend"] }));
     expect(summary(plan)[0]).toMatchObject({ action: "invite", teams: { backend: "admin" } });
-    expect(plan.warnings.map((warning) => warning.message)).toEqual([
-      'carol@example.com is invited to "backend" as contributor: Sentry sets team role admin only after the invite is accepted, on a later run.',
-    ]);
+    expect(plan.warnings).toEqual([]);
   });
 
   it("warns once and sets no team role on an org without team roles", () => {

@@ -30,8 +30,14 @@ export interface InviteChange {
   readonly action: "invite";
   readonly email: string;
   readonly role: OrgRole;
-  /** Team slug → team role wanted; Sentry applies the roles only after acceptance. */
+  /** Team slug → team role wanted; apply sets roles above the minimum right after the invite. */
   readonly teams: Readonly<Record<string, TeamRole>>;
+  /**
+   * Set when this invites again someone whose pending invite Sentry deletes
+   * along with the member who sent it: that member's email. It runs after the
+   * member removals (docs/roster.md, "Invites deleted by a removal").
+   */
+  readonly afterRemovalOf?: string;
 }
 
 /** Re-send an expired invite (new token, valid 30 days). */
@@ -124,6 +130,7 @@ export const SKIP_REASONS = [
   "self",
   "idp-provisioned",
   "idp-role-restricted",
+  "partnership-restricted",
   "token-cannot",
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
@@ -159,7 +166,7 @@ export interface PlanWarning {
 }
 
 /** Rules whose breach refuses the whole plan. */
-export const VIOLATION_RULES = ["max-removals", "min-owners", "role-not-offered", "organization-mismatch"] as const;
+export const VIOLATION_RULES = ["max-removals", "max-role-changes", "min-owners", "role-not-offered", "organization-mismatch"] as const;
 export type ViolationRule = (typeof VIOLATION_RULES)[number];
 
 export interface Violation {

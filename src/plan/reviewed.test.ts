@@ -1,3 +1,4 @@
+import type { DesiredMember } from "../domain/types.js";
 import { describe, expect, it } from "vitest";
 import { planWith } from "../../test/support/builders.js";
 import { shortId, withId } from "./change-id.js";
@@ -55,5 +56,20 @@ describe("splitReviewed", () => {
     expect(split.run).toEqual([rest.changes[0]]);
     expect(split.notReviewed).toEqual(rest.changes.slice(1));
     expect(splitReviewed(rest, { ids: [shortId(reviewedCreate.id)] }).run).toEqual([]);
+  });
+
+  it("runs the team role of a reviewed invite whose second write was lost, and not another member's or team's", () => {
+    const reviewedInvite = withId({ action: "invite", email: "carol@example.com", role: "member", teams: { web: "admin", api: "contributor" } });
+    const members: DesiredMember[] = [
+      { email: "carol@example.com", aliases: [], role: "member" as const, teams: { api: "contributor" as const, web: "admin" as const } },
+      { email: "dan@example.com", aliases: [], role: "member" as const, teams: { web: "admin" as const } },
+    ];
+    const rest = planWith([
+      { action: "set-team-role", email: "carol@example.com", memberId: "90", team: "web", from: "contributor", to: "admin" },
+      { action: "set-team-role", email: "dan@example.com", memberId: "91", team: "web", from: "contributor", to: "admin" },
+    ]);
+    const split = splitReviewed(rest, { ids: [shortId(reviewedInvite.id)] }, { tokenMemberId: "1", teamNames: {}, members });
+    expect(split.run).toEqual([rest.changes[0]]);
+    expect(split.notReviewed).toEqual([rest.changes[1]]);
   });
 });

@@ -1,5 +1,7 @@
+import type { DesiredMember } from "../domain/types.js";
+import { normalizeEmail } from "../domain/identity.js";
 import { SHORT_ID_LENGTH, changeId } from "./change-id.js";
-import type { Change, Plan } from "./plan.js";
+import type { Change, ChangeWithoutId, Plan } from "./plan.js";
 
 /** What a reviewer approved: change ids (full or 16-hex short ids) or, when they did not fit, the digest alone. */
 export type Reviewed = { readonly ids: readonly string[] } | { readonly digest: string };
@@ -12,6 +14,8 @@ export type Reviewed = { readonly ids: readonly string[] } | { readonly digest: 
 export interface ReviewContext {
   readonly tokenMemberId: string | null;
   readonly teamNames: Readonly<Record<string, string>>;
+  /** The roster's members: a reviewed invite carries their role and teams in its id. */
+  readonly members?: readonly DesiredMember[];
 }
 
 /** A recomputed plan split into what may run and what nobody reviewed. */
@@ -45,29 +49,37 @@ export function splitReviewed(plan: Plan, reviewed: Reviewed, context?: ReviewCo
   const notReviewed: Change[] = [];
   const approved = (id: string) => full.has(id) || short.has(id.slice(0, SHORT_ID_LENGTH));
   for (const change of plan.changes) {
-    const origin = reviewedOrigin(change, context);
-    const ok = approved(change.id) || (origin !== undefined && approved(origin));
+    const ok = approved(change.id) || reviewedOrigins(change, context).some(approved);
     (ok ? run : notReviewed).push(change);
   }
   return { run, notReviewed };
 }
 
 /**
- * The id of the reviewed change that `change` is the rest of, if any:
+ * The ids of the reviewed changes that `change` may be the rest of:
  * - adding a member to a team as admin is two writes (add, then set the team
  *   role); when the second one fails, the next plan wants `set-team-role
  *   contributor → admin` for that member and team: still the reviewed `add-to-team`;
+ * - inviting with team admin is two writes too (invite, then set the team role
+ *   on the invitee); when the second fails, the same `set-team-role` is still
+ *   the reviewed `invite` of that roster member (its id carries role and teams,
+ *   read from the roster);
  * - Sentry adds the token's user to a team it creates (docs/sentry-behaviour.md T28);
  *   when apply's removal of them fails, the next plan wants `remove-from-team`
  *   of the token's own member from that team: still the reviewed `create-team`.
  */
-export function reviewedOrigin(change: Change, context?: ReviewContext): string | undefined {
+export function reviewedOrigins(change: Change, context?: ReviewContext): string[] {
   if (change.action === "set-team-role" && change.from === "contributor") {
-    return changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const added = changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
+    const member = context?.members?.find((candidate) => normalizeEmail(candidate.email) === normalizeEmail(change.email));
+    if (!member || member.teams[change.team] !== change.to) return [added];
+    // Key order does not change an id (canonicalJson sorts keys).
+    const invite: ChangeWithoutId = { action: "invite", email: member.email, role: member.role, teams: member.teams };
+    return [added, changeId(invite)];
   }
   const name = context?.teamNames[change.action === "remove-from-team" ? change.team : ""];
   if (change.action === "remove-from-team" && name !== undefined && change.memberId === context?.tokenMemberId) {
-    return changeId({ action: "create-team", team: change.team, name });
+    return [changeId({ action: "create-team", team: change.team, name })];
   }
-  return undefined;
+  return [];
 }

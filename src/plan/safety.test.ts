@@ -8,6 +8,7 @@ const context = (role: OrgRole | null, extra: Partial<Omit<SafetyContext, "polic
   token: { memberId: TOKEN_MEMBER_ID, email: "bot@example.com", role, scopes: null },
   judgeToken: role !== null,
   openMembership: false,
+  scimTeams: new Set(),
   ...extra,
   policy: { ...DEFAULT_POLICY, owners: "manage", ...extra.policy },
 });

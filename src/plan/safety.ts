@@ -1,6 +1,7 @@
 import { canManage, orgRolePriority } from "../domain/roles.js";
 import type { DesiredState, LiveMember, LiveState, Policy, TokenIdentity } from "../domain/types.js";
 import type { ChangeWithoutId, SkipReason, Violation } from "./plan.js";
+import { missingScope } from "./token-scopes.js";
 
 /** Scopes that let a token write members or teams; a token with none of them only reads. */
 const WRITE_SCOPES: readonly string[] = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
@@ -12,6 +13,8 @@ export interface SafetyContext {
   /** Judge `token-cannot` from the token's role: only when the plan token can write (docs/security.md#sentry-tokens). */
   readonly judgeToken: boolean;
   readonly openMembership: boolean;
+  /** Teams provisioned by the identity provider: Sentry refuses REST adds and removals (E10, E12). */
+  readonly scimTeams: ReadonlySet<string>;
 }
 
 /** Why a change is held back, as data. */
@@ -32,16 +35,24 @@ export function safetyContext(desired: DesiredState, live: LiveState): SafetyCon
     token: live.token,
     judgeToken: live.token.role !== null && tokenCanWrite(live.token),
     openMembership: live.openMembership,
+    scimTeams: new Set(live.teams.filter((team) => team.idpProvisioned).map((team) => team.slug)),
   };
 }
 
 /**
  * The first rule that holds a change back, or undefined when it may run.
  * `target` is the live member the change acts on (none for invites and team creation).
- * Order: self, owner-protected, idp-provisioned, idp-role-restricted, token-cannot.
+ * Order: self, owner-protected, the refusals Sentry always gives (idp-provisioned,
+ * idp-role-restricted, partnership-restricted), token-cannot.
  */
 export function holdFor(change: ChangeWithoutId, target: LiveMember | undefined, context: SafetyContext): Hold | undefined {
-  return selfHold(change, target, context) ?? ownerHold(change, target, context) ?? idpHold(change, target) ?? tokenHold(change, target, context);
+  return (
+    selfHold(change, target, context) ??
+    ownerHold(change, target, context) ??
+    idpHold(change, target, context) ??
+    partnershipHold(change, target) ??
+    tokenHold(change, target, context)
+  );
 }
 
 function selfHold(change: ChangeWithoutId, target: LiveMember | undefined, context: SafetyContext): Hold | undefined {
@@ -77,7 +88,15 @@ function ownerHold(change: ChangeWithoutId, target: LiveMember | undefined, cont
   return undefined;
 }
 
-function idpHold(change: ChangeWithoutId, target: LiveMember | undefined): Hold | undefined {
+function idpHold(change: ChangeWithoutId, target: LiveMember | undefined, context: SafetyContext): Hold | undefined {
+  if ((change.action === "add-to-team" || change.action === "remove-from-team") && context.scimTeams.has(change.team)) {
+    // Sentry answers 403 to REST membership edits on a SCIM team; team roles stay allowed (E10, E12).
+    const edit = change.action === "add-to-team" ? `add ${change.email} to` : `remove ${change.email} from`;
+    return {
+      reason: "idp-provisioned",
+      detail: `team "${change.team}" is provisioned by your identity provider (SCIM) and Sentry refuses REST membership edits on it: ${edit} the team's group in the identity provider`,
+    };
+  }
   if (!target) return undefined;
   if (change.action === "remove-member" && target.flags.idpProvisioned) {
     return {
@@ -94,8 +113,27 @@ function idpHold(change: ChangeWithoutId, target: LiveMember | undefined): Hold 
   return undefined;
 }
 
+/** Sentry answers 403 to role changes and removals of a member an active partnership manages (E3, E4). */
+function partnershipHold(change: ChangeWithoutId, target: LiveMember | undefined): Hold | undefined {
+  if (!target?.flags.partnershipRestricted) return undefined;
+  if (change.action !== "set-role" && change.action !== "remove-member") return undefined;
+  const what = change.action === "set-role" ? "changes to their role" : "their removal";
+  return {
+    reason: "partnership-restricted",
+    detail: `${target.email} is managed by an active partnership and Sentry refuses ${what} until the partnership ends: keep the roster as Sentry has them for now, or ask the partner to change it`,
+  };
+}
+
+/** What the token may do, judged by its user's role, then by its own scopes when Sentry named them (E14). */
 function tokenHold(change: ChangeWithoutId, target: LiveMember | undefined, context: SafetyContext): Hold | undefined {
   if (!context.judgeToken) return undefined;
+  const hold = roleHold(change, target, context);
+  if (hold) return hold;
+  const missing = missingScope(change.action, context.token.scopes);
+  return missing === undefined ? undefined : { reason: "token-cannot", detail: missing };
+}
+
+function roleHold(change: ChangeWithoutId, target: LiveMember | undefined, context: SafetyContext): Hold | undefined {
   const role = context.token.role ?? "none";
   const admin = role === "owner" || role === "manager";
   const cannot = (what: string, needs: string): Hold => ({
@@ -167,6 +205,15 @@ export function maxRemovalsViolation(removals: number, policy: Policy): Violatio
   return {
     rule: "max-removals",
     message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in roster.yaml to allow this.`,
+  };
+}
+
+/** `max-role-changes`: more org role changes than the policy allows refuses the plan, like max-removals. */
+export function maxRoleChangesViolation(roleChanges: number, policy: Policy): Violation | undefined {
+  if (roleChanges <= policy.maxRoleChanges) return undefined;
+  return {
+    rule: "max-role-changes",
+    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in roster.yaml to allow this.`,
   };
 }
 

@@ -29,7 +29,7 @@ describe("schema issues", () => {
 
   it("lists the allowed keys when no key is close", () => {
     expect(issues("version: 1\npolicy:\n  dryRun: true\nmembers: []\n")[0]?.hint).toBe(
-      "allowed here: unlisted, maxRemovals, owners, minOwners",
+      "allowed here: unlisted, maxRemovals, maxRoleChanges, owners, minOwners",
     );
   });
 

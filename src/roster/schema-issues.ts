@@ -228,6 +228,7 @@ function rangeHint(path: RosterPath): string | undefined {
   if (path[0] !== "policy") return undefined;
   if (path[1] === "minOwners") return "the org must keep at least one active owner";
   if (path[1] === "maxRemovals") return "0 refuses every removal; raise it only as far as you mean to remove";
+  if (path[1] === "maxRoleChanges") return "0 refuses every role change; raise it only as far as you mean to change roles";
   return undefined;
 }
 

@@ -33,7 +33,7 @@ describe("toDesiredState", () => {
       ...DEFAULT_POLICY,
       maxRemovals: 0,
     });
-    expect(DEFAULT_POLICY).toEqual({ unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 });
+    expect(DEFAULT_POLICY).toEqual({ unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 });
   });
 
   it("keeps team names only where the roster gives one, and every position", () => {

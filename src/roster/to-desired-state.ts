@@ -3,7 +3,7 @@ import type { DesiredMember, DesiredState, DesiredTeam, OrgRole, Policy, TeamRol
 import type { ParsedRoster } from "./parse-roster.js";
 
 /** The policy a roster gets for every field it leaves out (docs/roster.md#policy): each default refuses. */
-export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
 
 /** The roster value once the schema accepted it. */
 interface RosterValue {

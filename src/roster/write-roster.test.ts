@@ -105,6 +105,7 @@ describe("writeRoster", () => {
     expect(reload(writeRoster(ORG)).policy).toEqual({
       unlisted: "report",
       maxRemovals: 5,
+      maxRoleChanges: 10,
       owners: "protect",
       minOwners: 1,
     });

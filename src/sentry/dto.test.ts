@@ -38,6 +38,7 @@ describe("wire types, read leniently (docs/sentry-behaviour.md T26)", () => {
         memberLimitRestricted: false,
         partnershipRestricted: false,
       },
+      inviterName: null,
     });
   });
 
@@ -62,7 +63,12 @@ describe("wire types, read leniently (docs/sentry-behaviour.md T26)", () => {
     expect(readMember({ ...P1_ITEM, user: null, pending: false }).pending).toBe(false);
   });
 
-  it("refuses a member without id or email", () => {
+  it("reads a member whose email is null (T32) as one without an address, named by its name or id", () => {
+    expect(readMember({ id: "7", email: null, name: "Ann" })).toMatchObject({ id: "7", email: "", name: "Ann" });
+    expect(readMember({ id: "8", email: null })).toMatchObject({ id: "8", email: "", name: "member 8" });
+  });
+
+  it("refuses a member without id", () => {
     expect(() => readMember({ email: "a@x.com" })).toThrow(SentryProtocolError);
     expect(() => readMember("nope")).toThrow(SentryProtocolError);
   });

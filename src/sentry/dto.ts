@@ -10,12 +10,15 @@ import { SentryProtocolError } from "./errors.js";
 /** A member row of E1, E2 or E9, as far as we use it. */
 export interface MemberDto {
   readonly id: string;
+  /** "" when Sentry sent no address (T32). */
   readonly email: string;
   readonly name: string;
   readonly orgRole: string;
   readonly pending: boolean;
   readonly expired: boolean;
   readonly flags: MemberFlags;
+  /** Who sent a pending invite, by display name; null when Sentry did not say (T16). */
+  readonly inviterName: string | null;
 }
 
 /** E9 rows add the stored team role. */
@@ -78,16 +81,18 @@ function flags(value: unknown): MemberFlags {
 export function readMember(value: unknown): MemberDto {
   const row = object(value, "a member");
   const id = text(row["id"]);
-  const email = text(row["email"]);
-  if (!id || !email) throw new SentryProtocolError("Sentry sent a member without id or email");
+  if (!id) throw new SentryProtocolError("Sentry sent a member without an id");
+  // A row can carry `email: null` (docs/sentry-behaviour.md T32): "" stands for "no address".
+  const email = text(row["email"]) ?? "";
   return {
     id,
     email,
-    name: text(row["name"]) ?? email,
+    name: text(row["name"]) || email || `member ${id}`,
     orgRole: text(row["orgRole"]) ?? text(row["role"]) ?? "member",
     pending: row["pending"] === true,
     expired: row["expired"] === true,
     flags: flags(row["flags"]),
+    inviterName: text(row["inviterName"]) ?? null,
   };
 }
 
@@ -121,7 +126,10 @@ export function readTeam(value: unknown): TeamDto {
   return { id, slug, name: text(row["name"]) ?? slug, idpProvisioned: teamFlags["idp:provisioned"] === true };
 }
 
-/** E13 body. Team roles: the `team-roles` feature, or a retired `admin` role (the feature list is [unverified]). */
+/**
+ * E13 body. Team roles: the `team-roles` feature first; Sentry lists features only when
+ * asked (`include_feature_flags=1`), so a retired `admin` role is the fallback signal (E13).
+ */
 export function readOrgDetails(value: unknown): OrgDetailsDto {
   const row = object(value, "organization details");
   const features = Array.isArray(row["features"])
@@ -147,4 +155,11 @@ export function readOrgDetails(value: unknown): OrgDetailsDto {
 /** E11 answer: the stored team role. */
 export function readTeamRoleAnswer(value: unknown): TeamRole | null {
   return teamRole(typeof value === "object" && value !== null ? (value as Json)["teamRole"] : undefined);
+}
+
+/** E14 answer: the token's own scopes, or null when the answer does not name them. */
+export function readTokenScopesAnswer(value: unknown): readonly string[] | null {
+  const auth = typeof value === "object" && value !== null ? (value as Json)["auth"] : undefined;
+  const scopes = typeof auth === "object" && auth !== null ? (auth as Json)["scopes"] : undefined;
+  return Array.isArray(scopes) ? scopes.filter((scope): scope is string => typeof scope === "string") : null;
 }

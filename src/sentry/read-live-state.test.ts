@@ -9,8 +9,8 @@ const OWNER = "sntryu_owner_token_0123456789abcdef";
 const INTEGRATION = "sntrys_integration_token_0123456789abcdef";
 const MARCH = Date.parse("2026-03-01T00:00:00Z");
 
-function setup(token = OWNER, seed: Parameters<typeof createInMemorySentry>[0] = EXAMPLE) {
-  const fake = createInMemorySentry(seed, { now: () => MARCH });
+function setup(token = OWNER, seed: Parameters<typeof createInMemorySentry>[0] = EXAMPLE, options: Parameters<typeof createInMemorySentry>[1] = {}) {
+  const fake = createInMemorySentry(seed, { now: () => MARCH, ...options });
   const client = new SentryClient({
     baseUrl: fake.url,
     token,
@@ -69,29 +69,37 @@ describe("readLiveState", () => {
     expect(live.teams.map((team) => team.slug)).not.toContain("missing-team");
   });
 
-  it("knows the token's own member, and none for an integration token", async () => {
+  it("knows the token's own member and scopes (E14), and no member for an integration token", async () => {
     expect((await readLiveState(setup().client, { organization: "acme", managedTeams: [] })).token).toEqual({
       memberId: "101",
       email: "alice@example.com",
       role: "owner",
-      scopes: null,
+      scopes: ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"],
     });
     expect((await readLiveState(setup(INTEGRATION).client, { organization: "acme", managedTeams: [] })).token).toEqual({
       memberId: null,
       email: null,
       role: null,
-      scopes: null,
+      scopes: ["org:read", "member:read", "member:write", "team:read", "team:write"],
     });
   });
 
-  it("uses no more than ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2 requests", async () => {
+  it("judges by the role alone when the server does not answer the API root (scopes null)", async () => {
+    const { client } = setup(OWNER, EXAMPLE, { switches: { noApiRoot: true } });
+    expect((await readLiveState(client, { organization: "acme", managedTeams: [] })).token).toMatchObject({ memberId: "101", scopes: null });
+  });
+
+  it("uses no more than ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 3 requests (2 without the token's scopes)", async () => {
     const seed = generateOrg({ members: 1000, teams: 150, maxTeamsPerMember: 40 });
     const { client, fake } = setup(GENERATED_OWNER_TOKEN, seed);
     const live = await readLiveState(client, { organization: "bigco", managedTeams: "all" });
     const perTeam = seed.teams.map((t) => seed.members.filter((m) => m.teams && t.slug in m.teams).length);
     expect(Math.max(...perTeam)).toBeGreaterThan(100);
-    const bound = pages(1000) + pages(150) + perTeam.reduce((sum, n) => sum + pages(n), 0) + 2;
+    const bound = pages(1000) + pages(150) + perTeam.reduce((sum, n) => sum + pages(n), 0) + 3;
     expect(fake.requests.length).toBeLessThanOrEqual(bound);
+    fake.clearLog();
+    await readLiveState(client, { organization: "bigco", managedTeams: "all", tokenScopes: false });
+    expect(fake.requests.length).toBeLessThanOrEqual(bound - 1);
     expect(live.members).toHaveLength(1000);
     expect(live.teamsRead).toHaveLength(150);
     const memberships = live.members.reduce((sum, m) => sum + Object.keys(m.teams).length, 0);
@@ -136,6 +144,7 @@ describe("readLiveState", () => {
     );
     // The lists start beside the org details; their 404s are not what the user is told.
     expect(fake.requests.map((r) => r.path).sort()).toEqual([
+      "/api/0/",
       "/api/0/organizations/nope/",
       "/api/0/organizations/nope/members/",
       "/api/0/organizations/nope/members/me/",

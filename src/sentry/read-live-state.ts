@@ -1,6 +1,6 @@
 import type { LiveMember, LiveState, TeamRole, TokenIdentity } from "../domain/types.js";
 import { type SentryClient, apiPath } from "./client.js";
-import { type TeamMemberDto, readMember, readOrgDetails, readTeam, readTeamMember } from "./dto.js";
+import { type TeamMemberDto, readMember, readOrgDetails, readTeam, readTeamMember, readTokenScopesAnswer } from "./dto.js";
 import { SentryApiError, SentryConfigError, SentryProtocolError } from "./errors.js";
 import { readAll } from "./paginate.js";
 
@@ -13,9 +13,12 @@ export interface ReadLiveStateOptions {
   readonly managedTeams: readonly string[] | "all";
   /** Called as lists finish ("read 1,000 members"). */
   readonly onProgress?: (message: string) => void;
+  /** Read the token's scopes (E14), which `token-cannot` judges; default true. Export does not need them. */
+  readonly tokenScopes?: boolean;
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs `run` over `items`, at most `limit` at a time; results in the items' order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -28,14 +31,36 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T)
   return results;
 }
 
-/** members/me/: the token's own member; tokens without one (internal integrations) get 404. */
-async function readTokenIdentity(client: SentryClient, organization: string): Promise<TokenIdentity> {
+/**
+ * members/me/: the token's own member (tokens without one, internal
+ * integrations, get 404); and the API root for the token's own scopes (E14).
+ */
+async function readTokenIdentity(client: SentryClient, organization: string, withScopes: boolean): Promise<TokenIdentity> {
+  const [member, scopes] = await Promise.all([readTokenMember(client, organization), withScopes ? readTokenScopes(client) : null]);
+  return { ...member, scopes };
+}
+
+async function readTokenMember(client: SentryClient, organization: string): Promise<Omit<TokenIdentity, "scopes">> {
   try {
     const me = readMember((await client.get<unknown>(apiPath("organizations", organization, "members", "me"))).body);
-    return { memberId: me.id, email: me.email, role: me.orgRole, scopes: null };
+    return { memberId: me.id, email: me.email, role: me.orgRole };
   } catch (error) {
     if (error instanceof SentryApiError && (error.status === 404 || error.status === 400))
-      return { memberId: null, email: null, role: null, scopes: null };
+      return { memberId: null, email: null, role: null };
+    throw error;
+  }
+}
+
+/**
+ * The token's scopes from `GET /api/0/` (docs/sentry-behaviour.md E14). A
+ * server (or regional host) that does not answer it, or answers without
+ * `auth.scopes`, gives null: `token-cannot` then judges by the role alone.
+ */
+async function readTokenScopes(client: SentryClient): Promise<readonly string[] | null> {
+  try {
+    return readTokenScopesAnswer((await client.get<unknown>(apiPath())).body);
+  } catch (error) {
+    if (error instanceof SentryApiError || error instanceof SentryProtocolError) return null;
     throw error;
   }
 }
@@ -48,7 +73,8 @@ async function readTokenIdentity(client: SentryClient, organization: string): Pr
  * without waiting for the team list (a 404 means the team is absent); export
  * ("all") needs the team list first. A failure of the org details wins, so a
  * wrong org or token fails with one clear error.
- * Requests: ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 2, plus one
+ * Requests: ⌈members/100⌉ + ⌈teams/100⌉ + Σ⌈team members/100⌉ + 3 (org
+ * details, the token's member, the token's scopes; 2 without scopes), plus one
  * 404 per roster team that Sentry does not have yet.
  */
 export async function readLiveState(client: SentryClient, options: ReadLiveStateOptions): Promise<LiveState> {
@@ -57,7 +83,7 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   const rest = Promise.all([
     readAll<unknown>(client, apiPath("organizations", org, "members")),
     readTeamsAndMembers(client, options),
-    readTokenIdentity(client, org),
+    readTokenIdentity(client, org, options.tokenScopes ?? true),
   ]);
   // Both settle before anything is thrown, so no read is left rejecting unobserved.
   const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
@@ -85,6 +111,7 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
       pending: m.pending,
       expired: m.expired,
       flags: m.flags,
+      ...(m.pending ? { inviterName: m.inviterName } : {}),
       teams: teamsById.get(m.id) ?? {},
     }))
     .sort((a, b) => compareIds(a.id, b.id));
@@ -100,10 +127,12 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   };
 }
 
-/** Org details (E13), with its two failures put in words a user can act on. */
+/** Org details (docs/sentry-behaviour.md E13), with its two failures put in words a user can act on. */
 async function readDetails(client: SentryClient, org: string) {
   try {
-    return readOrgDetails((await client.get<unknown>(apiPath("organizations", org))).body);
+    // Lean, as Sentry's own web app asks: no teams and projects serialized, but the feature list (E13).
+    const answer = await client.get<unknown>(apiPath("organizations", org), { detailed: "0", include_feature_flags: "1" });
+    return readOrgDetails(answer.body);
   } catch (error) {
     if (error instanceof SentryProtocolError) {
       throw new SentryConfigError(

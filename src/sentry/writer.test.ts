@@ -30,7 +30,7 @@ const writes = (fake: ReturnType<typeof createInMemorySentry>) => fake.requests.
 describe("createSentryWriter", () => {
   it("invites with orgRole and role equal and teamRoles whose roles are null", async () => {
     const { fake, writer } = setup();
-    await expect(writer.invite("carol@example.com", "manager", ["backend"])).resolves.toEqual({ kind: "applied" });
+    await expect(writer.invite("carol@example.com", "manager", ["backend"])).resolves.toEqual({ kind: "applied", memberId: "108" });
     expect(writes(fake)[0]?.body).toEqual({
       email: "carol@example.com",
       orgRole: "manager",
@@ -64,7 +64,7 @@ describe("createSentryWriter", () => {
   it("sends an invite again only after reading back that the lost attempt did not land", async () => {
     const { fake, writer } = setup();
     fake.faults.failNext(1, "503", { method: "POST" });
-    await expect(writer.invite("carol@example.com", "member", [])).resolves.toEqual({ kind: "applied", attempts: 2 });
+    await expect(writer.invite("carol@example.com", "member", [])).resolves.toEqual({ kind: "applied", attempts: 2, memberId: "108" });
     expect(writes(fake)).toHaveLength(2);
     expect(fake.state().members.filter((m) => m.email === "carol@example.com")).toHaveLength(1);
   });

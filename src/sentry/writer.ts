@@ -11,8 +11,8 @@ import { MAX_WRITE_ATTEMPTS } from "./retry-policy.js";
  * (sentry/ may not import apply/: docs/architecture.md#layers-and-dependency-direction).
  */
 export type WriterOutcome =
-  | { readonly kind: "applied"; readonly note?: string; readonly attempts?: number }
-  | { readonly kind: "already"; readonly note?: string; readonly attempts?: number }
+  | { readonly kind: "applied"; readonly note?: string; readonly attempts?: number; readonly memberId?: string }
+  | { readonly kind: "already"; readonly note?: string; readonly attempts?: number; readonly memberId?: string }
   | { readonly kind: "not-applied"; readonly reason: string; readonly attempts?: number };
 
 /** Structurally equal to apply/ports.ts SentryWriter. */
@@ -151,25 +151,24 @@ export function createSentryWriter(client: SentryClient, organization: string): 
         role,
         ...(teams.length > 0 ? { teamRoles: teams.map((teamSlug) => ({ teamSlug, role: null })) } : {}),
       };
+      // The new member's id, so apply can set team roles right after (E11 works on invitees).
+      let found: string | undefined;
       try {
-        return await settleWrite(
+        const outcome = await settleWrite(
           client,
           "read-first",
           async () => {
-            await client.send("POST", apiPath("organizations", organization, "members"), body);
-            return { kind: "applied" };
+            const answer = await client.send<unknown>("POST", apiPath("organizations", organization, "members"), body);
+            return { kind: "applied", memberId: readMember(answer.body).id };
           },
-          async () => (await findByEmail(email)) !== undefined,
+          async () => (found = (await findByEmail(email))?.id) !== undefined,
         );
+        return found === undefined || outcome.kind === "not-applied" ? outcome : { ...outcome, memberId: found };
       } catch (error) {
         // "already a member" / "already been invited": someone got there first.
-        if (
-          isStatus(error, 400) &&
-          /already (a member|been invited)/i.test(error.detail ?? "") &&
-          (await findByEmail(email))
-        ) {
-          return { kind: "already", note: error.detail ?? "already in the org" };
-        }
+        const existing =
+          isStatus(error, 400) && /already (a member|been invited)/i.test(error.detail ?? "") ? await findByEmail(email) : undefined;
+        if (existing) return { kind: "already", note: error instanceof SentryApiError ? (error.detail ?? "already in the org") : "already in the org", memberId: existing.id };
         throw error;
       }
     },

@@ -879,7 +879,7 @@ describe("fake Sentry: additions", () => {
 
   it("X2 org details carry openMembership, features and the role lists", async () => {
     const { api } = setup();
-    expect((await api("GET", "organizations/acme/")).body).toMatchObject({
+    expect((await api("GET", "organizations/acme/?detailed=0&include_feature_flags=1")).body).toMatchObject({
       slug: "acme",
       openMembership: false,
       allowMemberInvite: true,
@@ -972,5 +972,158 @@ describe("fake Sentry: additions", () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe("fake Sentry: corrected facts (docs/sentry-behaviour.md)", () => {
+  /** An owner token that lacks org:write: Sentry still decides team edits by the owner's role. */
+  const OWNER_NO_ORG_WRITE = "sntryu_owner_nowrite_0123456789abcdef";
+  /** A member who is team admin of backend, and a manager, each with a token. */
+  const TEAM_ADMIN = "sntryu_teamadmin_0123456789abcdef";
+  const roleSeed = () =>
+    seedWith((s) => ({
+      ...s,
+      tokens: [
+        ...s.tokens,
+        { token: OWNER_NO_ORG_WRITE, kind: "user", memberId: "101", scopes: ["org:read", "member:read", "team:read", "team:write"] },
+        { token: TEAM_ADMIN, kind: "user", memberId: "102", scopes: ["org:read", "member:read", "team:read", "team:write", "team:admin"] },
+      ],
+    }));
+
+  it("E10 a direct team add is decided by the caller's org role or team admin, not the token's org:write", async () => {
+    const { api, fake } = setup(roleSeed());
+    expect((await api("POST", "organizations/acme/members/107/teams/frontend/", { token: OWNER_NO_ORG_WRITE })).status).toBe(201);
+    expect(fake.state().members.find((m) => m.id === "107")?.teams).toEqual({ frontend: null });
+    // Bob is a member but team admin of backend: direct there, an access request elsewhere.
+    expect((await api("POST", "organizations/acme/members/107/teams/backend/", { token: TEAM_ADMIN })).status).toBe(201);
+    expect((await api("DELETE", "organizations/acme/members/107/teams/frontend/")).status).toBe(200);
+    expect((await api("POST", "organizations/acme/members/107/teams/frontend/", { token: TEAM_ADMIN })).status).toBe(202);
+  });
+
+  it("E12 removal from a team is decided by the caller's org role; the permission check comes before the SCIM one", async () => {
+    const { api } = setup(roleSeed());
+    expect((await api("DELETE", "organizations/acme/members/103/teams/frontend/", { token: OWNER_NO_ORG_WRITE })).status).toBe(200);
+    // A member who is no team admin of platform: 400 (permission) before 403 (SCIM team).
+    expect(await api("DELETE", "organizations/acme/members/104/teams/platform/", { token: TEAM_ADMIN })).toMatchObject({
+      status: 400,
+      body: { detail: "You do not have permission to edit that user's membership." },
+    });
+    expect(await api("DELETE", "organizations/acme/members/104/teams/platform/")).toMatchObject({
+      status: 403,
+      body: { detail: "This team is managed through your organization's identity provider." },
+    });
+  });
+
+  it("E11 sets a pending invitee's team role right after the invite", async () => {
+    const { api, fake } = setup();
+    const invited = await api("POST", "organizations/acme/members/", {
+      body: { email: "new@example.com", orgRole: "member", role: "member", teamRoles: [{ teamSlug: "backend", role: null }] },
+    });
+    const id = (invited.body as { id: string }).id;
+    expect(await api("PUT", `organizations/acme/members/${id}/teams/backend/`, { body: { teamRole: "admin" } })).toMatchObject({
+      status: 200,
+      body: { isActive: true, teamRole: "admin" },
+    });
+    expect(fake.state().members.find((m) => m.id === id)).toMatchObject({ pending: true, teams: { backend: "admin" } });
+  });
+
+  it("E11 without team-roles skips its permission check: 200 whatever the caller, nothing stored", async () => {
+    const plain = setup(seedWith((s) => ({ ...s, organization: { ...s.organization, features: ["invite-members"] } })));
+    // Bob (member, not team admin of frontend) would get 400 on a team-roles org.
+    expect(await plain.api("PUT", "organizations/acme/members/103/teams/frontend/", { token: MEMBER, body: { teamRole: "admin" } })).toMatchObject({
+      status: 200,
+      body: { isActive: true, teamRole: null },
+    });
+    const { api } = setup();
+    expect((await api("PUT", "organizations/acme/members/103/teams/frontend/", { token: MEMBER, body: { teamRole: "admin" } })).status).toBe(400);
+  });
+
+  it("E13 serializes teams and projects unless detailed=0; features only with include_feature_flags=1", async () => {
+    const { api } = setup();
+    const full = (await api("GET", "organizations/acme/")).body as Record<string, unknown>;
+    expect(full).toHaveProperty("teams");
+    expect(full).toHaveProperty("projects");
+    expect(full).not.toHaveProperty("features");
+    const lean = (await api("GET", "organizations/acme/?detailed=0")).body as Record<string, unknown>;
+    expect(lean).not.toHaveProperty("teams");
+    expect(lean).not.toHaveProperty("projects");
+    expect(lean).not.toHaveProperty("features");
+    const flagged = (await api("GET", "organizations/acme/?detailed=0&include_feature_flags=1")).body as Record<string, unknown>;
+    expect(flagged["features"]).toEqual(["invite-members", "team-roles"]);
+    expect(flagged).not.toHaveProperty("teams");
+  });
+
+  const aliasSeed = () =>
+    seedWith((s) => ({
+      ...s,
+      members: s.members.map((m) => (m.id === "102" ? { ...m, emails: ["Bob.Jones@Example.com", "bj@old.example"] } : m)),
+    }));
+
+  it("E5 an invite for any email of a member's account is 'already a member', whatever the case", async () => {
+    const { api } = setup(aliasSeed());
+    for (const email of ["bob.jones@example.com", "BJ@old.example"]) {
+      expect(await api("POST", "organizations/acme/members/", { body: { email, orgRole: "member", role: "member" } })).toMatchObject({
+        status: 400,
+        body: { email: [`The user ${email} is already a member`] },
+      });
+    }
+  });
+
+  it("T8 members search email: finds an account by a secondary email; invites only as sent", async () => {
+    const { api } = setup(aliasSeed());
+    const ids = async (query: string) =>
+      ((await api("GET", `organizations/acme/members/?query=${encodeURIComponent(query)}`)).body as { id: string }[]).map((m) => m.id);
+    expect(await ids("email:bj@OLD.example")).toEqual(["102"]);
+    expect(await ids("email:bob.jones@example.com")).toEqual(["102"]);
+    expect(await ids("email:Frank@example.com")).toEqual([]);
+    expect(await ids("email:frank@example.com")).toEqual(["105"]);
+  });
+
+  it("T33 several email: values in one search are a list: any of them matches; other keys still narrow", async () => {
+    const { api } = setup(aliasSeed());
+    const ids = async (query: string) =>
+      ((await api("GET", `organizations/acme/members/?query=${encodeURIComponent(query)}`)).body as { id: string }[]).map((m) => m.id);
+    expect(await ids("email:bj@old.example email:dave@example.com email:nobody@example.com")).toEqual(["102", "103"]);
+    expect(await ids("email:bj@old.example email:dave@example.com role:manager")).toEqual(["103"]);
+  });
+
+  it("E2 the detailed user of an admin caller lists every email of the account", async () => {
+    const { api } = setup(aliasSeed());
+    const user = ((await api("GET", "organizations/acme/members/102/")).body as { user: { emails: { email: string }[] } }).user;
+    expect(user.emails.map((e) => e.email)).toEqual(["bob@example.com", "Bob.Jones@Example.com", "bj@old.example"]);
+  });
+
+  it("S3 the members index counts GET and POST separately, in fixed one-second windows", async () => {
+    let now = MARCH + 900;
+    const { api } = setup(EXAMPLE, { membersIndexLimit: 2, now: () => now });
+    expect((await api("GET", "organizations/acme/members/")).status).toBe(200);
+    expect((await api("GET", "organizations/acme/members/")).status).toBe(200);
+    expect((await api("GET", "organizations/acme/members/")).status).toBe(429);
+    // POST has its own counter in the same second.
+    const post = await api("POST", "organizations/acme/members/", { body: { email: "p@example.com", orgRole: "member", role: "member" } });
+    expect(post.status).toBe(201);
+    expect(post.headers.get("x-sentry-rate-limit-remaining")).toBe("1");
+    // 100 ms later a new window starts (fixed, not sliding): the count is back to zero.
+    now = MARCH + 1000;
+    const next = await api("GET", "organizations/acme/members/");
+    expect(next.status).toBe(200);
+    expect(next.headers.get("x-sentry-rate-limit-remaining")).toBe("1");
+    expect(next.headers.get("x-sentry-rate-limit-reset")).toBe(String(MARCH / 1000 + 2));
+  });
+
+  it("T32 a member row can carry email: null", async () => {
+    const { api } = setup(seedWith((s) => ({ ...s, members: s.members.map((m) => (m.id === "107" ? { ...m, emailNull: true } : m)) })));
+    const rows = (await api("GET", "organizations/acme/members/")).body as { id: string; email: string | null }[];
+    expect(rows.find((m) => m.id === "107")?.email).toBeNull();
+  });
+
+  it("E14 the API root names the token's own scopes; a switch makes it 404", async () => {
+    const { api } = setup();
+    expect(await api("GET", "", { token: READONLY })).toMatchObject({
+      status: 200,
+      body: { version: "0", auth: { scopes: ["org:read", "member:read", "team:read"] }, user: { email: "alice@example.com" } },
+    });
+    const none = setup(EXAMPLE, { switches: { noApiRoot: true } });
+    expect((await none.api("GET", "")).status).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ import { planDigest, withId } from "../../src/plan/change-id.js";
 import type { Change, ChangeWithoutId, Plan } from "../../src/plan/plan.js";
 
 /** The policy defaults of docs/roster.md#policy. */
-export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, owners: "protect", minOwners: 1 };
+export const DEFAULT_POLICY: Policy = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
 
 /** Every member flag off. */
 export const NO_FLAGS: MemberFlags = {

@@ -6,8 +6,9 @@ import { NO_FLAGS } from "./builders.js";
 /**
  * A model of what Sentry does with each change, for property tests: the live
  * state after applying `changes` in order. It follows docs/sentry-behaviour.md where it
- * matters to the plan: invites are pending and their team roles are not
- * applied, invites only join teams that exist, a team role at or below the
+ * matters to the plan: invites are pending, Sentry applies no team role at
+ * invite but apply sets them right after (E11),
+ * invites only join teams that exist, a team role at or below the
  * minimum is stored as null, and team roles are ignored without the
  * team-roles feature; a team role at or below the minimum of the member's
  * org role at that moment is stored as null (F56), so the order of changes matters.
@@ -27,8 +28,10 @@ export function applyToModel(live: LiveState, changes: readonly Change[]): LiveS
         }
         break;
       case "invite": {
-        const memberTeams: Record<string, null> = {};
-        for (const team of Object.keys(change.teams)) if (teams.some((known) => known.slug === team)) memberTeams[team] = null;
+        const memberTeams: Record<string, TeamRole | null> = {};
+        for (const [team, role] of Object.entries(change.teams)) {
+          if (teams.some((known) => known.slug === team)) memberTeams[team] = storedTeamRole(live, { role: change.role }, role);
+        }
         const invited: LiveMember = {
           id: String(nextId++),
           email: change.email,
@@ -65,17 +68,22 @@ export function applyToModel(live: LiveState, changes: readonly Change[]): LiveS
         if (member) delete member.teams[change.team];
         break;
       }
-      case "remove-member":
-        members = members.filter((member) => member.id !== change.memberId);
+      case "remove-member": {
+        // Sentry deletes the invites the removed member sent (docs/sentry-behaviour.md T16).
+        const removed = find(change.memberId);
+        const sentBy = (member: LiveMember) =>
+          removed !== undefined && member.pending && !!member.inviterName && (member.inviterName === removed.name || member.inviterName === removed.email);
+        members = members.filter((member) => member.id !== change.memberId && !sentBy(member));
         break;
+      }
     }
   }
   return { ...live, members, teams: teams.sort((a, b) => (a.slug < b.slug ? -1 : 1)), teamsRead };
 }
 
-/** What Sentry stores for a team role request: null without team roles, for invitees (apply leaves them), or at or below the minimum. */
-function storedTeamRole(live: LiveState, member: LiveMember, wanted: TeamRole): TeamRole | null {
-  if (!live.teamRolesEnabled || member.pending || wanted !== "admin") return null;
+/** What Sentry stores for a team role request: null without team roles, or at or below the minimum; invitees take roles too. */
+function storedTeamRole(live: LiveState, member: Pick<LiveMember, "role">, wanted: TeamRole): TeamRole | null {
+  if (!live.teamRolesEnabled || wanted !== "admin") return null;
   return minimumTeamRole(member.role) === "admin" ? null : "admin";
 }
 

@@ -225,8 +225,9 @@ export class FakeEngine {
       segments[2] === "members" &&
       segments.length === 3 &&
       (method === "GET" || method === "POST");
+    // Counted per HTTP method, in fixed one-second windows (docs/sentry-behaviour.md S3).
     const rate = membersIndex
-      ? this.rateHeaders("members-index", this.options.membersIndexLimit ?? MEMBERS_INDEX_LIMIT, tokenKey)
+      ? this.rateHeaders(`members-index ${method}`, this.options.membersIndexLimit ?? MEMBERS_INDEX_LIMIT, tokenKey)
       : this.rateHeaders(
           `${method} ${segments.map((s) => (/^\d+$/.test(s) ? "{id}" : s)).join("/")}`,
           this.options.defaultLimit ?? DEFAULT_LIMIT,

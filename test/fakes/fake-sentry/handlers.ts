@@ -5,6 +5,8 @@ import {
   type World,
   ROLE_PRIORITY,
   ROLE_SCOPES,
+  accountOwnsEmail,
+  hasGlobalTeamAccess,
   hasTeamRoles,
   isExpired,
   memberDetails,
@@ -13,6 +15,7 @@ import {
   orgDetails,
   orgRoleIds,
   teamJson,
+  teamRoleAnswer,
   teamMemberItem,
 } from "./model.js";
 import { paginateRows } from "./pagination.js";
@@ -36,6 +39,8 @@ export interface FakeSwitches {
   readonly idpRoleRestrictedBlocks?: boolean;
   /** F30: invite caps 10/email/org, 100/user, 100/org per day. */
   readonly inviteCaps?: boolean;
+  /** E14: the API root answers 404, as a server (or regional host) that does not serve it. */
+  readonly noApiRoot?: boolean;
 }
 
 /** One request as the handlers see it. */
@@ -125,6 +130,7 @@ function page<T>(rows: readonly T[], ctx: HandlerContext, toJson: (row: T) => un
 export function handle(ctx: HandlerContext): Reply {
   const [root, orgKey, kind, id, sub, teamKey, extra] = ctx.segments;
   const { world } = ctx;
+  if (root === undefined && ctx.method === "GET" && !ctx.switches.noApiRoot) return apiRoot(ctx);
   const orgMatches = orgKey === world.org.slug || orgKey === world.org.id;
   if (root === "organizations" && orgKey !== undefined) {
     if (!orgMatches) return NOT_FOUND;
@@ -157,9 +163,22 @@ export function handle(ctx: HandlerContext): Reply {
   return NOT_FOUND;
 }
 
+/** E14: the token's own scopes (not narrowed by the role) and its user. */
+function apiRoot(ctx: HandlerContext): Reply {
+  const { caller } = ctx;
+  const user = caller.member
+    ? { id: caller.member.userId, email: caller.member.email, username: caller.member.email, name: caller.member.name ?? caller.member.email }
+    : null;
+  return { status: 200, body: { version: "0", auth: { scopes: [...caller.token.scopes] }, user } };
+}
+
 function getOrg(ctx: HandlerContext): Reply {
   if (!allowed(ctx.caller, ["org:read", "org:write", "org:admin"])) return FORBIDDEN;
-  return { status: 200, body: orgDetails(ctx.world, ctx.caller) };
+  const options = {
+    detailed: ctx.query.get("detailed") !== "0",
+    featureFlags: ctx.query.get("include_feature_flags") === "1",
+  };
+  return { status: 200, body: orgDetails(ctx.world, ctx.caller, options) };
 }
 
 const MEMBER_QUERY_KEYS = new Set([
@@ -174,33 +193,56 @@ const MEMBER_QUERY_KEYS = new Set([
   "hasExternalUsers",
 ]);
 
-/** F15/F16: a subset of Sentry's member search; unknown keys match nothing. */
+/**
+ * F15/F16: a subset of Sentry's member search; unknown keys match nothing.
+ * Several values of one key are a list, any of which matches (`email:a email:b`);
+ * different keys must all match (docs/sentry-behaviour.md T33).
+ */
 function memberFilter(query: string | null): ((m: MemberRow) => boolean) | "nothing" {
   if (!query?.trim()) return () => true;
-  const tests: ((m: MemberRow) => boolean)[] = [];
+  const byKey = new Map<string, string[]>();
   for (const term of query.trim().split(/\s+/)) {
     const colon = term.indexOf(":");
-    if (colon < 0) {
-      const needle = term.toLowerCase();
-      tests.push((m) => m.email.toLowerCase().includes(needle) || (m.name ?? "").toLowerCase().includes(needle));
-      continue;
-    }
-    const key = term.slice(0, colon);
-    const value = term.slice(colon + 1);
-    if (!MEMBER_QUERY_KEYS.has(key)) return "nothing";
-    if (key === "email")
-      tests.push((m) => (m.pending ? m.email === value : m.email.toLowerCase() === value.toLowerCase()));
-    else if (key === "id") tests.push((m) => String(m.id) === value);
-    else if (key === "user.id") tests.push((m) => m.userId === value);
-    else if (key === "role") tests.push((m) => m.role === value);
-    else if (key === "isInvited") tests.push((m) => m.pending === (value === "true"));
-    else if (key === "has2fa") tests.push((m) => !m.pending && m.has2fa === (value === "true"));
-    else if (key === "ssoLinked") tests.push((m) => m.flags["sso:linked"] === (value === "true"));
-    else if (key === "scope") tests.push((m) => (ROLE_SCOPES[m.role] ?? []).includes(value));
-    // Seeds have no external users (SCIM/Slack links).
-    else if (key === "hasExternalUsers") tests.push(() => value !== "true");
+    const key = colon < 0 ? "query" : term.slice(0, colon);
+    if (key !== "query" && !MEMBER_QUERY_KEYS.has(key)) return "nothing";
+    byKey.set(key, [...(byKey.get(key) ?? []), colon < 0 ? term : term.slice(colon + 1)]);
   }
+  const tests = [...byKey].map(([key, values]) => {
+    const one = memberTest(key, values);
+    return key === "query" ? one : (m: MemberRow) => values.some((value) => memberTest(key, [value])(m));
+  });
   return (m) => tests.every((t) => t(m));
+}
+
+/** One key's test; free text ("query") joins its words like Sentry does. */
+function memberTest(key: string, values: readonly string[]): (m: MemberRow) => boolean {
+  const value = values[0] ?? "";
+  switch (key) {
+    case "query": {
+      const needle = values.join(" ").toLowerCase();
+      return (m) => m.email.toLowerCase().includes(needle) || (m.name ?? "").toLowerCase().includes(needle);
+    }
+    case "email":
+      // Invites by their address as sent; accounts by any of their emails, any case (T8).
+      return (m) => (m.pending ? m.email === value : accountOwnsEmail(m, value));
+    case "id":
+      return (m) => String(m.id) === value;
+    case "user.id":
+      return (m) => m.userId === value;
+    case "role":
+      return (m) => m.role === value;
+    case "isInvited":
+      return (m) => m.pending === (value === "true");
+    case "has2fa":
+      return (m) => !m.pending && m.has2fa === (value === "true");
+    case "ssoLinked":
+      return (m) => m.flags["sso:linked"] === (value === "true");
+    case "scope":
+      return (m) => (ROLE_SCOPES[m.role] ?? []).includes(value);
+    default:
+      // Seeds have no external users (SCIM/Slack links): hasExternalUsers.
+      return () => value !== "true";
+  }
 }
 
 function listMembers(ctx: HandlerContext): Reply {
@@ -291,7 +333,7 @@ function invite(ctx: HandlerContext): Reply {
   if (!email) errors["email"] = ["This field is required."];
   else if (email.length > 75) errors["email"] = ["Ensure this field has no more than 75 characters."];
   else if (!EMAIL_SHAPE.test(email)) errors["email"] = ["Enter a valid email address."];
-  else if (world.members.some((m) => !m.pending && m.email.toLowerCase() === email.toLowerCase()))
+  else if (world.members.some((m) => !m.inactive && accountOwnsEmail(m, email)))
     errors["email"] = [`The user ${email} is already a member`];
   else if (world.members.some((m) => m.pending && m.email === email))
     errors["email"] = [`The user ${email} has already been invited`];
@@ -318,6 +360,8 @@ function invite(ctx: HandlerContext): Reply {
   const member: MemberRow = {
     id: world.nextMemberId++,
     email,
+    emailNull: false,
+    secondaryEmails: [],
     role,
     pending: true,
     invitedAt: ctx.now,
@@ -463,7 +507,8 @@ function addToTeam(ctx: HandlerContext, key: string, teamKey: string): Reply {
   const direct =
     caller.token.kind === "integration"
       ? hasAny(caller, ["org:write", "team:write"])
-      : world.org.openMembership || caller.scopes.has("org:write") || isTeamAdmin(caller.member, team.slug);
+      : // Decided by the caller's org role, not by the token's scopes (docs/sentry-behaviour.md E10).
+        world.org.openMembership || hasGlobalTeamAccess(caller.role) || isTeamAdmin(caller.member, team.slug);
   if (!direct) return { status: 202 };
   target.teams.set(team.slug, null);
   return { status: 201, body: teamJson(world, team, caller.member, caller.scopes, true) };
@@ -490,14 +535,15 @@ function setTeamRole(ctx: HandlerContext, key: string, teamKey: string): Reply {
   const wanted = record(ctx.body)["teamRole"];
   if (wanted !== "contributor" && wanted !== "admin")
     return { status: 400, body: { teamRole: [`"${String(wanted)}" is not a valid choice.`] } };
+  // Without team-roles the write is ignored and its permission check skipped: 200 whatever the caller (E11).
+  if (!hasTeamRoles(world)) return { status: 200, body: teamRoleAnswer(target.teams.get(team.slug) ?? null) };
   const mayEdit =
     caller.scopes.has("member:admin") || caller.scopes.has("org:write") || isTeamAdmin(caller.member, team.slug);
   if (!mayEdit) return detail(400, NO_EDIT);
-  if (hasTeamRoles(world)) {
-    const atMinimum = wanted === "contributor" || minimumTeamRole(target.role) === "admin";
-    target.teams.set(team.slug, atMinimum ? null : wanted);
-  }
-  return { status: 200, body: { isActive: true, teamRole: target.teams.get(team.slug) ?? null } };
+  // A pending invitee's team membership takes a role too: there is no pending guard (E11).
+  const atMinimum = wanted === "contributor" || minimumTeamRole(target.role) === "admin";
+  target.teams.set(team.slug, atMinimum ? null : wanted);
+  return { status: 200, body: teamRoleAnswer(target.teams.get(team.slug) ?? null) };
 }
 
 function removeFromTeam(ctx: HandlerContext, key: string, teamKey: string): Reply {
@@ -506,9 +552,11 @@ function removeFromTeam(ctx: HandlerContext, key: string, teamKey: string): Repl
   const target = findMember(ctx, key);
   const team = findTeam(world, teamKey);
   if (!target || !team) return NOT_FOUND;
-  if (team.idpProvisioned) return detail(403, "This team is managed through your organization's identity provider.");
   const self = caller.member !== null && caller.member.id === target.id;
-  if (!self && !caller.scopes.has("org:write") && !isTeamAdmin(caller.member, team.slug)) return detail(400, NO_EDIT);
+  const global = caller.token.kind === "integration" ? caller.scopes.has("org:write") : hasGlobalTeamAccess(caller.role);
+  // By the caller's org role, not the token's scopes; this check comes before the SCIM one (E12).
+  if (!self && !global && !isTeamAdmin(caller.member, team.slug)) return detail(400, NO_EDIT);
+  if (team.idpProvisioned) return detail(403, "This team is managed through your organization's identity provider.");
   target.teams.delete(team.slug);
   return { status: 200, body: teamJson(world, team, caller.member, caller.scopes, true) };
 }

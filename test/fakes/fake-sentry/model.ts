@@ -57,6 +57,10 @@ export const ROLE_SCOPES: Readonly<Record<string, readonly string[]>> = {
 export interface MemberRow {
   id: number;
   email: string;
+  /** The row answers `email: null` (T32). */
+  emailNull: boolean;
+  /** Secondary emails of the account (accepted members only). */
+  secondaryEmails: string[];
   role: string;
   pending: boolean;
   invitedAt: number;
@@ -109,6 +113,8 @@ export function worldFromSeed(seed: OrgSeed): World {
   const members = seed.members.map((m: SeedMember): MemberRow => ({
     id: Number(m.id),
     email: m.email,
+    emailNull: m.emailNull ?? false,
+    secondaryEmails: [...(m.emails ?? [])],
     role: m.role,
     pending: m.pending ?? false,
     invitedAt: Date.parse(m.invitedAt ?? m.dateCreated ?? DEFAULT_DATE),
@@ -172,6 +178,8 @@ export function worldToSeed(world: World): OrgSeed {
       .map((m) => ({
         id: String(m.id),
         email: m.email,
+        ...(m.emailNull ? { emailNull: true } : {}),
+        ...(m.secondaryEmails.length > 0 ? { emails: [...m.secondaryEmails] } : {}),
         role: m.role,
         pending: m.pending,
         invitedAt: new Date(m.invitedAt).toISOString(),
@@ -210,6 +218,21 @@ export function minimumTeamRole(role: string): "contributor" | "admin" {
   return role === "owner" || role === "manager" || role === "admin" ? "admin" : "contributor";
 }
 
+/**
+ * An accepted member's account owns this address: primary or secondary, verified or not,
+ * in any case (docs/sentry-behaviour.md E5, T8). Pending invites own nothing here.
+ */
+export function accountOwnsEmail(member: MemberRow, email: string): boolean {
+  if (member.pending) return false;
+  const wanted = email.toLowerCase();
+  return [member.email, ...member.secondaryEmails].some((own) => own !== "" && own.toLowerCase() === wanted);
+}
+
+/** Owner and manager have global team access: E10/E12 decide by this role, not by the token's scopes. */
+export function hasGlobalTeamAccess(role: string | null): boolean {
+  return role === "owner" || role === "manager";
+}
+
 export function isExpired(member: MemberRow, now: number): boolean {
   return member.pending && now - member.invitedAt > INVITE_TTL_MS;
 }
@@ -237,6 +260,8 @@ export function orgRoleList(world: World, caller: { role: string | null; scopes:
       isRetired: id === "admin" && hasTeamRoles(world),
       isTeamRolesAllowed: id !== "billing",
       minimumTeamRole: minimumTeamRole(id),
+      // Sentry sends both spellings.
+      is_global: id === "manager" || id === "owner",
       isGlobal: id === "manager" || id === "owner",
     };
   });
@@ -270,7 +295,8 @@ export function teamRoleList() {
 
 function userJson(m: MemberRow, detailed: boolean) {
   return {
-    id: m.userId,
+    // Only accepted members have a user, and they always have an id.
+    id: m.userId ?? "",
     name: m.name ?? m.email,
     username: m.email,
     email: m.email,
@@ -288,7 +314,15 @@ function userJson(m: MemberRow, detailed: boolean) {
     avatar: { avatarType: "letter_avatar", avatarUuid: null, avatarUrl: null },
     isSuspended: false,
     ...(detailed
-      ? { emails: [{ id: m.userId, email: m.email, is_verified: true }], authenticators: [], canReset2fa: false }
+      ? {
+          emails: [m.email, ...m.secondaryEmails].map((email, index) => ({
+            id: `${m.userId ?? ""}${index === 0 ? "" : `-${index}`}`,
+            email,
+            is_verified: index === 0,
+          })),
+          authenticators: [],
+          canReset2fa: false,
+        }
       : {}),
   };
 }
@@ -298,7 +332,7 @@ export function memberListItem(world: World, m: MemberRow, now: number) {
   const role = m.role;
   return {
     id: String(m.id),
-    email: m.email,
+    email: m.emailNull ? null : m.email,
     name: m.pending ? m.email : (m.name ?? m.email),
     user: m.pending ? null : userJson(m, false),
     orgRole: role,
@@ -373,8 +407,20 @@ export function teamJson(
   };
 }
 
-/** E13 body (X2). */
-export function orgDetails(world: World, caller: { role: string | null; scopes: ReadonlySet<string> }) {
+/** E11 answer: the stored team role, `null` at or below the minimum (F56). */
+export function teamRoleAnswer(stored: "contributor" | "admin" | null) {
+  return { isActive: true, teamRole: stored };
+}
+
+/**
+ * E13 body (X2). Without `detailed=0` Sentry serializes every team and project of
+ * the org; `features` comes only with `include_feature_flags=1` (docs/sentry-behaviour.md E13).
+ */
+export function orgDetails(
+  world: World,
+  caller: { role: string | null; scopes: ReadonlySet<string>; member: MemberRow | null },
+  options: { detailed: boolean; featureFlags: boolean },
+) {
   return {
     id: world.org.id,
     slug: world.org.slug,
@@ -382,14 +428,30 @@ export function orgDetails(world: World, caller: { role: string | null; scopes: 
     status: { id: "active", name: "active" },
     dateCreated: DEFAULT_DATE,
     isEarlyAdopter: false,
-    features: [...world.org.features].sort(),
-    openMembership: world.org.openMembership,
-    allowMemberInvite: world.org.allowMemberInvite,
     require2FA: world.org.require2FA,
+    avatar: { avatarType: "letter_avatar", avatarUuid: null, avatarUrl: null },
+    links: {
+      organizationUrl: `https://${world.org.slug}.sentry.io`,
+      regionUrl: "https://us.sentry.io",
+    },
+    hasAuthProvider: false,
+    allowMemberInvite: world.org.allowMemberInvite,
+    allowMemberProjectCreation: true,
+    allowSuperuserAccess: false,
+    ...(options.featureFlags ? { features: [...world.org.features].sort() } : {}),
+    openMembership: world.org.openMembership,
     defaultRole: "member",
     orgRole: caller.role,
     access: [...caller.scopes].sort(),
     orgRoleList: orgRoleList(world, caller),
     teamRoleList: teamRoleList(),
+    ...(options.detailed
+      ? {
+          teams: [...world.teams]
+            .sort((a, b) => a.slug.localeCompare(b.slug))
+            .map((team) => teamJson(world, team, caller.member, caller.scopes, true)),
+          projects: [],
+        }
+      : {}),
   };
 }

@@ -18,6 +18,10 @@ export interface SeedMember {
   readonly id: string;
   /** Accepted member: the user's primary email; pending invite: the address as invited (kept as sent). */
   readonly email: string;
+  /** Lists answer `email: null` for this row (docs/sentry-behaviour.md T32); `email` still names the account. */
+  readonly emailNull?: boolean;
+  /** The account's other addresses (secondary, verified or not): invites and `email:` search see them (T8). */
+  readonly emails?: readonly string[];
   readonly role: string;
   /** A pending invite (no user linked). Default false. */
   readonly pending?: boolean;
