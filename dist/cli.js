@@ -43165,8 +43165,12 @@ var SentryConnectionError = class extends Error {
   name = "SentryConnectionError";
   url;
   reason;
+  /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
   constructor(url, reason, options) {
-    super(`cannot reach ${url} (${reason})`, options);
+    super(
+      `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+      options
+    );
     this.url = url;
     this.reason = reason;
   }
@@ -43467,7 +43471,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
@@ -43503,7 +43507,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error2, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
@@ -43893,7 +43897,8 @@ function openSentry(connection, deps, stopWrites) {
     now: deps.now,
     logger: deps.logger,
     userAgent: USER_AGENT,
-    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {}
+    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {},
+    ...connection.urlSource ? { urlSource: connection.urlSource } : {}
   });
 }
 
@@ -44134,13 +44139,14 @@ var BODY_TIMEOUT_MS = 3e4;
 function createNodeDeps(logger) {
   let transport;
   const openTransport = async () => {
-    const { Agent, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici(), 1));
-    const agent = new Agent({
+    const { EnvHttpProxyAgent, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici(), 1));
+    const agent = new EnvHttpProxyAgent({
       connections: SENTRY_CONNECTIONS,
       keepAliveTimeout: 1e4,
       connectTimeout: CONNECT_TIMEOUT_MS,
       headersTimeout: HEADERS_TIMEOUT_MS,
-      bodyTimeout: BODY_TIMEOUT_MS
+      bodyTimeout: BODY_TIMEOUT_MS,
+      proxyTunnel: false
     });
     return ((input, init) => undiciFetch(input, { ...init, dispatcher: agent }));
   };
@@ -44176,7 +44182,7 @@ function resolveSentryTarget(values, env) {
   }
   const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
   const org = stringValue(values["org"]) ?? nonEmpty(env["SENTRY_ORG"]);
-  return { connection: { baseUrl: url, token }, org };
+  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org };
 }
 function stringValue(value) {
   return typeof value === "string" ? nonEmpty(value) : void 0;

@@ -89251,8 +89251,12 @@ var SentryConnectionError = class extends Error {
   name = "SentryConnectionError";
   url;
   reason;
+  /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
   constructor(url, reason, options) {
-    super(`cannot reach ${url} (${reason})`, options);
+    super(
+      `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+      options
+    );
     this.url = url;
     this.reason = reason;
   }
@@ -89553,7 +89557,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request2);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
@@ -89589,7 +89593,7 @@ var SentryClient = class {
           await this.wait(decision2.waitMs, request2);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3 });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
@@ -89979,7 +89983,8 @@ function openSentry(connection, deps, stopWrites) {
     now: deps.now,
     logger: deps.logger,
     userAgent: USER_AGENT,
-    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {}
+    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {},
+    ...connection.urlSource ? { urlSource: connection.urlSource } : {}
   });
 }
 
@@ -91354,13 +91359,14 @@ var BODY_TIMEOUT_MS = 3e4;
 function createNodeDeps(logger) {
   let transport;
   const openTransport = async () => {
-    const { Agent: Agent3, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici3(), 1));
-    const agent = new Agent3({
+    const { EnvHttpProxyAgent, fetch: undiciFetch } = await Promise.resolve().then(() => __toESM(require_undici3(), 1));
+    const agent = new EnvHttpProxyAgent({
       connections: SENTRY_CONNECTIONS,
       keepAliveTimeout: 1e4,
       connectTimeout: CONNECT_TIMEOUT_MS,
       headersTimeout: HEADERS_TIMEOUT_MS,
-      bodyTimeout: BODY_TIMEOUT_MS
+      bodyTimeout: BODY_TIMEOUT_MS,
+      proxyTunnel: false
     });
     return ((input, init) => undiciFetch(input, { ...init, dispatcher: agent }));
   };
@@ -91562,7 +91568,7 @@ function buildRequest(inputs, event, env) {
     ...validateOnlyReason ? { validateOnlyReason } : {},
     rosterPath: inputs.roster,
     ...inputs.organization ? { organization: inputs.organization } : {},
-    sentry: inputs.sentryToken ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input" } : void 0,
+    sentry: inputs.sentryToken ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input", urlSource: "the sentry-url input" } : void 0,
     github: {
       token: inputs.githubToken,
       apiUrl: event.apiUrl,

@@ -80,7 +80,7 @@ function buildRequest(inputs: ActionInputs, event: EventContext, env: Readonly<R
     rosterPath: inputs.roster,
     ...(inputs.organization ? { organization: inputs.organization } : {}),
     sentry: inputs.sentryToken
-      ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input" }
+      ? { baseUrl: inputs.sentryUrl, token: inputs.sentryToken, tokenSource: "the sentry-token input", urlSource: "the sentry-url input" }
       : undefined,
     github: {
       token: inputs.githubToken,

@@ -26,7 +26,7 @@ export function resolveSentryTarget(
   }
   const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
   const org = stringValue(values["org"]) ?? nonEmpty(env["SENTRY_ORG"]);
-  return { connection: { baseUrl: url, token }, org };
+  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org };
 }
 
 function stringValue(value: string | boolean | undefined): string | undefined {

@@ -16,6 +16,8 @@ export interface SentryConnection {
   readonly token: string;
   /** Where the token came from, named in "Sentry rejected the token" errors; default "SENTRY_AUTH_TOKEN" (the Action: "the sentry-token input"). */
   readonly tokenSource?: string;
+  /** Where the URL came from, named in "cannot reach" errors: the CLI "--url or SENTRY_URL", the Action "the sentry-url input". */
+  readonly urlSource?: string;
 }
 
 /**

@@ -10,7 +10,7 @@ export const BODY_TIMEOUT_MS = 30_000;
 
 /**
  * Deps for a real process: files on disk, the wall clock, and undici's fetch
- * over one pooled keep-alive agent. Never installs a global dispatcher
+ * over one pooled keep-alive agent that honours the proxy variables. Never installs a global dispatcher
  * (Octokit's bundled undici reads it).
  */
 export function createNodeDeps(logger: Logger): Deps {
@@ -18,13 +18,17 @@ export function createNodeDeps(logger: Logger): Deps {
   // Sentry (validate) do not pay for evaluating it (a quarter of its cold start).
   let transport: Promise<typeof globalThis.fetch> | undefined;
   const openTransport = async (): Promise<typeof globalThis.fetch> => {
-    const { Agent, fetch: undiciFetch } = await import("undici");
-    const agent = new Agent({
+    const { EnvHttpProxyAgent, fetch: undiciFetch } = await import("undici");
+    // HTTPS_PROXY, HTTP_PROXY and NO_PROXY, in either case, as undici reads them (docs/cli.md#proxies);
+    // without them it is a plain pooled agent. https targets always go through a CONNECT tunnel,
+    // so the proxy never sees the token; plain http (loopback only) is forwarded as is.
+    const agent = new EnvHttpProxyAgent({
       connections: SENTRY_CONNECTIONS,
       keepAliveTimeout: 10_000,
       connectTimeout: CONNECT_TIMEOUT_MS,
       headersTimeout: HEADERS_TIMEOUT_MS,
       bodyTimeout: BODY_TIMEOUT_MS,
+      proxyTunnel: false,
     });
     return ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof globalThis.fetch;
   };

@@ -21,5 +21,6 @@ export function openSentry(connection: SentryConnection, deps: Deps, stopWrites?
     logger: deps.logger,
     userAgent: USER_AGENT,
     ...(connection.tokenSource ? { tokenSource: connection.tokenSource } : {}),
+    ...(connection.urlSource ? { urlSource: connection.urlSource } : {}),
   });
 }

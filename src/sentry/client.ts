@@ -37,6 +37,8 @@ export interface SentryClientOptions {
   readonly userAgent?: string;
   /** Where the token came from, for 401 messages: default "SENTRY_AUTH_TOKEN". */
   readonly tokenSource?: string;
+  /** Where the URL came from, for "cannot reach" messages: default "the Sentry URL". */
+  readonly urlSource?: string;
   /** Jitter source in [0, 1); default a fixed-seed generator, so runs are repeatable. */
   readonly random?: () => number;
   readonly requestTimeoutMs?: number;
@@ -213,7 +215,7 @@ export class SentryClient {
           await this.wait(decision.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
@@ -251,7 +253,7 @@ export class SentryClient {
           await this.wait(decision.waitMs, request);
           continue;
         }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error });
+        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({

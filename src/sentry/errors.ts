@@ -29,8 +29,12 @@ export class SentryConnectionError extends Error {
   override name = "SentryConnectionError";
   readonly url: string;
   readonly reason: string;
-  constructor(url: string, reason: string, options?: { cause?: unknown }) {
-    super(`cannot reach ${url} (${reason})`, options);
+  /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
+  constructor(url: string, reason: string, options?: { cause?: unknown; urlSource?: string }) {
+    super(
+      `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+      options,
+    );
     this.url = url;
     this.reason = reason;
   }

@@ -173,7 +173,9 @@ describe("sentry-roster export (dist/cli.js)", () => {
       env: { SENTRY_AUTH_TOKEN: OWNER },
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`sentry-roster export: cannot reach http://127.0.0.1:${port} (ECONNREFUSED)\n`);
+    expect(run.stderr).toBe(
+      `sentry-roster export: cannot reach http://127.0.0.1:${port} (ECONNREFUSED): check --url (or SENTRY_URL), DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY\n`,
+    );
     expectNoToken(run, OWNER);
   });
 

@@ -21,6 +21,8 @@ export interface DepsDoubleOptions {
   readonly now?: () => number;
   /** Refuse every write, for commands that must write nothing (plan without --out). */
   readonly refuseWrites?: boolean;
+  /** Called on every file write, before it is stored (to order writes against requests). */
+  readonly onWriteFile?: (path: string) => void;
 }
 
 export interface DepsDouble {
@@ -47,6 +49,7 @@ export function depsDouble(options: DepsDoubleOptions = {}): DepsDouble {
     },
     writeFile: async (path, text) => {
       if (options.refuseWrites) throw new Error(`this command must write nothing, but wrote ${path}`);
+      options.onWriteFile?.(path);
       files.set(path, text);
     },
     logger: { progress: (message) => progress.push(message), warn: (message) => progress.push(`warning: ${message}`) },

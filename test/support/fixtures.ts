@@ -7,9 +7,10 @@
  *     const { deps } = depsDouble({ fetch: globalThis.fetch, readDisk: true });
  *   });
  *
- * Every fake Sentry a test starts is closed after it, even when it fails.
+ * Every fake a test starts is closed after it, even when it fails.
  */
 import { test as base } from "vitest";
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fakes/fake-github.js";
 import { startFakeSentry, type FakeSentry, type FakeSentryOptions, type OrgSeed } from "../fakes/fake-sentry.js";
 import { depsDouble, type DepsDouble, type DepsDoubleOptions } from "./deps-double.js";
 
@@ -21,8 +22,18 @@ export const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
 export interface SharedFixtures {
   /** Starts a fake Sentry on 127.0.0.1 (default: the example org); closed after the test. */
   startSentry: (seed?: OrgSeed | string, options?: FakeSentryOptions) => Promise<FakeSentry>;
+  /** Starts a fake GitHub on 127.0.0.1; closed after the test. */
+  startGitHub: (options?: FakeGitHubOptions) => Promise<FakeGitHub>;
   /** Builds the Deps double (test/support/deps-double.ts). */
   depsDouble: (options?: DepsDoubleOptions) => DepsDouble;
+}
+
+/** A test may close a fake itself (to simulate an outage); the fixture's own close then does nothing. */
+function closesOnce<T extends { close(): Promise<void> }>(fake: T): T {
+  const close = fake.close.bind(fake);
+  let closing: Promise<void> | undefined;
+  fake.close = () => (closing ??= close());
+  return fake;
 }
 
 export const test = base.extend<SharedFixtures>({
@@ -30,11 +41,21 @@ export const test = base.extend<SharedFixtures>({
   startSentry: async ({}, use) => {
     const started: FakeSentry[] = [];
     await use(async (seed = EXAMPLE_ORG, options = {}) => {
-      const sentry = await startFakeSentry(seed, options);
+      const sentry = closesOnce(await startFakeSentry(seed, options));
       started.push(sentry);
       return sentry;
     });
     await Promise.all(started.map((sentry) => sentry.close()));
+  },
+  // eslint-disable-next-line no-empty-pattern -- as above
+  startGitHub: async ({}, use) => {
+    const started: FakeGitHub[] = [];
+    await use(async (options = {}) => {
+      const github = closesOnce(await startFakeGitHub(options));
+      started.push(github);
+      return github;
+    });
+    await Promise.all(started.map((github) => github.close()));
   },
   // eslint-disable-next-line no-empty-pattern -- as above
   depsDouble: async ({}, use) => {

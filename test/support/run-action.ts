@@ -38,6 +38,8 @@ export interface ActionRunOptions {
   readonly ref?: string;
   readonly repository?: string;
   readonly runId?: number;
+  /** More environment, e.g. proxy variables the runner passes on. */
+  readonly env?: Readonly<Record<string, string>>;
   /** Called with the running process, e.g. to signal it as a runner cancelling the job does. */
   readonly onStart?: (child: ChildProcess) => void;
 }
@@ -89,6 +91,7 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_GRAPHQL_URL: options.github.graphqlUrl,
     GITHUB_SERVER_URL: options.github.serverUrl,
   };
+  Object.assign(env, options.env);
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [DIST_ACTION], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });

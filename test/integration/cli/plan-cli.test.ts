@@ -1,33 +1,18 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry } from "../../fakes/fake-sentry.js";
+import { DOUBLE_NOW } from "../../support/deps-double.js";
+import { describe, EXAMPLE_ORG, expect, OWNER_TOKEN, test, type SharedFixtures } from "../../support/fixtures.js";
+import { rosterInTempDir } from "../../support/rosters.js";
 import type { CliIo } from "../../../src/cli/io.js";
 import { planCli } from "../../../src/cli/plan-cli.js";
 
-const SEED = new URL("../../fixtures/orgs/example-org.json", import.meta.url).pathname;
-const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
-const ROSTER = `version: 1
-organization: acme
-teams:
-  backend: {}
-ignore: [ci-bot@example.com]
-members:
-  - { email: alice@example.com, role: owner, teams: [backend] }
-  - { email: zoe@example.com, role: member, teams: [backend] }
-`;
 
-let fake: FakeSentry | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function run(args: readonly string[], tty: { stdout: boolean; stderr: boolean }, env: Record<string, string> = {}) {
-  fake = await startFakeSentry(SEED, { now: () => Date.parse("2026-11-23T12:00:00.000Z") });
-  const dir = mkdtempSync(join(tmpdir(), "plan-cli-"));
-  writeFileSync(join(dir, "roster.yaml"), ROSTER);
+async function run(
+  startSentry: SharedFixtures["startSentry"],
+  args: readonly string[],
+  tty: { stdout: boolean; stderr: boolean },
+  env: Record<string, string> = {},
+) {
+  const fake = await startSentry(EXAMPLE_ORG, { now: () => DOUBLE_NOW });
+  const roster = rosterInTempDir("example-invite-zoe");
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -37,30 +22,30 @@ async function run(args: readonly string[], tty: { stdout: boolean; stderr: bool
     stdoutIsTTY: tty.stdout,
     stderrIsTTY: tty.stderr,
   };
-  const code = await planCli([join(dir, "roster.yaml"), ...args], io);
+  const code = await planCli([roster.path, ...args], io);
   return { code, stdout, stderr };
 }
 
 describe("planCli", () => {
-  it("colours the plan when stdout is a terminal and shows progress on a terminal's stderr", async () => {
-    const result = await run([], { stdout: true, stderr: true });
+  test("colours the plan when stdout is a terminal and shows progress on a terminal's stderr", async ({ startSentry }) => {
+    const result = await run(startSentry, [], { stdout: true, stderr: true });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("\u001b[32m+\u001b[0m invite as member");
     expect(result.stderr).toContain("reading organization acme");
     expect(result.stderr).not.toContain(OWNER_TOKEN);
   });
 
-  it("prints plain text and no progress when not on a terminal, or with NO_COLOR", async () => {
-    const piped = await run([], { stdout: false, stderr: false });
+  test("prints plain text and no progress when not on a terminal, or with NO_COLOR", async ({ startSentry }) => {
+    const piped = await run(startSentry, [], { stdout: false, stderr: false });
     expect(piped.stdout).toContain("  + invite as member, to backend (contributor)");
     expect(piped.stdout).not.toContain("\u001b");
     expect(piped.stderr).toBe("");
-    const noColor = await run([], { stdout: true, stderr: false }, { NO_COLOR: "1" });
+    const noColor = await run(startSentry, [], { stdout: true, stderr: false }, { NO_COLOR: "1" });
     expect(noColor.stdout).not.toContain("\u001b");
   });
 
-  it("never colours JSON", async () => {
-    const result = await run(["--json"], { stdout: true, stderr: false });
+  test("never colours JSON", async ({ startSentry }) => {
+    const result = await run(startSentry, ["--json"], { stdout: true, stderr: false });
     expect(JSON.parse(result.stdout)).toMatchObject({ formatVersion: 1, organization: "acme" });
   });
 });

@@ -1,38 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry } from "../../fakes/fake-sentry.js";
+import type { FakeSentry } from "../../fakes/fake-sentry.js";
+import { describe, expect, OWNER_TOKEN, test, type SharedFixtures } from "../../support/fixtures.js";
+import { rosterInTempDir } from "../../support/rosters.js";
 import { shortId } from "../../../src/plan/change-id.js";
 import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, type ApplyCommandOptions } from "../../../src/commands/apply.js";
-import { SILENT_LOGGER, type Deps } from "../../../src/commands/deps.js";
+import type { Deps } from "../../../src/commands/deps.js";
 
 // applyCommand against the fake Sentry on 127.0.0.1, in-process: the paths the
 // CLI does not reach (reviewed ids from the Action, a failed re-read).
-const SEED = new URL("../../fixtures/orgs/example-org.json", import.meta.url).pathname;
-const TOKEN = "sntryu_owner_token_0123456789abcdef";
-const ROSTER = `version: 1
-organization: acme
-teams: { backend: {}, frontend: {} }
-ignore: [bob@example.com, dave@example.com, erin@example.com, frank@example.com, grace@example.com, ci-bot@example.com]
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: yann@example.com
-    role: member
-    teams: [backend]
-  - email: zoe@example.com
-    role: member
-    teams: [frontend]
-`;
-
-let fake: FakeSentry | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
 
 interface Recorder {
   readonly deps: Deps;
@@ -41,8 +16,8 @@ interface Recorder {
   readonly events: string[];
 }
 
-function recordingDeps(options: { failReadsAfterWrites?: boolean } = {}): Recorder {
-  const files = new Map<string, string>();
+/** The Deps double on the loopback transport, recording writes of files and of requests in one list. */
+function recordingDeps(makeDeps: SharedFixtures["depsDouble"], options: { failReadsAfterWrites?: boolean } = {}): Recorder {
   const events: string[] = [];
   let wrote = false;
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
@@ -55,30 +30,19 @@ function recordingDeps(options: { failReadsAfterWrites?: boolean } = {}): Record
     }
     return globalThis.fetch(input, init);
   }) as typeof globalThis.fetch;
-  const deps: Deps = {
-    readFile: (path) => readFile(path, "utf8"),
-    writeFile: async (path, text) => {
-      events.push("snapshot");
-      files.set(path, text);
-    },
-    logger: SILENT_LOGGER,
-    now: () => Date.now(),
-    sleep: async () => {},
-    fetch,
-  };
+  const { deps, files } = makeDeps({ fetch, readDisk: true, onWriteFile: () => events.push("snapshot") });
   return { deps, files, events };
 }
 
 function options(server: FakeSentry, extra: Partial<ApplyCommandOptions> = {}): ApplyCommandOptions {
-  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-apply-command-"));
-  writeFileSync(join(dir, "roster.yaml"), ROSTER);
-  return { rosterPath: join(dir, "roster.yaml"), connection: { baseUrl: server.url, token: TOKEN }, snapshotFile: join(dir, "snapshot.json"), ...extra };
+  const { dir, path } = rosterInTempDir("example-invite-yann-zoe");
+  return { rosterPath: path, connection: { baseUrl: server.url, token: OWNER_TOKEN }, snapshotFile: join(dir, "snapshot.json"), ...extra };
 }
 
 describe("applyCommand", () => {
-  it("saves the snapshot before the first write", async () => {
-    fake = await startFakeSentry(SEED);
-    const { deps, events, files } = recordingDeps();
+  test("saves the snapshot before the first write", async ({ startSentry, depsDouble }) => {
+    const fake = await startSentry();
+    const { deps, events, files } = recordingDeps(depsDouble);
     const result = await applyCommand(options(fake), deps);
     expect(result.kind).toBe("applied");
     expect(events[0]).toBe("snapshot");
@@ -88,16 +52,16 @@ describe("applyCommand", () => {
     expect(applyCommandSucceeded(result)).toBe(true);
   });
 
-  it("runs only reviewed changes; the others are reported as not reviewed and fail the result", async () => {
-    fake = await startFakeSentry(SEED);
-    const first = recordingDeps();
+  test("runs only reviewed changes; the others are reported as not reviewed and fail the result", async ({ startSentry, depsDouble }) => {
+    const fake = await startSentry();
+    const first = recordingDeps(depsDouble);
     const reviewedOnly = await applyCommand({ ...options(fake), confirm: async () => false }, first.deps);
     expect(reviewedOnly.kind).toBe("refused");
     const plan = reviewedOnly.kind === "refused" ? reviewedOnly.plan : undefined;
     const yann = plan?.changes.find((change) => change.action === "invite" && change.email === "yann@example.com");
     expect(yann).toBeDefined();
 
-    const { deps, events } = recordingDeps();
+    const { deps, events } = recordingDeps(depsDouble);
     const result = await applyCommand(options(fake, { reviewed: { ids: [shortId(yann?.id ?? "")] } }), deps);
     expect(result.kind).toBe("applied");
     if (result.kind !== "applied") return;
@@ -111,23 +75,23 @@ describe("applyCommand", () => {
     expect(formatApplyCommandResult(result, { json: false, color: false }).stdout).toContain("(1 not reviewed)");
   });
 
-  it("writes nothing and builds no writer when the reviewed digest does not match", async () => {
-    fake = await startFakeSentry(SEED);
-    const { deps, events } = recordingDeps();
+  test("writes nothing and builds no writer when the reviewed digest does not match", async ({ startSentry, depsDouble }) => {
+    const fake = await startSentry();
+    const { deps, events } = recordingDeps(depsDouble);
     const result = await applyCommand(options(fake, { reviewed: { digest: "0".repeat(64) } }), deps);
     expect(events).toEqual([]);
     expect(result.kind === "applied" && result.result.outcomes.every((outcome) => outcome.status === "skipped")).toBe(true);
     expect(applyCommandSucceeded(result)).toBe(false);
   });
 
-  it("says convergence is unknown when the org cannot be read again", async () => {
-    fake = await startFakeSentry(SEED);
-    const { deps } = recordingDeps({ failReadsAfterWrites: true });
+  test("says convergence is unknown when the org cannot be read again", async ({ startSentry, depsDouble }) => {
+    const fake = await startSentry();
+    const { deps } = recordingDeps(depsDouble, { failReadsAfterWrites: true });
     const result = await applyCommand(options(fake), deps);
     expect(result.kind).toBe("applied");
     if (result.kind !== "applied") return;
     expect(result.recheckError).toMatch(/^could not read the org again to confirm the result: /);
-    expect(result.recheckError).not.toContain(TOKEN);
+    expect(result.recheckError).not.toContain(OWNER_TOKEN);
     expect(applyCommandSucceeded(result)).toBe(false);
   });
 });

@@ -1,50 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../../../fakes/fake-github.js";
-import { type FakeSentry, startFakeSentry } from "../../../fakes/fake-sentry.js";
+import type { FakeGitHub } from "../../../fakes/fake-github.js";
+import type { FakeSentry } from "../../../fakes/fake-sentry.js";
+import type { DepsDouble } from "../../../support/deps-double.js";
+import { describe, expect, OWNER_TOKEN, test as sharedTest, type SharedFixtures } from "../../../support/fixtures.js";
+import { rosterText } from "../../../support/rosters.js";
 import { writeMarker } from "../../../../src/render/comment-marker.js";
-import { SILENT_LOGGER, type Deps } from "../../../../src/commands/deps.js";
 import { planCommand } from "../../../../src/commands/plan.js";
 import { type ActionPlatform, type ActionRequest, runAction } from "../../../../src/commands/github-action/run-action.js";
 
-const EXAMPLE_ORG = fileURLToPath(new URL("../../../fixtures/orgs/example-org.json", import.meta.url));
-const WRITE_TOKEN = "sntryu_owner_token_0123456789abcdef";
+const WRITE_TOKEN = OWNER_TOKEN;
 const GITHUB_TOKEN = "gh-token";
 const MERGE_SHA = "2".repeat(40);
 const HEAD_SHA = "1".repeat(40);
-const ROSTER = `version: 1
-organization: acme
-teams:
-  backend: { name: Backend }
-  frontend: {}
-ignore: [ci-bot@example.com, erin@example.com, frank@example.com]
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: member
-    teams: { backend: admin, frontend: contributor }
-  - email: dave@example.com
-    role: manager
-    teams: [frontend]
-  - email: grace@example.com
-    role: member
-    teams: [frontend]
-  - email: heidi@example.com
-    role: member
-`;
-
-let sentry: FakeSentry | undefined;
-let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await sentry?.close();
-  await github?.close();
-});
+const ROSTER = rosterText("example-run-action");
 
 /** A runner that records instead of printing. */
 function recordingPlatform() {
@@ -61,19 +28,20 @@ function recordingPlatform() {
   return { platform, annotations, summary };
 }
 
-async function setUp(roster = ROSTER) {
-  sentry = await startFakeSentry(EXAMPLE_ORG);
-  github = await startFakeGitHub();
-  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-run-action-"));
-  writeFileSync(join(dir, "roster.yaml"), roster);
-  const deps: Deps = {
-    readFile: (path) => readFile(join(dir, path), "utf8"),
-    writeFile: (path, text) => writeFile(path, text, "utf8"),
-    logger: SILENT_LOGGER,
-    now: () => Date.parse("2026-11-23T12:00:00Z"),
-    sleep: async () => {},
-    fetch: globalThis.fetch,
-  };
+interface SetUp {
+  readonly sentry: FakeSentry;
+  readonly github: FakeGitHub;
+  readonly deps: DepsDouble["deps"];
+  /** Files the run wrote (plan file, snapshot), by path. */
+  readonly files: DepsDouble["files"];
+  readonly request: ActionRequest;
+}
+
+/** The fake Sentry and GitHub, the roster as roster.yaml, and an apply request against them. */
+async function setUpWith(fixtures: SharedFixtures, roster: string): Promise<SetUp> {
+  const sentry = await fixtures.startSentry();
+  const github = await fixtures.startGitHub();
+  const { deps, files } = fixtures.depsDouble({ fetch: globalThis.fetch, files: { "roster.yaml": roster } });
   const request: ActionRequest = {
     mode: "apply",
     rosterPath: "roster.yaml",
@@ -85,11 +53,17 @@ async function setUp(roster = ROSTER) {
     requireApproval: false,
     failOnDrift: false,
     driftIssue: false,
-    planFile: join(dir, "plan.json"),
-    snapshotFile: join(dir, "snapshot.json"),
+    planFile: "/run/plan.json",
+    snapshotFile: "/run/snapshot.json",
   };
-  return { sentry, github, dir, deps, request };
+  return { sentry, github, deps, files, request };
 }
+
+const test = sharedTest.extend<{ setUp: (roster?: string) => Promise<SetUp> }>({
+  setUp: async ({ startSentry, startGitHub, depsDouble }, use) => {
+    await use((roster = ROSTER) => setUpWith({ startSentry, startGitHub, depsDouble }, roster));
+  },
+});
 
 function mergedPr(fake: FakeGitHub, body: string) {
   fake.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
@@ -99,7 +73,7 @@ function mergedPr(fake: FakeGitHub, body: string) {
 const members = (fake: FakeSentry) => fake.state().members.map((member) => member.email);
 
 describe("runAction apply", () => {
-  it("applies every change when the marker holds only a digest that matches the recomputed plan", async () => {
+  test("applies every change when the marker holds only a digest that matches the recomputed plan", async ({ setUp }) => {
     const { sentry, github, deps, request } = await setUp();
     const planned = await planCommand({ rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: WRITE_TOKEN } }, deps);
     if (planned.kind !== "planned") throw new Error("roster should plan");
@@ -111,7 +85,7 @@ describe("runAction apply", () => {
     expect(members(sentry)).toContain("heidi@example.com");
   });
 
-  it("applies nothing when the reviewed digest differs from the recomputed plan", async () => {
+  test("applies nothing when the reviewed digest differs from the recomputed plan", async ({ setUp }) => {
     const { sentry, github, deps, request } = await setUp();
     mergedPr(github, `${writeMarker({ org: "acme", digest: "ab".repeat(32), sha: HEAD_SHA })}\n\nplan`);
     const { platform, summary } = recordingPlatform();
@@ -122,7 +96,7 @@ describe("runAction apply", () => {
     expect(summary.join("")).toContain("#### Not reviewed: not applied");
   });
 
-  it("never trusts a marker from a comment written by someone else", async () => {
+  test("never trusts a marker from a comment written by someone else", async ({ setUp }) => {
     const { sentry, github, deps, request } = await setUp();
     const planned = await planCommand({ rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: WRITE_TOKEN } }, deps);
     if (planned.kind !== "planned") throw new Error("roster should plan");
@@ -135,7 +109,7 @@ describe("runAction apply", () => {
     expect(members(sentry)).not.toContain("heidi@example.com");
   });
 
-  it("applies the whole plan without a reviewed plan when require-reviewed-plan is false, with a warning", async () => {
+  test("applies the whole plan without a reviewed plan when require-reviewed-plan is false, with a warning", async ({ setUp }) => {
     const { sentry, deps, request } = await setUp();
     const { platform, annotations } = recordingPlatform();
     const result = await runAction({ ...request, requireReviewedPlan: false }, platform, deps);
@@ -144,7 +118,7 @@ describe("runAction apply", () => {
     expect(annotations).toContainEqual({ level: "warning", message: `no reviewed plan: commit ${MERGE_SHA.slice(0, 12)} is neither the merge commit nor the head of a merged pull request` });
   });
 
-  it("annotates a failed change on its member's roster line", async () => {
+  test("annotates a failed change on its member's roster line", async ({ setUp }) => {
     const { sentry, github, deps, request } = await setUp();
     const planned = await planCommand({ rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: WRITE_TOKEN } }, deps);
     if (planned.kind !== "planned") throw new Error("roster should plan");
@@ -159,13 +133,12 @@ describe("runAction apply", () => {
     expect(failure?.where).toMatchObject({ file: "roster.yaml", line: heidiLine });
   });
 
-  it("keeps the outcome and outputs when the PR comment cannot be updated", async () => {
+  test("keeps the outcome and outputs when the PR comment cannot be updated", async ({ setUp, startGitHub }) => {
     const { sentry, github: first, deps, request } = await setUp();
     const planned = await planCommand({ rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: WRITE_TOKEN } }, deps);
     if (planned.kind !== "planned") throw new Error("roster should plan");
     await first.close();
-    const readOnly = await startFakeGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]", readOnly: true } } });
-    github = readOnly;
+    const readOnly = await startGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]", readOnly: true } } });
     mergedPr(readOnly, `${writeMarker({ org: "acme", digest: planned.plan.digest, sha: HEAD_SHA })}\n`);
     const { platform } = recordingPlatform();
     const result = await runAction({ ...request, github: { ...request.github, apiUrl: readOnly.apiUrl } }, platform, deps);
@@ -177,8 +150,8 @@ describe("runAction apply", () => {
 });
 
 describe("runAction plan", () => {
-  it("lists roster errors in a comment that reviews nothing", async () => {
-    const { github, deps, request, dir } = await setUp(ROSTER.replace("role: manager", "role: captain"));
+  test("lists roster errors in a comment that reviews nothing", async ({ setUp }) => {
+    const { github, deps, request, files } = await setUp(ROSTER.replace("role: manager", "role: captain"));
     const { platform, annotations } = recordingPlatform();
     const result = await runAction({ ...request, mode: "plan", github: { ...request.github, pullRequest: { number: 7, headSha: "1".repeat(40) } } }, platform, deps);
     expect(result.ok).toBe(false);
@@ -186,16 +159,16 @@ describe("runAction plan", () => {
     const body = github.comments(7)[0]?.body ?? "";
     expect(body).toContain('"ids":[]');
     expect(body).toContain("captain");
-    expect(() => readFileSync(join(dir, "plan.json"))).toThrow();
+    expect(files.has(request.planFile ?? "")).toBe(false);
   });
 
-  it("writes the plan file and outputs on a plan outside a PR, without touching GitHub", async () => {
-    const { github, deps, request } = await setUp();
+  test("writes the plan file and outputs on a plan outside a PR, without touching GitHub", async ({ setUp }) => {
+    const { github, deps, files, request } = await setUp();
     const { platform, summary } = recordingPlatform();
     const result = await runAction({ ...request, mode: "plan" }, platform, deps);
     expect(result.ok).toBe(true);
     expect(result.outputs).toMatchObject({ hasChanges: true, planFile: request.planFile });
-    expect(JSON.parse(readFileSync(request.planFile ?? "", "utf8")).digest).toBe(result.outputs.digest);
+    expect(JSON.parse(files.get(request.planFile ?? "") ?? "{}").digest).toBe(result.outputs.digest);
     expect(summary.join("")).toContain("### Sentry roster plan for <code>acme</code>");
     expect(github.requests).toEqual([]);
   });

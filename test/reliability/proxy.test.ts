@@ -1,0 +1,167 @@
+/**
+ * Proxies, through the built CLI (docs/cli.md#proxies): HTTP_PROXY and
+ * HTTPS_PROXY in either case route every Sentry request through the proxy,
+ * NO_PROXY bypasses it, and the https and redirect rules still hold through
+ * it. The proxy is a small forward proxy on loopback that logs what it
+ * carries (absolute-URI requests and CONNECT tunnels).
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import { type AddressInfo, connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startFakeGitHub } from "../fakes/fake-github.js";
+import { startFakeSentry } from "../fakes/fake-sentry.js";
+import { runAction } from "../support/run-action.js";
+import { runCli } from "../support/run-dist.js";
+import { ensureDistBuilt } from "./built-cli.js";
+import { repoFile } from "./roster-fuzz.js";
+
+const TOKEN = "sntryu_owner_token_0123456789abcdef";
+const ROSTER = "version: 1\norganization: acme\nteams:\n  backend: {}\nmembers:\n  - email: alice@example.com\n    role: owner\n    teams: [backend]\n";
+
+interface TestProxy {
+  readonly url: string;
+  /** "GET http://127.0.0.1:PORT/api/0/…" per forwarded request, "CONNECT host:port" per tunnel. */
+  readonly log: string[];
+  close(): Promise<void>;
+}
+
+/** A forward proxy: absolute-URI requests are sent on to their origin; CONNECT opens a tunnel. */
+async function startProxy(): Promise<TestProxy> {
+  const log: string[] = [];
+  const server: Server = createServer((req, res) => {
+    log.push(`${req.method} ${req.url}`);
+    const target = new URL(req.url ?? "");
+    const upstream = httpRequest(target, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  server.on("connect", (req, socket, head) => {
+    log.push(`CONNECT ${req.url}`);
+    const [host, port] = (req.url ?? "").split(":");
+    const upstream = connect(Number(port), host, () => {
+      socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on("error", () => socket.destroy());
+    socket.on("error", () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+function rosterFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), "proxy-"));
+  const file = join(dir, "roster.yaml");
+  writeFileSync(file, ROSTER);
+  return file;
+}
+
+describe("proxies, through the built CLI", { timeout: 60_000 }, () => {
+  beforeAll(() => ensureDistBuilt(), 120_000);
+
+  it("plan goes through HTTP_PROXY: the proxy's log shows every request Sentry received", async () => {
+    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
+    const proxy = await startProxy();
+    cleanups.push(() => fake.close(), () => proxy.close());
+    const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: proxy.url } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(proxy.log).toEqual(expect.arrayContaining([`GET ${fake.url}/api/0/organizations/acme/`, `GET ${fake.url}/api/0/organizations/acme/members/?per_page=100`]));
+    // Nothing reached Sentry around the proxy.
+    expect(proxy.log.filter((line) => line.startsWith(`GET ${fake.url}/api/0/`))).toHaveLength(fake.requests.length);
+  });
+
+  it("reads the lower-case variable too, and NO_PROXY sends a host around the proxy", async () => {
+    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
+    const proxy = await startProxy();
+    cleanups.push(() => fake.close(), () => proxy.close());
+    const lower = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, http_proxy: proxy.url } });
+    expect(lower.code, lower.stderr).toBe(0);
+    expect(proxy.log.length).toBe(fake.requests.length);
+    proxy.log.length = 0;
+    const bypass = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: proxy.url, NO_PROXY: "localhost,127.0.0.1" } });
+    expect(bypass.code, bypass.stderr).toBe(0);
+    expect(proxy.log).toEqual([]);
+  });
+
+  it("still refuses a redirect through the proxy: the other server receives nothing", async () => {
+    const elsewhere = await startProxy(); // any server that logs what reaches it
+    const redirecting = createServer((req, res) => {
+      req.resume();
+      res.writeHead(302, { Location: `${elsewhere.url}/api/0/organizations/acme/` }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+    const sentryUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
+    const proxy = await startProxy();
+    cleanups.push(() => elsewhere.close(), () => proxy.close(), () => new Promise<void>((resolve) => redirecting.close(() => resolve())));
+    const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: sentryUrl, HTTP_PROXY: proxy.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/was redirected to http:\/\/127\.0\.0\.1:\d+; the token is not sent there/);
+    expect(proxy.log.length).toBeGreaterThan(0);
+    expect(proxy.log.every((line) => line.startsWith(`GET ${sentryUrl}/`))).toBe(true);
+    expect(elsewhere.log).toEqual([]);
+  });
+
+  it("still refuses plain http to a remote host with a proxy set, before sending anything", async () => {
+    const proxy = await startProxy();
+    cleanups.push(() => proxy.close());
+    const run = await runCli(["plan", rosterFile(), "--url", "http://sentry.example.com"], { env: { SENTRY_AUTH_TOKEN: TOKEN, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/must use https/);
+    expect(proxy.log).toEqual([]);
+  });
+
+  it("names what to check when the proxy cannot be reached", async () => {
+    const proxy = await startProxy();
+    const deadProxy = proxy.url;
+    await proxy.close();
+    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
+    cleanups.push(() => fake.close());
+    const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: deadProxy } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+ \(.+\): check --url \(or SENTRY_URL\), DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY/);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("the Action's Sentry requests go through HTTPS_PROXY/HTTP_PROXY too", async () => {
+    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
+    const github = await startFakeGitHub({ tokens: { ghs_fake_workflow_token_0123456789: { login: "github-actions[bot]" } } });
+    const proxy = await startProxy();
+    cleanups.push(() => fake.close(), () => github.close(), () => proxy.close());
+    const dir = mkdtempSync(join(tmpdir(), "proxy-action-"));
+    writeFileSync(join(dir, "roster.yaml"), ROSTER);
+    const run = await runAction({
+      eventName: "workflow_dispatch",
+      payload: { repository: { private: true, default_branch: "main" } },
+      workspace: dir,
+      github: { apiUrl: github.apiUrl, graphqlUrl: github.graphqlUrl, serverUrl: github.url },
+      inputs: { "sentry-token": TOKEN, "sentry-url": fake.url, "github-token": "ghs_fake_workflow_token_0123456789", mode: "plan" },
+      env: { HTTP_PROXY: proxy.url, NO_PROXY: new URL(github.apiUrl).host },
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(fake.requests.length).toBeGreaterThan(0);
+    expect(proxy.log.filter((line) => line.startsWith(`GET ${fake.url}/api/0/`))).toHaveLength(fake.requests.length);
+  });
+});
