@@ -42355,7 +42355,8 @@ function changePhrase(change, style) {
       return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
     case "invite": {
       const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
-      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
+      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
     }
     case "reinvite":
       return "re-send the expired invite";
@@ -42938,19 +42939,13 @@ function judgeMemberChanges(candidates, live, context) {
 function planInvitesLostByRemoval(removed, match, context, uncreatable, draft) {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
-  const unlisted = new Set(match.unlisted.map((member) => member.id));
   const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
   const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite2 of sent) {
       const member = rosterByInvite.get(invite2.id);
-      if (!member) {
-        if (unlisted.has(invite2.id) && context.policy.unlisted !== "remove") {
-          draft.warnings.push({ message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent.`, email: normalizeEmail(invite2.email) });
-        }
-        continue;
-      }
+      if (!member) continue;
       draft.warnings.push({
         message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
         email: normalizeEmail(member.email)

@@ -110,7 +110,7 @@ function judgeMemberChanges(candidates: readonly Candidate[], live: LiveState, c
  * sender's display name (their name, or their email without one): an invite
  * counts as sent by a removed member when that name equals the member's name
  * or email. A roster member whose invite goes that way is invited again after
- * the removal (reviewed with the rest); others only get a warning. The link
+ * the removal (reviewed with the rest). The link
  * is a name, not an id: two people with one name, or a sender renamed since,
  * can make it wrong either way. A needless re-invite finds the invite still
  * there and changes nothing; a missed one shows in apply's convergence re-check.
@@ -124,7 +124,6 @@ function planInvitesLostByRemoval(
 ): void {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => (pairing.live?.pending ? [[pairing.live.id, pairing.desired] as const] : [])));
-  const unlisted = new Set(match.unlisted.map((member) => member.id));
   const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
   const rows = new Map([...match.pairings.flatMap((pairing) => (pairing.live ? [pairing.live] : [])), ...match.unlisted].map((member) => [member.id, member]));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
@@ -134,12 +133,8 @@ function planInvitesLostByRemoval(
       .sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite of sent) {
       const member = rosterByInvite.get(invite.id);
-      if (!member) {
-        if (unlisted.has(invite.id) && context.policy.unlisted !== "remove") {
-          draft.warnings.push({ message: `Removing ${sender.email} also deletes the pending invite of ${invite.email}, which ${sender.email} sent.`, email: normalizeEmail(invite.email) });
-        }
-        continue;
-      }
+      // An unlisted invite is removed by the same plan (removals happen only under unlisted: remove).
+      if (!member) continue;
       draft.warnings.push({
         message: `Removing ${sender.email} also deletes the pending invite of ${invite.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
         email: normalizeEmail(member.email),

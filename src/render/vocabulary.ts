@@ -58,7 +58,8 @@ export function changePhrase(change: ChangeWithoutId, style: PhraseStyle): strin
       return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
     case "invite": {
       const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
-      return `invite as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+      const again = change.afterRemovalOf === undefined ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
+      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
     }
     case "reinvite":
       return "re-send the expired invite";

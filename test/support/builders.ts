@@ -89,6 +89,7 @@ export function liveState(input: LiveStateInput = {}): LiveState {
     teamRolesEnabled: input.teamRolesEnabled ?? true,
     openMembership: input.openMembership ?? false,
     token: { memberId: TOKEN_MEMBER_ID, email: "roster-bot@example.com", role: "owner", scopes: null, ...input.token },
+    ...(input.accountEmails ? { accountEmails: input.accountEmails } : {}),
   };
 }
 
