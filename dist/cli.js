@@ -43877,6 +43877,31 @@ async function lookUpAccountEmails(client, organization, addresses) {
   return Object.fromEntries(hits.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
+// src/commands/organization.ts
+var OrganizationChoiceError = class extends Error {
+  name = "OrganizationChoiceError";
+};
+function resolveOrganization(sources, rosterPath) {
+  const flag = nonEmpty(sources.flag);
+  const roster = nonEmpty(sources.roster);
+  if (flag !== void 0 && roster !== void 0 && flag.toLowerCase() !== roster.toLowerCase()) {
+    throw new OrganizationChoiceError(
+      `--org ${flag} differs from the organization "${roster}" that ${rosterPath ?? "the roster"} names: drop --org, or change organization in ${rosterPath ?? "the roster"}`
+    );
+  }
+  const chosen = flag ?? roster ?? nonEmpty(sources.env);
+  if (chosen === void 0) {
+    throw new OrganizationChoiceError(
+      rosterPath === void 0 ? "which organization? Pass --org SLUG or set SENTRY_ORG" : `no organization: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`
+    );
+  }
+  return chosen;
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : void 0;
+}
+
 // src/commands/version.ts
 var VERSION = "0.1.0";
 
@@ -44100,18 +44125,11 @@ function isTeamRoleMap(value) {
 }
 
 // src/commands/plan.ts
-var MissingOrganizationError = class extends Error {
-  name = "MissingOrganizationError";
-  constructor(rosterPath) {
-    super(`no organization to plan for: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`);
-  }
-};
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
   if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
-  const organization = options.org || desired.organization || options.defaultOrg;
-  if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
   const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
@@ -44175,14 +44193,13 @@ function resolveSentryTarget(values, env) {
       "SENTRY_AUTH_TOKEN is not set: create a Sentry user auth token (scopes org:read, member:read, team:read to plan; member:admin, team:write too to apply) and export it as SENTRY_AUTH_TOKEN"
     );
   }
-  const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
-  const org = stringValue(values["org"]) ?? nonEmpty(env["SENTRY_ORG"]);
-  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org };
+  const url = stringValue(values["url"]) ?? nonEmpty2(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
+  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org: stringValue(values["org"]), envOrg: nonEmpty2(env["SENTRY_ORG"]) };
 }
 function stringValue(value) {
-  return typeof value === "string" ? nonEmpty(value) : void 0;
+  return typeof value === "string" ? nonEmpty2(value) : void 0;
 }
-function nonEmpty(value) {
+function nonEmpty2(value) {
   const trimmed = value?.trim();
   return trimmed ? trimmed : void 0;
 }
@@ -44210,7 +44227,8 @@ Options:
   --json                print the plan as JSON (formatVersion 1) instead of text
   --out FILE            also write the plan JSON to FILE (for apply --plan FILE)
   --detailed-exitcode   exit 2 when the plan has changes
-  --org SLUG            organization (default: the roster's, then SENTRY_ORG)
+  --org SLUG            organization (default: the roster's; SENTRY_ORG only when the
+                        roster names none; an --org other than the roster's is refused)
   --url URL             Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
@@ -44233,10 +44251,8 @@ var planCli = async (argv, io) => {
   const rosterPath = positionals[0] ?? DEFAULT_ROSTER2;
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
-  const flagOrg = typeof values["org"] === "string" && values["org"].trim() ? values["org"].trim() : void 0;
-  const envOrg = io.env["SENTRY_ORG"]?.trim() || void 0;
   const result = await planCommand(
-    { rosterPath, connection: target.connection, ...flagOrg ? { org: flagOrg } : {}, ...envOrg ? { defaultOrg: envOrg } : {} },
+    { rosterPath, connection: target.connection, ...target.org ? { org: target.org } : {}, ...target.envOrg ? { defaultOrg: target.envOrg } : {} },
     deps
   );
   if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
@@ -44812,7 +44828,15 @@ function toApplyRefusalJson(refusal) {
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
-  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...options.org ? { org: options.org } : {} }, deps);
+  const planned = await planCommand(
+    {
+      rosterPath: options.rosterPath,
+      connection: options.connection,
+      ...options.org ? { org: options.org } : {},
+      ...options.defaultOrg ? { defaultOrg: options.defaultOrg } : {}
+    },
+    deps
+  );
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;
@@ -45007,7 +45031,8 @@ Options:
   --plan FILE         apply only if every change is in this saved plan (plan --out FILE)
   --snapshot FILE     save the org as read before any write (default: a file in the temp directory)
   --json              print the report as JSON
-  --org SLUG          organization (default: the roster's, then SENTRY_ORG)
+  --org SLUG          organization (default: the roster's; SENTRY_ORG only when the
+                      roster names none; an --org other than the roster's is refused)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 Ctrl-C (or SIGTERM) finishes the write in flight, sends nothing more and
@@ -45050,6 +45075,7 @@ var applyCli = async (argv, io) => {
         connection: target.connection,
         snapshotFile,
         ...target.org ? { org: target.org } : {},
+        ...target.envOrg ? { defaultOrg: target.envOrg } : {},
         ...planFile ? { planFile } : {},
         ...!yes && confirm ? {
           confirm: async (plan, run) => {
@@ -45101,11 +45127,18 @@ function writeRoster(live, options = {}) {
     teamsNode(document, live, teams),
     " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged."
   );
-  add(
-    "members",
-    membersNode(document, live),
-    ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`
-  );
+  const { listed, expired } = splitExpiredInvites(live.members);
+  if (expired.length > 0) {
+    add(
+      "ignore",
+      ignoreNode(document, expired),
+      [
+        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
+        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`
+      ].join("\n")
+    );
+  }
+  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
   document.contents = root;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -45123,9 +45156,31 @@ function teamsNode(document, live, slugs) {
   }
   return teams;
 }
-function membersNode(document, live) {
+function splitExpiredInvites(members) {
+  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
+  const expired = /* @__PURE__ */ new Map();
+  for (const member of members) {
+    const key = normalizeEmail(member.email);
+    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
+  }
+  const ignored = new Set(expired.values());
+  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
+  return { listed, expired: [...ignored].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email))) };
+}
+function ignoreNode(document, expired) {
+  const ignore = document.createNode([]);
+  for (const member of expired) {
+    const entry = document.createNode(member.email);
+    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText2) : [];
+    const name = memberNotes(member).filter((note) => note !== "expired invite");
+    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
+    ignore.items.push(entry);
+  }
+  return ignore;
+}
+function membersNode(document, listedMembers) {
   const members = document.createNode([]);
-  const sorted = [...live.members].sort(
+  const sorted = [...listedMembers].sort(
     (a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText2(a.id, b.id)
   );
   const seen = /* @__PURE__ */ new Map();
@@ -45216,15 +45271,20 @@ async function exportCommand(options, deps) {
     onProgress: (message) => deps.logger.progress(message)
   });
   const text2 = writeRoster(live);
+  const { listed, expired } = splitExpiredInvites(live.members);
+  const summary = [
+    plural(new Set(listed.map((member) => member.email.toLowerCase())).size, "member"),
+    plural(live.teams.length, "team"),
+    ...expired.length > 0 ? [`${plural(expired.length, "expired invite")} under ignore`] : []
+  ].join(", ");
   if (options.out) {
     try {
       await deps.writeFile(options.out, text2);
     } catch (error) {
       throw new ExportWriteError(options.out, error);
     }
-    deps.logger.progress(`wrote ${live.members.length} members and ${live.teams.length} teams to ${options.out}`);
   }
-  return { text: text2, live };
+  return { text: text2, summary, live };
 }
 
 // src/cli/export-cli.ts
@@ -45236,7 +45296,7 @@ every team, every member with their org role and teams, sorted, with comments
 
 Options:
   --out FILE    write the roster to FILE (default: stdout)
-  --org SLUG    organization to export (default: SENTRY_ORG); required
+  --org SLUG    organization to export (default: SENTRY_ORG); one of them is required
   --url URL     Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
@@ -45248,11 +45308,13 @@ var exportCli = async (argv, io) => {
     return 0;
   }
   const target = resolveSentryTarget(values, io.env);
-  if (!target.org) throw new UsageError("which organization? Pass --org SLUG or set SENTRY_ORG");
+  const org = resolveOrganization({ flag: target.org, env: target.envOrg });
   const out = typeof values["out"] === "string" && values["out"] ? values["out"] : void 0;
   const deps = createNodeDeps(cliLogger(io));
-  const result = await exportCommand({ org: target.org, connection: target.connection, ...out ? { out } : {} }, deps);
-  if (!out) io.stdout(result.text);
+  const result = await exportCommand({ org, connection: target.connection, ...out ? { out } : {} }, deps);
+  if (out) io.stderr(`wrote ${out}: ${result.summary}
+`);
+  else io.stdout(result.text);
   return 0;
 };
 
@@ -45274,7 +45336,8 @@ Commands:
   export              write the live org as a roster (--out FILE)
 
 Options for plan, apply and export:
-  --org SLUG          organization (default: the roster's, then SENTRY_ORG)
+  --org SLUG          organization (default: the roster's; SENTRY_ORG only when the
+                      roster names none; an --org other than the roster's is refused)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 ROSTER defaults to roster.yaml. The token is read from SENTRY_AUTH_TOKEN only.

@@ -87210,11 +87210,18 @@ function writeRoster(live, options = {}) {
     teamsNode(document, live, teams),
     " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged."
   );
-  add(
-    "members",
-    membersNode(document, live),
-    ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`
-  );
+  const { listed, expired } = splitExpiredInvites(live.members);
+  if (expired.length > 0) {
+    add(
+      "ignore",
+      ignoreNode(document, expired),
+      [
+        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
+        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`
+      ].join("\n")
+    );
+  }
+  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
   document.contents = root;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -87232,9 +87239,31 @@ function teamsNode(document, live, slugs) {
   }
   return teams;
 }
-function membersNode(document, live) {
+function splitExpiredInvites(members) {
+  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
+  const expired = /* @__PURE__ */ new Map();
+  for (const member of members) {
+    const key = normalizeEmail(member.email);
+    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
+  }
+  const ignored = new Set(expired.values());
+  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
+  return { listed, expired: [...ignored].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email))) };
+}
+function ignoreNode(document, expired) {
+  const ignore = document.createNode([]);
+  for (const member of expired) {
+    const entry = document.createNode(member.email);
+    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText) : [];
+    const name = memberNotes(member).filter((note) => note !== "expired invite");
+    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
+    ignore.items.push(entry);
+  }
+  return ignore;
+}
+function membersNode(document, listedMembers) {
   const members = document.createNode([]);
-  const sorted = [...live.members].sort(
+  const sorted = [...listedMembers].sort(
     (a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText(a.id, b.id)
   );
   const seen = /* @__PURE__ */ new Map();
@@ -89963,6 +89992,31 @@ async function lookUpAccountEmails(client, organization, addresses) {
   return Object.fromEntries(hits.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
 }
 
+// src/commands/organization.ts
+var OrganizationChoiceError = class extends Error {
+  name = "OrganizationChoiceError";
+};
+function resolveOrganization(sources, rosterPath) {
+  const flag = nonEmpty(sources.flag);
+  const roster = nonEmpty(sources.roster);
+  if (flag !== void 0 && roster !== void 0 && flag.toLowerCase() !== roster.toLowerCase()) {
+    throw new OrganizationChoiceError(
+      `--org ${flag} differs from the organization "${roster}" that ${rosterPath ?? "the roster"} names: drop --org, or change organization in ${rosterPath ?? "the roster"}`
+    );
+  }
+  const chosen = flag ?? roster ?? nonEmpty(sources.env);
+  if (chosen === void 0) {
+    throw new OrganizationChoiceError(
+      rosterPath === void 0 ? "which organization? Pass --org SLUG or set SENTRY_ORG" : `no organization: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`
+    );
+  }
+  return chosen;
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : void 0;
+}
+
 // src/commands/version.ts
 var VERSION7 = "0.1.0";
 
@@ -89984,18 +90038,11 @@ function openSentry(connection, deps, stopWrites) {
 }
 
 // src/commands/plan.ts
-var MissingOrganizationError = class extends Error {
-  name = "MissingOrganizationError";
-  constructor(rosterPath) {
-    super(`no organization to plan for: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`);
-  }
-};
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
   if (!desired || issues.some((issue2) => issue2.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
-  const organization = options.org || desired.organization || options.defaultOrg;
-  if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
   const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
@@ -90745,7 +90792,15 @@ function createSentryWriter(client, organization) {
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
-  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...options.org ? { org: options.org } : {} }, deps);
+  const planned = await planCommand(
+    {
+      rosterPath: options.rosterPath,
+      connection: options.connection,
+      ...options.org ? { org: options.org } : {},
+      ...options.defaultOrg ? { defaultOrg: options.defaultOrg } : {}
+    },
+    deps
+  );
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;
@@ -90997,7 +91052,7 @@ async function applyOnMerge(request2, platform2, deps) {
     const errors = roster.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request2.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
-  const organization = request2.organization ?? roster.desired.organization;
+  const organization = resolveOrganization({ flag: request2.organization, roster: roster.desired.organization }, request2.rosterPath);
   const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request2, organization, platform2));
   if (source.refusal) platform2.annotate("error", source.refusal);
   else if (source.missing) platform2.annotate(request2.requireReviewedPlan ? "error" : "warning", source.missing);

@@ -22,7 +22,8 @@ Options:
   --plan FILE         apply only if every change is in this saved plan (plan --out FILE)
   --snapshot FILE     save the org as read before any write (default: a file in the temp directory)
   --json              print the report as JSON
-  --org SLUG          organization (default: the roster's, then SENTRY_ORG)
+  --org SLUG          organization (default: the roster's; SENTRY_ORG only when the
+                      roster names none; an --org other than the roster's is refused)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 Ctrl-C (or SIGTERM) finishes the write in flight, sends nothing more and
@@ -69,6 +70,7 @@ export const applyCli: CliCommand = async (argv, io) => {
         connection: target.connection,
         snapshotFile,
         ...(target.org ? { org: target.org } : {}),
+        ...(target.envOrg ? { defaultOrg: target.envOrg } : {}),
         ...(planFile ? { planFile } : {}),
         ...(!yes && confirm
           ? {

@@ -1,6 +1,7 @@
 import { exportCommand } from "../commands/export.js";
 import { createNodeDeps } from "../commands/node-deps.js";
-import { parseCommandArgs, SENTRY_OPTIONS, UsageError } from "./args.js";
+import { resolveOrganization } from "../commands/organization.js";
+import { parseCommandArgs, SENTRY_OPTIONS } from "./args.js";
 import type { CliCommand } from "./io.js";
 import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
@@ -12,7 +13,7 @@ every team, every member with their org role and teams, sorted, with comments
 
 Options:
   --out FILE    write the roster to FILE (default: stdout)
-  --org SLUG    organization to export (default: SENTRY_ORG); required
+  --org SLUG    organization to export (default: SENTRY_ORG); one of them is required
   --url URL     Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
@@ -26,10 +27,12 @@ export const exportCli: CliCommand = async (argv, io) => {
     return 0;
   }
   const target = resolveSentryTarget(values, io.env);
-  if (!target.org) throw new UsageError("which organization? Pass --org SLUG or set SENTRY_ORG");
+  const org = resolveOrganization({ flag: target.org, env: target.envOrg });
   const out = typeof values["out"] === "string" && values["out"] ? values["out"] : undefined;
   const deps = createNodeDeps(cliLogger(io));
-  const result = await exportCommand({ org: target.org, connection: target.connection, ...(out ? { out } : {}) }, deps);
-  if (!out) io.stdout(result.text);
+  const result = await exportCommand({ org, connection: target.connection, ...(out ? { out } : {}) }, deps);
+  // The roster itself is the confirmation on stdout; a file gets one line saying what is in it.
+  if (out) io.stderr(`wrote ${out}: ${result.summary}\n`);
+  else io.stdout(result.text);
   return 0;
 };

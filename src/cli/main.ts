@@ -25,7 +25,8 @@ Commands:
   export              write the live org as a roster (--out FILE)
 
 Options for plan, apply and export:
-  --org SLUG          organization (default: the roster's, then SENTRY_ORG)
+  --org SLUG          organization (default: the roster's; SENTRY_ORG only when the
+                      roster names none; an --org other than the roster's is refused)
   --url URL           Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 ROSTER defaults to roster.yaml. The token is read from SENTRY_AUTH_TOKEN only.

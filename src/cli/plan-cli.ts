@@ -21,7 +21,8 @@ Options:
   --json                print the plan as JSON (formatVersion 1) instead of text
   --out FILE            also write the plan JSON to FILE (for apply --plan FILE)
   --detailed-exitcode   exit 2 when the plan has changes
-  --org SLUG            organization (default: the roster's, then SENTRY_ORG)
+  --org SLUG            organization (default: the roster's; SENTRY_ORG only when the
+                        roster names none; an --org other than the roster's is refused)
   --url URL             Sentry base URL (default: SENTRY_URL, then https://sentry.io)
 
 The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffice).
@@ -46,11 +47,8 @@ export const planCli: CliCommand = async (argv, io) => {
   const rosterPath = positionals[0] ?? DEFAULT_ROSTER;
   const target = resolveSentryTarget(values, io.env);
   const deps = createNodeDeps(cliLogger(io));
-  // --org overrides the roster's organization; SENTRY_ORG only fills in when the roster names none.
-  const flagOrg = typeof values["org"] === "string" && values["org"].trim() ? values["org"].trim() : undefined;
-  const envOrg = io.env["SENTRY_ORG"]?.trim() || undefined;
   const result = await planCommand(
-    { rosterPath, connection: target.connection, ...(flagOrg ? { org: flagOrg } : {}), ...(envOrg ? { defaultOrg: envOrg } : {}) },
+    { rosterPath, connection: target.connection, ...(target.org ? { org: target.org } : {}), ...(target.envOrg ? { defaultOrg: target.envOrg } : {}) },
     deps,
   );
   if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));

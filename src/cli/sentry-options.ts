@@ -6,8 +6,10 @@ export const DEFAULT_SENTRY_URL = "https://sentry.io";
 /** Where to find Sentry and the org, from flags then environment (docs/cli.md). */
 export interface SentryTarget {
   readonly connection: SentryConnection;
-  /** --org, else SENTRY_ORG; undefined means "the roster's organization". */
+  /** --org, as given; the command weighs it against the roster (resolveOrganization()). */
   readonly org: string | undefined;
+  /** SENTRY_ORG: used only when the roster names no organization. */
+  readonly envOrg: string | undefined;
 }
 
 /**
@@ -25,8 +27,7 @@ export function resolveSentryTarget(
     );
   }
   const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;
-  const org = stringValue(values["org"]) ?? nonEmpty(env["SENTRY_ORG"]);
-  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org };
+  return { connection: { baseUrl: url, token, urlSource: "--url (or SENTRY_URL)" }, org: stringValue(values["org"]), envOrg: nonEmpty(env["SENTRY_ORG"]) };
 }
 
 function stringValue(value: string | boolean | undefined): string | undefined {

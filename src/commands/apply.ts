@@ -27,8 +27,10 @@ export type ReviewedPlan = { readonly ids: readonly string[] } | { readonly dige
 /** What `apply` needs: the roster, where Sentry is, and optionally what was reviewed. */
 export interface ApplyCommandOptions {
   readonly rosterPath: string;
-  /** Overrides the roster's organization (--org, SENTRY_ORG). */
+  /** --org (the Action's `organization`): must agree with the roster's organization when it names one. */
   readonly org?: string;
+  /** SENTRY_ORG: used only when the roster names no organization (resolveOrganization()). */
+  readonly defaultOrg?: string;
   readonly connection: SentryConnection;
   /** From the Action: run only these changes; the others are listed as not reviewed and fail the run. */
   readonly reviewed?: ReviewedPlan;
@@ -113,7 +115,15 @@ export interface LiveSnapshot {
 export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
   // A saved plan that cannot be used fails before Sentry is contacted.
   const saved = options.planFile === undefined ? undefined : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
-  const planned = await planCommand({ rosterPath: options.rosterPath, connection: options.connection, ...(options.org ? { org: options.org } : {}) }, deps);
+  const planned = await planCommand(
+    {
+      rosterPath: options.rosterPath,
+      connection: options.connection,
+      ...(options.org ? { org: options.org } : {}),
+      ...(options.defaultOrg ? { defaultOrg: options.defaultOrg } : {}),
+    },
+    deps,
+  );
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;

@@ -1,5 +1,6 @@
 import type { LiveState } from "../domain/types.js";
-import { writeRoster } from "../roster/write-roster.js";
+import { splitExpiredInvites, writeRoster } from "../roster/write-roster.js";
+import { plural } from "../render/vocabulary.js";
 import { readLiveState } from "../sentry/read-live-state.js";
 import type { Deps, SentryConnection } from "./deps.js";
 import { openSentry } from "./sentry-session.js";
@@ -15,6 +16,8 @@ export interface ExportCommandOptions {
 export interface ExportCommandResult {
   /** The roster YAML. */
   readonly text: string;
+  /** What the roster holds, in one line: "6 members, 3 teams, 1 expired invite under ignore". */
+  readonly summary: string;
   readonly live: LiveState;
 }
 
@@ -52,13 +55,18 @@ export async function exportCommand(options: ExportCommandOptions, deps: Deps): 
     onProgress: (message) => deps.logger.progress(message),
   });
   const text = writeRoster(live);
+  const { listed, expired } = splitExpiredInvites(live.members);
+  const summary = [
+    plural(new Set(listed.map((member) => member.email.toLowerCase())).size, "member"),
+    plural(live.teams.length, "team"),
+    ...(expired.length > 0 ? [`${plural(expired.length, "expired invite")} under ignore`] : []),
+  ].join(", ");
   if (options.out) {
     try {
       await deps.writeFile(options.out, text);
     } catch (error) {
       throw new ExportWriteError(options.out, error);
     }
-    deps.logger.progress(`wrote ${live.members.length} members and ${live.teams.length} teams to ${options.out}`);
   }
-  return { text, live };
+  return { text, summary, live };
 }

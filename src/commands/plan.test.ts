@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createInMemorySentry } from "../../test/fakes/fake-sentry.js";
 import { RosterFileError } from "../roster/errors.js";
 import { SILENT_LOGGER, type Deps } from "./deps.js";
-import { MissingOrganizationError, planCommand } from "./plan.js";
+import { OrganizationChoiceError } from "./organization.js";
+import { planCommand } from "./plan.js";
 
 const SEED = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
 const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
@@ -68,13 +69,14 @@ describe("planCommand", () => {
     expect(result.issues.some((issue) => issue.severity === "error" && issue.message.includes("manger"))).toBe(true);
   });
 
-  it("reads the organization given by --org instead of the roster's, and the plan refuses the mismatch", async () => {
+  it("refuses an --org that differs from the roster's organization before reading Sentry", async () => {
     const sentry = createInMemorySentry(SEED, { now: () => NOW });
-    const result = await planCommand(
+    const planning = planCommand(
       { rosterPath: "roster.yaml", org: "acme", connection: { baseUrl: sentry.url, token: OWNER_TOKEN } },
       deps({ "roster.yaml": ROSTER.replace("organization: acme", "organization: other") }, sentry.fetch),
     );
-    expect(result.kind === "planned" && result.plan.violations.map((violation) => violation.rule)).toEqual(["organization-mismatch"]);
+    await expect(planning).rejects.toThrow('--org acme differs from the organization "other" that roster.yaml names');
+    expect(sentry.requests).toEqual([]);
   });
 
   it("uses SENTRY_ORG only when the roster names no organization", async () => {
@@ -85,7 +87,7 @@ describe("planCommand", () => {
     expect(named.kind === "planned" && named.live.organization).toBe("acme");
     const fallback = await planCommand({ rosterPath: "roster.yaml", defaultOrg: "acme", connection }, deps({ "roster.yaml": unnamed }, sentry.fetch));
     expect(fallback.kind === "planned" && fallback.plan.violations).toEqual([]);
-    await expect(planCommand({ rosterPath: "roster.yaml", connection }, deps({ "roster.yaml": unnamed }, sentry.fetch))).rejects.toBeInstanceOf(MissingOrganizationError);
+    await expect(planCommand({ rosterPath: "roster.yaml", connection }, deps({ "roster.yaml": unnamed }, sentry.fetch))).rejects.toBeInstanceOf(OrganizationChoiceError);
   });
 
   it("throws a RosterFileError for a missing roster", async () => {

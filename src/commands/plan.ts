@@ -8,24 +8,17 @@ import type { SentryClient } from "../sentry/client.js";
 import { lookUpAccountEmails } from "../sentry/look-up-members.js";
 import { readLiveState } from "../sentry/read-live-state.js";
 import type { Deps, SentryConnection } from "./deps.js";
+import { resolveOrganization } from "./organization.js";
 import { openSentry } from "./sentry-session.js";
 
 /** What `plan` needs: the roster, an optional org override and where Sentry is. */
 export interface PlanCommandOptions {
   readonly rosterPath: string;
-  /** --org: overrides the roster's organization (a plan for another org than the roster names is refused). */
+  /** --org (the Action's `organization`): must agree with the roster's organization when it names one. */
   readonly org?: string;
-  /** SENTRY_ORG: used only when the roster names no organization (docs/cli.md#plan). */
+  /** SENTRY_ORG: used only when the roster names no organization (resolveOrganization()). */
   readonly defaultOrg?: string;
   readonly connection: SentryConnection;
-}
-
-/** Neither --org, the roster nor SENTRY_ORG names the organization to plan for. */
-export class MissingOrganizationError extends Error {
-  override name = "MissingOrganizationError";
-  constructor(rosterPath: string) {
-    super(`no organization to plan for: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`);
-  }
 }
 
 /** The roster had errors (Sentry was not contacted), or the plan with what it was computed from. */
@@ -50,9 +43,8 @@ export type PlanCommandResult =
 export async function planCommand(options: PlanCommandOptions, deps: Deps): Promise<PlanCommandResult> {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
   if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
-  const organization = options.org || desired.organization || options.defaultOrg;
-  if (!organization) throw new MissingOrganizationError(options.rosterPath);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
   const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };

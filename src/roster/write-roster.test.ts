@@ -41,7 +41,7 @@ function reload(text: string) {
 
 describe("writeRoster", () => {
   it("writes a roster that validates with no issue", () => {
-    expect(reload(writeRoster(ORG)).members).toHaveLength(5);
+    expect(reload(writeRoster(ORG)).members).toHaveLength(4);
   });
 
   it("starts with the editor schema line", () => {
@@ -76,12 +76,32 @@ describe("writeRoster", () => {
 
   it("writes billing members without teams", () => {
     expect(writeRoster(ORG)).toContain(
-      "  - email: carol@example.com # Carol, SCIM-managed\n    role: billing\n  - email: dan",
+      "  - email: carol@example.com # Carol, SCIM-managed\n    role: billing\n  - email: erin",
     );
   });
 
-  it("notes expired invites", () => {
-    expect(writeRoster(ORG)).toContain("  - email: dan@example.com # Dan, expired invite\n");
+  it("puts expired invites under ignore, saying how to re-send or drop one, so a plan neither re-sends nor reports them", () => {
+    const text = writeRoster(ORG);
+    expect(text).toContain(
+      [
+        "# Expired invites, left as they are (a plan neither re-sends nor reports them).",
+        "# To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.",
+        "ignore:",
+        "  - dan@example.com # Dan, expired invite as member (teams frontend)",
+        "",
+      ].join("\n"),
+    );
+    expect(reload(text).ignore).toEqual(["dan@example.com"]);
+    expect(text).not.toContain("- email: dan@example.com");
+  });
+
+  it("keeps an expired invite listed when its email also belongs to a member, since ignoring it would hide them", () => {
+    const live = liveState({
+      members: [aLiveMember("Bob@example.com", { pending: true, expired: true }), aLiveMember("bob@example.com", { teams: { backend: null } })],
+    });
+    const text = writeRoster(live);
+    expect(text).not.toContain("ignore:");
+    expect(reload(text).members.map((member) => member.email)).toEqual(["bob@example.com"]);
   });
 
   it("sorts members by email and gives the same bytes whatever the input order", () => {
@@ -91,7 +111,6 @@ describe("writeRoster", () => {
       "alice@example.com",
       "bob@example.com",
       "carol@example.com",
-      "dan@example.com",
       "erin@example.com",
     ]);
   });
@@ -215,8 +234,13 @@ describe("writeRoster (property)", () => {
 /** Each live member comes back with the same role, the same teams and the same effective team roles. */
 function expectSameMemberships(live: LiveState, text: string): void {
   const desired = reload(text);
-  expect(desired.members).toHaveLength(live.members.length);
-  for (const member of live.members) {
+  // Expired invites whose email no other member has go under ignore instead (an ignored email covers every case of it).
+  const kept = new Set(live.members.filter((member) => !member.expired).map((member) => member.email.toLowerCase()));
+  const listed = live.members.filter((member) => !member.expired || kept.has(member.email.toLowerCase()));
+  const ignored = new Set(live.members.filter((member) => !listed.includes(member)).map((member) => member.email.toLowerCase()));
+  expect(desired.ignore.map((email) => email.toLowerCase()).sort()).toEqual([...ignored].sort());
+  expect(desired.members).toHaveLength(new Set(listed.map((member) => member.email.toLowerCase())).size);
+  for (const member of listed) {
     const back = desired.members.find((candidate) => candidate.email === member.email.toLowerCase());
     expect(back?.role).toBe(member.role);
     const wanted = member.role === "billing" ? {} : member.teams;

@@ -53,11 +53,18 @@ export function writeRoster(live: LiveState, options: WriteRosterOptions = {}): 
     teamsNode(document, live, teams),
     " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged.",
   );
-  add(
-    "members",
-    membersNode(document, live),
-    ` ${live.members.length} member${live.members.length === 1 ? "" : "s"}, sorted by email.`,
-  );
+  const { listed, expired } = splitExpiredInvites(live.members);
+  if (expired.length > 0) {
+    add(
+      "ignore",
+      ignoreNode(document, expired),
+      [
+        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
+        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`,
+      ].join("\n"),
+    );
+  }
+  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
   document.contents = root;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
@@ -78,9 +85,39 @@ function teamsNode(document: Document, live: LiveState, slugs: readonly string[]
   return teams;
 }
 
-function membersNode(document: Document, live: LiveState): YAMLSeq {
+/**
+ * Expired invites go under `ignore:` so that a plan right after export is
+ * "No changes" (a listed expired invite is re-sent). One that shares its
+ * email with another member or invite stays listed: an ignored email would
+ * cover that member too.
+ */
+export function splitExpiredInvites(members: readonly LiveMember[]): { listed: LiveMember[]; expired: LiveMember[] } {
+  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
+  const expired = new Map<string, LiveMember>();
+  for (const member of members) {
+    const key = normalizeEmail(member.email);
+    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
+  }
+  const ignored = new Set(expired.values());
+  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
+  return { listed, expired: [...ignored].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email))) };
+}
+
+function ignoreNode(document: Document, expired: readonly LiveMember[]): YAMLSeq {
+  const ignore = document.createNode([]) as YAMLSeq;
+  for (const member of expired) {
+    const entry = document.createNode(member.email) as Scalar;
+    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText) : [];
+    const name = memberNotes(member).filter((note) => note !== "expired invite");
+    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
+    ignore.items.push(entry);
+  }
+  return ignore;
+}
+
+function membersNode(document: Document, listedMembers: readonly LiveMember[]): YAMLSeq {
   const members = document.createNode([]) as YAMLSeq;
-  const sorted = [...live.members].sort(
+  const sorted = [...listedMembers].sort(
     (a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText(a.id, b.id),
   );
   // Sentry compares pending invites case-sensitively, so "Bob@x" and "bob@x" can both exist; a roster

@@ -46,7 +46,7 @@ describe("sentry-roster export (dist/cli.js)", () => {
     const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], {
       env: { SENTRY_AUTH_TOKEN: OWNER },
     });
-    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    expect(run).toMatchObject({ code: 0, stdout: "", stderr: `wrote ${out}: 6 members, 3 teams, 1 expired invite under ignore\n` });
     const roster = readFileSync(out, "utf8");
     expect(roster).toContain("organization: acme");
     expect(roster).toContain("bob@example.com");
@@ -94,7 +94,7 @@ describe("sentry-roster export (dist/cli.js)", () => {
       const run = await runCli(["export", "--org", "bigco", "--url", fake.url, "--out", out], {
         env: { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN },
       });
-      expect(run.stderr).toBe("");
+      expect(run.stderr).toMatch(/^wrote .*roster\.yaml: \d+ members, 50 teams, \d+ expired invites under ignore\n$/);
       expect(run.code).toBe(0);
       const perTeam = seed.teams.map((t) => seed.members.filter((m) => m.teams && t.slug in m.teams).length);
       const bound =
@@ -103,7 +103,9 @@ describe("sentry-roster export (dist/cli.js)", () => {
       const validate = await runCli(["validate", out]);
       expect(validate.code).toBe(0);
       const roster = readFileSync(out, "utf8");
-      expect(roster.match(/- email: /g)?.length).toBe(1000);
+      const ignored = roster.match(/expired invite as /g)?.length ?? 0;
+      expect(ignored).toBeGreaterThan(0);
+      expect((roster.match(/- email: /g)?.length ?? 0) + ignored).toBe(1000);
     },
   );
 
@@ -211,7 +213,7 @@ describe("sentry-roster export (dist/cli.js)", () => {
     });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout.match(/- email: /g)?.length).toBe(250);
+    expect((run.stdout.match(/- email: /g)?.length ?? 0) + (run.stdout.match(/expired invite as /g)?.length ?? 0)).toBe(250);
     const memberPages = fake.requests.filter((r) => r.path === "/api/0/organizations/bigco/members/");
     expect(memberPages.map((r) => r.query["cursor"] ?? "")).toEqual(["", "100:1:0", "100:2:0"]);
   });
@@ -222,7 +224,7 @@ describe("sentry-roster export (dist/cli.js)", () => {
     const dir = mkdtempSync(join(tmpdir(), "export-sh-"));
     const out = join(dir, "roster.yaml");
     const run = await runCli(["export", "--org", "sentry", "--url", fake.url, "--out", out], { env });
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toMatch(/^wrote .*roster\.yaml: \d+ members?, \d+ teams?\n$/);
     expect(readFileSync(out, "utf8")).toContain("role: admin");
     const plan = await runCli(["plan", out, "--url", fake.url, "--json"], { env });
     expect(plan.code).toBe(0);

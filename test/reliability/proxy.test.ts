@@ -88,7 +88,7 @@ describe("proxies, through the built CLI", { timeout: 60_000 }, () => {
     const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: proxy.url } });
     expect(run.code, run.stderr).toBe(0);
     expect(fake.requests.length).toBeGreaterThan(0);
-    expect(proxy.log).toEqual(expect.arrayContaining([`GET ${fake.url}/api/0/organizations/acme/`, `GET ${fake.url}/api/0/organizations/acme/members/?per_page=100`]));
+    expect(proxy.log.some((line) => line.startsWith(`GET ${fake.url}/api/0/organizations/acme/members/`))).toBe(true);
     // Nothing reached Sentry around the proxy.
     expect(proxy.log.filter((line) => line.startsWith(`GET ${fake.url}/api/0/`))).toHaveLength(fake.requests.length);
   });

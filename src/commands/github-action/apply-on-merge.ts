@@ -16,6 +16,7 @@ import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } fro
 import { applyCommand, type ApplyCommandResult } from "../apply.js";
 import type { Deps } from "../deps.js";
 import { describeError } from "../describe-error.js";
+import { resolveOrganization } from "../organization.js";
 import { validateCommand } from "../validate.js";
 import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
 import { judgePlanTrust } from "./plan-trust.js";
@@ -49,7 +50,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
     const errors = roster.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;
     return { ok: false, message: `${request.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
   }
-  const organization = request.organization ?? roster.desired.organization;
+  const organization = resolveOrganization({ flag: request.organization, roster: roster.desired.organization }, request.rosterPath);
   const source = await platform.group("Find the reviewed plan", () => findReviewedPlan(request, organization, platform));
   if (source.refusal) platform.annotate("error", source.refusal);
   else if (source.missing) platform.annotate(request.requireReviewedPlan ? "error" : "warning", source.missing);

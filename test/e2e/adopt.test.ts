@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { Document, parseDocument } from "yaml";
+import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
+import { runCli } from "../support/run-dist.js";
+
+// Adopting an org: export, then plan at once, must be "No changes" (docs/cli.md#export).
+const OWNER_TOKEN = "sntryu_adopt_owner_token_0123456789abcdef";
+const ALL_SCOPES = ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"];
+const EXPIRED = "2020-01-01T00:00:00.000Z";
+const FRESH = "2099-01-01T00:00:00.000Z";
+
+/** An org with everything that used to make a fresh export plan changes or drift. */
+const SEED: OrgSeed = {
+  organization: { id: "77", slug: "adopt", name: "Adopt", features: ["invite-members", "team-roles"], mode: "sentry.io" },
+  teams: [
+    { id: "1", slug: "backend", name: "Backend" },
+    { id: "2", slug: "identity", name: "Identity", idpProvisioned: true },
+    { id: "3", slug: "sales", name: "Sales" },
+  ],
+  members: [
+    { id: "10", email: "owner@example.com", name: "Olga Owner", role: "owner", teams: { backend: null } },
+    { id: "11", email: "bob@example.com", name: "Bob", role: "member", teams: { backend: "admin", sales: null } },
+    { id: "12", email: "scim@example.com", name: "Sam Scim", role: "member", flags: { "idp:provisioned": true }, teams: { identity: null } },
+    { id: "13", email: "carol.primary@example.com", name: "Carol", role: "manager", teams: { sales: null } },
+    { id: "20", email: "pending@example.com", role: "member", pending: true, invitedAt: FRESH, teams: { backend: null } },
+    { id: "21", email: "expired@example.com", role: "member", pending: true, invitedAt: EXPIRED, teams: { backend: null } },
+    { id: "22", email: "Old.Invite@example.com", role: "admin", pending: true, invitedAt: EXPIRED },
+  ],
+  tokens: [{ token: OWNER_TOKEN, kind: "user", memberId: "10", scopes: ALL_SCOPES }],
+};
+
+let fake: FakeSentry | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+describe("adopting an org with export", () => {
+  it("plans no changes right after export: expired invites are ignored with a note, not re-sent or reported", async () => {
+    fake = await startFakeSentry(SEED);
+    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
+    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
+    const exported = await runCli(["export", "--org", "adopt", "--out", "team-roster.yaml"], { cwd: dir, env });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toBe("wrote team-roster.yaml: 5 members, 3 teams, 2 expired invites under ignore\n");
+    const roster = readFileSync(join(dir, "team-roster.yaml"), "utf8");
+    expect(roster).toContain("# To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.");
+    expect(roster).toContain("  - expired@example.com # expired invite as member (teams backend)\n");
+
+    const plan = await runCli(["plan", "team-roster.yaml"], { cwd: dir, env });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toContain("No changes. Sentry matches the roster.");
+    expect(plan.stdout).not.toMatch(/expired@|old\.invite@/i);
+    const json = JSON.parse((await runCli(["plan", "team-roster.yaml", "--json"], { cwd: dir, env })).stdout);
+    expect(json).toMatchObject({ changes: [], skipped: [], drift: [], violations: [] });
+    expect(fake.requests.every((request) => request.method === "GET")).toBe(true);
+  });
+
+  it("re-sends an expired invite once it is moved to members, as the note says", async () => {
+    fake = await startFakeSentry(SEED);
+    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
+    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
+    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+    const document = parseDocument(readFileSync(join(dir, "roster.yaml"), "utf8"));
+    const ignore = document.get("ignore") as { items: { value: string }[] };
+    ignore.items = ignore.items.filter((item) => item.value !== "expired@example.com");
+    (document.get("members") as { add(value: unknown): void }).add(document.createNode({ email: "expired@example.com", role: "member", teams: ["backend"] }));
+    writeFileSync(join(dir, "roster.yaml"), document.toString());
+    const plan = JSON.parse((await runCli(["plan", "--json"], { cwd: dir, env })).stdout);
+    expect(plan.changes.map((change: { action: string; email: string }) => `${change.action} ${change.email}`)).toEqual(["reinvite expired@example.com"]);
+  });
+
+  it("leaves a team taken out of the roster unmanaged: still no changes, the team reported as drift", async () => {
+    fake = await startFakeSentry(SEED);
+    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
+    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
+    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+    const roster = parseDocument(readFileSync(join(dir, "roster.yaml"), "utf8")).toJS() as {
+      teams: Record<string, unknown>;
+      members: { teams?: string[] | Record<string, string> }[];
+    };
+    delete roster.teams["sales"];
+    for (const member of roster.members) {
+      if (Array.isArray(member.teams)) member.teams = member.teams.filter((team) => team !== "sales");
+      else if (member.teams) delete member.teams["sales"];
+    }
+    const text = new Document(roster).toString();
+    writeFileSync(join(dir, "roster.yaml"), text);
+    const plan = await runCli(["plan"], { cwd: dir, env });
+    expect(plan.code, `${plan.stderr}\n${text}`).toBe(0);
+    expect(plan.stdout).toContain("team sales is not managed by the roster");
+    expect(plan.stdout).toContain("No changes. Sentry matches the roster.");
+  });
+});
