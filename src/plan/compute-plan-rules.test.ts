@@ -136,7 +136,7 @@ describe("computePlan: violations", () => {
     const plan = computePlan(desiredState({ policy: { unlisted: "remove", maxRemovals: 2 } }), liveState({ members }));
     expect(plan.changes).toHaveLength(3);
     expect(plan.violations).toEqual([
-      { rule: "max-removals", message: "The plan removes 3 members; policy.maxRemovals is 2. Raise it in roster.yaml to allow this." },
+      { rule: "max-removals", message: "The plan removes 3 members; policy.maxRemovals is 2. Raise it in the roster to allow this." },
     ]);
   });
 
@@ -145,7 +145,7 @@ describe("computePlan: violations", () => {
     expect(plan.violations).toEqual([
       {
         rule: "role-not-offered",
-        message: 'bob@example.com: organization "acme" does not offer the role "admin"; it offers member, manager, owner. Pick one of those in roster.yaml.',
+        message: 'bob@example.com: organization "acme" does not offer the role "admin"; it offers member, manager, owner. Pick one of those in the roster.',
         email: "bob@example.com",
       },
     ]);
