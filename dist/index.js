@@ -79238,6 +79238,101 @@ function describeError(error2, token) {
   return token && token.length >= 4 ? text2.split(token).join("[token]") : text2;
 }
 
+// src/plan/drift-count.ts
+function countDrift(plan) {
+  const unlistedMembers = plan.drift.filter((entry) => entry.kind === "unlisted-member").length;
+  const unmanagedTeams = plan.drift.length - unlistedMembers;
+  const changes = plan.changes.length;
+  const heldBack = plan.skipped.length;
+  return { changes, heldBack, unlistedMembers, unmanagedTeams, total: changes + heldBack + unlistedMembers + unmanagedTeams };
+}
+
+// src/render/vocabulary.ts
+var INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function spellOut(char) {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function changePhrase(change, style) {
+  const { value: v, role: r, arrow } = style;
+  switch (change.action) {
+    case "create-team":
+      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
+      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
+      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return "re-send the expired invite";
+    case "set-role":
+      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "add-to-team":
+      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
+    case "set-team-role":
+      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "remove-from-team":
+      return `remove from team ${v(change.team)}`;
+    case "remove-member":
+      return style.strong("remove from the organization");
+  }
+}
+function changeSubject(change, style) {
+  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
+}
+function changeLine(change, style) {
+  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
+}
+function subjectKey(change) {
+  return change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+}
+function driftPhrase(drift, style) {
+  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
+  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
+}
+var ACTION_LABELS = {
+  "create-team": "create team",
+  invite: "invite",
+  reinvite: "re-invite",
+  "set-role": "change org role",
+  "add-to-team": "add to team",
+  "set-team-role": "change team role",
+  "remove-from-team": "remove from team",
+  "remove-member": "remove member"
+};
+var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
+var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
+function maskEmailsInText(text2) {
+  return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
+}
+var FENCED_BLOCK = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
+function maskEmailsInMarkdown(markdown) {
+  let out = "";
+  let from = 0;
+  for (const block of markdown.matchAll(FENCED_BLOCK)) {
+    out += maskOutsideFences(markdown.slice(from, block.index)) + maskEmailsInText(block[0]);
+    from = block.index + block[0].length;
+  }
+  return out + maskOutsideFences(markdown.slice(from));
+}
+function maskOutsideFences(markdown) {
+  return markdown.replace(EMAIL_IN_MARKDOWN, (_email, first, domain) => `${first}\\*\\*\\*&#64;${domain}`);
+}
+
+// src/render/drift-headline.ts
+function driftHeadline(count) {
+  if (count.total === 0) return "Sentry matches the roster";
+  const parts = [
+    count.unlistedMembers > 0 ? plural(count.unlistedMembers, "member added by hand", "members added by hand") : "",
+    count.unmanagedTeams > 0 ? plural(count.unmanagedTeams, "team not in the roster", "teams not in the roster") : "",
+    count.changes > 0 ? plural(count.changes, "change to make", "changes to make") : "",
+    count.heldBack > 0 ? `${plural(count.heldBack, "change")} held back by a safety rule` : ""
+  ].filter((part) => part !== "");
+  return `Sentry differs from the roster: ${parts.join(", ")}`;
+}
+
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
@@ -79863,80 +79958,6 @@ function isTeamRoleMap(value) {
   return isRecord(value) && Object.values(value).every(isTeamRole);
 }
 
-// src/render/vocabulary.ts
-var INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-function spellOut(char) {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-function changePhrase(change, style) {
-  const { value: v, role: r, arrow } = style;
-  switch (change.action) {
-    case "create-team":
-      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
-      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
-      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return "re-send the expired invite";
-    case "set-role":
-      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
-    case "add-to-team":
-      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
-    case "set-team-role":
-      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
-    case "remove-from-team":
-      return `remove from team ${v(change.team)}`;
-    case "remove-member":
-      return style.strong("remove from the organization");
-  }
-}
-function changeSubject(change, style) {
-  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
-}
-function changeLine(change, style) {
-  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
-}
-function subjectKey(change) {
-  return change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
-}
-function driftPhrase(drift, style) {
-  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
-  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
-}
-var ACTION_LABELS = {
-  "create-team": "create team",
-  invite: "invite",
-  reinvite: "re-invite",
-  "set-role": "change org role",
-  "add-to-team": "add to team",
-  "set-team-role": "change team role",
-  "remove-from-team": "remove from team",
-  "remove-member": "remove member"
-};
-var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
-var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
-function maskEmailsInText(text2) {
-  return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
-}
-var FENCED_BLOCK = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
-function maskEmailsInMarkdown(markdown) {
-  let out = "";
-  let from = 0;
-  for (const block of markdown.matchAll(FENCED_BLOCK)) {
-    out += maskOutsideFences(markdown.slice(from, block.index)) + maskEmailsInText(block[0]);
-    from = block.index + block[0].length;
-  }
-  return out + maskOutsideFences(markdown.slice(from));
-}
-function maskOutsideFences(markdown) {
-  return markdown.replace(EMAIL_IN_MARKDOWN, (_email, first, domain) => `${first}\\*\\*\\*&#64;${domain}`);
-}
-
 // src/render/markdown.ts
 var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
 function escapeHtml(text2) {
@@ -80146,7 +80167,8 @@ function changeLineMarkdown(change, note) {
 function planHead(plan, options) {
   const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
   const removals = plan.changes.filter((change) => change.action === "remove-member").length;
-  const verdict2 = plan.violations.length > 0 ? `**Refused:** ${plural(plan.violations.length, "violation")}; nothing will be applied.` : plan.changes.length === 0 ? "**No changes.** Sentry matches the roster." : `**${plural(plan.changes.length, "change")}**${removals > 0 ? `, including ${plural(removals, "removal")}` : ""}.`;
+  const drift = countDrift(plan);
+  const verdict2 = plan.violations.length > 0 ? `**Refused:** ${plural(plan.violations.length, "violation")}; nothing will be applied.` : options.purpose === "drift" ? drift.total > 0 ? `**${driftHeadline(drift)}.**` : "**No drift.** Sentry matches the roster." : plan.changes.length === 0 ? drift.total > 0 ? `**No changes.** ${driftHeadline(drift)} (reported, not changed).` : "**No changes.** Sentry matches the roster." : `**${plural(plan.changes.length, "change")}**${removals > 0 ? `, including ${plural(removals, "removal")}` : ""}.`;
   const counts = /* @__PURE__ */ new Map();
   for (const change of plan.changes) counts.set(ACTION_LABELS[change.action], (counts.get(ACTION_LABELS[change.action]) ?? 0) + 1);
   const rows = [...counts].map(([label, count]) => [label, String(count)]);
@@ -83577,6 +83599,7 @@ var GitHubConnectionError = class extends Error {
 };
 function adviceFor(status, detail, request2) {
   if (status === 403 && /not accessible by integration/i.test(detail ?? "")) {
+    if (/\/issues(?:\/\d+)?$/.test(request2)) return " (the workflow token cannot write issues: grant the job issues: write)";
     return request2.startsWith("GET") ? " (the workflow token cannot read this: grant the job pull-requests: read or write)" : " (the workflow token cannot comment: grant pull-requests: write; fork pull requests get a read-only token)";
   }
   if (status === 401) return " (check the github-token input)";
@@ -84685,6 +84708,89 @@ function annotateFailures(result, desired, request2, platform2) {
   }
 }
 
+// src/github/issues.ts
+async function findOpenIssue(client, repo, options) {
+  let issues;
+  try {
+    issues = await client.paginate(client.rest.issues.listForRepo, { owner: repo.owner, repo: repo.repo, labels: options.label, state: "open", per_page: 100 });
+  } catch (error2) {
+    throw translateGitHubError(error2, `GET /repos/${repo.owner}/${repo.repo}/issues`);
+  }
+  const ours = issues.filter((issue2) => issue2.pull_request === void 0 && sameLogin(issue2.user?.login ?? "", options.viewer)).sort((a, b) => b.number - a.number)[0];
+  return ours ? { number: ours.number, body: ours.body ?? "" } : void 0;
+}
+async function openIssue(client, repo, issue2) {
+  try {
+    return (await client.rest.issues.create({ owner: repo.owner, repo: repo.repo, title: issue2.title, body: issue2.body, labels: [...issue2.labels] })).data.number;
+  } catch (error2) {
+    throw translateGitHubError(error2, `POST /repos/${repo.owner}/${repo.repo}/issues`);
+  }
+}
+async function editIssue(client, repo, number, fields) {
+  try {
+    await client.rest.issues.update({
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: number,
+      ...fields.title !== void 0 ? { title: fields.title } : {},
+      ...fields.body !== void 0 ? { body: fields.body } : {},
+      ...fields.state !== void 0 ? { state: fields.state } : {},
+      ...fields.stateReason !== void 0 ? { state_reason: fields.stateReason } : {}
+    });
+  } catch (error2) {
+    throw translateGitHubError(error2, `PATCH /repos/${repo.owner}/${repo.repo}/issues/${number}`);
+  }
+}
+
+// src/render/drift-issue.ts
+var DRIFT_ISSUE_LABEL = "sentry-roster-drift";
+var DRIFT_ISSUE_MARKER = "<!-- sentry-roster:drift-issue -->";
+function renderDriftIssue(plan, rosterPath, options) {
+  const report = renderPlanComment(plan, { ...options, purpose: "drift", maxChars: MAX_COMMENT_CHARS }).text.replace(/^<!--.*-->\n+/, "");
+  const note = `This issue is kept up to date by the scheduled sentry-roster drift report: edited in place on every run that finds drift, closed when Sentry matches ${code(rosterPath)} again. Fix the drift in Sentry, or change the roster through a pull request.`;
+  return {
+    title: `Sentry differs from ${rosterPath} (${plan.organization})`,
+    body: `${DRIFT_ISSUE_MARKER}
+${report}
+${note}
+`
+  };
+}
+function renderDriftCleared(rosterPath, runUrl2) {
+  return `Sentry matches ${code(rosterPath)} again ([workflow run](${runUrl2})); closing.`;
+}
+
+// src/commands/github-action/drift-issue.ts
+async function syncDriftIssue(plan, drift, request2, platform2) {
+  return platform2.group("Update the drift issue", async () => {
+    try {
+      const client = openGitHub(request2.github);
+      const repo = { owner: request2.github.owner, repo: request2.github.repo };
+      const existing = await findOpenIssue(client, repo, { label: DRIFT_ISSUE_LABEL, viewer: await readViewerLogin(client) });
+      if (drift.total === 0) {
+        if (!existing) return void 0;
+        await createComment(client, { ...repo, number: existing.number }, renderDriftCleared(request2.rosterPath, runUrl(request2.github)));
+        await editIssue(client, repo, existing.number, { state: "closed", stateReason: "completed" });
+        platform2.info(`closed drift issue #${existing.number}: Sentry matches the roster`);
+        return void 0;
+      }
+      const issue2 = renderDriftIssue(plan, request2.rosterPath, { runUrl: runUrl(request2.github) });
+      const body = publicMarkdown(request2, issue2.body);
+      if (existing) {
+        await editIssue(client, repo, existing.number, { title: issue2.title, body });
+        platform2.info(`updated drift issue #${existing.number}`);
+      } else {
+        platform2.info(`opened drift issue #${await openIssue(client, repo, { title: issue2.title, body, labels: [DRIFT_ISSUE_LABEL] })}`);
+      }
+      return void 0;
+    } catch (error2) {
+      const message = `could not update the drift issue: ${describeError(error2)}`;
+      platform2.annotate("error", message);
+      return message;
+    }
+  });
+}
+
 // src/commands/github-action/run-action.ts
 var SHORT_SUMMARY_CHARS = 2e5;
 async function runAction(request2, platform2, deps) {
@@ -84774,22 +84880,32 @@ ${renderDiffMarkdown("To adopt the live org instead, change the roster like this
     });
   }
   for (const violation of plan.violations) platform2.annotate("error", violation.message);
+  const differs = countDrift(plan);
+  const issueError = drift && request2.driftIssue && request2.github.token !== "" ? await syncDriftIssue(plan, differs, request2, platform2) : void 0;
+  return planVerdict(plan, request2, commentError ?? issueError);
+}
+function planVerdict(plan, request2, reportError) {
+  const drift = request2.mode === "drift";
+  const differs = countDrift(plan);
   const outputs = {
     hasChanges: plan.changes.length > 0,
     changes: plan.changes.length,
     skipped: plan.skipped.length,
+    drift: differs.total,
+    hasDrift: differs.total > 0,
     digest: plan.digest,
     ...request2.planFile ? { planFile: request2.planFile } : {}
   };
-  if (commentError) return { ok: false, message: commentError, outputs };
-  const counts = `${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"}, ${plan.skipped.length} skipped, ${plan.drift.length} drift`;
+  if (reportError) return { ok: false, message: reportError, outputs };
+  const counts = `${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"}, ${plan.skipped.length} skipped, ${plan.drift.length} unmanaged`;
   if (plan.violations.length > 0) {
     return { ok: false, message: `the plan is refused: ${plan.violations.map((violation) => violation.message).join("; ")}`, outputs };
   }
-  if (drift && request2.failOnDrift && (plan.changes.length > 0 || plan.drift.length > 0)) {
-    return { ok: false, message: `Sentry differs from ${request2.rosterPath} (${counts}); see the job summary`, outputs };
+  if (drift && request2.failOnDrift && differs.total > 0) {
+    return { ok: false, message: `${driftHeadline(differs).replace("the roster", request2.rosterPath)}; see the job summary`, outputs };
   }
-  return { ok: true, message: `${drift ? "drift report" : "plan"} for ${plan.organization}: ${counts}`, outputs };
+  const what = drift ? `drift report for ${plan.organization}: ${driftHeadline(differs)}` : `plan for ${plan.organization}: ${counts}`;
+  return { ok: true, message: what, outputs };
 }
 function shortenedSummary(plan, options, planFile) {
   const where = planFile ? "the plan file (output <code>plan-file</code>)" : "the plan JSON (<code>sentry-roster plan --json</code>)";
