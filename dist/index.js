@@ -80537,17 +80537,23 @@ function phaseRank(change, demoted) {
   return APPLY_PHASES.indexOf(phaseOf(change, demoted));
 }
 
-// src/plan/token-scopes.ts
+// src/domain/token-scopes.ts
 var SCOPES_NEEDED = {
-  invite: ["member:invite", "member:write", "member:admin"],
+  "create-team": ["team:write", "org:write", "org:admin"],
+  invite: ["member:admin", "member:write", "member:invite"],
   reinvite: ["member:admin"],
   "set-role": ["member:admin"],
-  "remove-member": ["member:admin"],
-  "create-team": ["team:write", "org:write", "org:admin"],
   "add-to-team": ["team:write", "org:write", "org:read"],
-  "set-team-role": ["team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write", "member:admin"],
-  "remove-from-team": ["team:admin", "org:read", "org:write", "org:admin"]
+  "set-team-role": ["member:admin", "team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write"],
+  "remove-from-team": ["org:read", "team:admin", "org:write", "org:admin"],
+  "remove-member": ["member:admin"]
 };
+function describeScopes(action) {
+  const [first, ...others] = SCOPES_NEEDED[action];
+  return others.length === 0 ? `${first}` : `${first} (or ${others.join(", ")})`;
+}
+
+// src/plan/token-scopes.ts
 function missingScope(action, scopes) {
   if (scopes === null) return void 0;
   const needed = SCOPES_NEEDED[action];
@@ -82867,12 +82873,14 @@ var SentryProtocolError = class extends Error {
 function likelyScope(method, apiPath2) {
   const path6 = apiPath2.replace(/^.*\/api\/0\//, "");
   if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path6)) return "team:read";
-  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path6)) return method === "PUT" ? "member:admin" : "team:write";
-  if (/^organizations\/[^/]+\/teams\/$/.test(path6)) return method === "GET" ? "org:read" : "team:write";
+  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path6)) {
+    return describeScopes(method === "PUT" ? "set-team-role" : method === "DELETE" ? "remove-from-team" : "add-to-team");
+  }
+  if (/^organizations\/[^/]+\/teams\/$/.test(path6)) return method === "GET" ? "org:read" : describeScopes("create-team");
   if (/^organizations\/[^/]+\/members\//.test(path6)) {
     if (method === "GET") return "member:read";
-    if (method === "POST") return "member:invite";
-    return "member:admin";
+    if (method === "POST") return describeScopes("invite");
+    return describeScopes(method === "DELETE" ? "remove-member" : "set-role");
   }
   return "org:read";
 }
