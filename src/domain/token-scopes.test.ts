@@ -4,7 +4,7 @@ import { APPLY_SCOPES, PLAN_SCOPES, SCOPES_NEEDED, describeScopes } from "./toke
 
 describe("the token-scope table", () => {
   it("is the table docs/cli.md shows, row for row", () => {
-    const docs = readFileSync(new URL("../../docs/cli.md", import.meta.url), "utf8");
+    const docs = readFileSync(new URL(["..", "..", "docs", "cli.md"].join("/"), import.meta.url), "utf8");
     const table = docs.slice(docs.indexOf("<!-- token scopes:"));
     const rows = Object.fromEntries(
       [...table.matchAll(/^\| ([a-z-]+) \| (`[^|]+`) \|$/gm)].map((match) => [match[1], match[2]!.split(", ").map((scope) => scope.replace(/`/g, ""))]),
