@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { APPLY_SCOPES, PLAN_SCOPES, SCOPES_NEEDED, describeScopes } from "./token-scopes.js";
 
 describe("the token-scope table", () => {
   it("is the table docs/cli.md shows, row for row", () => {
-    const docs = readFileSync(new URL(["..", "..", "docs", "cli.md"].join("/"), import.meta.url), "utf8");
+    const docs = readFileSync(join(fileURLToPath(new URL("../..", import.meta.url)), "docs/cli.md"), "utf8");
     const table = docs.slice(docs.indexOf("<!-- token scopes:"));
     const rows = Object.fromEntries(
       [...table.matchAll(/^\| ([a-z-]+) \| (`[^|]+`) \|$/gm)].map((match) => [match[1], match[2]!.split(", ").map((scope) => scope.replace(/`/g, ""))]),
