@@ -12,7 +12,11 @@ import {
   planCommand,
   readLiveOrg,
   renderPlanText
+<<<<<<<< HEAD:dist/chunks/apply-cli-P7ALBL3E.js
 } from "./chunk-U4ZQMXVG.js";
+========
+} from "./chunk-BG5A6NPV.js";
+>>>>>>>> main:dist/chunks/apply-cli-JVP5YAQ3.js
 import {
   formatRosterIssues
 } from "./chunk-E4FAYA6Z.js";
@@ -31,7 +35,11 @@ import {
   readTeam,
   readTeamRoleAnswer,
   resolveSentryTarget
+<<<<<<<< HEAD:dist/chunks/apply-cli-P7ALBL3E.js
 } from "./chunk-RPGM5AUI.js";
+========
+} from "./chunk-UI636CH7.js";
+>>>>>>>> main:dist/chunks/apply-cli-JVP5YAQ3.js
 import {
   TERMINAL_STYLE,
   changeLine,

@@ -13,7 +13,11 @@ import {
   readLiveState,
   readMember,
   resolveOrganization
+<<<<<<<< HEAD:dist/chunks/chunk-U4ZQMXVG.js
 } from "./chunk-RPGM5AUI.js";
+========
+} from "./chunk-UI636CH7.js";
+>>>>>>>> main:dist/chunks/chunk-BG5A6NPV.js
 import {
   ACTION_LABELS,
   TERMINAL_STYLE,

@@ -16,10 +16,17 @@ import { isatty } from "node:tty";
 
 // src/cli/main.ts
 var COMMANDS = {
+<<<<<<<< HEAD:dist/chunks/cli-3QSWHAVJ.js
   validate: async () => (await import("./validate-cli-VATV4PLY.js")).validateCli,
   plan: async () => (await import("./plan-cli-6PZPBTWA.js")).planCli,
   apply: async () => (await import("./apply-cli-P7ALBL3E.js")).applyCli,
   export: async () => (await import("./export-cli-AWBC6UJC.js")).exportCli
+========
+  validate: async () => (await import("./validate-cli-HLRGWFK3.js")).validateCli,
+  plan: async () => (await import("./plan-cli-3BT7HVMV.js")).planCli,
+  apply: async () => (await import("./apply-cli-JVP5YAQ3.js")).applyCli,
+  export: async () => (await import("./export-cli-AYWPLMEH.js")).exportCli
+>>>>>>>> main:dist/chunks/cli-2ZXXQ2XK.js
 };
 var USAGE = `Usage: sentry-roster <command> [ROSTER] [options]
 

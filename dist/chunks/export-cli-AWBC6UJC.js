@@ -6,7 +6,11 @@ import {
   readLiveState,
   resolveOrganization,
   resolveSentryTarget
+<<<<<<<< HEAD:dist/chunks/export-cli-AWBC6UJC.js
 } from "./chunk-RPGM5AUI.js";
+========
+} from "./chunk-UI636CH7.js";
+>>>>>>>> main:dist/chunks/export-cli-AYWPLMEH.js
 import {
   DEFAULT_POLICY,
   hasTeamAccess,

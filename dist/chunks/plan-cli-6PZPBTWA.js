@@ -5,7 +5,11 @@ import {
   planCommand,
   renderPlanText,
   toPlanJson
+<<<<<<<< HEAD:dist/chunks/plan-cli-6PZPBTWA.js
 } from "./chunk-U4ZQMXVG.js";
+========
+} from "./chunk-BG5A6NPV.js";
+>>>>>>>> main:dist/chunks/plan-cli-3BT7HVMV.js
 import {
   formatRosterIssues,
   summarizeRosterIssues
@@ -14,8 +18,13 @@ import {
   cliLogger,
   createNodeDeps,
   resolveSentryTarget
+<<<<<<<< HEAD:dist/chunks/plan-cli-6PZPBTWA.js
 } from "./chunk-RPGM5AUI.js";
 import "./chunk-BAPJ6LOJ.js";
+========
+} from "./chunk-UI636CH7.js";
+import "./chunk-QEJNIWVH.js";
+>>>>>>>> main:dist/chunks/plan-cli-3BT7HVMV.js
 import "./chunk-ZV4FVV53.js";
 import {
   SENTRY_OPTIONS,
