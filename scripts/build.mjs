@@ -1,14 +1,29 @@
-// Bundles the Action and the CLI into dist/. Deterministic: no timestamps, no hashes.
+// Bundles the Action and the CLI into dist/. Deterministic: no timestamps; chunk names carry a content hash only.
+// dist/index.js (the Action) is one file. dist/cli.js is a small entry that loads the CLI's chunks
+// (dist/chunks/), one per command, so each command evaluates only the code it uses (docs/benchmarks.md).
 import { build } from "esbuild";
-import { chmod } from "node:fs/promises";
+import { chmod, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
+import { rosterValidatorCode } from "./roster-validator-code.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const outdir = process.argv[2] ? resolve(process.argv[2]) : resolve(root, "dist");
 
 // Bundled CommonJS (e.g. @actions/core's dependencies) calls require(); ESM has none.
 const requireShim = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
+
+/** The roster schema's validator as code generated now, instead of ajv compiling the schema at every start. */
+const standaloneValidator = {
+  name: "roster-validator-standalone",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]roster[\\/]roster-schema-validator\.ts$/ }, () => ({
+      contents: rosterValidatorCode(root),
+      loader: "js",
+      resolveDir: root,
+    }));
+  },
+};
 
 const common = {
   absWorkingDir: root,
@@ -20,13 +35,22 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   charset: "utf8",
+  plugins: [standaloneValidator],
 };
 
 await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: resolve(outdir, "index.js"), banner: { js: requireShim } });
+// Chunks of an earlier build would linger under other hashes.
+await rm(resolve(outdir, "chunks"), { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: ["src/cli/index.ts"],
-  outfile: resolve(outdir, "cli.js"),
-  banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+  entryPoints: { cli: "src/cli/bin.ts" },
+  outdir,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  banner: { js: requireShim },
 });
-await chmod(resolve(outdir, "cli.js"), 0o755);
+// The shebang goes on the entry only (esbuild's banner would put it on every chunk).
+const { readFile, writeFile } = await import("node:fs/promises");
+const cli = resolve(outdir, "cli.js");
+await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, "utf8")}`);
+await chmod(cli, 0o755);

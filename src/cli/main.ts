@@ -1,17 +1,17 @@
 import { UsageError } from "./args.js";
 import type { CliCommand, CliIo } from "./io.js";
-import { validateCli } from "./validate-cli.js";
-import { planCli } from "./plan-cli.js";
-import { applyCli } from "./apply-cli.js";
-import { exportCli } from "./export-cli.js";
 import { describeError } from "../commands/describe-error.js";
 import { VERSION } from "../commands/version.js";
 
-const COMMANDS: Readonly<Record<string, CliCommand>> = {
-  validate: validateCli,
-  plan: planCli,
-  apply: applyCli,
-  export: exportCli,
+/**
+ * Each command is loaded when it runs: dist/ splits them into chunks, so
+ * `validate` never parses the HTTP stack or the plan renderers (docs/benchmarks.md).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
+  validate: async () => (await import("./validate-cli.js")).validateCli,
+  plan: async () => (await import("./plan-cli.js")).planCli,
+  apply: async () => (await import("./apply-cli.js")).applyCli,
+  export: async () => (await import("./export-cli.js")).exportCli,
 };
 
 export const USAGE = `Usage: sentry-roster <command> [ROSTER] [options]
@@ -44,12 +44,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr(`sentry-roster: unknown command "${name}"\n\n${USAGE}`);
     return 1;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -18,7 +18,10 @@ export function createNodeDeps(logger: Logger): Deps {
   // Sentry (validate) do not pay for evaluating it (a quarter of its cold start).
   let transport: Promise<typeof globalThis.fetch> | undefined;
   const openTransport = async (): Promise<typeof globalThis.fetch> => {
-    const { EnvHttpProxyAgent, fetch: undiciFetch } = await import("undici");
+    const undici = await import("undici");
+    // In dist/, undici (CommonJS) is its own chunk and arrives as the default export only.
+    const { EnvHttpProxyAgent, fetch: undiciFetch } =
+      typeof undici.EnvHttpProxyAgent === "function" ? undici : (undici as unknown as { default: typeof undici }).default;
     // HTTPS_PROXY, HTTP_PROXY and NO_PROXY, in either case, as undici reads them (docs/cli.md#proxies);
     // without them it is a plain pooled agent. https targets always go through a CONNECT tunnel,
     // so the proxy never sees the token; plain http (loopback only) is forwarded as is.

@@ -26,6 +26,7 @@ export class GitHubConnectionError extends Error {
 
 function adviceFor(status: number, detail: string | undefined, request: string): string {
   if (status === 403 && /not accessible by integration/i.test(detail ?? "")) {
+    if (/\/issues(?:\/\d+)?$/.test(request)) return " (the workflow token cannot write issues: grant the job issues: write)";
     return request.startsWith("GET")
       ? " (the workflow token cannot read this: grant the job pull-requests: read or write)"
       : " (the workflow token cannot comment: grant pull-requests: write; fork pull requests get a read-only token)";

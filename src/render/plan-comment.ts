@@ -1,3 +1,5 @@
+import { countDrift } from "../plan/drift-count.js";
+import { driftHeadline } from "./drift-headline.js";
 import type { RosterIssue } from "../domain/roster-issue.js";
 import { shortId } from "../plan/change-id.js";
 import type { Change, ChangeWithoutId, Plan, SkippedChange } from "../plan/plan.js";
@@ -73,12 +75,20 @@ export function changeLineMarkdown(change: ChangeWithoutId, note?: string): stri
 function planHead(plan: Plan, options: PlanMarkdownOptions): string {
   const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
   const removals = plan.changes.filter((change) => change.action === "remove-member").length;
+  const drift = countDrift(plan);
+  // A drift report leads with how Sentry differs; a plan with nothing to change still says what differs (docs/action.md#drift).
   const verdict =
     plan.violations.length > 0
       ? `**Refused:** ${plural(plan.violations.length, "violation")}; nothing will be applied.`
-      : plan.changes.length === 0
-        ? "**No changes.** Sentry matches the roster."
-        : `**${plural(plan.changes.length, "change")}**${removals > 0 ? `, including ${plural(removals, "removal")}` : ""}.`;
+      : options.purpose === "drift"
+        ? drift.total > 0
+          ? `**${driftHeadline(drift)}.**`
+          : "**No drift.** Sentry matches the roster."
+        : plan.changes.length === 0
+          ? drift.total > 0
+            ? `**No changes.** ${driftHeadline(drift)} (reported, not changed).`
+            : "**No changes.** Sentry matches the roster."
+          : `**${plural(plan.changes.length, "change")}**${removals > 0 ? `, including ${plural(removals, "removal")}` : ""}.`;
   const counts = new Map<string, number>();
   for (const change of plan.changes) counts.set(ACTION_LABELS[change.action], (counts.get(ACTION_LABELS[change.action]) ?? 0) + 1);
   const rows = [...counts].map(([label, count]) => [label, String(count)]);

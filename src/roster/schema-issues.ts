@@ -1,9 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import schema from "../../schema/roster.schema.json" with { type: "json" };
 import { ISSUE_SEVERITY, type RosterIssue } from "../domain/roster-issue.js";
 import { ORG_ROLES, TEAM_ROLES } from "../domain/roles.js";
 import { didYouMean } from "./did-you-mean.js";
 import { positionOf, type ParsedRoster, type RosterPath } from "./parse-roster.js";
+import { rosterValidator } from "./roster-schema-validator.js";
 
 /** The roster's JSON Schema (schema/roster.schema.json), as editors load it. */
 export const ROSTER_SCHEMA = schema;
@@ -23,30 +24,13 @@ const POLICY_CHOICES: Readonly<Record<string, string>> = {
 /** Roles in the order users read them (docs/roster.md#format), not by priority. */
 const ROLE_LIST = ["member", "admin", "manager", "owner", "billing"] as const;
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled once, on first use: ajv compiles to a function, which is what makes 5,000 members fast. */
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({
-    allErrors: true,
-    strict: true,
-    allowUnionTypes: true,
-    verbose: true,
-    validateFormats: false,
-    // Checking our own fixed schema against JSON Schema's meta-schema cost half of
-    // the compile on every CLI start (npm run bench); strict mode still refuses unknown keywords.
-    validateSchema: false,
-  }).compile(schema);
-  return compiled;
-}
-
 /**
  * Checks the roster value against the schema and turns every ajv error into
  * a RosterIssue at the YAML node it concerns, in words a roster editor uses.
  * Raw ajv text never reaches users.
  */
 export function schemaIssues(roster: ParsedRoster): RosterIssue[] {
-  const validate = validator();
+  const validate = rosterValidator();
   if (validate(roster.value)) return [];
   const errors = validate.errors ?? [];
   const issues: RosterIssue[] = [];

@@ -24,7 +24,7 @@ const SEED: OrgSeed = {
     { id: "10", email: "owner@example.com", name: "Olga Owner", role: "owner", teams: { backend: null } },
     { id: "11", email: "bob@example.com", name: "Bob", role: "member", teams: { backend: "admin", sales: null } },
     { id: "12", email: "scim@example.com", name: "Sam Scim", role: "member", flags: { "idp:provisioned": true }, teams: { identity: null } },
-    { id: "13", email: "carol.primary@example.com", name: "Carol", role: "manager", teams: { sales: null } },
+    { id: "13", email: "carol.primary@example.com", emails: ["carol@old.example.com"], name: "Carol", role: "manager", teams: { sales: null } },
     { id: "20", email: "pending@example.com", role: "member", pending: true, invitedAt: FRESH, teams: { backend: null } },
     { id: "21", email: "expired@example.com", role: "member", pending: true, invitedAt: EXPIRED, teams: { backend: null } },
     { id: "22", email: "Old.Invite@example.com", role: "admin", pending: true, invitedAt: EXPIRED },
@@ -71,6 +71,19 @@ describe("adopting an org with export", () => {
     writeFileSync(join(dir, "roster.yaml"), document.toString());
     const plan = JSON.parse((await runCli(["plan", "--json"], { cwd: dir, env })).stdout);
     expect(plan.changes.map((change: { action: string; email: string }) => `${change.action} ${change.email}`)).toEqual(["reinvite expired@example.com"]);
+  });
+
+  it("matches a member the roster names by a secondary email: no invite, a hint to add the alias", async () => {
+    fake = await startFakeSentry(SEED);
+    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
+    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
+    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+    const text = readFileSync(join(dir, "roster.yaml"), "utf8").replace("email: carol.primary@example.com", "email: carol@old.example.com");
+    writeFileSync(join(dir, "roster.yaml"), text);
+    const plan = JSON.parse((await runCli(["plan", "--json"], { cwd: dir, env })).stdout);
+    expect(plan.changes).toEqual([]);
+    expect(plan.drift).toEqual([]);
+    expect(JSON.stringify(plan.warnings)).toContain("carol.primary@example.com");
   });
 
   it("leaves a team taken out of the roster unmanaged: still no changes, the team reported as drift", async () => {

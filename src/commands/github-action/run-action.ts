@@ -1,3 +1,5 @@
+import { countDrift } from "../../plan/drift-count.js";
+import { driftHeadline } from "../../render/drift-headline.js";
 import { createPatch } from "diff";
 import { ISSUE_SEVERITY } from "../../domain/roster-issue.js";
 import { toPlanJson } from "../../plan/plan-json.js";
@@ -12,6 +14,7 @@ import { planCommand } from "../plan.js";
 import { validateCommand } from "../validate.js";
 import type { ActionPlatform, ActionRequest, ActionRunOutputs, ActionRunResult } from "./action-types.js";
 import { applyOnMerge } from "./apply-on-merge.js";
+import { syncDriftIssue } from "./drift-issue.js";
 import { commentsWanted, fitSummary, postStickyComment, publicPlatform, publicText, reportRosterIssues, runUrl } from "./report.js";
 
 export type * from "./action-types.js";
@@ -112,24 +115,35 @@ async function planStep(request: ActionRequest, platform: ActionPlatform, deps: 
     });
   }
   for (const violation of plan.violations) platform.annotate("error", violation.message);
+  const differs = countDrift(plan);
+  const issueError = drift && request.driftIssue && request.github.token !== "" ? await syncDriftIssue(plan, differs, request, platform) : undefined;
+  return planVerdict(plan, request, commentError ?? issueError);
+}
 
+/** Outputs and verdict of a plan or drift report; `reportError` fails a run whose comment or drift issue could not be written. */
+function planVerdict(plan: Plan, request: ActionRequest, reportError: string | undefined): ActionRunResult {
+  const drift = request.mode === "drift";
+  const differs = countDrift(plan);
   const outputs: ActionRunOutputs = {
     hasChanges: plan.changes.length > 0,
     changes: plan.changes.length,
     skipped: plan.skipped.length,
+    drift: differs.total,
+    hasDrift: differs.total > 0,
     digest: plan.digest,
     ...(request.planFile ? { planFile: request.planFile } : {}),
   };
   // Without the comment there is nothing to review, so the merge would apply nothing: fail now.
-  if (commentError) return { ok: false, message: commentError, outputs };
-  const counts = `${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"}, ${plan.skipped.length} skipped, ${plan.drift.length} drift`;
+  if (reportError) return { ok: false, message: reportError, outputs };
+  const counts = `${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"}, ${plan.skipped.length} skipped, ${plan.drift.length} unmanaged`;
   if (plan.violations.length > 0) {
     return { ok: false, message: `the plan is refused: ${plan.violations.map((violation) => violation.message).join("; ")}`, outputs };
   }
-  if (drift && request.failOnDrift && (plan.changes.length > 0 || plan.drift.length > 0)) {
-    return { ok: false, message: `Sentry differs from ${request.rosterPath} (${counts}); see the job summary`, outputs };
+  if (drift && request.failOnDrift && differs.total > 0) {
+    return { ok: false, message: `${driftHeadline(differs).replace("the roster", request.rosterPath)}; see the job summary`, outputs };
   }
-  return { ok: true, message: `${drift ? "drift report" : "plan"} for ${plan.organization}: ${counts}`, outputs };
+  const what = drift ? `drift report for ${plan.organization}: ${driftHeadline(differs)}` : `plan for ${plan.organization}: ${counts}`;
+  return { ok: true, message: what, outputs };
 }
 
 function shortenedSummary(plan: Plan, options: Parameters<typeof renderPlanComment>[1], planFile: string | undefined): string {
