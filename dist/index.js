@@ -80058,6 +80058,37 @@ function samePlanComment(current, next) {
   return withoutRunLinks(current) === withoutRunLinks(next);
 }
 
+// src/render/plan-summary.ts
+var SUMMARY_THRESHOLD = 30;
+var SUMMARY_TEAMS = 8;
+function summarizePlan(plan) {
+  if (plan.changes.length <= SUMMARY_THRESHOLD) return void 0;
+  const actions = /* @__PURE__ */ new Map();
+  const teams = /* @__PURE__ */ new Map();
+  for (const change of plan.changes) {
+    const label = ACTION_LABELS[change.action];
+    actions.set(label, (actions.get(label) ?? 0) + 1);
+    for (const team of teamsOf(change)) teams.set(team, (teams.get(team) ?? 0) + 1);
+  }
+  const sortedTeams = [...teams].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return { byAction: [...actions], byTeam: sortedTeams.slice(0, SUMMARY_TEAMS), moreTeams: Math.max(0, sortedTeams.length - SUMMARY_TEAMS) };
+}
+function teamsOf(change) {
+  switch (change.action) {
+    case "create-team":
+    case "add-to-team":
+    case "set-team-role":
+    case "remove-from-team":
+      return [change.team];
+    case "invite":
+      return Object.keys(change.teams);
+    case "reinvite":
+    case "set-role":
+    case "remove-member":
+      return [];
+  }
+}
+
 // src/render/fit-to-limit.ts
 var MAX_COMMENT_CHARS = 6e4;
 var FOLD_OVER_LINES = 15;
@@ -80177,6 +80208,12 @@ function planHead(plan, options) {
   if (plan.warnings.length > 0) rows.push(["warnings", String(plan.warnings.length)]);
   const lines = [`### ${title} for ${code(plan.organization)}`, "", verdict2, "", `Digest ${code(plan.digest.slice(0, 16))}`];
   if (rows.length > 0) lines.push("", table(["", "count"], rows));
+  const summary2 = summarizePlan(plan);
+  if (summary2 && summary2.byTeam.length > 0) {
+    const teamRows = summary2.byTeam.map(([team, count]) => [code(team), String(count)]);
+    if (summary2.moreTeams > 0) teamRows.push([`${plural(summary2.moreTeams, "more team")}`, ""]);
+    lines.push("", table(["team", "changes"], teamRows));
+  }
   return lines.join("\n");
 }
 function planSections(plan, options) {
@@ -80658,14 +80695,14 @@ function maxRemovalsViolation(removals, policy) {
   if (removals <= policy.maxRemovals) return void 0;
   return {
     rule: "max-removals",
-    message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in roster.yaml to allow this.`
+    message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in the roster to allow this.`
   };
 }
 function maxRoleChangesViolation(roleChanges, policy) {
   if (roleChanges <= policy.maxRoleChanges) return void 0;
   return {
     rule: "max-role-changes",
-    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in roster.yaml to allow this.`
+    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in the roster to allow this.`
   };
 }
 function minOwnersViolation(desired) {
@@ -80674,7 +80711,7 @@ function minOwnersViolation(desired) {
   if (owners >= desired.policy.minOwners) return void 0;
   return {
     rule: "min-owners",
-    message: `The roster lists ${owners} owner${owners === 1 ? "" : "s"}; policy.minOwners is ${desired.policy.minOwners}. List more owners, or lower policy.minOwners in roster.yaml.`
+    message: `The roster lists ${owners} owner${owners === 1 ? "" : "s"}; policy.minOwners is ${desired.policy.minOwners}. List more owners, or lower policy.minOwners in the roster.`
   };
 }
 
@@ -80822,13 +80859,21 @@ function planMemberChanges(match, desired, live, context3, uncreatable, draft, d
       });
     }
   }
+  const removals = /* @__PURE__ */ new Map();
   for (const member of match.unlisted) {
-    drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
     if (desired.policy.unlisted === "remove") {
-      candidates.push({ change: { action: "remove-member", email: member.email, memberId: member.id }, target: member });
+      const change = { action: "remove-member", email: member.email, memberId: member.id };
+      removals.set(member, change);
+      candidates.push({ change, target: member });
     }
   }
   const holds = judgeMemberChanges(candidates, live, context3);
+  for (const member of match.unlisted) {
+    const removal = removals.get(member);
+    if (removal === void 0 || holds.has(removal)) {
+      drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
+    }
+  }
   for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
   const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
   planInvitesLostByRemoval(
@@ -80903,21 +80948,24 @@ function sentBy(invite2, sender) {
 }
 
 // src/plan/plan-rules.ts
+function organizationMismatch(desired, live) {
+  if (desired.organization === "" || desired.organization.toLowerCase() === live.organization.toLowerCase()) return void 0;
+  return {
+    rule: "organization-mismatch",
+    message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in the roster.`
+  };
+}
 function planViolations(desired, live, changes) {
   const violations = [];
-  if (desired.organization !== "" && desired.organization.toLowerCase() !== live.organization.toLowerCase()) {
-    violations.push({
-      rule: "organization-mismatch",
-      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org.`
-    });
-  }
+  const mismatch = organizationMismatch(desired, live);
+  if (mismatch) violations.push(mismatch);
   for (const change of changes) {
     if (change.action !== "invite" && change.action !== "set-role") continue;
     const role = change.action === "invite" ? change.role : change.to;
     if (!offers(live, role)) {
       violations.push({
         rule: "role-not-offered",
-        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in roster.yaml.`,
+        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in the roster.`,
         email: normalizeEmail(change.email)
       });
     }
@@ -81032,6 +81080,10 @@ function teamRoleFeatureWarning(draft, wanted, live) {
 
 // src/plan/compute-plan.ts
 function computePlan(desired, live) {
+  const mismatch = organizationMismatch(desired, live);
+  if (mismatch) {
+    return { formatVersion: 1, organization: live.organization, digest: planDigest([]), changes: [], skipped: [], drift: [], warnings: [], violations: [mismatch] };
+  }
   const context3 = safetyContext(desired, live);
   const draft = emptyDraft();
   const drift = [];

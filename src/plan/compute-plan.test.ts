@@ -85,11 +85,24 @@ describe("computePlan: change kinds", () => {
     expect(plan.drift).toEqual([{ kind: "unlisted-member", email: "erin@example.com", memberId: erin.id, role: "member", pending: true }]);
   });
 
-  it("removes an unlisted member only under unlisted: remove", () => {
+  it("removes an unlisted member only under unlisted: remove, and does not report the removal as drift too", () => {
     const erin = aLiveMember("erin@example.com");
     const plan = computePlan(desiredState({ policy: { unlisted: "remove" } }), liveState({ members: [erin] }));
     expect(summary(plan)).toEqual([{ action: "remove-member", email: "erin@example.com", memberId: erin.id }]);
-    expect(plan.drift).toHaveLength(1);
+    // Before, erin was listed twice: as a removal and as drift.
+    expect(plan.drift).toEqual([]);
+    const reported = computePlan(desiredState(), liveState({ members: [erin] }));
+    expect(reported.changes).toEqual([]);
+    expect(reported.drift).toHaveLength(1);
+  });
+
+  it("plans nothing but the refusal when the org read is not the roster's: the change list would mean nothing", () => {
+    const plan = computePlan(
+      desiredState({ organization: "acme", members: [aMember("new@example.com")], policy: { unlisted: "remove" } }),
+      liveState({ organization: "other", members: [aLiveMember("erin@example.com")] }),
+    );
+    expect(plan.violations.map((violation) => violation.rule)).toEqual(["organization-mismatch"]);
+    expect([plan.changes, plan.skipped, plan.drift, plan.warnings]).toEqual([[], [], [], []]);
   });
 
   it("never touches or reports an ignored member", () => {
@@ -342,7 +355,7 @@ describe("computePlan: violations", () => {
     const plan = computePlan(desiredState({ policy: { unlisted: "remove", maxRemovals: 2 } }), liveState({ members }));
     expect(plan.changes).toHaveLength(3);
     expect(plan.violations).toEqual([
-      { rule: "max-removals", message: "The plan removes 3 members; policy.maxRemovals is 2. Raise it in roster.yaml to allow this." },
+      { rule: "max-removals", message: "The plan removes 3 members; policy.maxRemovals is 2. Raise it in the roster to allow this." },
     ]);
   });
 
@@ -351,7 +364,7 @@ describe("computePlan: violations", () => {
     expect(plan.violations).toEqual([
       {
         rule: "role-not-offered",
-        message: 'bob@example.com: organization "acme" does not offer the role "admin"; it offers member, manager, owner. Pick one of those in roster.yaml.',
+        message: 'bob@example.com: organization "acme" does not offer the role "admin"; it offers member, manager, owner. Pick one of those in the roster.',
         email: "bob@example.com",
       },
     ]);

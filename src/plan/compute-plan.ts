@@ -6,7 +6,7 @@ import { matchRoster } from "./match-members.js";
 import { planMemberChanges } from "./member-changes.js";
 import type { ChangeWithoutId, Drift, Plan } from "./plan.js";
 import { compareText, emptyDraft } from "./plan-draft.js";
-import { planViolations } from "./plan-rules.js";
+import { organizationMismatch, planViolations } from "./plan-rules.js";
 import { safetyContext } from "./safety.js";
 import { planManagedTeams, planTeamChanges } from "./team-changes.js";
 
@@ -20,6 +20,11 @@ import { planManagedTeams, planTeamChanges } from "./team-changes.js";
  * (team-changes.ts), and the rules that refuse a plan (plan-rules.ts).
  */
 export function computePlan(desired: DesiredState, live: LiveState): Plan {
+  // A reading of another organization makes every change meaningless: the plan is only the refusal (docs/roster.md).
+  const mismatch = organizationMismatch(desired, live);
+  if (mismatch) {
+    return { formatVersion: 1, organization: live.organization, digest: planDigest([]), changes: [], skipped: [], drift: [], warnings: [], violations: [mismatch] };
+  }
   const context = safetyContext(desired, live);
   const draft = emptyDraft();
   const drift: Drift[] = [];

@@ -43,13 +43,22 @@ export function planMemberChanges(
       });
     }
   }
+  const removals = new Map<LiveMember, ChangeWithoutId>();
   for (const member of match.unlisted) {
-    drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
     if (desired.policy.unlisted === "remove") {
-      candidates.push({ change: { action: "remove-member", email: member.email, memberId: member.id }, target: member });
+      const change: ChangeWithoutId = { action: "remove-member", email: member.email, memberId: member.id };
+      removals.set(member, change);
+      candidates.push({ change, target: member });
     }
   }
   const holds = judgeMemberChanges(candidates, live, context);
+  // A planned removal is not drift as well (docs/roster.md): only members who stay unlisted are.
+  for (const member of match.unlisted) {
+    const removal = removals.get(member);
+    if (removal === undefined || holds.has(removal)) {
+      drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
+    }
+  }
   for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
   const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
   planInvitesLostByRemoval(

@@ -8,22 +8,27 @@ import { maxRemovalsViolation, maxRoleChangesViolation, minOwnersViolation } fro
  * roster is for another organization, a role the org does not offer, more
  * removals or role changes than the policy allows, too few owners listed.
  */
+/** The roster names another organization than the one read: a plan for it would mean nothing. */
+export function organizationMismatch(desired: DesiredState, live: LiveState): Violation | undefined {
+  // A roster without `organization` leaves the choice to --org / SENTRY_ORG.
+  if (desired.organization === "" || desired.organization.toLowerCase() === live.organization.toLowerCase()) return undefined;
+  return {
+    rule: "organization-mismatch",
+    message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in the roster.`,
+  };
+}
+
 export function planViolations(desired: DesiredState, live: LiveState, changes: readonly ChangeWithoutId[]): Violation[] {
   const violations: Violation[] = [];
-  // A roster without `organization` leaves the choice to --org / SENTRY_ORG.
-  if (desired.organization !== "" && desired.organization.toLowerCase() !== live.organization.toLowerCase()) {
-    violations.push({
-      rule: "organization-mismatch",
-      message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in roster.yaml, or drop --org.`,
-    });
-  }
+  const mismatch = organizationMismatch(desired, live);
+  if (mismatch) violations.push(mismatch);
   for (const change of changes) {
     if (change.action !== "invite" && change.action !== "set-role") continue;
     const role = change.action === "invite" ? change.role : change.to;
     if (!offers(live, role)) {
       violations.push({
         rule: "role-not-offered",
-        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in roster.yaml.`,
+        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in the roster.`,
         email: normalizeEmail(change.email),
       });
     }

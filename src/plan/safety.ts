@@ -204,7 +204,7 @@ export function maxRemovalsViolation(removals: number, policy: Policy): Violatio
   if (removals <= policy.maxRemovals) return undefined;
   return {
     rule: "max-removals",
-    message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in roster.yaml to allow this.`,
+    message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in the roster to allow this.`,
   };
 }
 
@@ -213,7 +213,7 @@ export function maxRoleChangesViolation(roleChanges: number, policy: Policy): Vi
   if (roleChanges <= policy.maxRoleChanges) return undefined;
   return {
     rule: "max-role-changes",
-    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in roster.yaml to allow this.`,
+    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in the roster to allow this.`,
   };
 }
 
@@ -228,6 +228,6 @@ export function minOwnersViolation(desired: DesiredState): Violation | undefined
   if (owners >= desired.policy.minOwners) return undefined;
   return {
     rule: "min-owners",
-    message: `The roster lists ${owners} owner${owners === 1 ? "" : "s"}; policy.minOwners is ${desired.policy.minOwners}. List more owners, or lower policy.minOwners in roster.yaml.`,
+    message: `The roster lists ${owners} owner${owners === 1 ? "" : "s"}; policy.minOwners is ${desired.policy.minOwners}. List more owners, or lower policy.minOwners in the roster.`,
   };
 }

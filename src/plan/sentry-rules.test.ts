@@ -60,7 +60,7 @@ describe("computePlan: Sentry's refusals are skips", () => {
     const desired = (max: number) =>
       desiredState({ policy: { maxRoleChanges: max }, members: members.map((m) => aMember(m.email, { role: "manager" })) });
     expect(computePlan(desired(2), liveState({ members })).violations).toEqual([
-      { rule: "max-role-changes", message: "The plan changes the org role of 3 members; policy.maxRoleChanges is 2. Raise it in roster.yaml to allow this." },
+      { rule: "max-role-changes", message: "The plan changes the org role of 3 members; policy.maxRoleChanges is 2. Raise it in the roster to allow this." },
     ]);
     expect(computePlan(desired(3), liveState({ members })).violations).toEqual([]);
   });

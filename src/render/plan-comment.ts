@@ -4,6 +4,7 @@ import type { RosterIssue } from "../domain/roster-issue.js";
 import { shortId } from "../plan/change-id.js";
 import type { Change, ChangeWithoutId, Plan, SkippedChange } from "../plan/plan.js";
 import { writeMarker } from "./comment-marker.js";
+import { summarizePlan } from "./plan-summary.js";
 import { type CommentSection, type FitResult, MAX_COMMENT_CHARS, fitToLimit } from "./fit-to-limit.js";
 import { MARKDOWN_STYLE, code, escape, table } from "./markdown.js";
 import { ACTION_LABELS, changeLine, changePhrase, changeSubject, driftPhrase, plural, subjectKey } from "./vocabulary.js";
@@ -97,6 +98,12 @@ function planHead(plan: Plan, options: PlanMarkdownOptions): string {
   if (plan.warnings.length > 0) rows.push(["warnings", String(plan.warnings.length)]);
   const lines = [`### ${title} for ${code(plan.organization)}`, "", verdict, "", `Digest ${code(plan.digest.slice(0, 16))}`];
   if (rows.length > 0) lines.push("", table(["", "count"], rows));
+  const summary = summarizePlan(plan);
+  if (summary && summary.byTeam.length > 0) {
+    const teamRows = summary.byTeam.map(([team, count]) => [code(team), String(count)]);
+    if (summary.moreTeams > 0) teamRows.push([`${plural(summary.moreTeams, "more team")}`, ""]);
+    lines.push("", table(["team", "changes"], teamRows));
+  }
   return lines.join("\n");
 }
 

@@ -60,3 +60,35 @@ describe("renderPlanText", () => {
     expect(text.trimEnd().endsWith("Plan: 0 invites, 0 role changes, 5000 team edits, 0 removals.")).toBe(true);
   });
 });
+
+describe("renderPlanText summary", () => {
+  it("opens a long plan of every kind over many teams with a summary that fits a screen, then the full list", () => {
+    const changes: ChangeWithoutId[] = [];
+    for (let i = 0; i < 652; i += 1) {
+      const email = `p${i}@example.com`;
+      const team = `team-${i % 40}`;
+      const kind = i % 8;
+      if (kind === 0) changes.push({ action: "invite", email, role: "member", teams: { [team]: "contributor" } });
+      else if (kind === 1) changes.push({ action: "reinvite", email, memberId: String(i) });
+      else if (kind === 2) changes.push({ action: "set-role", email, memberId: String(i), from: "member", to: "manager" });
+      else if (kind === 3) changes.push({ action: "add-to-team", email, memberId: String(i), team, teamRole: "admin" });
+      else if (kind === 4) changes.push({ action: "set-team-role", email, memberId: String(i), team, from: "contributor", to: "admin" });
+      else if (kind === 5) changes.push({ action: "remove-from-team", email, memberId: String(i), team });
+      else if (kind === 6) changes.push({ action: "remove-member", email, memberId: String(i) });
+      else changes.push({ action: "create-team", team: `new-${i}`, name: `New ${i}` });
+    }
+    const text = renderPlanText(planWith(changes, { drift: [{ kind: "unmanaged-team", team: "x" }] }), { color: false });
+    const lines = text.split("\n");
+    const summaryEnd = lines.indexOf("", 2);
+    expect(lines[2]).toBe("Summary: 652 changes; the full list follows.");
+    expect(summaryEnd).toBeLessThanOrEqual(25);
+    expect(lines.slice(2, summaryEnd)).toContain("    and 93 more teams");
+    expect(lines.slice(2, summaryEnd).at(-1)).toBe("  Also: 1 drift.");
+    expect(text.match(/^ {2}[-+~] /gm)).toHaveLength(652);
+  });
+
+  it("shows no summary for a short plan", () => {
+    const text = renderPlanText(planWith([{ action: "invite", email: "a@example.com", role: "member", teams: {} }]), { color: false });
+    expect(text).not.toContain("Summary:");
+  });
+});

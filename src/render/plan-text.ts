@@ -1,5 +1,6 @@
 import { normalizeEmail } from "../domain/identity.js";
 import type { ChangeWithoutId, Plan, SkippedChange } from "../plan/plan.js";
+import { summarizePlan } from "./plan-summary.js";
 import { TERMINAL_STYLE, changePhrase, driftPhrase, plural, printable as clean } from "./vocabulary.js";
 
 /** How to render a plan for a terminal. */
@@ -25,6 +26,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
   const lines: string[] = [`Sentry organization ${paint("bold", clean(plan.organization))}`, ""];
 
+  lines.push(...renderSummary(plan, paint));
   if (plan.changes.length > 0) {
     lines.push(...renderGroups(plan.changes, paint, undefined), "");
   }
@@ -49,6 +51,27 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
 }
 
 type Paint = (style: Style, text: string) => string;
+
+/** A long plan's counts by action and by team, first, so its size and shape fit one screen. */
+function renderSummary(plan: Plan, paint: Paint): string[] {
+  const summary = summarizePlan(plan);
+  if (!summary) return [];
+  const row = (label: string, count: number) => `    ${label.padEnd(24)} ${String(count).padStart(6)}`;
+  const also = [
+    plan.skipped.length > 0 ? `${plan.skipped.length} skipped` : "",
+    plan.drift.length > 0 ? `${plan.drift.length} drift` : "",
+    plan.warnings.length > 0 ? plural(plan.warnings.length, "warning") : "",
+  ].filter(Boolean);
+  return [
+    paint("bold", `Summary: ${plural(plan.changes.length, "change")}; the full list follows.`),
+    "  By action:",
+    ...summary.byAction.map(([label, count]) => row(label, count)),
+    ...(summary.byTeam.length > 0 ? ["  By team (most changes first):", ...summary.byTeam.map(([team, count]) => row(clean(team), count))] : []),
+    ...(summary.moreTeams > 0 ? [`    and ${plural(summary.moreTeams, "more team")}`] : []),
+    ...(also.length > 0 ? [`  Also: ${also.join(", ")}.`] : []),
+    "",
+  ];
+}
 
 /** Changes (or skips) grouped under their member's email, teams to create first; order inside a group is apply order. */
 function renderGroups<T extends ChangeWithoutId>(items: readonly T[], paint: Paint, skipOf: ((item: T) => SkippedChange) | undefined): string[] {

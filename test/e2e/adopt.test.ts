@@ -107,4 +107,30 @@ describe("adopting an org with export", () => {
     expect(plan.stdout).toContain("team sales is not managed by the roster");
     expect(plan.stdout).toContain("No changes. Sentry matches the roster.");
   });
+
+  it("opens a 600-change plan with a summary by action and by team that fits a screen, in the terminal", async () => {
+    fake = await startFakeSentry(SEED);
+    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
+    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
+    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+    const teams = ["backend", "sales", "identity"];
+    const invites = Array.from({ length: 600 }, (_, i) => `  - email: hire${i}@example.com\n    role: member\n    teams: [${teams[i % 2]}]\n`);
+    writeFileSync(join(dir, "roster.yaml"), readFileSync(join(dir, "roster.yaml"), "utf8") + invites.join(""));
+    const plan = await runCli(["plan"], { cwd: dir, env });
+    expect(plan.code, plan.stderr).toBe(0);
+    const lines = plan.stdout.split("\n");
+    const end = lines.indexOf("", lines.indexOf("Summary: 600 changes; the full list follows."));
+    expect(lines.slice(0, end)).toEqual([
+      "Sentry organization adopt",
+      "",
+      "Summary: 600 changes; the full list follows.",
+      "  By action:",
+      "    invite                      600",
+      "  By team (most changes first):",
+      "    backend                     300",
+      "    sales                       300",
+    ]);
+    expect(end).toBeLessThanOrEqual(25);
+    expect(plan.stdout.trimEnd().split("\n").at(-1)).toBe("Plan: 600 invites, 0 role changes, 0 team edits, 0 removals.");
+  });
 });
