@@ -80017,7 +80017,7 @@ function writeMarker(marker) {
     v: MARKER_VERSION,
     org: marker.org,
     digest: marker.digest,
-    ...marker.ids ? { ids: marker.ids } : {},
+    ...marker.ids ? { ids64: encodeIds(marker.ids) } : {},
     ...marker.sha ? { sha: marker.sha } : {},
     ...marker.applied ? { applied: marker.applied } : {}
   }).replace(/[<>&-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -80039,7 +80039,7 @@ function parseMarker(body) {
   if (record2["v"] !== MARKER_VERSION || typeof record2["org"] !== "string") return void 0;
   const digest = record2["digest"];
   if (typeof digest !== "string" || !DIGEST.test(digest)) return void 0;
-  const ids = record2["ids"];
+  const ids = record2["ids64"] !== void 0 ? typeof record2["ids64"] === "string" ? decodeIds(record2["ids64"]) ?? null : null : record2["ids"];
   if (ids !== void 0 && !(Array.isArray(ids) && ids.every((id) => typeof id === "string" && SHORT_ID.test(id)))) {
     return void 0;
   }
@@ -80056,6 +80056,33 @@ function parseMarker(body) {
 function samePlanComment(current, next) {
   const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
   return withoutRunLinks(current) === withoutRunLinks(next);
+}
+var BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._";
+var BYTES_PER_ID = 8;
+function encodeIds(ids) {
+  const hex = ids.map((id) => id.toLowerCase()).join("");
+  let out = "";
+  for (let index = 0; index < hex.length; index += 6) {
+    const chunk = hex.slice(index, index + 6);
+    const value = parseInt(chunk.padEnd(6, "0"), 16);
+    const chars = chunk.length === 6 ? 4 : chunk.length === 4 ? 3 : 2;
+    for (let shift = 18, written = 0; written < chars; shift -= 6, written += 1) out += BASE64URL[value >> shift & 63];
+  }
+  return out;
+}
+function decodeIds(text2) {
+  if (!/^[A-Za-z0-9._]*$/.test(text2)) return void 0;
+  let hex = "";
+  for (let index = 0; index < text2.length; index += 4) {
+    const chunk = text2.slice(index, index + 4);
+    if (chunk.length === 1) return void 0;
+    let value = 0;
+    for (const char of chunk.padEnd(4, "A")) value = value * 64 + BASE64URL.indexOf(char);
+    const bytes = chunk.length - 1;
+    hex += value.toString(16).padStart(6, "0").slice(0, bytes * 2);
+  }
+  if (hex.length % (BYTES_PER_ID * 2) !== 0) return void 0;
+  return hex.match(/.{16}/g) ?? [];
 }
 
 // src/render/plan-summary.ts
@@ -80091,12 +80118,14 @@ function teamsOf(change) {
 
 // src/render/fit-to-limit.ts
 var MAX_COMMENT_CHARS = 6e4;
+var MARKER_SHARE = 0.55;
 var FOLD_OVER_LINES = 15;
 var FOLD_ABOVE_SHARE = 0.25;
 var FIT_STAGE = { Full: "full", Folded: "folded", Shortened: "shortened", CountsOnly: "counts-only" };
 function fitToLimit(parts, maxChars = MAX_COMMENT_CHARS) {
+  const idsFit = parts.marker.withIds.length <= maxChars * MARKER_SHARE;
   for (const [marker2, idsEmbedded] of [
-    [parts.marker.withIds, true],
+    ...idsFit ? [[parts.marker.withIds, true]] : [],
     [parts.marker.digestOnly, false]
   ]) {
     const fitted = fitWithMarker(parts, marker2, maxChars);

@@ -4,6 +4,12 @@ import { plural } from "./vocabulary.js";
 // GitHub answers 422 "Body is too long (maximum is 65536 characters)" above
 // 65,536; the margin covers the footer and any later edits.
 export const MAX_COMMENT_CHARS = 60_000;
+/**
+ * The most of the budget the marker with change ids may take: 3,000 ids are
+ * about 32,000 characters, so a 3,000-change plan keeps its ids and about
+ * 27,000 characters of visible plan; a longer list falls back to the digest.
+ */
+export const MARKER_SHARE = 0.55;
 /** Sections with more lines than this are folded into `<details>` once the comment is long. */
 export const FOLD_OVER_LINES = 15;
 /** A comment longer than this share of the budget is long: its long sections are folded to keep the page readable. */
@@ -52,13 +58,16 @@ export interface FitResult {
  * more than FOLD_ABOVE_SHARE of the budget) → whole blocks dropped
  * from the end with "N more … — see the job summary" → counts only. The
  * verdict, counts and marker always stay; when even that does not fit with
- * the change ids, the marker keeps the digest alone and the stages run again.
+ * the change ids, or the ids would take more than MARKER_SHARE of the budget,
+ * the marker keeps the digest alone and the stages run again.
  */
 export function fitToLimit(parts: CommentParts, maxChars: number = MAX_COMMENT_CHARS): FitResult {
+  // The ids never take more than a fixed share, so the visible plan always keeps the rest (docs/action.md#big-plans).
+  const idsFit = parts.marker.withIds.length <= maxChars * MARKER_SHARE;
   for (const [marker, idsEmbedded] of [
-    [parts.marker.withIds, true],
-    [parts.marker.digestOnly, false],
-  ] as const) {
+    ...(idsFit ? [[parts.marker.withIds, true] as const] : []),
+    [parts.marker.digestOnly, false] as const,
+  ]) {
     const fitted = fitWithMarker(parts, marker, maxChars);
     if (fitted) return { ...fitted, idsEmbedded };
   }

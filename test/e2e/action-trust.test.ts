@@ -12,6 +12,7 @@ import {
   workspace,
 } from "../support/action-e2e.js";
 import { runAction } from "../support/run-action.js";
+import { parseMarker, writeMarker } from "../../src/render/comment-marker.js";
 
 // The plan comment is trusted on merge only when it is what the reviewers approved (docs/action.md#how-the-review-is-enforced-trust).
 let fakes: ActionFakes | undefined;
@@ -70,7 +71,10 @@ describe("the Action binds the reviewed plan to the approval", { timeout: 60_000
     approve(fake);
     const comment = fake.github.comments(7)[0];
     // Any workflow of any pushed branch can write as github-actions[bot]: the editor check alone passes.
-    const rewritten = (comment?.body ?? "").replace(/"ids":\[/, `"ids":["${"ab".repeat(8)}",`);
+    const body = comment?.body ?? "";
+    const marker = parseMarker(body);
+    if (!marker?.ids) throw new Error("the plan comment should carry change ids");
+    const rewritten = body.replace(/^.*\n/, `${writeMarker({ ...marker, ids: [...marker.ids, "ab".repeat(8)] })}\n`);
     const patched = await fetch(`${fake.github.apiUrl}/repos/acme/people/issues/comments/${comment?.id}`, {
       method: "PATCH",
       headers: { authorization: `token ${GITHUB_TOKEN}`, "content-type": "application/json" },

@@ -20,6 +20,7 @@ import {
   workspace,
 } from "../support/action-e2e.js";
 import { runAction } from "../support/run-action.js";
+import { parseMarker } from "../../src/render/comment-marker.js";
 
 let sentry: FakeSentry | undefined;
 let github: FakeGitHub | undefined;
@@ -48,7 +49,7 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     const comments = fake.github.comments(7);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toMatch(
-      /^<!-- sentry-roster:plan \{"v":1,"org":"acme","digest":"[0-9a-f]{64}","ids":\["[0-9a-f]{16}"/,
+      /^<!-- sentry-roster:plan \{"v":1,"org":"acme","digest":"[0-9a-f]{64}","ids64":"[A-Za-z0-9._]{11,}"/,
     );
     expect(comments[0]?.body).toContain(`"sha":"${HEAD_SHA}"`);
     expect(comments[0]?.body).toContain("heidi&#64;example.com");
@@ -164,6 +165,13 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toContain("see the [job summary]");
     expect(run.summary.match(/person\d+/g)?.length).toBe(3_000);
+    // The visible part shows hundreds of changes, grouped by member; the marker authorizes exactly the plan's ids (3,000 people and the roster's own 3).
+    expect(new Set(body.match(/person\d+/g)).size).toBeGreaterThanOrEqual(200);
+    const plan = JSON.parse(readFileSync(run.outputs["plan-file"] ?? "", "utf8")) as { changes: { id: string }[] };
+    expect(plan.changes.length).toBeGreaterThanOrEqual(3_000);
+    const marker = parseMarker(body);
+    expect(marker?.ids).toHaveLength(plan.changes.length);
+    expect(new Set(marker?.ids)).toEqual(new Set(plan.changes.map((change) => change.id.slice(0, 16))));
   }, 60_000);
 
   it("only validates a fork PR without the Sentry secret, and says why", async () => {

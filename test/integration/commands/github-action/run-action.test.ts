@@ -157,7 +157,7 @@ describe("runAction plan", () => {
     expect(result.ok).toBe(false);
     expect(annotations[0]).toMatchObject({ level: "error", where: { file: "roster.yaml" } });
     const body = github.comments(7)[0]?.body ?? "";
-    expect(body).toContain('"ids":[]');
+    expect(body).toContain('"ids64":""');
     expect(body).toContain("captain");
     expect(files.has(request.planFile ?? "")).toBe(false);
   });
