@@ -83149,72 +83149,22 @@ var SentryClient = class {
       if (pace > 0) await this.wait(pace, request2);
       let response;
       try {
-        response = await this.options.fetch(url.href, {
-          method,
-          headers: {
-            Authorization: `Bearer ${this.options.token}`,
-            Accept: "application/json",
-            ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
-            ...body !== void 0 ? { "Content-Type": "application/json" } : {}
-          },
-          body: body === void 0 ? void 0 : JSON.stringify(body),
-          redirect: "manual",
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
-        });
+        response = await this.attempt(url, method, body);
       } catch (error3) {
         const reason = networkReason(error3);
-        const decision2 = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: !failedBeforeSending(reason) },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random()
-        });
-        if (decision2.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
-        if (decision2.kind === "retry") {
-          waitedMs += decision2.waitMs;
-          await this.wait(decision2.waitMs, request2);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
+        waitedMs += await this.afterLostAnswer({ request: request2, write, attempt, waitedMs, sent: !failedBeforeSending(reason), reason, error: error3 });
+        continue;
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel();
-        const location = response.headers.get("location") ?? "elsewhere";
-        let target = location;
-        try {
-          target = new URL(location, url).origin;
-        } catch {
-        }
-        throw new SentryConfigError(
-          `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
-        );
-      }
+      if (response.status >= 300 && response.status < 400) await refuseRedirect(response, url, request2);
       let parsed;
       try {
         parsed = await readBody(response);
       } catch (error3) {
         const reason = error3 instanceof TruncatedAnswer ? error3.message : networkReason(error3);
-        const decision2 = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: true },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random()
-        });
-        if (decision2.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
-        if (decision2.kind === "retry") {
-          waitedMs += decision2.waitMs;
-          await this.wait(decision2.waitMs, request2);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
+        waitedMs += await this.afterLostAnswer({ request: request2, write, attempt, waitedMs, sent: true, reason, error: error3 });
+        continue;
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
@@ -83236,11 +83186,60 @@ var SentryClient = class {
       throw error2;
     }
   }
+  /** One attempt on the wire: the token as a bearer header only, no redirects followed, a time budget. */
+  attempt(url, method, body) {
+    return this.options.fetch(url.href, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.options.token}`,
+        Accept: "application/json",
+        ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
+        ...body !== void 0 ? { "Content-Type": "application/json" } : {}
+      },
+      body: body === void 0 ? void 0 : JSON.stringify(body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
+    });
+  }
+  /**
+   * A request that got no answer, or only part of one: per the retry policy,
+   * wait and return the back-off waited (the caller tries again), or throw
+   * (an ambiguous write, or a connection that stays down).
+   */
+  async afterLostAnswer(lost) {
+    const decision = decideRetry({
+      write: lost.write,
+      attempt: lost.attempt,
+      outcome: { kind: "network", sent: lost.sent },
+      waitedMs: lost.waitedMs,
+      now: this.options.now(),
+      jitter: this.random()
+    });
+    if (decision.kind === "ambiguous")
+      throw new SentryAmbiguousWriteError(lost.request, `${decision.reason}: ${lost.reason}`, { cause: lost.error });
+    if (decision.kind === "retry") {
+      await this.wait(decision.waitMs, lost.request);
+      return decision.waitMs;
+    }
+    throw new SentryConnectionError(this.displayUrl, lost.reason, { cause: lost.error, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
+  }
   async wait(ms, request2) {
     if (ms >= 1e3) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1e3)} s for Sentry (${request2})`);
     await this.options.sleep(ms);
   }
 };
+async function refuseRedirect(response, url, request2) {
+  await response.body?.cancel();
+  const location = response.headers.get("location") ?? "elsewhere";
+  let target = location;
+  try {
+    target = new URL(location, url).origin;
+  } catch {
+  }
+  throw new SentryConfigError(
+    `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
+  );
+}
 
 // src/sentry/dto.ts
 function object(value, what) {

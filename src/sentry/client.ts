@@ -186,74 +186,23 @@ export class SentryClient {
       if (pace > 0) await this.wait(pace, request);
       let response: Response;
       try {
-        response = await this.options.fetch(url.href, {
-          method,
-          headers: {
-            Authorization: `Bearer ${this.options.token}`,
-            Accept: "application/json",
-            ...(this.options.userAgent ? { "User-Agent": this.options.userAgent } : {}),
-            ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          redirect: "manual",
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
-        });
+        response = await this.attempt(url, method, body);
       } catch (error) {
         const reason = networkReason(error);
-        const decision = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: !failedBeforeSending(reason) },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random(),
-        });
-        if (decision.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
-        if (decision.kind === "retry") {
-          waitedMs += decision.waitMs;
-          await this.wait(decision.waitMs, request);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
+        waitedMs += await this.afterLostAnswer({ request, write, attempt, waitedMs, sent: !failedBeforeSending(reason), reason, error });
+        continue;
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel();
-        const location = response.headers.get("location") ?? "elsewhere";
-        let target = location;
-        try {
-          target = new URL(location, url).origin;
-        } catch {
-          // keep the raw text
-        }
-        throw new SentryConfigError(
-          `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
-        );
-      }
+      if (response.status >= 300 && response.status < 400) await refuseRedirect(response, url, request);
       let parsed: unknown;
       try {
         parsed = await readBody(response);
       } catch (error) {
         // The answer broke off mid-body: as good as no answer.
         const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
-        const decision = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: true },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random(),
-        });
-        if (decision.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
-        if (decision.kind === "retry") {
-          waitedMs += decision.waitMs;
-          await this.wait(decision.waitMs, request);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
+        waitedMs += await this.afterLostAnswer({ request, write, attempt, waitedMs, sent: true, reason, error });
+        continue;
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({
@@ -276,8 +225,71 @@ export class SentryClient {
     }
   }
 
+  /** One attempt on the wire: the token as a bearer header only, no redirects followed, a time budget. */
+  private attempt(url: URL, method: "GET" | WriteMethod, body: unknown): Promise<Response> {
+    return this.options.fetch(url.href, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.options.token}`,
+        Accept: "application/json",
+        ...(this.options.userAgent ? { "User-Agent": this.options.userAgent } : {}),
+        ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+    });
+  }
+
+  /**
+   * A request that got no answer, or only part of one: per the retry policy,
+   * wait and return the back-off waited (the caller tries again), or throw
+   * (an ambiguous write, or a connection that stays down).
+   */
+  private async afterLostAnswer(lost: {
+    readonly request: string;
+    readonly write: boolean;
+    readonly attempt: number;
+    readonly waitedMs: number;
+    /** Whether the request may have reached Sentry. */
+    readonly sent: boolean;
+    readonly reason: string;
+    readonly error: unknown;
+  }): Promise<number> {
+    const decision = decideRetry({
+      write: lost.write,
+      attempt: lost.attempt,
+      outcome: { kind: "network", sent: lost.sent },
+      waitedMs: lost.waitedMs,
+      now: this.options.now(),
+      jitter: this.random(),
+    });
+    if (decision.kind === "ambiguous")
+      throw new SentryAmbiguousWriteError(lost.request, `${decision.reason}: ${lost.reason}`, { cause: lost.error });
+    if (decision.kind === "retry") {
+      await this.wait(decision.waitMs, lost.request);
+      return decision.waitMs;
+    }
+    throw new SentryConnectionError(this.displayUrl, lost.reason, { cause: lost.error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
+  }
+
   private async wait(ms: number, request: string): Promise<void> {
     if (ms >= 1000) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1000)} s for Sentry (${request})`);
     await this.options.sleep(ms);
   }
+}
+
+/** Sentry answered with a redirect: never follow it (the token would go along); say where to point --url instead. */
+async function refuseRedirect(response: Response, url: URL, request: string): Promise<never> {
+  await response.body?.cancel();
+  const location = response.headers.get("location") ?? "elsewhere";
+  let target = location;
+  try {
+    target = new URL(location, url).origin;
+  } catch {
+    // keep the raw text
+  }
+  throw new SentryConfigError(
+    `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
+  );
 }
