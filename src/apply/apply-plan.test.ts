@@ -1,3 +1,4 @@
+// size: the stop rules (failed promotion, failed team, rejected token, failure streak, interrupt) are tested together against one writer double, with a property test of the order.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LiveMember } from "../domain/types.js";

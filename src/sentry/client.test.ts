@@ -1,3 +1,4 @@
+// size: one file for the client's behaviour (paging, pacing, retries, lost answers, errors, redirects): the cases share one scripted transport and read as one specification.
 import { describe, expect, it } from "vitest";
 import { SentryClient, apiPath, normalizeBaseUrl } from "./client.js";
 import { SentryAmbiguousWriteError, SentryApiError, SentryConfigError, SentryConnectionError } from "./errors.js";
