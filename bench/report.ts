@@ -81,7 +81,10 @@ script as \`dist/\`, started as a child process the way a user starts it.
   (docs/sentry-behaviour.md S3). sentry-roster keeps *C* = MAX_CONCURRENT_READS reads in
   flight (src/sentry/read-live-state.ts) and sends writes one at a time.
 - **Plan requests, lower bound.** ⌈members/100⌉ + ⌈teams/100⌉ +
-  Σ⌈team members/100⌉ + 2 (org details and the token's own member). An empty
+  Σ⌈team members/100⌉ + 3 (org details, the token's own member and the
+  token's scopes, which the plan needs to judge what the token may do; before
+  the scopes were read the bound was + 2, so the 1,000 × 50 plan now counts
+  64, not 63). An empty
   list still costs one request; an exactly full last page needs no extra one.
   The plan reads every team's members (the roster is the org's own export).
   "Figure" counts every request the fake received during \`plan\` (the most

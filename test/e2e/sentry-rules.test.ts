@@ -173,6 +173,22 @@ ${newcomers.map((m) => `  - email: ${m.email}\n    role: member\n    teams: [pla
     expect(members.find((m) => m.email === "grace@example.com")).toMatchObject({ pending: true, teams: { frontend: "admin" } });
   });
 
+  it("judges the apply token's scopes before its first write: a role change it lacks member:admin for is skipped", async () => {
+    const TEAM_ONLY = "sntryu_owner_team_only_0123456789abcdef";
+    const server = await start(
+      exampleOrg((seed) => ({
+        ...seed,
+        tokens: [...seed.tokens, { token: TEAM_ONLY, kind: "user", memberId: "101", scopes: ["org:read", "member:read", "member:invite", "team:read", "team:write"] }],
+      })),
+    );
+    const roster = exampleRoster({ dave: "  - email: dave@example.com\n    role: member\n    teams: [frontend, backend]" });
+    const run = await cli(server, roster, ["apply", "--yes"], TEAM_ONLY);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain("member:admin");
+    expect(server.requests.filter((request) => request.method === "PUT")).toEqual([]);
+    expect(server.state().members.find((m) => m.id === "103")).toMatchObject({ role: "manager", teams: { backend: null, frontend: null } });
+  });
+
   it("refuses 30 promotions by default and lets them through with maxRoleChanges: 50", async () => {
     const staff: SeedMember[] = Array.from({ length: 30 }, (_, i) => ({ id: String(300 + i), email: `s${i}@example.com`, role: "member" }));
     const server = await start(exampleOrg((seed) => ({ ...seed, members: [...seed.members, ...staff] })));
