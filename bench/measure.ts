@@ -3,7 +3,9 @@
  * code, peak RSS), cold starts, and arrival times of the fake's requests.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { build } from "esbuild";
+import { rosterValidatorPlugin } from "../scripts/roster-validator-code.mjs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -60,10 +62,22 @@ export function buildDist(
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const bundles = ["cli.js", "index.js"].map((file) => ({
-    file: `dist/${file}`,
-    bytes: statSync(join(outDir, file)).size,
-  }));
+  // The Action is one file; the CLI is its entry and the chunks it can load.
+  const chunks = readdirSync(join(outDir, "chunks"));
+  const size = (file: string) => statSync(join(outDir, file)).size;
+  const bundles = [
+    {
+      file: "dist/cli.js + dist/chunks/",
+      bytes: size("cli.js") + chunks.reduce((sum, name) => sum + size(join("chunks", name)), 0),
+    },
+    {
+      file: "dist/chunks/undici-*.js (plan, apply, export only)",
+      bytes: chunks
+        .filter((name) => name.startsWith("undici-"))
+        .reduce((sum, name) => sum + size(join("chunks", name)), 0),
+    },
+    { file: "dist/index.js", bytes: size("index.js") },
+  ];
   return { cli: join(outDir, "cli.js"), bundles };
 }
 
@@ -106,7 +120,10 @@ export interface ColdStart {
 }
 
 /** Spawns this Node with `args` `runs` times (clean environment, probe preloaded) and takes the medians. */
-export function coldStart(args: readonly string[], options: { cwd: string; runs?: number }): ColdStart {
+export function coldStart(
+  args: readonly string[],
+  options: { cwd: string; runs?: number; env?: Record<string, string> },
+): ColdStart {
   const probeDir = mkdtempSync(join(tmpdir(), "bench-probe-"));
   const probeFile = join(probeDir, "usage");
   const walls: number[] = [];
@@ -116,7 +133,7 @@ export function coldStart(args: readonly string[], options: { cwd: string; runs?
       const start = performance.now();
       const result = spawnSync(process.execPath, ["--import", PROBE, ...args], {
         cwd: options.cwd,
-        env: { PATH: process.env["PATH"] ?? "", BENCH_PROBE_FILE: probeFile },
+        env: { PATH: process.env["PATH"] ?? "", ...options.env, BENCH_PROBE_FILE: probeFile },
         stdio: "ignore",
       });
       walls.push(performance.now() - start);
@@ -162,4 +179,59 @@ export function spanMs(clock: RequestClock, indices: readonly number[], latencyM
   if (indices.length === 0) return 0;
   const times = indices.map((index) => clock.arrivals[index]!);
   return Math.max(...times) - Math.min(...times) + latencyMs;
+}
+
+/** One phase of a plan run in the phases child (bench/phases.ts). */
+export interface PhaseReading {
+  readonly phase: string;
+  readonly cpuMs: number;
+  readonly wallMs: number;
+  /** Peak RSS of the process up to the end of this phase. */
+  readonly peakRssMb: number;
+}
+
+/**
+ * Bundles bench/phases.ts the way scripts/build.mjs bundles the CLI (ESM, code
+ * splitting, the generated schema validator) into `outDir`; returns its entry.
+ */
+export async function buildPhases(root: string, outDir: string): Promise<string> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { phases: join(root, "bench/phases.ts") },
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    target: "node22",
+    format: "esm",
+    logLevel: "warning",
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
+    plugins: [rosterValidatorPlugin(root)],
+  });
+  return join(outDir, "phases.js");
+}
+
+/** Runs the phases child once against `baseUrl` and returns its readings. */
+export function runPhases(
+  entry: string,
+  config: { roster: string; baseUrl: string; token: string; desiredFromLive: boolean },
+): Promise<{ readings: PhaseReading[]; changes: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, JSON.stringify(config)], {
+      env: { PATH: process.env["PATH"] ?? "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0)
+        reject(new Error(`phases child exited with ${code}: ${stderr.trim().split("\n").slice(-3).join(" / ")}`));
+      else resolve(JSON.parse(stdout) as { readings: PhaseReading[]; changes: number });
+    });
+  });
 }

@@ -23,6 +23,8 @@ export interface ResultRow {
 /** Where and how the bench ran. */
 export interface RunInfo {
   readonly date: string;
+  /** The commit measured ("+ changes" when the work tree had uncommitted ones). */
+  readonly commit: string;
   readonly mode: string;
   readonly cpus: string;
   readonly memory: string;
@@ -119,8 +121,22 @@ script as \`dist/\`, started as a child process the way a user starts it.
   median of 7 runs after a warm-up, in-process.
 - **Peak RSS.** getrusage's maxRSS of the CLI process (a preloaded module
   reads process.resourceUsage() on exit), the larger of plan and apply.
-- **Cold start.** Median wall time of ${"`"}dist/cli.js validate roster.example.yaml${"`"}
-  over 15 spawns, against \`node -e 0\` as the floor no Node CLI can beat.
+- **Cold start.** Median wall time of ${"`"}dist/cli.js validate roster.example.yaml${"`"},
+  spawned in five rounds of three alternating with \`node -e 0\` (the floor no
+  Node CLI can beat), so both see the same machine load. The compile cache is
+  warm after the first spawn, as it is for a user's second run; the row
+  without it sets NODE_DISABLE_COMPILE_CACHE=1.
+- **Plan CLI wall time − node -e 0.** The median plan wall time minus \`node -e 0\`
+  measured at the start of the same run, over the lower-bound time of its
+  requests: what the process adds to the requests' floor.
+- **Plan phases.** bench/phases.ts runs one \`plan\` in one process with the
+  same bundler settings as \`dist/\` (code splitting, the generated validator)
+  and reads process.cpuUsage() and getrusage's maxRSS after each phase: load
+  code (the plan's chunks; undici loads on the first request, so it counts in
+  read Sentry), read roster, validate, read Sentry, compute (computePlan),
+  render (the text and the JSON of the plan). One run per size.
+- **Validate of the export.** CPU time (user + system, from getrusage) and
+  peak RSS of ${"`"}dist/cli.js validate${"`"} on the size's export, one run.
 `;
 
 /** What earlier runs of this bench found and changed, and what is left; kept with the figures. */
@@ -149,17 +165,65 @@ export const FINDINGS = `## What the figures changed, and what is left
   without waiting for the teams list (a 404 means "no such team"): three
   round trips, 1.41× (src/sentry/read-live-state.ts). From about 1,000 members
   on, the members chain dominates and the ratio falls (10,000 × 200: 1.10×).
-- **Open: cold start.** What is left of ajv's compile (about 40 ms of CPU) would
-  go with a validator generated at build time (ajv standalone code). undici is
-  1,053 KiB of dist/cli.js's 1,720 KiB; Node parses it on every start although
-  only plan, apply and export use it. Node's own fetch, or a separate chunk
-  for undici, would drop that.
-- **Open: memory at 10,000 members.** \`validate\` alone on the exported
-  10,000-member roster (930 KB) peaks at about 235 MB RSS and 2.4 s of CPU,
-  almost all in the yaml Document that parseRoster builds
-  (src/roster/parse-roster.ts); plan and apply add the live state and the plan
-  on top. This is what misses the 200 MB target, and most of the gap between
-  the CLI's wall time and its requests' time at that size.
+- **Roster loading** (issue 16). \`validate\` of the exported 10,000-member
+  roster took 2.4 s of CPU and 235 MB, almost all in the yaml library's
+  document of nodes, which keeps every node's position. A line-based reader
+  now reads the plain YAML that \`export\` writes straight into values, keeping
+  only each member's and each team's offset (src/roster/plain-roster-reader.ts);
+  any other position is looked up in a library parse made only when a message
+  needs one, and any file outside that subset goes to the library as before.
+  A property test compares both readers on generated text.
+- **Start-up** (issue 16). \`dist/cli.js\` is now a small entry that turns on
+  Node's compile cache and loads one chunk per command (\`dist/chunks/\`), so
+  \`validate\` never parses undici (1 MiB); the roster schema's validator is
+  ajv standalone code generated at build time instead of compiled at every
+  start; and the CLI no longer creates the stdin stream just to ask whether it
+  is a terminal (that alone cost about 60 ms of wall time per start here, with
+  stdin not a terminal). The Action (\`dist/index.js\`) gets the same generated
+  validator; it stays one file.
+- **Memory** (issue 16). The live state was built from the whole raw members
+  list (every row's user object) and then copied twice (DTOs, then
+  LiveMember). Pages are now read into LiveMember rows as they arrive, each
+  member's team record is filled in place, and the raw pages are freed
+  (src/sentry/paginate.ts \`readAllAs\`). With the roster reader above, peak
+  RSS at 10,000 × 200 went from 347 / 367 MB (plan / apply) to about 135 /
+  155 MB in a check outside the bench.
+- **Open: plan wall time at small sizes.** At 100 × 10 the lower bound of the
+  requests is 75 ms, so the target leaves about 110 ms for everything a
+  process does besides \`node -e 0\`: loading the plan's code and undici,
+  reading and validating the roster, computing and printing. The phases row
+  shows where the CPU goes; on this shared 2-core machine the CLI's wall time
+  also carries scheduling delays that no single run avoids. Loading undici
+  (1 MiB, on the first request) is the largest piece left; Node's built-in
+  fetch would avoid it, but the proxy support relies on undici's
+  EnvHttpProxyAgent.
+
+## How cost grows with members and teams
+
+- **Requests** grow with pages, not people: ⌈members/100⌉ for the members
+  list, ⌈teams/100⌉, and ⌈members of the team/100⌉ for each managed team, plus
+  three. A 30,000-member, 500-team org needs about 300 + 5 + 500·⌈60/100⌉ ≈
+  810 requests, counted in the 30,000 × 500 rows.
+- **Time** is bounded by Sentry, not by the client: the members list is a
+  cursor chain on the members index, which Sentry limits to 40 requests per
+  second per user, org and IP (docs/sentry-behaviour.md S3), so reading
+  30,000 members takes at least 300 pages ÷ 40/s ≈ 7.5 s whatever the client
+  does; the team lists run beside it. Writes meet the same limit: invites are
+  members-index POSTs, so 1,000 invites take at least 25 s. One org is
+  therefore bounded by its rate limit; the CLI's own CPU (the phases rows) is
+  a fraction of that time at every size.
+- **Memory** grows linearly with members: the live state, the desired state
+  and the plan hold one record per member (see the phases rows' peak RSS).
+- **Roster size.** A roster file is limited to 1 MB (about 10,000 members in
+  the export's layout): the 30,000-member export is about 2.8 MB, so at
+  30,000 × 500 there is no CLI run; the bench runs the plan's phases with the
+  export itself as the desired state, to show how the rest of the cost grows.
+- **Many organizations** are independent: run one job per organization, each
+  with its own roster and token, as a GitHub Actions matrix (\`strategy.matrix\`
+  over the roster files). Sentry counts its rate limits
+  per user and organization, so jobs for different orgs do not slow each
+  other; jobs for the same org should not run at once (a \`concurrency\` group
+  per org).
 `;
 
 /** The whole docs/benchmarks.md. */
@@ -170,6 +234,7 @@ export function renderDocument(info: RunInfo, rows: readonly ResultRow[], notes:
     "Generated by `npm run bench -- --full` (the quick default measures the two smaller orgs). Do not edit by hand: run it again.",
     "",
     `- Date: ${info.date}`,
+    `- Commit: ${info.commit}`,
     `- Run: ${info.mode}, ${formatNumber(info.seconds)} s in all`,
     `- Machine: ${info.cpus}; ${info.memory}; ${info.platform}`,
     `- Node: ${info.node}`,

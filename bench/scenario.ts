@@ -23,6 +23,8 @@ export const ORG_SIZES: readonly OrgSize[] = [
   { members: 100, teams: 10 },
   { members: 1_000, teams: 50 },
   { members: 10_000, teams: 200 },
+  // How cost grows (issue 16): over the roster size limit, so measured in phases only.
+  { members: 30_000, teams: 500 },
 ];
 
 /** Sizes the default (quick) run measures; --full measures all. */

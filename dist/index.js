@@ -83408,8 +83408,11 @@ async function* paginate2(client, path6, query = {}) {
   }
 }
 async function readAll(client, path6, query = {}) {
+  return readAllAs(client, path6, (row) => row, query);
+}
+async function readAllAs(client, path6, read, query = {}) {
   const rows = [];
-  for await (const page of paginate2(client, path6, query)) rows.push(...page);
+  for await (const page of paginate2(client, path6, query)) for (const row of page) rows.push(read(row));
   return rows;
 }
 
@@ -83428,7 +83431,10 @@ async function mapLimit(items, limit, run2) {
   return results;
 }
 async function readTokenIdentity(client, organization, withScopes) {
-  const [member, scopes] = await Promise.all([readTokenMember(client, organization), withScopes ? readTokenScopes(client) : null]);
+  const [member, scopes] = await Promise.all([
+    readTokenMember(client, organization),
+    withScopes ? readTokenScopes(client) : null
+  ]);
   return { ...member, scopes };
 }
 async function readTokenMember(client, organization) {
@@ -83453,7 +83459,7 @@ async function readLiveState(client, options) {
   const org = options.organization;
   const detailsRead = readDetails(client, org);
   const rest = Promise.all([
-    readAll(client, apiPath("organizations", org, "members")),
+    readAllAs(client, apiPath("organizations", org, "members"), toLiveMember),
     readTeamsAndMembers(client, options),
     readTokenIdentity(client, org, options.tokenScopes ?? true)
   ]);
@@ -83461,10 +83467,9 @@ async function readLiveState(client, options) {
   if (detailsResult.status === "rejected") throw detailsResult.reason;
   if (restResult.status === "rejected") throw restResult.reason;
   const details2 = detailsResult.value;
-  const [memberRows, { teams, toRead, lists }, token] = restResult.value;
-  const members = memberRows.map(readMember);
+  const [members, { teams, toRead, lists }, token] = restResult.value;
   options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
-  const teamsById = new Map(members.map((m) => [m.id, {}]));
+  const teamsById = new Map(members.map((m) => [m.id, m.teams]));
   const vanished = new Set(lists.filter((list) => list.rows === void 0).map((list) => list.slug));
   for (const { slug, rows } of lists) {
     for (const row of rows ?? []) {
@@ -83472,20 +83477,10 @@ async function readLiveState(client, options) {
       if (memberTeams2) memberTeams2[slug] = row.teamRole;
     }
   }
-  const liveMembers = members.map((m) => ({
-    id: m.id,
-    email: m.email,
-    name: m.name,
-    role: m.orgRole,
-    pending: m.pending,
-    expired: m.expired,
-    flags: m.flags,
-    ...m.pending ? { inviterName: m.inviterName } : {},
-    teams: teamsById.get(m.id) ?? {}
-  })).sort((a, b) => compareIds2(a.id, b.id));
+  members.sort((a, b) => compareIds2(a.id, b.id));
   return {
     organization: org,
-    members: liveMembers,
+    members,
     teams: teams.filter((t) => !vanished.has(t.slug)),
     teamsRead: toRead.filter((slug) => !vanished.has(slug)),
     orgRoles: details2.orgRoles,
@@ -83494,9 +83489,26 @@ async function readLiveState(client, options) {
     token
   };
 }
+function toLiveMember(row) {
+  const m = readMember(row);
+  return {
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    role: m.orgRole,
+    pending: m.pending,
+    expired: m.expired,
+    flags: m.flags,
+    ...m.pending ? { inviterName: m.inviterName } : {},
+    teams: {}
+  };
+}
 async function readDetails(client, org) {
   try {
-    const answer = await client.get(apiPath("organizations", org), { detailed: "0", include_feature_flags: "1" });
+    const answer = await client.get(apiPath("organizations", org), {
+      detailed: "0",
+      include_feature_flags: "1"
+    });
     return readOrgDetails(answer.body);
   } catch (error2) {
     if (error2 instanceof SentryProtocolError) {
@@ -83520,7 +83532,7 @@ async function readTeamsAndMembers(client, options) {
   const readMembersOf = async (slugs) => mapLimit(slugs, MAX_CONCURRENT_READS, async (slug) => {
     let rows;
     try {
-      rows = (await readAll(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+      rows = await readAllAs(client, apiPath("teams", org, slug, "members"), readTeamMember);
     } catch (error2) {
       if (!(error2 instanceof SentryApiError && error2.status === 404)) throw error2;
     }
@@ -83529,7 +83541,9 @@ async function readTeamsAndMembers(client, options) {
       options.onProgress?.(`read the members of ${done}/${slugs.length} teams`);
     return { slug, rows };
   });
-  const readTeamList = async () => (await readAll(client, apiPath("organizations", org, "teams"), { detailed: "0" })).map(readTeam).sort((a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+  const readTeamList = async () => (await readAllAs(client, apiPath("organizations", org, "teams"), readTeam, { detailed: "0" })).sort(
+    (a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
+  );
   if (options.managedTeams === "all") {
     const teams2 = await readTeamList();
     const toRead = teams2.map((team) => team.slug);

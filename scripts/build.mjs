@@ -5,25 +5,13 @@ import { build } from "esbuild";
 import { chmod, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
-import { rosterValidatorCode } from "./roster-validator-code.mjs";
+import { rosterValidatorPlugin } from "./roster-validator-code.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const outdir = process.argv[2] ? resolve(process.argv[2]) : resolve(root, "dist");
 
 // Bundled CommonJS (e.g. @actions/core's dependencies) calls require(); ESM has none.
 const requireShim = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
-
-/** The roster schema's validator as code generated now, instead of ajv compiling the schema at every start. */
-const standaloneValidator = {
-  name: "roster-validator-standalone",
-  setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]src[\\/]roster[\\/]roster-schema-validator\.ts$/ }, () => ({
-      contents: rosterValidatorCode(root),
-      loader: "js",
-      resolveDir: root,
-    }));
-  },
-};
 
 const common = {
   absWorkingDir: root,
@@ -35,7 +23,8 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   charset: "utf8",
-  plugins: [standaloneValidator],
+  // The roster schema's validator as code generated now, instead of ajv compiling the schema at every start.
+  plugins: [rosterValidatorPlugin(root)],
 };
 
 await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: resolve(outdir, "index.js"), banner: { js: requireShim } });

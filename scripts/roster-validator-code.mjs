@@ -14,3 +14,17 @@ export function rosterValidatorCode(root) {
   const code = standaloneCode(ajv, ajv.compile(schema));
   return `${code}\nexport function rosterValidator() { return validate; }\n`;
 }
+
+/** The esbuild plugin that puts this code in place of src/roster/roster-schema-validator.ts (dist/ and the bench). */
+export function rosterValidatorPlugin(root) {
+  return {
+    name: "roster-validator-standalone",
+    setup(plugin) {
+      plugin.onLoad({ filter: /[\\/]src[\\/]roster[\\/]roster-schema-validator\.ts$/ }, () => ({
+        contents: rosterValidatorCode(root),
+        loader: "js",
+        resolveDir: root,
+      }));
+    },
+  };
+}

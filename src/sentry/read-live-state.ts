@@ -1,8 +1,15 @@
 import type { LiveMember, LiveState, TeamRole, TokenIdentity } from "../domain/types.js";
 import { type SentryClient, apiPath } from "./client.js";
-import { type TeamMemberDto, readMember, readOrgDetails, readTeam, readTeamMember, readTokenScopesAnswer } from "./dto.js";
+import {
+  type TeamMemberDto,
+  readMember,
+  readOrgDetails,
+  readTeam,
+  readTeamMember,
+  readTokenScopesAnswer,
+} from "./dto.js";
 import { SentryApiError, SentryConfigError, SentryProtocolError } from "./errors.js";
-import { readAll } from "./paginate.js";
+import { readAllAs } from "./paginate.js";
 
 /** Reads in flight at once: well under sentry.io's concurrency limit of 25. */
 export const MAX_CONCURRENT_READS = 4;
@@ -35,8 +42,15 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, run: (i
  * members/me/: the token's own member (tokens without one, internal
  * integrations, get 404); and the API root for the token's own scopes (E14).
  */
-async function readTokenIdentity(client: SentryClient, organization: string, withScopes: boolean): Promise<TokenIdentity> {
-  const [member, scopes] = await Promise.all([readTokenMember(client, organization), withScopes ? readTokenScopes(client) : null]);
+async function readTokenIdentity(
+  client: SentryClient,
+  organization: string,
+  withScopes: boolean,
+): Promise<TokenIdentity> {
+  const [member, scopes] = await Promise.all([
+    readTokenMember(client, organization),
+    withScopes ? readTokenScopes(client) : null,
+  ]);
   return { ...member, scopes };
 }
 
@@ -81,7 +95,7 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   const org = options.organization;
   const detailsRead = readDetails(client, org);
   const rest = Promise.all([
-    readAll<unknown>(client, apiPath("organizations", org, "members")),
+    readAllAs(client, apiPath("organizations", org, "members"), toLiveMember),
     readTeamsAndMembers(client, options),
     readTokenIdentity(client, org, options.tokenScopes ?? true),
   ]);
@@ -90,10 +104,10 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   if (detailsResult.status === "rejected") throw detailsResult.reason;
   if (restResult.status === "rejected") throw restResult.reason;
   const details = detailsResult.value;
-  const [memberRows, { teams, toRead, lists }, token] = restResult.value;
-  const members = memberRows.map(readMember);
+  const [members, { teams, toRead, lists }, token] = restResult.value;
   options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
-  const teamsById = new Map<string, Record<string, TeamRole | null>>(members.map((m) => [m.id, {}]));
+  // Each member's own (still empty) team record, filled in place: one record per member, no copies.
+  const teamsById = new Map(members.map((m) => [m.id, m.teams as Record<string, TeamRole | null>]));
   const vanished = new Set(lists.filter((list) => list.rows === undefined).map((list) => list.slug));
   for (const { slug, rows } of lists) {
     for (const row of rows ?? []) {
@@ -102,22 +116,10 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
       if (memberTeams) memberTeams[slug] = row.teamRole;
     }
   }
-  const liveMembers: LiveMember[] = members
-    .map((m) => ({
-      id: m.id,
-      email: m.email,
-      name: m.name,
-      role: m.orgRole,
-      pending: m.pending,
-      expired: m.expired,
-      flags: m.flags,
-      ...(m.pending ? { inviterName: m.inviterName } : {}),
-      teams: teamsById.get(m.id) ?? {},
-    }))
-    .sort((a, b) => compareIds(a.id, b.id));
+  members.sort((a, b) => compareIds(a.id, b.id));
   return {
     organization: org,
-    members: liveMembers,
+    members,
     teams: teams.filter((t) => !vanished.has(t.slug)),
     teamsRead: toRead.filter((slug) => !vanished.has(slug)),
     orgRoles: details.orgRoles,
@@ -127,11 +129,30 @@ export async function readLiveState(client: SentryClient, options: ReadLiveState
   };
 }
 
+/** A row of the members list as a LiveMember, read as its page arrives; `teams` is filled in once the team lists are read. */
+function toLiveMember(row: unknown): LiveMember {
+  const m = readMember(row);
+  return {
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    role: m.orgRole,
+    pending: m.pending,
+    expired: m.expired,
+    flags: m.flags,
+    ...(m.pending ? { inviterName: m.inviterName } : {}),
+    teams: {},
+  };
+}
+
 /** Org details (docs/sentry-behaviour.md E13), with its two failures put in words a user can act on. */
 async function readDetails(client: SentryClient, org: string) {
   try {
     // Lean, as Sentry's own web app asks: no teams and projects serialized, but the feature list (E13).
-    const answer = await client.get<unknown>(apiPath("organizations", org), { detailed: "0", include_feature_flags: "1" });
+    const answer = await client.get<unknown>(apiPath("organizations", org), {
+      detailed: "0",
+      include_feature_flags: "1",
+    });
     return readOrgDetails(answer.body);
   } catch (error) {
     if (error instanceof SentryProtocolError) {
@@ -158,7 +179,7 @@ async function readTeamsAndMembers(client: SentryClient, options: ReadLiveStateO
     mapLimit(slugs, MAX_CONCURRENT_READS, async (slug) => {
       let rows: TeamMemberDto[] | undefined;
       try {
-        rows = (await readAll<unknown>(client, apiPath("teams", org, slug, "members"))).map(readTeamMember);
+        rows = await readAllAs(client, apiPath("teams", org, slug, "members"), readTeamMember);
       } catch (error) {
         // Not there (yet, or any more): the org does not have that team.
         if (!(error instanceof SentryApiError && error.status === 404)) throw error;
@@ -169,9 +190,9 @@ async function readTeamsAndMembers(client: SentryClient, options: ReadLiveStateO
       return { slug, rows };
     });
   const readTeamList = async () =>
-    (await readAll<unknown>(client, apiPath("organizations", org, "teams"), { detailed: "0" }))
-      .map(readTeam)
-      .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    (await readAllAs(client, apiPath("organizations", org, "teams"), readTeam, { detailed: "0" })).sort((a, b) =>
+      a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0,
+    );
   if (options.managedTeams === "all") {
     const teams = await readTeamList();
     const toRead = teams.map((team) => team.slug);
