@@ -79279,6 +79279,10 @@ function changePhrase(change, style) {
       return style.strong("remove from the organization");
   }
 }
+function followUpPhrase(change, style) {
+  if (change.action !== "create-team") return void 0;
+  return `then remove the token's user from new team ${style.value(change.team)} (Sentry adds the team's creator), unless the roster lists them there`;
+}
 function changeSubject(change, style) {
   return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
 }
@@ -80266,7 +80270,7 @@ function planSections(plan, options) {
   const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"));
   push(
     "Changes",
-    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}`)].join("\n")),
+    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}${followUpOf(change)}`)].join("\n")),
     groups.map(([, changes]) => changes.length),
     "change"
   );
@@ -80287,6 +80291,10 @@ function planSections(plan, options) {
   ];
   push("Warnings", warnings, warnings.map(() => 1), "warning");
   return sections;
+}
+function followUpOf(change) {
+  const followUp = followUpPhrase(change, MARKDOWN_STYLE);
+  return followUp ? `; ${followUp}` : "";
 }
 function groupBySubject(changes) {
   const groups = /* @__PURE__ */ new Map();
@@ -80566,17 +80574,23 @@ function phaseRank(change, demoted) {
   return APPLY_PHASES.indexOf(phaseOf(change, demoted));
 }
 
-// src/plan/token-scopes.ts
+// src/domain/token-scopes.ts
 var SCOPES_NEEDED = {
-  invite: ["member:invite", "member:write", "member:admin"],
+  "create-team": ["team:write", "org:write", "org:admin"],
+  invite: ["member:admin", "member:write", "member:invite"],
   reinvite: ["member:admin"],
   "set-role": ["member:admin"],
-  "remove-member": ["member:admin"],
-  "create-team": ["team:write", "org:write", "org:admin"],
   "add-to-team": ["team:write", "org:write", "org:read"],
-  "set-team-role": ["team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write", "member:admin"],
-  "remove-from-team": ["team:admin", "org:read", "org:write", "org:admin"]
+  "set-team-role": ["member:admin", "team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write"],
+  "remove-from-team": ["org:read", "team:admin", "org:write", "org:admin"],
+  "remove-member": ["member:admin"]
 };
+function describeScopes(action) {
+  const [first, ...others] = SCOPES_NEEDED[action];
+  return others.length === 0 ? `${first}` : `${first} (or ${others.join(", ")})`;
+}
+
+// src/plan/token-scopes.ts
 function missingScope(action, scopes) {
   if (scopes === null) return void 0;
   const needed = SCOPES_NEEDED[action];
@@ -82896,12 +82910,14 @@ var SentryProtocolError = class extends Error {
 function likelyScope(method, apiPath2) {
   const path6 = apiPath2.replace(/^.*\/api\/0\//, "");
   if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path6)) return "team:read";
-  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path6)) return method === "PUT" ? "member:admin" : "team:write";
-  if (/^organizations\/[^/]+\/teams\/$/.test(path6)) return method === "GET" ? "org:read" : "team:write";
+  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path6)) {
+    return describeScopes(method === "PUT" ? "set-team-role" : method === "DELETE" ? "remove-from-team" : "add-to-team");
+  }
+  if (/^organizations\/[^/]+\/teams\/$/.test(path6)) return method === "GET" ? "org:read" : describeScopes("create-team");
   if (/^organizations\/[^/]+\/members\//.test(path6)) {
     if (method === "GET") return "member:read";
-    if (method === "POST") return "member:invite";
-    return "member:admin";
+    if (method === "POST") return describeScopes("invite");
+    return describeScopes(method === "DELETE" ? "remove-member" : "set-role");
   }
   return "org:read";
 }
@@ -84476,11 +84492,8 @@ async function applyCommand(options, deps) {
   );
   if (cleanup.length > 0) {
     const followUp = await applyPlan(cleanup, writer, { live });
-    const noted = followUp.outcomes.map(
-      (outcome) => outcome.status === "applied" ? { ...outcome, message: "Sentry had added the token's user to the team it created" } : outcome
-    );
-    result = { ...result, outcomes: [...result.outcomes, ...noted] };
-    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
+    result = { ...result, outcomes: result.outcomes.map((outcome) => withFollowUp(outcome, followUp.outcomes)) };
+    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token, { quiet: true });
   }
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   return {
@@ -84515,14 +84528,22 @@ async function saveSnapshot(path6, live, deps) {
   await deps.writeFile(path6, `${JSON.stringify(snapshot, null, 2)}
 `);
 }
-async function recheckConvergence(desired, before, client, deps, token) {
+async function recheckConvergence(desired, before, client, deps, token, options = {}) {
   try {
-    deps.logger.progress("reading the org again to confirm");
+    if (!options.quiet) deps.logger.progress("reading the org again to confirm");
     const after = await readLiveOrg(client, desired, before.organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error2) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error2, token)}` };
   }
+}
+function withFollowUp(outcome, followUps) {
+  const change = outcome.change;
+  if (change.action !== "create-team") return outcome;
+  const followUp = followUps.find((candidate) => candidate.change.action === "remove-from-team" && candidate.change.team === change.team);
+  if (!followUp) return outcome;
+  const note = followUp.status === "applied" ? "then removed the token's user, whom Sentry adds to a team it creates" : `removing the token's user, whom Sentry adds to a team it creates, did not succeed${followUp.message ? `: ${followUp.message}` : ""}`;
+  return { ...outcome, message: outcome.message ? `${outcome.message}; ${note}` : note };
 }
 function mergeInOrder(ran, notRun) {
   if (notRun.length === 0) return [...ran];

@@ -5,6 +5,7 @@ import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, formatPl
 import { createNodeDeps } from "../commands/node-deps.js";
 import { INTERRUPTED_EXIT_CODE } from "../commands/process-interrupts.js";
 import { SENTRY_OPTIONS, UsageError, parseCommandArgs } from "./args.js";
+import { colorWanted } from "./color.js";
 import type { CliCommand } from "./io.js";
 import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
@@ -72,21 +73,22 @@ export const applyCli: CliCommand = async (argv, io) => {
         ...(target.org ? { org: target.org } : {}),
         ...(target.envOrg ? { defaultOrg: target.envOrg } : {}),
         ...(planFile ? { planFile } : {}),
-        ...(!yes && confirm
-          ? {
-              confirm: async (plan, run) => {
-                io.stderr(formatPlanForReview(plan, { color: io.stderrIsTTY }));
-                return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
-              },
-            }
-          : {}),
+        // The plan is shown before anything is written: asked about on a terminal, printed as the record with --yes.
+        confirm: async (plan, run) => {
+          const toStderr = !yes || json;
+          const review = formatPlanForReview(plan, { color: colorWanted(io.env, toStderr ? io.stderrIsTTY : io.stdoutIsTTY) });
+          if (toStderr) io.stderr(review);
+          else io.stdout(`${review}\n`);
+          if (yes || !confirm) return true;
+          return confirm(`Apply ${run.length} change${run.length === 1 ? "" : "s"} to ${plan.organization}?`);
+        },
       },
       deps,
     );
   } finally {
     interrupts?.dispose();
   }
-  const output = formatApplyCommandResult(result, { json, color: io.stdoutIsTTY && !json });
+  const output = formatApplyCommandResult(result, { json, color: colorWanted(io.env, io.stdoutIsTTY) && !json });
   if (output.stderr) io.stderr(output.stderr);
   if (output.stdout) io.stdout(output.stdout);
   if (result.kind === "applied" && result.interrupted) return INTERRUPTED_EXIT_CODE;

@@ -2,6 +2,7 @@ import { formatRosterIssues, summarizeRosterIssues } from "../commands/validate.
 import { planCommand, renderPlanText, toPlanJson } from "../commands/plan.js";
 import { createNodeDeps } from "../commands/node-deps.js";
 import { parseCommandArgs, SENTRY_OPTIONS } from "./args.js";
+import { colorWanted } from "./color.js";
 import type { CliCommand } from "./io.js";
 import { cliLogger, resolveSentryTarget } from "./sentry-options.js";
 
@@ -59,7 +60,7 @@ export const planCli: CliCommand = async (argv, io) => {
   const { plan } = result;
   const out = typeof values["out"] === "string" ? values["out"] : undefined;
   if (out) await deps.writeFile(out, toPlanJson(plan));
-  const color = io.stdoutIsTTY && !io.env["NO_COLOR"];
+  const color = colorWanted(io.env, io.stdoutIsTTY);
   io.stdout(values["json"] ? toPlanJson(plan) : renderPlanText(plan, { color }));
   if (plan.violations.length > 0) {
     const rules = plan.violations.map((violation) => violation.message).join(" ");

@@ -1,3 +1,4 @@
+import { APPLY_SCOPES, PLAN_SCOPES } from "../domain/token-scopes.js";
 import type { SentryConnection } from "../commands/deps.js";
 import { UsageError } from "./args.js";
 
@@ -23,7 +24,7 @@ export function resolveSentryTarget(
   const token = env["SENTRY_AUTH_TOKEN"]?.trim();
   if (!token) {
     throw new UsageError(
-      "SENTRY_AUTH_TOKEN is not set: create a Sentry user auth token (scopes org:read, member:read, team:read to plan; member:admin, team:write too to apply) and export it as SENTRY_AUTH_TOKEN",
+      `SENTRY_AUTH_TOKEN is not set: create a Sentry user auth token (scopes ${PLAN_SCOPES.join(", ")} to plan; ${APPLY_SCOPES.join(", ")} too to apply) and export it as SENTRY_AUTH_TOKEN`,
     );
   }
   const url = stringValue(values["url"]) ?? nonEmpty(env["SENTRY_URL"]) ?? DEFAULT_SENTRY_URL;

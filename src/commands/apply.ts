@@ -210,11 +210,10 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
   );
   if (cleanup.length > 0) {
     const followUp = await applyPlan(cleanup, writer, { live });
-    const noted = followUp.outcomes.map((outcome) =>
-      outcome.status === "applied" ? { ...outcome, message: "Sentry had added the token's user to the team it created" } : outcome,
-    );
-    result = { ...result, outcomes: [...result.outcomes, ...noted] };
-    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
+    // The follow-up belongs to the team's creation (the plan shows it there): it is reported on that
+    // line, so the prompt, the plan and the report count the same changes.
+    result = { ...result, outcomes: result.outcomes.map((outcome) => withFollowUp(outcome, followUp.outcomes)) };
+    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token, { quiet: true });
   }
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   return {
@@ -270,15 +269,30 @@ async function recheckConvergence(
   client: ReturnType<typeof openSentry>,
   deps: Deps,
   token: string,
+  options: { readonly quiet?: boolean } = {},
 ): Promise<{ readonly leftOver: readonly Change[]; readonly error?: string }> {
   try {
-    deps.logger.progress("reading the org again to confirm");
+    // Said once per run, though a follow-up makes apply read the org a second time.
+    if (!options.quiet) deps.logger.progress("reading the org again to confirm");
     // The same reading as the plan's, identity lookups included, so a member found by search is no left-over invite.
     const after = await readLiveOrg(client, desired, before.organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error, token)}` };
   }
+}
+
+/** A team creation's outcome with the removal of the token's user from that team noted on it. */
+function withFollowUp(outcome: ChangeOutcome, followUps: readonly ChangeOutcome[]): ChangeOutcome {
+  const change = outcome.change;
+  if (change.action !== "create-team") return outcome;
+  const followUp = followUps.find((candidate) => candidate.change.action === "remove-from-team" && candidate.change.team === change.team);
+  if (!followUp) return outcome;
+  const note =
+    followUp.status === "applied"
+      ? "then removed the token's user, whom Sentry adds to a team it creates"
+      : `removing the token's user, whom Sentry adds to a team it creates, did not succeed${followUp.message ? `: ${followUp.message}` : ""}`;
+  return { ...outcome, message: outcome.message ? `${outcome.message}; ${note}` : note };
 }
 
 /** Outcomes of the run and of not-reviewed changes, together in apply order. */

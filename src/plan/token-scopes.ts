@@ -1,21 +1,7 @@
+import { SCOPES_NEEDED } from "../domain/token-scopes.js";
 import type { ChangeAction } from "./plan.js";
 
-/**
- * The token scopes each change needs: any one of the listed scopes
- * (docs/sentry-behaviour.md S5, the endpoint's scopes together with what its
- * handler requires). Sentry names a token's scopes at the API root (E14); a
- * change none of whose scopes the token has is refused whatever the role.
- */
-export const SCOPES_NEEDED: Readonly<Record<ChangeAction, readonly string[]>> = {
-  invite: ["member:invite", "member:write", "member:admin"],
-  reinvite: ["member:admin"],
-  "set-role": ["member:admin"],
-  "remove-member": ["member:admin"],
-  "create-team": ["team:write", "org:write", "org:admin"],
-  "add-to-team": ["team:write", "org:write", "org:read"],
-  "set-team-role": ["team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write", "member:admin"],
-  "remove-from-team": ["team:admin", "org:read", "org:write", "org:admin"],
-};
+export { SCOPES_NEEDED };
 
 /** Why a token with these scopes cannot make this kind of change, or undefined when it can (or its scopes are unknown). */
 export function missingScope(action: ChangeAction, scopes: readonly string[] | null): string | undefined {

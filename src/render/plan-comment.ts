@@ -7,7 +7,7 @@ import { writeMarker } from "./comment-marker.js";
 import { summarizePlan } from "./plan-summary.js";
 import { type CommentSection, type FitResult, MAX_COMMENT_CHARS, fitToLimit } from "./fit-to-limit.js";
 import { MARKDOWN_STYLE, code, escape, table } from "./markdown.js";
-import { ACTION_LABELS, changeLine, changePhrase, changeSubject, driftPhrase, plural, subjectKey } from "./vocabulary.js";
+import { ACTION_LABELS, changeLine, changePhrase, followUpPhrase, changeSubject, driftPhrase, plural, subjectKey } from "./vocabulary.js";
 
 /**
  * How a plan is shown on GitHub. Emails are written in full: where they must
@@ -128,7 +128,7 @@ function planSections(plan: Plan, options: PlanMarkdownOptions): CommentSection[
   const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"));
   push(
     "Changes",
-    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}`)].join("\n")),
+    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}${followUpOf(change)}`)].join("\n")),
     groups.map(([, changes]) => changes.length),
     "change",
   );
@@ -151,6 +151,12 @@ function planSections(plan: Plan, options: PlanMarkdownOptions): CommentSection[
   ];
   push("Warnings", warnings, warnings.map(() => 1), "warning");
   return sections;
+}
+
+/** A team creation's follow-up, on the same line (nothing for other changes). */
+function followUpOf(change: ChangeWithoutId): string {
+  const followUp = followUpPhrase(change, MARKDOWN_STYLE);
+  return followUp ? `; ${followUp}` : "";
 }
 
 // Grouped by the raw email or team: once masked, two emails may look alike.

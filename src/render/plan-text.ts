@@ -1,7 +1,7 @@
 import { normalizeEmail } from "../domain/identity.js";
 import type { ChangeWithoutId, Plan, SkippedChange } from "../plan/plan.js";
 import { summarizePlan } from "./plan-summary.js";
-import { TERMINAL_STYLE, changePhrase, driftPhrase, plural, printable as clean } from "./vocabulary.js";
+import { TERMINAL_STYLE, changePhrase, followUpPhrase, driftPhrase, plural, printable as clean } from "./vocabulary.js";
 
 /** How to render a plan for a terminal. */
 export interface PlanTextOptions {
@@ -92,6 +92,8 @@ function renderGroups<T extends ChangeWithoutId>(items: readonly T[], paint: Pai
       const [symbol, style] = MARK[markOf(item)];
       const skip = skipOf?.(item);
       lines.push(`  ${paint(style, symbol)} ${changePhrase(item, TERMINAL_STYLE)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
+      const followUp = skip ? undefined : followUpPhrase(item, TERMINAL_STYLE);
+      if (followUp) lines.push(`    ${paint("dim", followUp)}`);
       if (skip) lines.push(`      ${paint("dim", clean(skip.detail))}`);
     }
   }

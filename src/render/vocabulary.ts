@@ -76,6 +76,16 @@ export function changePhrase(change: ChangeWithoutId, style: PhraseStyle): strin
   }
 }
 
+/**
+ * The write apply makes after a change without it being a change of its own:
+ * Sentry adds whoever creates a team to it, so apply takes the token's user off
+ * the new team again (docs/sentry-behaviour.md T28).
+ */
+export function followUpPhrase(change: ChangeWithoutId, style: PhraseStyle): string | undefined {
+  if (change.action !== "create-team") return undefined;
+  return `then remove the token's user from new team ${style.value(change.team)} (Sentry adds the team's creator), unless the roster lists them there`;
+}
+
 /** Who or what a change is about: the member's email, or `team SLUG` for a new team. */
 export function changeSubject(change: ChangeWithoutId, style: PhraseStyle): string {
   return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);

@@ -1,3 +1,4 @@
+import { describeScopes } from "../domain/token-scopes.js";
 /**
  * Typed failures of the Sentry edge (docs/architecture.md#rules-the-code-keeps). Each message is
  * one line a person can act on; none ever contains the token.
@@ -78,16 +79,18 @@ export class SentryProtocolError extends Error {
   override name = "SentryProtocolError";
 }
 
-/** The scope a request most likely needs, named in 403 messages (docs/sentry-behaviour.md S5). */
+/** The scope a request most likely needs, named in 403 messages (the one table: domain/token-scopes.ts). */
 export function likelyScope(method: string, apiPath: string): string {
   const path = apiPath.replace(/^.*\/api\/0\//, "");
   if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path)) return "team:read";
-  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path)) return method === "PUT" ? "member:admin" : "team:write";
-  if (/^organizations\/[^/]+\/teams\/$/.test(path)) return method === "GET" ? "org:read" : "team:write";
+  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path)) {
+    return describeScopes(method === "PUT" ? "set-team-role" : method === "DELETE" ? "remove-from-team" : "add-to-team");
+  }
+  if (/^organizations\/[^/]+\/teams\/$/.test(path)) return method === "GET" ? "org:read" : describeScopes("create-team");
   if (/^organizations\/[^/]+\/members\//.test(path)) {
     if (method === "GET") return "member:read";
-    if (method === "POST") return "member:invite";
-    return "member:admin";
+    if (method === "POST") return describeScopes("invite");
+    return describeScopes(method === "DELETE" ? "remove-member" : "set-role");
   }
   return "org:read";
 }

@@ -133,4 +133,16 @@ describe("adopting an org with export", () => {
     expect(end).toBeLessThanOrEqual(25);
     expect(plan.stdout.trimEnd().split("\n").at(-1)).toBe("Plan: 600 invites, 0 role changes, 0 team edits, 0 removals.");
   });
+
+  it("colours the plan by Node's rules: FORCE_COLOR even into a pipe and over NO_COLOR; otherwise none into a pipe", async () => {
+    fake = await startFakeSentry(SEED);
+    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
+    const base = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
+    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env: base })).code).toBe(0);
+    const colored = async (env: Record<string, string>) => (await runCli(["plan"], { cwd: dir, env: { ...base, ...env } })).stdout.includes("\u001b[");
+    expect(await colored({})).toBe(false);
+    expect(await colored({ FORCE_COLOR: "1" })).toBe(true);
+    expect(await colored({ FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(true);
+    expect(await colored({ FORCE_COLOR: "0" })).toBe(false);
+  });
 });

@@ -115,8 +115,14 @@ describe("sentry-roster apply", () => {
     expect(run.stderr).not.toContain(OWNER_TOKEN);
     expect(run.stdout).not.toContain(OWNER_TOKEN);
     expect(run.stdout).toContain("Converged: a fresh plan has no changes.");
-    expect(run.stdout).toMatch(/^Applied (\d+) of \1 changes to acme\./);
     expect(run.code).toBe(0);
+    // --yes prints the plan first; the plan and the report count the same changes, follow-ups included.
+    const [plan, report] = run.stdout.split(/\n(?=Applied )/);
+    expect(plan).toMatch(/^Sentry organization acme\n/);
+    expect(plan).toContain("then remove the token's user from new team mobile (Sentry adds the team's creator)");
+    const planned = plan!.match(/^ {2}[+~-] /gm)?.length;
+    expect(report).toMatch(new RegExp(`^Applied ${planned} of ${planned} changes to acme\\.`));
+    expect(report).toContain("then removed the token's user, whom Sentry adds to a team it creates");
 
     const state = server.state();
     expectMatchesRoster(state);
