@@ -36,7 +36,8 @@ export type PlanCommandResult =
 /**
  * `plan`: validates the roster first (an invalid roster never reaches
  * Sentry), reads the live org with GET requests only (the org, members,
- * teams, the managed teams' members, members/me/), and computes the plan.
+ * teams, the managed teams' members, members/me/, the token's scopes, and a
+ * members search for roster addresses that matched nobody), and computes the plan.
  * Nothing is written. A missing roster file throws RosterFileError; Sentry
  * failures throw the typed errors of src/sentry/errors.ts.
  */

@@ -31,8 +31,18 @@ function run(command: string, options: { cwd: string; env: NodeJS.ProcessEnv }):
 }
 
 let sandbox: ChildProcess | undefined;
+/** Signals the sandbox's whole process group; a group that already exited (ESRCH) is fine. */
+function signalSandboxGroup(signal: NodeJS.Signals): void {
+  if (sandbox?.pid === undefined) return;
+  try {
+    process.kill(-sandbox.pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 afterEach(() => {
-  if (sandbox?.pid !== undefined && sandbox.exitCode === null) process.kill(-sandbox.pid, "SIGKILL");
+  if (sandbox?.exitCode === null) signalSandboxGroup("SIGKILL");
   sandbox = undefined;
 });
 
@@ -77,7 +87,7 @@ describe("the quick start of docs/cli.md", () => {
     expect(result.stdout.trimEnd().endsWith("No changes. Sentry matches the roster.")).toBe(true);
 
     // Ctrl-C reaches the whole foreground group (bash, npm, the server); the server says it stopped.
-    process.kill(-(sandbox?.pid ?? 0), "SIGINT");
+    signalSandboxGroup("SIGINT");
     await started.stopped;
     expect(started.output()).toMatch(/Stopped: served \d+ requests \(\d+ writes\)\./);
   });
