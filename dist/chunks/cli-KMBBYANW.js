@@ -16,10 +16,17 @@ import { isatty } from "node:tty";
 
 // src/cli/main.ts
 var COMMANDS = {
+<<<<<<<< HEAD:dist/chunks/cli-KMBBYANW.js
   validate: async () => (await import("./validate-cli-ZMQHP5JK.js")).validateCli,
   plan: async () => (await import("./plan-cli-SLEKLQF5.js")).planCli,
   apply: async () => (await import("./apply-cli-FHCCCMHG.js")).applyCli,
   export: async () => (await import("./export-cli-6UZUTPIY.js")).exportCli
+========
+  validate: async () => (await import("./validate-cli-VATV4PLY.js")).validateCli,
+  plan: async () => (await import("./plan-cli-IIQCNQYR.js")).planCli,
+  apply: async () => (await import("./apply-cli-U5CLR3RB.js")).applyCli,
+  export: async () => (await import("./export-cli-EELLYSOQ.js")).exportCli
+>>>>>>>> main:dist/chunks/cli-GFPP4UIE.js
 };
 var USAGE = `Usage: sentry-roster <command> [ROSTER] [options]
 
