@@ -79308,6 +79308,11 @@ var ACTION_LABELS = {
 };
 var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
 var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
+var MAX_MASK_GROWTH_PER_EMAIL = 10;
+var AT_SIGN = /@|&#64;/g;
+function maskedLengthBound(text2) {
+  return text2.length + MAX_MASK_GROWTH_PER_EMAIL * (text2.match(AT_SIGN)?.length ?? 0);
+}
 function maskEmailsInText(text2) {
   return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
 }
@@ -80140,7 +80145,7 @@ function fitToLimit(parts, maxChars = MAX_COMMENT_CHARS) {
 ${parts.head}`.slice(0, Math.max(marker.length, maxChars)), stage: FIT_STAGE.CountsOnly, idsEmbedded: false };
 }
 function fitWithMarker(parts, marker, maxChars) {
-  const fits = (text2) => text2.length <= maxChars;
+  const fits = (text2) => maskedLengthBound(text2) <= maxChars;
   const full = assemble(marker, parts, parts.sections.map((section) => renderSection(section, section.blocks.length, false, parts.fullTextAt)));
   if (full.length <= maxChars * FOLD_ABOVE_SHARE) return { text: full, stage: FIT_STAGE.Full };
   const folded = (kept) => assemble(
