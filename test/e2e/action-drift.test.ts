@@ -1,44 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { type ActionFakes, GITHUB_TOKEN, READ_TOKEN, WRITE_TOKEN, startActionFakes, urls, workspace } from "../support/action-e2e.js";
+import { describe, expect } from "vitest";
+import { type ActionFakes, GITHUB_TOKEN, READ_TOKEN, WRITE_TOKEN, test, urls, workspace } from "../support/action-e2e.js";
+import { rosterText } from "../support/rosters.js";
 import { type ActionRun, runAction } from "../support/run-action.js";
 
 /** The example org exactly: a drift report of it finds nothing. */
-const MATCHING_ROSTER = `version: 1
-organization: acme
-teams:
-  backend: { name: Backend }
-  frontend: {}
-  platform: {}
-# frank's invite has expired: a re-invite would be a change, so the example leaves him out.
-ignore:
-  - ci-bot@example.com
-  - frank@example.com
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: member
-    teams: { backend: admin, frontend: contributor }
-  - email: dave@example.com
-    role: manager
-    teams: [frontend]
-  - email: erin@example.com
-    role: member
-    teams: [platform]
-  - email: grace@example.com
-    role: member
-    teams: [frontend]
-`;
+const MATCHING_ROSTER = rosterText("example-matching");
 
-let fakes: ActionFakes | undefined;
-afterEach(async () => {
-  await fakes?.sentry.close();
-  await fakes?.github.close();
-  fakes = undefined;
-});
 
 /** Someone invites a person in Sentry's UI, bypassing the roster. */
 async function inviteByHand(fake: ActionFakes, email: string, role = "manager"): Promise<void> {
@@ -61,8 +30,8 @@ function driftRun(dir: string, fake: ActionFakes, inputs: Record<string, string>
 }
 
 describe("drift you can act on", { timeout: 60_000 }, () => {
-  it("counts a member added by hand as drift: outputs, headline, and fail-on-drift", async () => {
-    fakes = await startActionFakes();
+  test("counts a member added by hand as drift: outputs, headline, and fail-on-drift", async ({ startActionFakes }) => {
+    const fakes = await startActionFakes();
     const dir = workspace(MATCHING_ROSTER);
     const clean = await driftRun(dir, fakes);
     expect(clean.code).toBe(0);
@@ -76,8 +45,8 @@ describe("drift you can act on", { timeout: 60_000 }, () => {
     expect(run.stdout).toContain("::error::Sentry differs from roster.yaml: 1 member added by hand; see the job summary");
   });
 
-  it("keeps one drift issue: opened on drift, edited in place on the next drift run, closed with a comment when clean", async () => {
-    const fake = (fakes = await startActionFakes());
+  test("keeps one drift issue: opened on drift, edited in place on the next drift run, closed with a comment when clean", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace(MATCHING_ROSTER);
     await inviteByHand(fake, "mallory@example.com");
     const opened = await driftRun(dir, fake, { "drift-issue": "true" });
@@ -108,8 +77,8 @@ describe("drift you can act on", { timeout: 60_000 }, () => {
     expect(fake.github.issues()).toHaveLength(1);
   });
 
-  it("says which permission is missing when the job may not write issues", async () => {
-    const fake = (fakes = await startActionFakes());
+  test("says which permission is missing when the job may not write issues", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace(MATCHING_ROSTER);
     await inviteByHand(fake, "mallory@example.com");
     const run = await driftRun(dir, fake, { "drift-issue": "true", "github-token": "ghs_no_issues_token" });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import {
   type ActionFakes,
   GITHUB_TOKEN,
@@ -7,7 +7,7 @@ import {
   READ_TOKEN,
   applyOnPush,
   planOnPr,
-  startActionFakes,
+  test,
   urls,
   workspace,
 } from "../support/action-e2e.js";
@@ -15,18 +15,6 @@ import { runAction } from "../support/run-action.js";
 import { parseMarker, writeMarker } from "../../src/render/comment-marker.js";
 
 // The plan comment is trusted on merge only when it is what the reviewers approved (docs/action.md#how-the-review-is-enforced-trust).
-let fakes: ActionFakes | undefined;
-afterEach(async () => {
-  await fakes?.sentry.close();
-  await fakes?.github.close();
-  fakes = undefined;
-});
-
-async function start(): Promise<ActionFakes> {
-  fakes = await startActionFakes();
-  return fakes;
-}
-
 const writes = (fake: ActionFakes) => fake.sentry.requests.filter((request) => request.method !== "GET");
 const emails = (fake: ActionFakes) => fake.sentry.state().members.map((member) => member.email);
 
@@ -38,8 +26,8 @@ function merged(fake: ActionFakes, head = HEAD_SHA): void {
 const approve = (fake: ActionFakes, commitId = HEAD_SHA) => fake.github.addReview(7, { login: "reviewer", state: "APPROVED", commitId });
 
 describe("the Action binds the reviewed plan to the approval", { timeout: 60_000 }, () => {
-  it("applies the approved, unchanged plan, and a plan re-run before the merge does not void the approval", async () => {
-    const fake = await start();
+  test("applies the approved, unchanged plan, and a plan re-run before the merge does not void the approval", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     expect((await planOnPr(dir, fake)).code).toBe(0);
     approve(fake);
@@ -64,8 +52,8 @@ describe("the Action binds the reviewed plan to the approval", { timeout: 60_000
     expect(run.stdout).toMatch(/reviewed plan: #7, \d+ change ids, approved at 2026-/);
   });
 
-  it("refuses a plan comment whose hidden marker was rewritten as the bot after approval: nothing applied, the reason in the summary and on the PR", async () => {
-    const fake = await start();
+  test("refuses a plan comment whose hidden marker was rewritten as the bot after approval: nothing applied, the reason in the summary and on the PR", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     await planOnPr(dir, fake);
     approve(fake);
@@ -94,8 +82,8 @@ describe("the Action binds the reviewed plan to the approval", { timeout: 60_000
     expect(fake.github.comments(7)[0]?.body).toBe(rewritten);
   });
 
-  it("refuses a plan computed for an older commit than the merged head", async () => {
-    const fake = await start();
+  test("refuses a plan computed for an older commit than the merged head", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     await planOnPr(dir, fake);
     merged(fake, "3".repeat(40));
@@ -108,8 +96,8 @@ describe("the Action binds the reviewed plan to the approval", { timeout: 60_000
     );
   });
 
-  it("refuses with require-approval when nobody approved the merged head, and when the approval is of an older commit", async () => {
-    const fake = await start();
+  test("refuses with require-approval when nobody approved the merged head, and when the approval is of an older commit", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     await planOnPr(dir, fake);
     merged(fake);
@@ -124,8 +112,8 @@ describe("the Action binds the reviewed plan to the approval", { timeout: 60_000
     expect(writes(fake)).toEqual([]);
   });
 
-  it("applies nothing on a push that is no merged PR's merge or head commit, even when another merged PR contains it", async () => {
-    const fake = await start();
+  test("applies nothing on a push that is no merged PR's merge or head commit, even when another merged PR contains it", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     await planOnPr(dir, fake);
     approve(fake);
@@ -139,8 +127,8 @@ describe("the Action binds the reviewed plan to the approval", { timeout: 60_000
     expect(fake.github.comments(7)).toHaveLength(1);
   });
 
-  it("refuses pull_request_target with one clear error: no comment, no Sentry request", async () => {
-    const fake = await start();
+  test("refuses pull_request_target with one clear error: no comment, no Sentry request", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const run = await runAction({
       eventName: "pull_request_target",
       payload: { pull_request: { number: 7, head: { sha: HEAD_SHA }, base: { ref: "main" } }, repository: { private: true, default_branch: "main" } },
@@ -158,8 +146,8 @@ describe("the Action binds the reviewed plan to the approval", { timeout: 60_000
     expect(fake.github.comments(7)).toEqual([]);
   });
 
-  it("keeps the plan comment as approved through two apply runs of the same merge, and logs both outcomes", async () => {
-    const fake = await start();
+  test("keeps the plan comment as approved through two apply runs of the same merge, and logs both outcomes", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     await planOnPr(dir, fake);
     approve(fake);

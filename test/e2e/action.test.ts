@@ -1,10 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../fakes/fake-github.js";
-import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
+import { describe, expect } from "vitest";
 import {
-  type ActionFakes,
   EXAMPLE_ORG,
   GITHUB_TOKEN,
   HEAD_SHA,
@@ -14,7 +11,7 @@ import {
   WRITE_TOKEN,
   applyOnPush,
   planOnPr,
-  startActionFakes,
+  test,
   urls,
   visible,
   workspace,
@@ -22,26 +19,10 @@ import {
 import { runAction } from "../support/run-action.js";
 import { parseMarker } from "../../src/render/comment-marker.js";
 
-let sentry: FakeSentry | undefined;
-let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await sentry?.close();
-  await github?.close();
-  sentry = undefined;
-  github = undefined;
-});
-
-async function fakes(): Promise<ActionFakes> {
-  const started = await startActionFakes();
-  sentry = started.sentry;
-  github = started.github;
-  return started;
-}
-
 // Each test spawns the bundle up to twice; a loaded CI machine needs more than the default 20 s.
 describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }, () => {
-  it("posts exactly one plan comment on a PR, with outputs, plan file and the full plan in the summary", async () => {
-    const fake = await fakes();
+  test("posts exactly one plan comment on a PR, with outputs, plan file and the full plan in the summary", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     const run = await planOnPr(dir, fake);
     expect(run.stderr).toBe("");
@@ -74,8 +55,8 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(fake.sentry.requests.every((request) => request.method === "GET")).toBe(true);
   });
 
-  it("updates the same comment in place when the plan runs again", async () => {
-    const fake = await fakes();
+  test("updates the same comment in place when the plan runs again", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     await planOnPr(dir, fake);
     const firstId = fake.github.comments(7)[0]?.id;
@@ -94,8 +75,8 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     ).toHaveLength(1);
   });
 
-  it("applies the reviewed changes on merge and refuses one nobody reviewed", async () => {
-    const fake = await fakes();
+  test("applies the reviewed changes on merge and refuses one nobody reviewed", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     const planned = await planOnPr(dir, fake);
     expect(planned.code).toBe(0);
@@ -126,8 +107,8 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(visible(run, fake.github, dir)).not.toContain(WRITE_TOKEN);
   });
 
-  it("applies nothing on a push without a reviewed plan and says why", async () => {
-    const fake = await fakes();
+  test("applies nothing on a push without a reviewed plan and says why", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     const run = await applyOnPush(dir, fake);
     expect(run.code).toBe(1);
@@ -136,8 +117,8 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(run.summary).toContain("**Nothing applied:**");
   });
 
-  it("does not trust a plan comment a person edited", async () => {
-    const fake = await fakes();
+  test("does not trust a plan comment a person edited", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     await planOnPr(dir, fake);
     const comment = fake.github.comments(7)[0];
@@ -151,8 +132,8 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(fake.sentry.requests.filter((request) => request.method !== "GET")).toEqual([]);
   });
 
-  it("keeps the comment of a huge plan within GitHub's 65,536 characters", async () => {
-    const fake = await fakes();
+  test("keeps the comment of a huge plan within GitHub's 65,536 characters", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const many = Array.from(
       { length: 3_000 },
       (_, index) => `  - email: person${index}@example.com\n    role: member\n    teams: [backend]\n`,
@@ -174,8 +155,8 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(new Set(marker?.ids)).toEqual(new Set(plan.changes.map((change) => change.id.slice(0, 16))));
   }, 60_000);
 
-  it("only validates a fork PR without the Sentry secret, and says why", async () => {
-    const fake = await fakes();
+  test("only validates a fork PR without the Sentry secret, and says why", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     const run = await planOnPr(dir, fake, { "sentry-token": "", "github-token": "ghs_read_only_fork_token" });
     expect(run.code).toBe(0);
@@ -185,22 +166,21 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(fake.github.requests).toEqual([]);
   });
 
-  it("annotates roster errors on their lines and fails", async () => {
-    const fake = await fakes();
-    const dir = workspace(
-      ROSTER.replace(
-        "    role: manager\n    teams: [backend, frontend]",
-        "    role: captain\n    teams: [backend, frontend]",
-      ),
+  test("annotates roster errors on their lines and fails", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
+    const roster = ROSTER.replace(
+      "    role: manager\n    teams: [backend, frontend]",
+      "    role: captain\n    teams: [backend, frontend]",
     );
-    const run = await planOnPr(dir, fake, { "sentry-token": "" });
+    const captainLine = roster.split("\n").findIndex((line) => line.includes("role: captain")) + 1;
+    const run = await planOnPr(workspace(roster), fake, { "sentry-token": "" });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error file=roster\.yaml,line=14,col=\d+::.*captain/);
+    expect(run.stdout).toMatch(new RegExp(`::error file=roster\\.yaml,line=${captainLine},col=\\d+::.*captain`));
     expect(run.summary).toContain("#### Roster problems");
   });
 
-  it("names the sentry-token input when Sentry rejects the token", async () => {
-    const fake = await fakes();
+  test("names the sentry-token input when Sentry rejects the token", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     const run = await planOnPr(dir, fake, { "sentry-token": "sntryu_revoked_token_0123456789" });
     expect(run.code).toBe(1);
@@ -209,16 +189,16 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(visible(run, fake.github, dir)).not.toContain("sntryu_revoked_token_0123456789");
   });
 
-  it("explains a workflow token that cannot comment", async () => {
-    const fake = await fakes();
+  test("explains a workflow token that cannot comment", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const run = await planOnPr(workspace(), fake, { "github-token": "ghs_read_only_fork_token" });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("grant pull-requests: write");
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });
 
-  it("reports drift on a schedule with a roster diff, and fails on drift when asked", async () => {
-    const fake = await fakes();
+  test("reports drift on a schedule with a roster diff, and fails on drift when asked", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const dir = workspace();
     const run = await runAction({
       eventName: "schedule",
@@ -242,17 +222,17 @@ describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }
     expect(fake.github.requests).toEqual([]);
   });
 
-  it("speaks GitHub Enterprise Server paths (/api/v3 and /api/graphql) from GITHUB_API_URL", async () => {
-    sentry = await startFakeSentry(EXAMPLE_ORG);
-    github = await startFakeGitHub({ prefix: "/api/v3", tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
+  test("speaks GitHub Enterprise Server paths (/api/v3 and /api/graphql) from GITHUB_API_URL", async ({ startSentry, startGitHub }) => {
+    const sentry = await startSentry(EXAMPLE_ORG);
+    const github = await startGitHub({ prefix: "/api/v3", tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
     const run = await planOnPr(workspace(), { sentry, github });
     expect(run.code).toBe(0);
     expect(github.comments(7)).toHaveLength(1);
     expect(github.requests.some((request) => request.path === "/graphql")).toBe(true);
   });
 
-  it("fails with one clear line on an invalid boolean input", async () => {
-    const fake = await fakes();
+  test("fails with one clear line on an invalid boolean input", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
     const run = await planOnPr(workspace(), fake, { comment: "yes" });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::input "comment": "yes" is not a boolean: use true or false');

@@ -1,58 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
+import type { FakeSentry, OrgSeed } from "../fakes/fake-sentry.js";
+import { describe, expect, OWNER_TOKEN, test } from "../support/fixtures.js";
+import { rosterText } from "../support/rosters.js";
 import { runCli, type CliRun } from "../support/run-dist.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
-const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
 const MANAGER_TOKEN = "sntryu_manager_token_0123456789abcdef";
 
 /** The roster most tests apply to the example org: every kind of change at once. */
-const ROSTER = `version: 1
-organization: acme
-teams:
-  backend: { name: Backend }
-  frontend: {}
-  mobile: { name: Mobile }
-ignore:
-  - ci-bot@example.com
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: manager
-    teams: [backend, mobile]
-  - email: dave@example.com
-    role: member
-    teams: { frontend: admin, backend: contributor }
-  - email: frank@example.com
-    role: member
-  - email: grace@example.com
-    role: member
-    teams: [frontend]
-  - email: heidi@example.com
-    role: member
-    teams: { backend: contributor, mobile: admin }
-  - email: ivan@example.com
-    role: manager
-    teams: [frontend]
-`;
-
-let fake: FakeSentry | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
-async function start(seed: OrgSeed | string = EXAMPLE_ORG): Promise<FakeSentry> {
-  fake = await startFakeSentry(seed);
-  return fake;
-}
+const ROSTER = rosterText("example-every-change");
 
 function workdir(roster = ROSTER): string {
   const dir = mkdtempSync(join(tmpdir(), "sentry-roster-apply-"));
@@ -107,8 +64,8 @@ function expectMatchesRoster(state: OrgSeed): void {
 }
 
 describe("sentry-roster apply", () => {
-  it("applies every kind of change, converges, and a second plan has no changes", async () => {
-    const server = await start();
+  test("applies every kind of change, converges, and a second plan has no changes", async ({ startSentry }) => {
+    const server = await startSentry();
     const dir = workdir();
     const snapshot = join(dir, "before.json");
     const run = await cli(server, dir, ["apply", "--yes", "--snapshot", snapshot]);
@@ -144,8 +101,8 @@ describe("sentry-roster apply", () => {
     expect(writes(server)).toEqual([]);
   });
 
-  it("reports each change as JSON with --json", async () => {
-    const server = await start();
+  test("reports each change as JSON with --json", async ({ startSentry }) => {
+    const server = await startSentry();
     const dir = workdir();
     const run = await cli(server, dir, ["apply", "--yes", "--json", "--snapshot", join(dir, "s.json")]);
     expect(run.code).toBe(0);
@@ -160,25 +117,17 @@ describe("sentry-roster apply", () => {
     );
   });
 
-  it("refuses without --yes when there is no terminal, before contacting Sentry", async () => {
-    const server = await start();
+  test("refuses without --yes when there is no terminal, before contacting Sentry", async ({ startSentry }) => {
+    const server = await startSentry();
     const run = await cli(server, workdir(), ["apply"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("pass --yes to apply without a terminal");
     expect(server.requests).toEqual([]);
   });
 
-  it("refuses a mass removal with zero write requests", async () => {
-    const server = await start();
-    const roster = `version: 1
-organization: acme
-policy: { unlisted: remove, maxRemovals: 2 }
-teams: { backend: {} }
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-`;
+  test("refuses a mass removal with zero write requests", async ({ startSentry }) => {
+    const server = await startSentry();
+    const roster = rosterText("example-mass-removal");
     const run = await cli(server, workdir(roster), ["apply", "--yes"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("max-removals");
@@ -187,21 +136,9 @@ members:
     expect(writes(server)).toEqual([]);
   });
 
-  it("refuses a roster that leaves too few owners, with zero write requests", async () => {
-    const server = await start();
-    const roster = `version: 1
-organization: acme
-policy: { owners: manage }
-teams: { backend: {} }
-ignore: [bob@example.com, erin@example.com, frank@example.com, grace@example.com, ci-bot@example.com]
-members:
-  - email: alice@example.com
-    role: member
-    teams: [backend]
-  - email: dave@example.com
-    role: manager
-    teams: []
-`;
+  test("refuses a roster that leaves too few owners, with zero write requests", async ({ startSentry }) => {
+    const server = await startSentry();
+    const roster = rosterText("example-too-few-owners");
     const run = await cli(server, workdir(roster), ["apply", "--yes", "--json"], MANAGER_TOKEN);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, violations: [{ rule: "min-owners" }] });
@@ -209,19 +146,9 @@ members:
     expect(memberOf(server.state(), "alice@example.com").role).toBe("owner");
   });
 
-  it("leaves an owner untouched under owners: protect, reporting the change as held back", async () => {
-    const server = await start();
-    const roster = `version: 1
-organization: acme
-teams: { backend: {} }
-ignore: [bob@example.com, erin@example.com, frank@example.com, grace@example.com, ci-bot@example.com]
-members:
-  - email: alice@example.com
-    role: member
-    teams: [backend]
-  - email: dave@example.com
-    role: manager
-`;
+  test("leaves an owner untouched under owners: protect, reporting the change as held back", async ({ startSentry }) => {
+    const server = await startSentry();
+    const roster = rosterText("example-owner-demoted");
     const run = await cli(server, workdir(roster), ["apply", "--yes", "--json"], MANAGER_TOKEN);
     const report = JSON.parse(run.stdout);
     expect(report.skipped.map((skip: { email: string; reason: string }) => [skip.reason, skip.email])).toEqual([
@@ -232,8 +159,8 @@ members:
     expect(memberOf(server.state(), "alice@example.com").role).toBe("owner");
   });
 
-  it("refuses a change that is not in the saved plan, with zero writes", async () => {
-    const server = await start();
+  test("refuses a change that is not in the saved plan, with zero writes", async ({ startSentry }) => {
+    const server = await startSentry();
     const dir = workdir();
     const saved = await cli(server, dir, ["plan", "--out", "plan.json"]);
     expect(saved.code).toBe(0);
@@ -246,8 +173,8 @@ members:
     expect(writes(server)).toEqual([]);
   });
 
-  it("applies a saved plan when nothing changed since", async () => {
-    const server = await start();
+  test("applies a saved plan when nothing changed since", async ({ startSentry }) => {
+    const server = await startSentry();
     const dir = workdir();
     expect((await cli(server, dir, ["plan", "--out", "plan.json"])).code).toBe(0);
     const run = await cli(server, dir, ["apply", "--yes", "--plan", "plan.json", "--snapshot", join(dir, "s.json")]);
@@ -255,8 +182,8 @@ members:
     expect(run.code).toBe(0);
   });
 
-  it("says in one line when the saved plan file is missing, before contacting Sentry", async () => {
-    const server = await start();
+  test("says in one line when the saved plan file is missing, before contacting Sentry", async ({ startSentry }) => {
+    const server = await startSentry();
     const run = await cli(server, workdir(), ["apply", "--yes", "--plan", "nope.json"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
@@ -265,8 +192,8 @@ members:
     expect(server.requests).toEqual([]);
   });
 
-  it("spells out a bidi override in a team name after apply, as the plan does (regression: the report printed it raw)", async () => {
-    const server = await start();
+  test("spells out a bidi override in a team name after apply, as the plan does (regression: the report printed it raw)", async ({ startSentry }) => {
+    const server = await startSentry();
     const dir = workdir(ROSTER.replace("  mobile: { name: Mobile }", '  mobile: { name: "Mo\u202ebile" }'));
     const run = await cli(server, dir, ["apply", "--yes"]);
     expect(run.code, run.stderr).toBe(0);
@@ -275,8 +202,8 @@ members:
     expect(run.stdout).toContain('team mobile: create team mobile named "Mo\\u202ebile"');
   });
 
-  it("exits 0 with nothing to do on a converged org", async () => {
-    const server = await start();
+  test("exits 0 with nothing to do on a converged org", async ({ startSentry }) => {
+    const server = await startSentry();
     const dir = workdir();
     expect((await cli(server, dir, ["apply", "--yes", "--snapshot", join(dir, "s.json")])).code).toBe(0);
     server.clearLog();
@@ -338,8 +265,8 @@ describe("sentry-roster apply under faults", () => {
     ],
   ];
 
-  it.each(cases)("converges when %s, at most after one re-run that redoes only what is left", async (_name, inject) => {
-    const server = await start();
+  test.for(cases)("converges when %s, at most after one re-run that redoes only what is left", async ([, inject], { startSentry }) => {
+    const server = await startSentry();
     const dir = workdir();
     inject(server);
     const first = await cli(server, dir, ["apply", "--yes", "--json", "--snapshot", join(dir, "s1.json")]);

@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
+import type { OrgSeed } from "../fakes/fake-sentry.js";
+import { describe, expect, test, type SharedFixtures } from "../support/fixtures.js";
+import { rosterText } from "../support/rosters.js";
 import { runCli } from "../support/run-dist.js";
 
 const OWNER_TOKEN = "sntryu_plan_owner_token_0123456789abcdef";
@@ -56,38 +57,7 @@ const SEED: OrgSeed = {
   ],
 };
 
-const ROSTER = `version: 1
-organization: acme
-policy:
-  unlisted: remove
-teams:
-  backend: {}
-  frontend: {}
-  design: { name: Design }
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: member
-    teams: { backend: contributor, design: contributor }
-  - email: carol@example.com
-    role: member
-    teams: [backend]
-  - email: dave@example.com
-    role: member
-    teams: [frontend]
-  - email: frank@example.com
-    role: member
-  - email: ivan@example.com
-    role: member
-`;
-
-let fake: FakeSentry | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const ROSTER = rosterText("plan-every-change-kind");
 
 /** A temp folder holding roster.yaml with the given text. */
 function rosterDir(text = ROSTER): string {
@@ -96,8 +66,8 @@ function rosterDir(text = ROSTER): string {
   return dir;
 }
 
-async function plan(args: readonly string[], options: { token?: string; roster?: string } = {}) {
-  fake = await startFakeSentry(SEED, { now: () => NOW });
+async function plan(startSentry: SharedFixtures["startSentry"], args: readonly string[], options: { token?: string; roster?: string } = {}) {
+  const fake = await startSentry(SEED, { now: () => NOW });
   const cwd = rosterDir(options.roster);
   const run = await runCli(["plan", ...args], {
     cwd,
@@ -107,8 +77,8 @@ async function plan(args: readonly string[], options: { token?: string; roster?:
 }
 
 describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
-  it("prints every change kind as JSON and sends only GET requests", async () => {
-    const { run, fake } = await plan(["--json"]);
+  test("prints every change kind as JSON and sends only GET requests", async ({ startSentry }) => {
+    const { run, fake } = await plan(startSentry, ["--json"]);
     expect(run.stderr).not.toContain(OWNER_TOKEN);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as {
@@ -135,8 +105,8 @@ describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
     expect(fake.requests.filter((request) => request.method !== "GET")).toEqual([]);
   });
 
-  it("prints the text plan, exits 2 with --detailed-exitcode and saves the JSON with --out", async () => {
-    const { run, cwd } = await plan(["--detailed-exitcode", "--out", "plan.json"]);
+  test("prints the text plan, exits 2 with --detailed-exitcode and saves the JSON with --out", async ({ startSentry }) => {
+    const { run, cwd } = await plan(startSentry, ["--detailed-exitcode", "--out", "plan.json"]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(
       "bob@example.com\n  + add to team design as contributor\n  ~ team backend role admin -> contributor\n  - remove from team frontend\n",
@@ -150,26 +120,16 @@ describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
     expect(saved.changes).toHaveLength(8);
   });
 
-  it("exits 0 with --detailed-exitcode when Sentry already matches the roster", async () => {
-    const roster = `version: 1
-organization: acme
-teams:
-  backend: {}
-  frontend: {}
-ignore: [hank@example.com, ivan@example.com, frank@example.com]
-members:
-  - { email: alice@example.com, role: owner, teams: [backend] }
-  - { email: bob@example.com, role: member, teams: { backend: admin, frontend: contributor } }
-  - { email: dave@example.com, role: manager, teams: [frontend] }
-`;
-    const { run } = await plan(["--detailed-exitcode"], { roster });
+  test("exits 0 with --detailed-exitcode when Sentry already matches the roster", async ({ startSentry }) => {
+    const roster = rosterText("plan-converged");
+    const { run } = await plan(startSentry, ["--detailed-exitcode"], { roster });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("No changes. Sentry matches the roster.");
   });
 
-  it("prints roster errors like validate, exits 1 and never contacts Sentry", async () => {
-    const { run, fake } = await plan([], {
+  test("prints roster errors like validate, exits 1 and never contacts Sentry", async ({ startSentry }) => {
+    const { run, fake } = await plan(startSentry, [], {
       roster: ROSTER.replace("role: manager", "role: manger").replace(
         "role: member\n    teams: [frontend]",
         "role: membr\n    teams: [frontend]",
@@ -182,8 +142,8 @@ members:
     expect(fake.requests).toEqual([]);
   });
 
-  it("shows a plan apply would refuse and exits 1 saying why", async () => {
-    const { run } = await plan([], {
+  test("shows a plan apply would refuse and exits 1 saying why", async ({ startSentry }) => {
+    const { run } = await plan(startSentry, [], {
       roster: ROSTER.replace("  unlisted: remove", "  unlisted: remove\n  maxRemovals: 0"),
     });
     expect(run.code).toBe(1);
@@ -193,15 +153,15 @@ members:
     );
   });
 
-  it("plans with a read-only token, leaving token checks to apply", async () => {
-    const { run, fake } = await plan(["--json"], { token: READONLY_TOKEN });
+  test("plans with a read-only token, leaving token checks to apply", async ({ startSentry }) => {
+    const { run, fake } = await plan(startSentry, ["--json"], { token: READONLY_TOKEN });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { changes: unknown[] }).changes).toHaveLength(8);
     expect(fake.requests.every((request) => request.method === "GET")).toBe(true);
   });
 
-  it("reads SENTRY_ORG when the roster names no organization", async () => {
-    fake = await startFakeSentry(SEED, { now: () => NOW });
+  test("reads SENTRY_ORG when the roster names no organization", async ({ startSentry }) => {
+    const fake = await startSentry(SEED, { now: () => NOW });
     const cwd = rosterDir(ROSTER.replace("organization: acme\n", ""));
     const run = await runCli(["plan", "--json"], {
       cwd,
@@ -211,7 +171,7 @@ members:
     expect((JSON.parse(run.stdout) as { organization: string }).organization).toBe("acme");
   });
 
-  it("prints its help, and refuses an unknown option with a usage line", async () => {
+  test("prints its help, and refuses an unknown option with a usage line", async () => {
     const help = await runCli(["plan", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--detailed-exitcode");
@@ -221,16 +181,16 @@ members:
     expect(bad.stdout).toBe("");
   });
 
-  it("explains a missing token without contacting Sentry", async () => {
-    fake = await startFakeSentry(SEED, { now: () => NOW });
+  test("explains a missing token without contacting Sentry", async ({ startSentry }) => {
+    const fake = await startSentry(SEED, { now: () => NOW });
     const run = await runCli(["plan"], { cwd: rosterDir(), env: { SENTRY_URL: fake.url } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^sentry-roster plan: SENTRY_AUTH_TOKEN is not set/);
     expect(fake.requests).toEqual([]);
   });
 
-  it("reports a rejected token in one line without the token or a stack trace", async () => {
-    const { run } = await plan([], { token: "sntryu_wrong_token_0123456789abcdef" });
+  test("reports a rejected token in one line without the token or a stack trace", async ({ startSentry }) => {
+    const { run } = await plan(startSentry, [], { token: "sntryu_wrong_token_0123456789abcdef" });
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).not.toContain("sntryu_wrong_token");

@@ -134,11 +134,12 @@ describe("proxies, through the built CLI", { timeout: 60_000 }, () => {
   });
 
   it("names what to check when the proxy cannot be reached", async () => {
+    // The fake starts before the proxy closes, so it cannot be given the port the dead proxy leaves free.
+    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
+    cleanups.push(() => fake.close());
     const proxy = await startProxy();
     const deadProxy = proxy.url;
     await proxy.close();
-    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
-    cleanups.push(() => fake.close());
     const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: deadProxy } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+ \(.+\): check --url \(or SENTRY_URL\), DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY/);

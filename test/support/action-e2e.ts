@@ -2,8 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type FakeGitHub, startFakeGitHub } from "../fakes/fake-github.js";
-import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
+import type { FakeGitHub } from "../fakes/fake-github.js";
+import type { FakeSentry } from "../fakes/fake-sentry.js";
+import { test as sharedTest } from "./fixtures.js";
+import { rosterText } from "./rosters.js";
 import { type ActionRun, runAction } from "./run-action.js";
 
 /** Shared set-up of the Action's end-to-end tests: the fakes, a workspace with a roster, and the runs of each event. */
@@ -16,52 +18,33 @@ export const HEAD_SHA = "1".repeat(40);
 export const MERGE_SHA = "2".repeat(40);
 
 /** The example org plus one new person (heidi) and bob promoted: three changes. */
-export const ROSTER = `version: 1
-organization: acme
-teams:
-  backend: { name: Backend }
-  frontend: {}
-ignore:
-  - ci-bot@example.com
-  - erin@example.com
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: manager
-    teams: [backend, frontend]
-  - email: dave@example.com
-    role: manager
-    teams: [frontend]
-  - email: frank@example.com
-    role: member
-  - email: grace@example.com
-    role: member
-    teams: [frontend]
-  - email: heidi@example.com
-    role: member
-    teams: [backend]
-`;
+export const ROSTER = rosterText("example-three-changes");
 
-/** Both fakes of one test; close them when it ends. */
+/** Both fakes of one test. */
 export interface ActionFakes {
   readonly sentry: FakeSentry;
   readonly github: FakeGitHub;
 }
 
-/** The example org in the fake Sentry, and a fake GitHub that knows the workflow token and a fork's read-only one. */
-export async function startActionFakes(): Promise<ActionFakes> {
-  const sentry = await startFakeSentry(EXAMPLE_ORG);
-  const github = await startFakeGitHub({
-    tokens: {
-      [GITHUB_TOKEN]: { login: "github-actions[bot]" },
-      ghs_read_only_fork_token: { login: "github-actions[bot]", readOnly: true },
-      ghs_no_issues_token: { login: "github-actions[bot]", noIssues: true },
-    },
-  });
-  return { sentry, github };
-}
+/**
+ * `test` with one more fixture, `startActionFakes`: the example org in the fake
+ * Sentry, and a fake GitHub that knows the workflow token and a fork's
+ * read-only one; both closed when the test ends.
+ */
+export const test = sharedTest.extend<{ startActionFakes: () => Promise<ActionFakes> }>({
+  startActionFakes: async ({ startSentry, startGitHub }, use) => {
+    await use(async () => ({
+      sentry: await startSentry(EXAMPLE_ORG),
+      github: await startGitHub({
+        tokens: {
+          [GITHUB_TOKEN]: { login: "github-actions[bot]" },
+          ghs_read_only_fork_token: { login: "github-actions[bot]", readOnly: true },
+          ghs_no_issues_token: { login: "github-actions[bot]", noIssues: true },
+        },
+      }),
+    }));
+  },
+});
 
 export function workspace(roster = ROSTER): string {
   const dir = mkdtempSync(join(tmpdir(), "sentry-roster-action-"));
