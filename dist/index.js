@@ -84033,14 +84033,7 @@ async function applyPlan(changes, writer, options = {}) {
         }
         consecutiveFailures += 1;
         if (change.action === "create-team") failedTeams.add(change.team);
-        if (group2.phase === "new-owners" || group2.phase === "promotions") {
-          const who = change.action === "set-role" ? change.email : "a member";
-          for (const phase of HELD_AFTER_FAILED_PROMOTION) {
-            if (!heldPhases.has(phase)) {
-              heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
-            }
-          }
-        }
+        if (group2.phase === "new-owners" || group2.phase === "promotions") holdAfterFailedPromotion(heldPhases, change);
         if (stoppedBecause === void 0 && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === void 0 && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
@@ -84054,6 +84047,14 @@ async function applyPlan(changes, writer, options = {}) {
   if (stoppedBecause === void 0) return { outcomes, skipped: [] };
   const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
   return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+function holdAfterFailedPromotion(heldPhases, change) {
+  const who = change.action === "set-role" ? change.email : "a member";
+  for (const phase of HELD_AFTER_FAILED_PROMOTION) {
+    if (!heldPhases.has(phase)) {
+      heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
+    }
+  }
 }
 function stopReason(stop) {
   return typeof stop.reason === "string" ? stop.reason : "interrupted: nothing more was sent";

@@ -52,7 +52,8 @@ const HELD_AFTER_FAILED_PROMOTION: readonly ApplyPhase[] = ["demotions", "team-r
  * - a failed promotion holds back demotions and removals (they could leave
  *   the org without its owners);
  * - a team that could not be created holds back the changes that need it;
- * - a rejected token, or MAX_CONSECUTIVE_FAILURES in a row, stops the run.
+ * - a rejected token, or MAX_CONSECUTIVE_FAILURES in a row, stops the run;
+ * - options.stop (Ctrl-C), or a write the writer held back, stops it too.
  * Changes not attempted are `not-run` with the reason. Outcomes come back in
  * apply order, one per change; `skipped` is left empty for the caller to fill.
  */
@@ -97,14 +98,7 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
         }
         consecutiveFailures += 1;
         if (change.action === "create-team") failedTeams.add(change.team);
-        if (group.phase === "new-owners" || group.phase === "promotions") {
-          const who = change.action === "set-role" ? change.email : "a member";
-          for (const phase of HELD_AFTER_FAILED_PROMOTION) {
-            if (!heldPhases.has(phase)) {
-              heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
-            }
-          }
-        }
+        if (group.phase === "new-owners" || group.phase === "promotions") holdAfterFailedPromotion(heldPhases, change);
         if (stoppedBecause === undefined && outcome.tokenRejected) {
           stoppedBecause = `stopped: Sentry rejected the token (${outcome.message ?? "HTTP 401"}); nothing more was sent`;
         } else if (stoppedBecause === undefined && consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
@@ -119,6 +113,16 @@ export async function applyPlan(changes: readonly Change[], writer: SentryWriter
   if (stoppedBecause === undefined) return { outcomes, skipped: [] };
   const notSent = outcomes.filter((outcome) => outcome.status === "not-run").length;
   return { outcomes, skipped: [], stoppedBecause: `${stoppedBecause} (${notSent} change${notSent === 1 ? "" : "s"} not sent, listed as not run)` };
+}
+
+/** A promotion failed: hold back the phases that could leave the org without its owners. */
+function holdAfterFailedPromotion(heldPhases: Map<ApplyPhase, string>, change: Change): void {
+  const who = change.action === "set-role" ? change.email : "a member";
+  for (const phase of HELD_AFTER_FAILED_PROMOTION) {
+    if (!heldPhases.has(phase)) {
+      heldPhases.set(phase, `held back: the promotion of ${who} failed, and demoting or removing members now could leave the org without its owners; fix it and run apply again`);
+    }
+  }
 }
 
 type RunOutcome = ChangeOutcome & { readonly tokenRejected?: boolean; readonly notSent?: boolean };

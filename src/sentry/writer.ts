@@ -102,8 +102,8 @@ function isStatus(error: unknown, status: number): error is SentryApiError {
  * The writer apply uses: one method per change action, each mapped to the
  * calls of docs/sentry-behaviour.md S8, with Sentry's quiet non-answers (202,
  * ignored team roles) reported as not-applied, and writes whose answer was
- * lost settled in the same run (settleWrite). Over 60 lines: one short entry
- * per change action, kept together so the mapping reads as one table.
+ * lost settled in the same run (settleWrite). size: over 60 lines, one short
+ * entry per change action, kept together so the mapping reads as one table.
  */
 export function createSentryWriter(client: SentryClient, organization: string): SentryRosterWriter {
   const memberPath = (id: string) => apiPath("organizations", organization, "members", id);

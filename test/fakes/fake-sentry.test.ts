@@ -942,6 +942,27 @@ describe("fake Sentry: additions", () => {
     expect(answer.headers.get("x-sentry-rate-limit-remaining")).toBe("0");
   });
 
+  it("X4 random after-commit faults apply the write and lose the answer, rolled afresh on every attempt", async () => {
+    const { api, fake } = setup(EXAMPLE, { randomFaults: { rate: 0, kinds: [], seed: 3, afterCommitRate: 1 } });
+    const status = await api("POST", "organizations/acme/members/105/teams/backend/").then(
+      (answer) => answer.status,
+      () => "reset",
+    );
+    expect([500, "reset"]).toContain(status);
+    // The write took effect although its answer was lost; reads are never hit.
+    expect(fake.state().members.find((m) => m.id === "105")?.teams).toHaveProperty("backend");
+    expect((await api("GET", "organizations/acme/teams/")).status).toBe(200);
+  });
+
+  it("X4 429 bursts: of every N requests the first few answer 429 with Reset = the next second", async () => {
+    const { api, fake } = setup(EXAMPLE, { randomFaults: { rate: 0, kinds: [], burst429: { every: 4, length: 2 } } });
+    const answers = [];
+    for (let i = 0; i < 8; i += 1) answers.push(await api("GET", "organizations/acme/teams/"));
+    expect(answers.map((a) => a.status)).toEqual([429, 429, 200, 200, 429, 429, 200, 200]);
+    expect(answers[0]?.headers.get("x-sentry-rate-limit-reset")).toBe(String(MARCH / 1000 + 1));
+    expect(fake.requests).toHaveLength(8);
+  });
+
   it("X5 require 2FA turns members without 2FA into pending invites with the same id", async () => {
     const seed = seedWith((s) => ({
       ...s,

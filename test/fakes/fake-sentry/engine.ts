@@ -140,7 +140,7 @@ export class FakeEngine {
   }
 
   private faultReply(kind: FaultKind): Reply {
-    if (kind === "429" || kind === "429-bare")
+    if (kind === "429" || kind === "429-bare" || kind === "429-burst")
       return { status: 429, body: kind === "429-bare" || this.options.bare429 ? RATE_429 : { detail: RATE_429 } };
     if (kind === "500") return internalError();
     return { status: Number(kind), body: kind === "502" ? undefined : { detail: "Service unavailable" } };
@@ -195,7 +195,7 @@ export class FakeEngine {
     }
     const truncate = decision.before === "truncated-json" || decision.afterCommit === "truncated-json";
     if (decision.before !== undefined && decision.before !== "truncated-json") {
-      const reset = String(Math.floor(this.now() / 1000));
+      const reset = String(Math.floor(this.now() / 1000) + (decision.before === "429-burst" ? 1 : 0));
       const headers: Record<string, string> =
         decision.before.startsWith("429") && this.world.org.mode !== "self-hosted"
           ? {

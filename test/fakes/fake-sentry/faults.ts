@@ -6,6 +6,8 @@ export type FaultKind =
   | "429"
   /** 429 whose body is a bare JSON string (old builds). */
   | "429-bare"
+  /** 429 of a burst: Remaining 0 and Reset = the next second, so a client must really wait for the window. */
+  | "429-burst"
   /** 500 `{"detail": "Internal Error", "errorId": …}` (F08). */
   | "500"
   | "502"
@@ -37,6 +39,14 @@ export interface RandomFaults {
   readonly maxPerRequest?: number;
   /** Also fail writes (before they take effect). Default false: reads only. */
   readonly includeWrites?: boolean;
+  /**
+   * Probability that a write which got through takes effect and then loses
+   * its answer (500 or a dropped connection, half each), rolled afresh on
+   * every attempt. Default 0.
+   */
+  readonly afterCommitRate?: number;
+  /** 429 bursts: of every `every` requests, the first `length` answer "429-burst". */
+  readonly burst429?: { readonly every: number; readonly length: number };
 }
 
 interface Queued {
@@ -85,6 +95,8 @@ export class Faults implements FaultControl {
   private random: RandomFaults | null = null;
   private always: { kind: FaultKind; match: RequestMatch | undefined } | null = null;
   private seen = new Map<string, number>();
+  /** Requests counted for burst429. */
+  private counted = 0;
   latencyMs = 0;
 
   failNext(count: number, kind: FaultKind, match?: RequestMatch): void {
@@ -98,6 +110,7 @@ export class Faults implements FaultControl {
   setRandom(options: RandomFaults | null): void {
     this.random = options;
     this.seen.clear();
+    this.counted = 0;
   }
 
   setLatency(ms: number): void {
@@ -132,17 +145,21 @@ export class Faults implements FaultControl {
         : { before: queued.kind, afterCommit: undefined };
     }
     const random = this.random;
-    if (random && (!isWrite || random.includeWrites) && random.kinds.length > 0) {
-      const key = `${method} ${path}?${query}`;
-      const n = this.seen.get(key) ?? 0;
-      this.seen.set(key, n + 1);
-      if (n < (random.maxPerRequest ?? 2)) {
-        const roll = unitHash(`${random.seed ?? 0}|${key}|${n}`);
-        if (roll < random.rate) {
-          const pick = Math.floor(unitHash(`${random.seed ?? 0}|kind|${key}|${n}`) * random.kinds.length);
-          return { before: random.kinds[pick], afterCommit: undefined };
-        }
+    if (!random) return { before: undefined, afterCommit: undefined };
+    const burst = random.burst429;
+    if (burst && this.counted++ % burst.every < burst.length) return { before: "429-burst", afterCommit: undefined };
+    const key = `${method} ${path}?${query}`;
+    const n = this.seen.get(key) ?? 0;
+    this.seen.set(key, n + 1);
+    if ((!isWrite || random.includeWrites) && random.kinds.length > 0 && n < (random.maxPerRequest ?? 2)) {
+      const roll = unitHash(`${random.seed ?? 0}|${key}|${n}`);
+      if (roll < random.rate) {
+        const pick = Math.floor(unitHash(`${random.seed ?? 0}|kind|${key}|${n}`) * random.kinds.length);
+        return { before: random.kinds[pick], afterCommit: undefined };
       }
+    }
+    if (isWrite && random.afterCommitRate && unitHash(`${random.seed ?? 0}|commit|${key}|${n}`) < random.afterCommitRate) {
+      return { before: undefined, afterCommit: unitHash(`${random.seed ?? 0}|commit-kind|${key}|${n}`) < 0.5 ? "500" : "reset" };
     }
     return { before: undefined, afterCommit: undefined };
   }
