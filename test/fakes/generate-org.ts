@@ -54,6 +54,8 @@ export function generateOrg(options: GenerateOrgOptions): OrgSeed {
             inviterName: "User 1",
           }
         : { name: `User ${i + 1}` }),
+      // Every tenth account has a secondary email too, as real accounts do (T8); no random draw, so the org is unchanged otherwise.
+      ...(!pending && i % 10 === 5 ? { emails: [`alt.${email}`] } : {}),
       ...(i >= 13 && random() < 0.02 ? { flags: { "idp:provisioned": true, "sso:linked": true } } : {}),
       teams: memberTeams,
     });
