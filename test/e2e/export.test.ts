@@ -3,8 +3,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
+import { describe, expect, test } from "../support/fixtures.js";
 import { GENERATED_OWNER_TOKEN, generateOrg } from "../fakes/generate-org.js";
 import { runCli, type CliRun } from "../support/run-dist.js";
 
@@ -12,12 +11,6 @@ const EXAMPLE_ORG = new URL("../fixtures/orgs/example-org.json", import.meta.url
 const OWNER = "sntryu_owner_token_0123456789abcdef";
 const NO_TEAM_SCOPE = "sntryu_noteam_token_0123456789abcdef";
 
-let fake: FakeSentry | undefined;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
 
 function expectNoToken(run: CliRun, token: string): void {
   expect(run.stdout).not.toContain(token);
@@ -39,8 +32,8 @@ function pages(n: number): number {
 }
 
 describe("sentry-roster export (dist/cli.js)", () => {
-  it("writes the example org as a roster that validate accepts", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("writes the example org as a roster that validate accepts", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     const dir = mkdtempSync(join(tmpdir(), "export-"));
     const out = join(dir, "roster.yaml");
     const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], {
@@ -57,8 +50,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expectNoToken(run, OWNER);
   });
 
-  it("round-trips: plan with the exported roster against the same org has no changes", async () => {
-    fake = await startFakeSentry(generateOrg({ members: 120, teams: 6, seed: 2 }));
+  test("round-trips: plan with the exported roster against the same org has no changes", async ({ startSentry }) => {
+    const fake = await startSentry(generateOrg({ members: 120, teams: 6, seed: 2 }));
     const dir = mkdtempSync(join(tmpdir(), "export-plan-"));
     const out = join(dir, "roster.yaml");
     const env = { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN };
@@ -72,8 +65,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect(parsed.violations).toEqual([]);
   });
 
-  it("prints the roster on stdout without --out, and it does not depend on SENTRY_ORG vs --org", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("prints the roster on stdout without --out, and it does not depend on SENTRY_ORG vs --org", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     const byFlag = await runCli(["export", "--org", "acme", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: OWNER } });
     const byEnv = await runCli(["export"], {
       env: { SENTRY_AUTH_TOKEN: OWNER, SENTRY_ORG: "acme", SENTRY_URL: fake.url },
@@ -83,12 +76,12 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect(byEnv.stdout).toBe(byFlag.stdout);
   });
 
-  it(
+  test(
     "exports a 1,000-member, 50-team org within the request bound, and validate accepts it",
     { timeout: 60_000 },
-    async () => {
+    async ({ startSentry }) => {
       const seed = generateOrg({ members: 1000, teams: 50, seed: 7 });
-      fake = await startFakeSentry(seed);
+      const fake = await startSentry(seed);
       const dir = mkdtempSync(join(tmpdir(), "export-big-"));
       const out = join(dir, "roster.yaml");
       const run = await runCli(["export", "--org", "bigco", "--url", fake.url, "--out", out], {
@@ -109,12 +102,12 @@ describe("sentry-roster export (dist/cli.js)", () => {
     },
   );
 
-  it(
+  test(
     "gives byte-identical output for 1,000 members and 50 teams with 20% injected 5xx, 429 bursts and connection resets",
     { timeout: 60_000 },
-    async () => {
+    async ({ startSentry }) => {
       const seed = generateOrg({ members: 1000, teams: 50, seed: 3 });
-      fake = await startFakeSentry(seed);
+      const fake = await startSentry(seed);
       const env = { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN };
       const clean = await runCli(["export", "--org", "bigco", "--url", fake.url], { env });
       expect(clean.code).toBe(0);
@@ -136,8 +129,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     },
   );
 
-  it("names the token problem on a 401, in one line, exit 1", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("names the token problem on a 401, in one line, exit 1", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     const token = "sntryu_not_a_real_token_at_all_42";
     const run = await runCli(["export", "--org", "acme", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: token } });
     expect(run.code).toBe(1);
@@ -148,8 +141,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expectNoToken(run, token);
   });
 
-  it("names the likely missing scope on a 403", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("names the likely missing scope on a 403", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     const run = await runCli(["export", "--org", "acme", "--url", fake.url], {
       env: { SENTRY_AUTH_TOKEN: NO_TEAM_SCOPE },
     });
@@ -160,8 +153,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expectNoToken(run, NO_TEAM_SCOPE);
   });
 
-  it("says the organization was not found at the URL on a 404", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("says the organization was not found at the URL on a 404", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     const run = await runCli(["export", "--org", "nope", "--url", fake.url], { env: { SENTRY_AUTH_TOKEN: OWNER } });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
@@ -169,7 +162,7 @@ describe("sentry-roster export (dist/cli.js)", () => {
     );
   });
 
-  it("says it cannot reach an unreachable host", async () => {
+  test("says it cannot reach an unreachable host", async () => {
     const port = await closedPort();
     const run = await runCli(["export", "--org", "acme", "--url", `http://127.0.0.1:${port}`], {
       env: { SENTRY_AUTH_TOKEN: OWNER },
@@ -181,7 +174,7 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expectNoToken(run, OWNER);
   });
 
-  it("refuses plain http to a non-loopback host before sending the token", async () => {
+  test("refuses plain http to a non-loopback host before sending the token", async () => {
     const run = await runCli(["export", "--org", "acme", "--url", "http://sentry.example.com"], {
       env: { SENTRY_AUTH_TOKEN: OWNER },
     });
@@ -189,8 +182,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect(run.stderr).toContain("must use https");
   });
 
-  it("says in one line when --out cannot be written", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("says in one line when --out cannot be written", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     const out = join(mkdtempSync(join(tmpdir(), "export-bad-")), "missing", "roster.yaml");
     const run = await runCli(["export", "--org", "acme", "--url", fake.url, "--out", out], {
       env: { SENTRY_AUTH_TOKEN: OWNER },
@@ -199,15 +192,15 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect(run.stderr).toBe(`sentry-roster export: cannot write ${out}: its folder does not exist\n`);
   });
 
-  it("asks for the organization when neither --org nor SENTRY_ORG is given", async () => {
+  test("asks for the organization when neither --org nor SENTRY_ORG is given", async () => {
     const run = await runCli(["export", "--url", "http://127.0.0.1:9"], { env: { SENTRY_AUTH_TOKEN: OWNER } });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("Pass --org SLUG or set SENTRY_ORG");
   });
 
-  it("works against a server under a path prefix, and reads pages by cursor even when Link names another host", async () => {
+  test("works against a server under a path prefix, and reads pages by cursor even when Link names another host", async ({ startSentry }) => {
     const seed = generateOrg({ members: 250, teams: 3, seed: 5 });
-    fake = await startFakeSentry(seed, { pathPrefix: "/sentry", linkBaseUrl: "https://bigco.sentry.invalid" });
+    const fake = await startSentry(seed, { pathPrefix: "/sentry", linkBaseUrl: "https://bigco.sentry.invalid" });
     const run = await runCli(["export", "--org", "bigco", "--url", `${fake.url}/`], {
       env: { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN },
     });
@@ -218,8 +211,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect(memberPages.map((r) => r.query["cursor"] ?? "")).toEqual(["", "100:1:0", "100:2:0"]);
   });
 
-  it("exports a self-hosted org (no rate-limit headers, admin not retired) that plans with no changes", async () => {
-    fake = await startFakeSentry(new URL("../fixtures/orgs/self-hosted-org.json", import.meta.url).pathname);
+  test("exports a self-hosted org (no rate-limit headers, admin not retired) that plans with no changes", async ({ startSentry }) => {
+    const fake = await startSentry(new URL("../fixtures/orgs/self-hosted-org.json", import.meta.url).pathname);
     const env = { SENTRY_AUTH_TOKEN: "sntryu_selfhosted_owner_token_77aa" };
     const dir = mkdtempSync(join(tmpdir(), "export-sh-"));
     const out = join(dir, "roster.yaml");
@@ -231,8 +224,8 @@ describe("sentry-roster export (dist/cli.js)", () => {
     expect((JSON.parse(plan.stdout) as { changes: unknown[] }).changes).toEqual([]);
   });
 
-  it("writes --out files that other commands can read back unchanged", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("writes --out files that other commands can read back unchanged", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     const dir = mkdtempSync(join(tmpdir(), "export-rt-"));
     const out = join(dir, "roster.yaml");
     writeFileSync(out, "stale");

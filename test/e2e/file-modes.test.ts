@@ -8,9 +8,8 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileS
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../fakes/fake-github.js";
-import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
+import { describe, expect, test } from "../support/fixtures.js";
+import { rosterText } from "../support/rosters.js";
 import { runAction } from "../support/run-action.js";
 import { runCli } from "../support/run-dist.js";
 
@@ -21,42 +20,7 @@ const GITHUB_TOKEN = "ghs_fake_workflow_token_0123456789";
 const MERGE_SHA = "2".repeat(40);
 const HEAD_SHA = "1".repeat(40);
 
-const ROSTER = `version: 1
-organization: acme
-teams:
-  backend: { name: Backend }
-  frontend: {}
-ignore:
-  - ci-bot@example.com
-  - erin@example.com
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: manager
-    teams: [backend, frontend]
-  - email: dave@example.com
-    role: manager
-    teams: [frontend]
-  - email: frank@example.com
-    role: member
-  - email: grace@example.com
-    role: member
-    teams: [frontend]
-  - email: heidi@example.com
-    role: member
-    teams: [backend]
-`;
-
-let sentry: FakeSentry | undefined;
-let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await sentry?.close();
-  await github?.close();
-  sentry = undefined;
-  github = undefined;
-});
+const ROSTER = rosterText("example-three-changes");
 
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), "sentry-roster-modes-"));
@@ -67,8 +31,8 @@ function workdir(): string {
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
 describe("files that name members are private (0600)", { timeout: 60_000 }, () => {
-  it("CLI: plan --out, export --out, apply --snapshot (even over an existing 0644 file) and the default snapshot", async () => {
-    sentry = await startFakeSentry(EXAMPLE_ORG);
+  test("CLI: plan --out, export --out, apply --snapshot (even over an existing 0644 file) and the default snapshot", async ({ startSentry }) => {
+    const sentry = await startSentry(EXAMPLE_ORG);
     const dir = workdir();
     const env = { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: sentry.url };
     const plan = await runCli(["plan", "--out", "plan.json"], { cwd: dir, env });
@@ -99,9 +63,9 @@ describe("files that name members are private (0600)", { timeout: 60_000 }, () =
     expect(modeOf(dirname(snapshot))).toBe(0o700);
   });
 
-  it("Action: the plan file and the snapshot under RUNNER_TEMP", async () => {
-    sentry = await startFakeSentry(EXAMPLE_ORG);
-    github = await startFakeGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
+  test("Action: the plan file and the snapshot under RUNNER_TEMP", async ({ startSentry, startGitHub }) => {
+    const sentry = await startSentry(EXAMPLE_ORG);
+    const github = await startGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
     const dir = workdir();
     const urls = { apiUrl: github.apiUrl, graphqlUrl: github.graphqlUrl, serverUrl: github.url };
     const inputs = { "sentry-token": TOKEN, "sentry-url": sentry.url, "github-token": GITHUB_TOKEN };

@@ -11,9 +11,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../fakes/fake-github.js";
-import { type FakeSentry, startFakeSentry } from "../fakes/fake-sentry.js";
+import type { FakeSentry } from "../fakes/fake-sentry.js";
+import { describe, expect, test } from "../support/fixtures.js";
 import { runAction } from "../support/run-action.js";
 import { DIST_CLI, runCli } from "../support/run-dist.js";
 
@@ -36,15 +35,6 @@ teams:
 ignore: [alice@example.com, bob@example.com, dave@example.com, erin@example.com, frank@example.com, grace@example.com, ci-bot@example.com]
 members:
 ${NEWCOMERS.map((email) => `  - email: ${email}\n    role: member\n    teams: [backend]\n`).join("")}`;
-
-let fake: FakeSentry | undefined;
-let github: FakeGitHub | undefined;
-afterEach(async () => {
-  await fake?.close();
-  await github?.close();
-  fake = undefined;
-  github = undefined;
-});
 
 const writes = (server: FakeSentry) => server.requests.filter((request) => request.method !== "GET");
 
@@ -83,8 +73,8 @@ function applyInterrupted(server: FakeSentry, dir: string, signal: NodeJS.Signal
 }
 
 describe("interrupting apply", { timeout: 60_000 }, () => {
-  it("SIGINT: finishes the write in flight, sends nothing more, reports what is left, exits 130; apply again converges with no duplicate invite", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("SIGINT: finishes the write in flight, sends nothing more, reports what is left, exits 130; apply again converges with no duplicate invite", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     fake.faults.setLatency(LATENCY_MS);
     const dir = mkdtempSync(join(tmpdir(), "sentry-roster-interrupt-"));
     writeFileSync(join(dir, "roster.yaml"), ROSTER);
@@ -115,8 +105,8 @@ describe("interrupting apply", { timeout: 60_000 }, () => {
     expect(writes(fake).filter((request) => request.method === "POST" && request.status !== 201)).toEqual([]);
   });
 
-  it("SIGTERM (a runner cancelling the job) stops the same way", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("SIGTERM (a runner cancelling the job) stops the same way", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     fake.faults.setLatency(LATENCY_MS);
     const dir = mkdtempSync(join(tmpdir(), "sentry-roster-interrupt-"));
     writeFileSync(join(dir, "roster.yaml"), ROSTER);
@@ -126,8 +116,8 @@ describe("interrupting apply", { timeout: 60_000 }, () => {
     expect(run.stdout).toMatch(/interrupted by SIGTERM/);
   });
 
-  it("a second signal exits at once, without waiting for the write in flight", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("a second signal exits at once, without waiting for the write in flight", async ({ startSentry }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
     // Long enough that the write in flight is still waiting when the second signal comes.
     fake.faults.setLatency(2_000);
     const dir = mkdtempSync(join(tmpdir(), "sentry-roster-interrupt-"));
@@ -141,9 +131,9 @@ describe("interrupting apply", { timeout: 60_000 }, () => {
     expect(writes(fake).length).toBeLessThanOrEqual(run.writesAtSignal + 1);
   });
 
-  it("the Action, cancelled by the runner mid-apply, stops writing and reports in the job summary and the PR comment", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
-    github = await startFakeGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
+  test("the Action, cancelled by the runner mid-apply, stops writing and reports in the job summary and the PR comment", async ({ startSentry, startGitHub }) => {
+    const fake = await startSentry(EXAMPLE_ORG);
+    const github = await startGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
     const dir = mkdtempSync(join(tmpdir(), "sentry-roster-interrupt-"));
     writeFileSync(join(dir, "roster.yaml"), ROSTER);
     const urls = { apiUrl: github.apiUrl, graphqlUrl: github.graphqlUrl, serverUrl: github.url };
