@@ -84171,28 +84171,6 @@ function statusOf(error2) {
 }
 
 // src/plan/reviewed.ts
-function splitReviewed(plan, reviewed, context3) {
-  if ("digest" in reviewed) {
-    const matches = reviewed.digest.trim().toLowerCase() === plan.digest;
-    return matches ? { run: [...plan.changes], notReviewed: [] } : { run: [], notReviewed: [...plan.changes] };
-  }
-  const full = /* @__PURE__ */ new Set();
-  const short2 = /* @__PURE__ */ new Set();
-  for (const raw of reviewed.ids) {
-    const id = raw.trim().toLowerCase();
-    if (!/^[0-9a-f]+$/.test(id)) continue;
-    if (id.length === SHORT_ID_LENGTH) short2.add(id);
-    else if (id.length > SHORT_ID_LENGTH) full.add(id);
-  }
-  const run2 = [];
-  const notReviewed = [];
-  const approved = (id) => full.has(id) || short2.has(id.slice(0, SHORT_ID_LENGTH));
-  for (const change of plan.changes) {
-    const ok = approved(change.id) || reviewedOrigins(change, context3).some(approved);
-    (ok ? run2 : notReviewed).push(change);
-  }
-  return { run: run2, notReviewed };
-}
 function reviewedOrigins(change, context3) {
   if (change.action === "set-team-role" && change.from === "contributor") {
     const added = changeId({ action: "add-to-team", email: change.email, memberId: change.memberId, team: change.team, teamRole: change.to });
@@ -84206,6 +84184,34 @@ function reviewedOrigins(change, context3) {
     return [changeId({ action: "create-team", team: change.team, name })];
   }
   return [];
+}
+
+// src/plan/review-gate.ts
+function reviewGate(plan, evidence, context3) {
+  if ("digest" in evidence) {
+    const matches = evidence.digest.trim().toLowerCase() === plan.digest;
+    return matches ? { run: [...plan.changes], notReviewed: [], refusal: void 0 } : { run: [], notReviewed: [...plan.changes], refusal: void 0 };
+  }
+  if ("savedPlan" in evidence && evidence.savedPlan.organization !== plan.organization) {
+    return { run: [], notReviewed: [], refusal: `the saved plan ${evidence.source} is for organization "${evidence.savedPlan.organization}", not "${plan.organization}"` };
+  }
+  const ids = "savedPlan" in evidence ? evidence.savedPlan.changes.map((change) => change.id) : evidence.ids;
+  const full = /* @__PURE__ */ new Set();
+  const short2 = /* @__PURE__ */ new Set();
+  for (const raw of ids) {
+    const id = raw.trim().toLowerCase();
+    if (!/^[0-9a-f]+$/.test(id)) continue;
+    if (id.length === SHORT_ID_LENGTH) short2.add(id);
+    else if (id.length > SHORT_ID_LENGTH) full.add(id);
+  }
+  const approved = (id) => full.has(id) || short2.has(id.slice(0, SHORT_ID_LENGTH));
+  const run2 = [];
+  const notReviewed = [];
+  for (const change of plan.changes) {
+    const ok = approved(change.id) || reviewedOrigins(change, context3).some(approved);
+    (ok ? run2 : notReviewed).push(change);
+  }
+  return { run: run2, notReviewed, refusal: void 0 };
 }
 
 // src/sentry/writer.ts
@@ -84433,30 +84439,15 @@ async function planAndWrite(options, deps) {
     const count = plan.violations.length;
     return refuse(`the plan breaks ${count === 1 ? "a policy rule" : `${count} policy rules`}; change the roster or its policy and plan again`);
   }
-  let run2 = plan.changes;
-  let notReviewed = [];
-  if (options.planFile !== void 0 && saved !== void 0) {
-    if (saved.organization !== organization) {
-      return refuse(`the saved plan ${options.planFile} is for organization "${saved.organization}", not "${organization}"`);
-    }
-    const savedIds = new Set(saved.changes.map((change) => change.id));
-    const unseen = plan.changes.filter((change) => !savedIds.has(change.id));
-    if (unseen.length > 0) {
-      return refuse(
-        `${unseen.length === 1 ? "1 change is" : `${unseen.length} changes are`} not in the saved plan ${options.planFile}: the org or the roster changed since; run plan again and review it`,
-        unseen
-      );
-    }
-  }
-  if (options.reviewed !== void 0) {
-    const split = splitReviewed(plan, options.reviewed, {
-      tokenMemberId: live.token.memberId,
-      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
-      members: desired.members
-    });
-    run2 = split.run;
-    notReviewed = split.notReviewed;
-  }
+  const evidence = options.planFile !== void 0 && saved !== void 0 ? { savedPlan: saved, source: options.planFile } : options.reviewed;
+  const gate = evidence ? reviewGate(plan, evidence, {
+    tokenMemberId: live.token.memberId,
+    teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+    members: desired.members
+  }) : { run: plan.changes, notReviewed: [], refusal: void 0 };
+  if (gate.refusal) return refuse(gate.refusal);
+  const run2 = gate.run;
+  const notReviewed = gate.notReviewed;
   if (run2.length > 0 && options.confirm && !await options.confirm(plan, orderChanges2(run2))) {
     return refuse("cancelled: the plan was not confirmed");
   }

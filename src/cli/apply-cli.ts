@@ -20,7 +20,7 @@ afterwards and reports anything left over.
 
 Options:
   --yes               apply without asking (needed when there is no terminal)
-  --plan FILE         apply only if every change is in this saved plan (plan --out FILE)
+  --plan FILE         apply only the changes reviewed in this saved plan (plan --out FILE)
   --snapshot FILE     save the org as read before any write (default: a file in the temp directory)
   --json              print the report as JSON
   --org SLUG          organization (default: the roster's; SENTRY_ORG only when the

@@ -8,7 +8,7 @@ import type { ApplyResult, ChangeOutcome } from "../plan/outcome.js";
 import { PlanFileError } from "../plan/errors.js";
 import { parsePlanJson } from "../plan/plan-json.js";
 import type { Change, Plan, Violation } from "../plan/plan.js";
-import { splitReviewed } from "../plan/reviewed.js";
+import { type ReviewEvidence, reviewGate } from "../plan/review-gate.js";
 import { createSentryWriter } from "../sentry/writer.js";
 import type { Deps, SentryConnection } from "./deps.js";
 import { describeError } from "./describe-error.js";
@@ -21,8 +21,6 @@ import { openSentry } from "./sentry-session.js";
 /** Progress lines `apply` prints at most per run (on a terminal). */
 export const PROGRESS_LINES = 20;
 
-/** Which changes a reviewer saw: their ids (full or 16-hex short), or only the plan's digest. */
-export type ReviewedPlan = { readonly ids: readonly string[] } | { readonly digest: string };
 
 /** What `apply` needs: the roster, where Sentry is, and optionally what was reviewed. */
 export interface ApplyCommandOptions {
@@ -32,9 +30,9 @@ export interface ApplyCommandOptions {
   /** SENTRY_ORG: used only when the roster names no organization (resolveOrganization()). */
   readonly defaultOrg?: string;
   readonly connection: SentryConnection;
-  /** From the Action: run only these changes; the others are listed as not reviewed and fail the run. */
-  readonly reviewed?: ReviewedPlan;
-  /** --plan FILE: a saved plan JSON; any recomputed change not in it refuses the whole apply. */
+  /** From the Action: what was reviewed (ids or digest); see reviewGate. */
+  readonly reviewed?: ReviewEvidence;
+  /** --plan FILE: a saved plan JSON, the reviewed plan by the same rules (reviewGate). */
   readonly planFile?: string;
   /**
    * Where to save the live state before the first write; no snapshot when
@@ -60,8 +58,8 @@ export interface ApplyCommandOptions {
  * The outcome of `apply`:
  * - roster-invalid: the roster has errors; Sentry was not contacted.
  * - refused: nothing was written. `reason` says why in one line: the plan
- *   breaks a policy rule (`violations`), a change is not in the saved plan
- *   (`notReviewed`), or the user did not confirm.
+ *   breaks a policy rule (`violations`), the saved plan is another
+ *   organization's, or the user did not confirm.
  * - applied: the writer ran (possibly zero changes). `result` has one outcome
  *   per planned change in apply order (not-reviewed changes are `skipped`);
  *   `leftOver` is what a plan recomputed from a fresh reading still wants
@@ -172,30 +170,19 @@ async function planAndWrite(options: ApplyCommandOptions, deps: Deps): Promise<A
     return refuse(`the plan breaks ${count === 1 ? "a policy rule" : `${count} policy rules`}; change the roster or its policy and plan again`);
   }
 
-  let run: readonly Change[] = plan.changes;
-  let notReviewed: readonly Change[] = [];
-  if (options.planFile !== undefined && saved !== undefined) {
-    if (saved.organization !== organization) {
-      return refuse(`the saved plan ${options.planFile} is for organization "${saved.organization}", not "${organization}"`);
-    }
-    const savedIds = new Set(saved.changes.map((change) => change.id));
-    const unseen = plan.changes.filter((change) => !savedIds.has(change.id));
-    if (unseen.length > 0) {
-      return refuse(
-        `${unseen.length === 1 ? "1 change is" : `${unseen.length} changes are`} not in the saved plan ${options.planFile}: the org or the roster changed since; run plan again and review it`,
-        unseen,
-      );
-    }
-  }
-  if (options.reviewed !== undefined) {
-    const split = splitReviewed(plan, options.reviewed, {
-      tokenMemberId: live.token.memberId,
-      teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
-      members: desired.members,
-    });
-    run = split.run;
-    notReviewed = split.notReviewed;
-  }
+  // One gate for the CLI's saved plan and the Action's plan comment: reviewed changes run, the rest are listed.
+  const evidence: ReviewEvidence | undefined =
+    options.planFile !== undefined && saved !== undefined ? { savedPlan: saved, source: options.planFile } : options.reviewed;
+  const gate = evidence
+    ? reviewGate(plan, evidence, {
+        tokenMemberId: live.token.memberId,
+        teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+        members: desired.members,
+      })
+    : { run: plan.changes, notReviewed: [], refusal: undefined };
+  if (gate.refusal) return refuse(gate.refusal);
+  const run: readonly Change[] = gate.run;
+  const notReviewed: readonly Change[] = gate.notReviewed;
 
   if (run.length > 0 && options.confirm && !(await options.confirm(plan, orderChanges(run)))) {
     return refuse("cancelled: the plan was not confirmed");

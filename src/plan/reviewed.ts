@@ -1,13 +1,10 @@
 import type { DesiredMember } from "../domain/types.js";
 import { normalizeEmail } from "../domain/identity.js";
-import { SHORT_ID_LENGTH, changeId } from "./change-id.js";
-import type { Change, ChangeWithoutId, Plan } from "./plan.js";
-
-/** What a reviewer approved: change ids (full or 16-hex short ids) or, when they did not fit, the digest alone. */
-export type Reviewed = { readonly ids: readonly string[] } | { readonly digest: string };
+import { changeId } from "./change-id.js";
+import type { Change, ChangeWithoutId } from "./plan.js";
 
 /**
- * What the split needs to know to recognise the rest of a reviewed change: the
+ * What the review gate (review-gate.ts) needs to know to recognise the rest of a reviewed change: the
  * token's own member, and the names the roster gives its teams (a reviewed
  * `create-team` carries the name in its id).
  */
@@ -16,43 +13,6 @@ export interface ReviewContext {
   readonly teamNames: Readonly<Record<string, string>>;
   /** The roster's members: a reviewed invite carries their role and teams in its id. */
   readonly members?: readonly DesiredMember[];
-}
-
-/** A recomputed plan split into what may run and what nobody reviewed. */
-export interface ReviewedSplit {
-  readonly run: Change[];
-  readonly notReviewed: Change[];
-}
-
-/**
- * Splits a recomputed plan by what was reviewed (docs/action.md#how-the-review-is-enforced-trust). With
- * ids, a change runs when a reviewed id equals its id or is a short id (16
- * hex) it starts with; anything shorter matches nothing. A change that
- * finishes a reviewed change an earlier apply half-did counts as reviewed
- * (reviewedOrigin). With a digest, every change runs if the digest is exactly
- * the plan's, else none does.
- */
-export function splitReviewed(plan: Plan, reviewed: Reviewed, context?: ReviewContext): ReviewedSplit {
-  if ("digest" in reviewed) {
-    const matches = reviewed.digest.trim().toLowerCase() === plan.digest;
-    return matches ? { run: [...plan.changes], notReviewed: [] } : { run: [], notReviewed: [...plan.changes] };
-  }
-  const full = new Set<string>();
-  const short = new Set<string>();
-  for (const raw of reviewed.ids) {
-    const id = raw.trim().toLowerCase();
-    if (!/^[0-9a-f]+$/.test(id)) continue;
-    if (id.length === SHORT_ID_LENGTH) short.add(id);
-    else if (id.length > SHORT_ID_LENGTH) full.add(id);
-  }
-  const run: Change[] = [];
-  const notReviewed: Change[] = [];
-  const approved = (id: string) => full.has(id) || short.has(id.slice(0, SHORT_ID_LENGTH));
-  for (const change of plan.changes) {
-    const ok = approved(change.id) || reviewedOrigins(change, context).some(approved);
-    (ok ? run : notReviewed).push(change);
-  }
-  return { run, notReviewed };
 }
 
 /**

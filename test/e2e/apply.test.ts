@@ -159,18 +159,21 @@ describe("sentry-roster apply", () => {
     expect(memberOf(server.state(), "alice@example.com").role).toBe("owner");
   });
 
-  test("refuses a change that is not in the saved plan, with zero writes", async ({ startSentry }) => {
+  // The saved plan follows the Action's review rules (one gate): what was reviewed runs, the rest is listed and fails the run.
+  test("applies the reviewed changes of a saved plan, never one that is not in it, and exits 1", async ({ startSentry }) => {
     const server = await startSentry();
     const dir = workdir();
     const saved = await cli(server, dir, ["plan", "--out", "plan.json"]);
     expect(saved.code).toBe(0);
     writeFileSync(join(dir, "roster.yaml"), ROSTER.replace("ivan@example.com", "judy@example.com"));
     server.clearLog();
-    const run = await cli(server, dir, ["apply", "--yes", "--plan", "plan.json"]);
+    const run = await cli(server, dir, ["apply", "--yes", "--plan", "plan.json", "--snapshot", join(dir, "s.json")]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("Changes not in the reviewed plan:");
-    expect(run.stdout).toContain("judy@example.com: invite as manager");
-    expect(writes(server)).toEqual([]);
+    expect(run.stdout).toMatch(/not reviewed/);
+    expect(run.stdout).toContain("judy@example.com");
+    const emails = server.state().members.map((member) => member.email);
+    expect(emails).not.toContain("judy@example.com");
+    expect(writes(server).length).toBeGreaterThan(0);
   });
 
   test("applies a saved plan when nothing changed since", async ({ startSentry }) => {

@@ -8,7 +8,7 @@ import { findStickyComment, readViewerLogin } from "../../github/sticky-comment.
 import { countOutcomes, type ApplyResult } from "../../plan/outcome.js";
 import { toPlanJson } from "../../plan/plan-json.js";
 import type { Change, Plan } from "../../plan/plan.js";
-import type { Reviewed } from "../../plan/reviewed.js";
+import type { ReviewEvidence } from "../../plan/review-gate.js";
 import { APPLY_LOG_PREFIX, renderApplyLogEntry, renderApplyLogHead } from "../../render/apply-log.js";
 import { MARKER_PREFIX, parseMarker, type CommentMarker } from "../../render/comment-marker.js";
 import { MAX_COMMENT_CHARS } from "../../render/fit-to-limit.js";
@@ -77,7 +77,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
 }
 
 /** What applyCommand may run: nothing when the comment was refused or is missing under require-reviewed-plan. */
-function reviewedOption(source: ReviewSource, requireReviewedPlan: boolean): { readonly reviewed?: Reviewed } {
+function reviewedOption(source: ReviewSource, requireReviewedPlan: boolean): { readonly reviewed?: ReviewEvidence } {
   if (source.refusal) return { reviewed: { ids: [] } };
   if (source.marker) return { reviewed: source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } };
   return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
