@@ -14,3 +14,6 @@ export function validateCommand(rosterPath: string, deps: Pick<Deps, "readFile">
 
 /** The renderers the front ends use to show validation results (cli/ and action/ reach render/ through commands/). */
 export { formatRosterIssues, rosterIssuesJson, summarizeRosterIssues } from "../render/roster-issues.js";
+
+/** The roster's "did you mean" distance, for the CLI's suggestions on unknown flags too. */
+export { closestMatch } from "../roster/did-you-mean.js";

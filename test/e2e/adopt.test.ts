@@ -145,4 +145,18 @@ describe("adopting an org with export", () => {
     expect(await colored({ FORCE_COLOR: "1", NO_COLOR: "1" })).toBe(true);
     expect(await colored({ FORCE_COLOR: "0" })).toBe(false);
   });
+
+  it("suggests the flag meant for an unknown one, before anything is read", async () => {
+    for (const [args, hint] of [
+      [["plan", "--jsn"], 'sentry-roster plan: Unknown option \'--jsn\'; did you mean "--json"?'],
+      [["apply", "--yse"], 'sentry-roster apply: Unknown option \'--yse\'; did you mean "--yes"?'],
+      [["export", "--outt", "x.yaml"], 'sentry-roster export: Unknown option \'--outt\'; did you mean "--out"?'],
+    ] as const) {
+      const run = await runCli(args, { env: { SENTRY_AUTH_TOKEN: OWNER_TOKEN } });
+      expect(run.code).toBe(1);
+      expect(run.stderr.split("\n")[0]).toBe(hint);
+    }
+    const unrelated = await runCli(["plan", "--zzzzzz"]);
+    expect(unrelated.stderr).not.toContain("did you mean");
+  });
 });
