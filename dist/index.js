@@ -84414,6 +84414,10 @@ function createSentryWriter(client, organization) {
 // src/commands/apply.ts
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
+  const written = await planAndWrite(options, deps);
+  return written.kind === "written" ? confirmConvergence(written, options, deps) : written;
+}
+async function planAndWrite(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
   const planned = await planCommand(
     {
@@ -84481,7 +84485,7 @@ async function applyCommand(options, deps) {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
     }
   });
-  let result = {
+  const result = {
     ...applied,
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
@@ -84489,17 +84493,23 @@ async function applyCommand(options, deps) {
   if (options.stop?.aborted) {
     return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
   }
-  let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
+  const tokenMemberId = live.token.memberId;
+  return { kind: "written", organization, plan, desired, tokenMemberId, result, notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, issues, client, writer };
+}
+async function confirmConvergence(written, options, deps) {
+  const { organization, plan, desired, tokenMemberId, notReviewed, snapshotPath, issues, client, writer } = written;
+  let result = written.result;
+  let recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
   );
   const cleanup = recheck.leftOver.filter(
-    (change) => change.action === "remove-from-team" && change.memberId === live.token.memberId && created.has(change.team)
+    (change) => change.action === "remove-from-team" && change.memberId === tokenMemberId && created.has(change.team)
   );
   if (cleanup.length > 0) {
-    const followUp = await applyPlan(cleanup, writer, { live });
+    const followUp = await applyPlan(cleanup, writer);
     result = { ...result, outcomes: result.outcomes.map((outcome) => withFollowUp(outcome, followUp.outcomes)) };
-    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token, { quiet: true });
+    recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token, { quiet: true });
   }
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   return {
@@ -84534,10 +84544,10 @@ async function saveSnapshot(path6, live, deps) {
   await deps.writeFile(path6, `${JSON.stringify(snapshot, null, 2)}
 `);
 }
-async function recheckConvergence(desired, before, client, deps, token, options = {}) {
+async function recheckConvergence(desired, organization, client, deps, token, options = {}) {
   try {
     if (!options.quiet) deps.logger.progress("reading the org again to confirm");
-    const after = await readLiveOrg(client, desired, before.organization);
+    const after = await readLiveOrg(client, desired, organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error2) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error2, token)}` };
