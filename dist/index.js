@@ -83124,7 +83124,8 @@ var SentryClient = class {
    */
   send(method, path6, body) {
     const run2 = this.writeQueue.then(() => {
-      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
+      if (this.options.stopWrites?.aborted)
+        throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
       return this.request(method, path6, {}, body);
     });
     this.writeQueue = run2.catch(() => void 0);
@@ -83143,6 +83144,10 @@ var SentryClient = class {
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     return url;
   }
+  /**
+   * One request with its retries: pacing from the rate-limit headers, then
+   * send, then let retry-policy.ts decide what a failure means (S3, S6).
+   */
   async request(method, path6, query, body) {
     const url = this.url(path6, query);
     const request2 = `${method} ${url.pathname}`;
@@ -83152,74 +83157,25 @@ var SentryClient = class {
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request2);
+      const attemptOf = { request: request2, write, attempt, waitedMs };
       let response;
       try {
-        response = await this.options.fetch(url.href, {
-          method,
-          headers: {
-            Authorization: `Bearer ${this.options.token}`,
-            Accept: "application/json",
-            ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
-            ...body !== void 0 ? { "Content-Type": "application/json" } : {}
-          },
-          body: body === void 0 ? void 0 : JSON.stringify(body),
-          redirect: "manual",
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
-        });
+        response = await this.fetchOnce(url, method, body);
       } catch (error3) {
         const reason = networkReason(error3);
-        const decision2 = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: !failedBeforeSending(reason) },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random()
-        });
-        if (decision2.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
-        if (decision2.kind === "retry") {
-          waitedMs += decision2.waitMs;
-          await this.wait(decision2.waitMs, request2);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error3);
+        continue;
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel();
-        const location = response.headers.get("location") ?? "elsewhere";
-        let target = location;
-        try {
-          target = new URL(location, url).origin;
-        } catch {
-        }
-        throw new SentryConfigError(
-          `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
-        );
-      }
+      if (response.status >= 300 && response.status < 400) await refuseRedirect(response, url, request2);
       let parsed;
       try {
         parsed = await readBody(response);
       } catch (error3) {
         const reason = error3 instanceof TruncatedAnswer ? error3.message : networkReason(error3);
-        const decision2 = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: true },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random()
-        });
-        if (decision2.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request2, `${decision2.reason}: ${reason}`, { cause: error3 });
-        if (decision2.kind === "retry") {
-          waitedMs += decision2.waitMs;
-          await this.wait(decision2.waitMs, request2);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error3, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error3);
+        continue;
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
@@ -83241,11 +83197,62 @@ var SentryClient = class {
       throw error2;
     }
   }
+  fetchOnce(url, method, body) {
+    return this.options.fetch(url.href, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.options.token}`,
+        Accept: "application/json",
+        ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
+        ...body !== void 0 ? { "Content-Type": "application/json" } : {}
+      },
+      body: body === void 0 ? void 0 : JSON.stringify(body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
+    });
+  }
+  /**
+   * A connection that failed or an answer that broke off: waits and returns
+   * the back-off to count when retry-policy.ts says retry; otherwise throws
+   * the ambiguous-write or connection error it calls for.
+   */
+  async retryAfterLostAnswer(attemptOf, reason, sent, cause) {
+    const decision = decideRetry({
+      write: attemptOf.write,
+      attempt: attemptOf.attempt,
+      outcome: { kind: "network", sent },
+      waitedMs: attemptOf.waitedMs,
+      now: this.options.now(),
+      jitter: this.random()
+    });
+    if (decision.kind === "ambiguous")
+      throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
+    if (decision.kind === "retry") {
+      await this.wait(decision.waitMs, attemptOf.request);
+      return decision.waitMs;
+    }
+    throw new SentryConnectionError(this.displayUrl, reason, {
+      cause,
+      ...this.options.urlSource ? { urlSource: this.options.urlSource } : {}
+    });
+  }
   async wait(ms, request2) {
     if (ms >= 1e3) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1e3)} s for Sentry (${request2})`);
     await this.options.sleep(ms);
   }
 };
+async function refuseRedirect(response, url, request2) {
+  await response.body?.cancel();
+  const location = response.headers.get("location") ?? "elsewhere";
+  let target = location;
+  try {
+    target = new URL(location, url).origin;
+  } catch {
+  }
+  throw new SentryConfigError(
+    `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
+  );
+}
 
 // src/sentry/dto.ts
 function object(value, what) {

@@ -147,7 +147,8 @@ export class SentryClient {
    */
   send<T>(method: WriteMethod, path: string, body?: unknown): Promise<SentryResponse<T>> {
     const run = this.writeQueue.then(() => {
-      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
+      if (this.options.stopWrites?.aborted)
+        throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
       return this.request<T>(method, path, {}, body);
     });
     this.writeQueue = run.catch(() => undefined);
@@ -169,6 +170,10 @@ export class SentryClient {
     return url;
   }
 
+  /**
+   * One request with its retries: pacing from the rate-limit headers, then
+   * send, then let retry-policy.ts decide what a failure means (S3, S6).
+   */
   private async request<T>(
     method: "GET" | WriteMethod,
     path: string,
@@ -184,76 +189,26 @@ export class SentryClient {
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
+      const attemptOf: AttemptContext = { request, write, attempt, waitedMs };
       let response: Response;
       try {
-        response = await this.options.fetch(url.href, {
-          method,
-          headers: {
-            Authorization: `Bearer ${this.options.token}`,
-            Accept: "application/json",
-            ...(this.options.userAgent ? { "User-Agent": this.options.userAgent } : {}),
-            ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          redirect: "manual",
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
-        });
+        response = await this.fetchOnce(url, method, body);
       } catch (error) {
         const reason = networkReason(error);
-        const decision = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: !failedBeforeSending(reason) },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random(),
-        });
-        if (decision.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
-        if (decision.kind === "retry") {
-          waitedMs += decision.waitMs;
-          await this.wait(decision.waitMs, request);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error);
+        continue;
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel();
-        const location = response.headers.get("location") ?? "elsewhere";
-        let target = location;
-        try {
-          target = new URL(location, url).origin;
-        } catch {
-          // keep the raw text
-        }
-        throw new SentryConfigError(
-          `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
-        );
-      }
+      if (response.status >= 300 && response.status < 400) await refuseRedirect(response, url, request);
       let parsed: unknown;
       try {
         parsed = await readBody(response);
       } catch (error) {
         // The answer broke off mid-body: as good as no answer.
         const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
-        const decision = decideRetry({
-          write,
-          attempt,
-          outcome: { kind: "network", sent: true },
-          waitedMs,
-          now: this.options.now(),
-          jitter: this.random(),
-        });
-        if (decision.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(request, `${decision.reason}: ${reason}`, { cause: error });
-        if (decision.kind === "retry") {
-          waitedMs += decision.waitMs;
-          await this.wait(decision.waitMs, request);
-          continue;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, { cause: error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error);
+        continue;
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({
@@ -276,8 +231,77 @@ export class SentryClient {
     }
   }
 
+  private fetchOnce(url: URL, method: "GET" | WriteMethod, body: unknown): Promise<Response> {
+    return this.options.fetch(url.href, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.options.token}`,
+        Accept: "application/json",
+        ...(this.options.userAgent ? { "User-Agent": this.options.userAgent } : {}),
+        ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: "manual",
+      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+    });
+  }
+
+  /**
+   * A connection that failed or an answer that broke off: waits and returns
+   * the back-off to count when retry-policy.ts says retry; otherwise throws
+   * the ambiguous-write or connection error it calls for.
+   */
+  private async retryAfterLostAnswer(
+    attemptOf: AttemptContext,
+    reason: string,
+    sent: boolean,
+    cause: unknown,
+  ): Promise<number> {
+    const decision = decideRetry({
+      write: attemptOf.write,
+      attempt: attemptOf.attempt,
+      outcome: { kind: "network", sent },
+      waitedMs: attemptOf.waitedMs,
+      now: this.options.now(),
+      jitter: this.random(),
+    });
+    if (decision.kind === "ambiguous")
+      throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
+    if (decision.kind === "retry") {
+      await this.wait(decision.waitMs, attemptOf.request);
+      return decision.waitMs;
+    }
+    throw new SentryConnectionError(this.displayUrl, reason, {
+      cause,
+      ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}),
+    });
+  }
+
   private async wait(ms: number, request: string): Promise<void> {
     if (ms >= 1000) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1000)} s for Sentry (${request})`);
     await this.options.sleep(ms);
   }
+}
+
+/** Where one attempt of a request stands, for the retry decision after a lost answer. */
+interface AttemptContext {
+  readonly request: string;
+  readonly write: boolean;
+  readonly attempt: number;
+  readonly waitedMs: number;
+}
+
+/** The token never follows a redirect (docs/security.md): a 3xx answer ends the request with what to set instead. */
+async function refuseRedirect(response: Response, url: URL, request: string): Promise<never> {
+  await response.body?.cancel();
+  const location = response.headers.get("location") ?? "elsewhere";
+  let target = location;
+  try {
+    target = new URL(location, url).origin;
+  } catch {
+    // keep the raw text
+  }
+  throw new SentryConfigError(
+    `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
+  );
 }
