@@ -79308,6 +79308,11 @@ var ACTION_LABELS = {
 };
 var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
 var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
+var MAX_MASK_GROWTH_PER_EMAIL = 10;
+var AT_SIGN = /@|&#64;/g;
+function maskedLengthBound(text2) {
+  return text2.length + MAX_MASK_GROWTH_PER_EMAIL * (text2.match(AT_SIGN)?.length ?? 0);
+}
 function maskEmailsInText(text2) {
   return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
 }
@@ -80140,7 +80145,7 @@ function fitToLimit(parts, maxChars = MAX_COMMENT_CHARS) {
 ${parts.head}`.slice(0, Math.max(marker.length, maxChars)), stage: FIT_STAGE.CountsOnly, idsEmbedded: false };
 }
 function fitWithMarker(parts, marker, maxChars) {
-  const fits = (text2) => text2.length <= maxChars;
+  const fits = (text2) => maskedLengthBound(text2) <= maxChars;
   const full = assemble(marker, parts, parts.sections.map((section) => renderSection(section, section.blocks.length, false, parts.fullTextAt)));
   if (full.length <= maxChars * FOLD_ABOVE_SHARE) return { text: full, stage: FIT_STAGE.Full };
   const folded = (kept) => assemble(
@@ -83119,7 +83124,8 @@ var SentryClient = class {
    */
   send(method, path6, body) {
     const run2 = this.writeQueue.then(() => {
-      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
+      if (this.options.stopWrites?.aborted)
+        throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
       return this.request(method, path6, {}, body);
     });
     this.writeQueue = run2.catch(() => void 0);
@@ -83138,6 +83144,10 @@ var SentryClient = class {
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     return url;
   }
+  /**
+   * One request with its retries: pacing from the rate-limit headers, then
+   * send, then let retry-policy.ts decide what a failure means (S3, S6).
+   */
   async request(method, path6, query, body) {
     const url = this.url(path6, query);
     const request2 = `${method} ${url.pathname}`;
@@ -83147,12 +83157,13 @@ var SentryClient = class {
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request2);
+      const attemptOf = { request: request2, write, attempt, waitedMs };
       let response;
       try {
-        response = await this.attempt(url, method, body);
+        response = await this.fetchOnce(url, method, body);
       } catch (error3) {
         const reason = networkReason(error3);
-        waitedMs += await this.afterLostAnswer({ request: request2, write, attempt, waitedMs, sent: !failedBeforeSending(reason), reason, error: error3 });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error3);
         continue;
       }
       const rate = readRateLimit(response.headers);
@@ -83163,7 +83174,7 @@ var SentryClient = class {
         parsed = await readBody(response);
       } catch (error3) {
         const reason = error3 instanceof TruncatedAnswer ? error3.message : networkReason(error3);
-        waitedMs += await this.afterLostAnswer({ request: request2, write, attempt, waitedMs, sent: true, reason, error: error3 });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error3);
         continue;
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed };
@@ -83186,8 +83197,7 @@ var SentryClient = class {
       throw error2;
     }
   }
-  /** One attempt on the wire: the token as a bearer header only, no redirects followed, a time budget. */
-  attempt(url, method, body) {
+  fetchOnce(url, method, body) {
     return this.options.fetch(url.href, {
       method,
       headers: {
@@ -83202,26 +83212,29 @@ var SentryClient = class {
     });
   }
   /**
-   * A request that got no answer, or only part of one: per the retry policy,
-   * wait and return the back-off waited (the caller tries again), or throw
-   * (an ambiguous write, or a connection that stays down).
+   * A connection that failed or an answer that broke off: waits and returns
+   * the back-off to count when retry-policy.ts says retry; otherwise throws
+   * the ambiguous-write or connection error it calls for.
    */
-  async afterLostAnswer(lost) {
+  async retryAfterLostAnswer(attemptOf, reason, sent, cause) {
     const decision = decideRetry({
-      write: lost.write,
-      attempt: lost.attempt,
-      outcome: { kind: "network", sent: lost.sent },
-      waitedMs: lost.waitedMs,
+      write: attemptOf.write,
+      attempt: attemptOf.attempt,
+      outcome: { kind: "network", sent },
+      waitedMs: attemptOf.waitedMs,
       now: this.options.now(),
       jitter: this.random()
     });
     if (decision.kind === "ambiguous")
-      throw new SentryAmbiguousWriteError(lost.request, `${decision.reason}: ${lost.reason}`, { cause: lost.error });
+      throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
     if (decision.kind === "retry") {
-      await this.wait(decision.waitMs, lost.request);
+      await this.wait(decision.waitMs, attemptOf.request);
       return decision.waitMs;
     }
-    throw new SentryConnectionError(this.displayUrl, lost.reason, { cause: lost.error, ...this.options.urlSource ? { urlSource: this.options.urlSource } : {} });
+    throw new SentryConnectionError(this.displayUrl, reason, {
+      cause,
+      ...this.options.urlSource ? { urlSource: this.options.urlSource } : {}
+    });
   }
   async wait(ms, request2) {
     if (ms >= 1e3) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1e3)} s for Sentry (${request2})`);
@@ -84408,6 +84421,10 @@ function createSentryWriter(client, organization) {
 // src/commands/apply.ts
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
+  const written = await planAndWrite(options, deps);
+  return written.kind === "written" ? confirmConvergence(written, options, deps) : written;
+}
+async function planAndWrite(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
   const planned = await planCommand(
     {
@@ -84475,7 +84492,7 @@ async function applyCommand(options, deps) {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
     }
   });
-  let result = {
+  const result = {
     ...applied,
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped
@@ -84483,17 +84500,23 @@ async function applyCommand(options, deps) {
   if (options.stop?.aborted) {
     return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
   }
-  let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
+  const tokenMemberId = live.token.memberId;
+  return { kind: "written", organization, plan, desired, tokenMemberId, result, notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, issues, client, writer };
+}
+async function confirmConvergence(written, options, deps) {
+  const { organization, plan, desired, tokenMemberId, notReviewed, snapshotPath, issues, client, writer } = written;
+  let result = written.result;
+  let recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token);
   const created = new Set(
     result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
   );
   const cleanup = recheck.leftOver.filter(
-    (change) => change.action === "remove-from-team" && change.memberId === live.token.memberId && created.has(change.team)
+    (change) => change.action === "remove-from-team" && change.memberId === tokenMemberId && created.has(change.team)
   );
   if (cleanup.length > 0) {
-    const followUp = await applyPlan(cleanup, writer, { live });
+    const followUp = await applyPlan(cleanup, writer);
     result = { ...result, outcomes: result.outcomes.map((outcome) => withFollowUp(outcome, followUp.outcomes)) };
-    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token, { quiet: true });
+    recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token, { quiet: true });
   }
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   return {
@@ -84528,10 +84551,10 @@ async function saveSnapshot(path6, live, deps) {
   await deps.writeFile(path6, `${JSON.stringify(snapshot, null, 2)}
 `);
 }
-async function recheckConvergence(desired, before, client, deps, token, options = {}) {
+async function recheckConvergence(desired, organization, client, deps, token, options = {}) {
   try {
     if (!options.quiet) deps.logger.progress("reading the org again to confirm");
-    const after = await readLiveOrg(client, desired, before.organization);
+    const after = await readLiveOrg(client, desired, organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error2) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error2, token)}` };

@@ -111,6 +111,36 @@ export interface LiveSnapshot {
  * check passed (the plan is the dry run: docs/architecture.md#the-pipeline).
  */
 export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
+  const written = await planAndWrite(options, deps);
+  return written.kind === "written" ? confirmConvergence(written, options, deps) : written;
+}
+
+/**
+ * What apply keeps once the changes are written. The live state they were
+ * planned from is not in it: only the re-read is alive while the org is read
+ * again, so the peak memory of apply is that of one reading (docs/benchmarks.md).
+ */
+interface WrittenRun {
+  readonly kind: "written";
+  readonly organization: string;
+  readonly plan: Plan;
+  readonly desired: DesiredState;
+  /** The token user's member id in the first reading (null without a member). */
+  readonly tokenMemberId: string | null;
+  readonly result: ApplyResult;
+  readonly notReviewed: readonly Change[];
+  readonly snapshotPath?: string;
+  readonly issues: readonly RosterIssue[];
+  readonly client: ReturnType<typeof openSentry>;
+  readonly writer: SentryWriter;
+}
+
+/**
+ * The part of apply before the re-read: plan, refuse, snapshot and write. It
+ * returns the final result when nothing is to be read again (invalid roster,
+ * refusal, nothing to run, stopped), else the WrittenRun.
+ */
+async function planAndWrite(options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult | WrittenRun> {
   // A saved plan that cannot be used fails before Sentry is contacted.
   const saved = options.planFile === undefined ? undefined : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
   const planned = await planCommand(
@@ -188,7 +218,7 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
     },
   });
-  let result: ApplyResult = {
+  const result: ApplyResult = {
     ...applied,
     outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
     skipped: plan.skipped,
@@ -198,22 +228,30 @@ export async function applyCommand(options: ApplyCommandOptions, deps: Deps): Pr
     // Stopped: report at once; the next run reads the org afresh and finishes the job.
     return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...(snapshotPath === undefined ? {} : { snapshotPath }), interrupted: true, issues };
   }
+  const tokenMemberId = live.token.memberId;
+  return { kind: "written", organization, plan, desired, tokenMemberId, result, notReviewed, ...(snapshotPath === undefined ? {} : { snapshotPath }), issues, client, writer };
+}
 
-  let recheck = await recheckConvergence(desired, live, client, deps, options.connection.token);
+/** Reads the org again (twice when the token's user is taken off teams it created) and reports what is left over. */
+async function confirmConvergence(written: WrittenRun, options: ApplyCommandOptions, deps: Deps): Promise<ApplyCommandResult> {
+  const { organization, plan, desired, tokenMemberId, notReviewed, snapshotPath, issues, client, writer } = written;
+  let result = written.result;
+  let recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token);
   // Sentry adds the token's user to every team it creates (docs/sentry-behaviour.md T28):
   // take them off again, as part of this run, unless the roster lists them there.
   const created = new Set(
     result.outcomes.flatMap((outcome) => (outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])),
   );
   const cleanup = recheck.leftOver.filter(
-    (change) => change.action === "remove-from-team" && change.memberId === live.token.memberId && created.has(change.team),
+    (change) => change.action === "remove-from-team" && change.memberId === tokenMemberId && created.has(change.team),
   );
   if (cleanup.length > 0) {
-    const followUp = await applyPlan(cleanup, writer, { live });
+    // Removals only: the live state an add-to-team would need plays no part.
+    const followUp = await applyPlan(cleanup, writer);
     // The follow-up belongs to the team's creation (the plan shows it there): it is reported on that
     // line, so the prompt, the plan and the report count the same changes.
     result = { ...result, outcomes: result.outcomes.map((outcome) => withFollowUp(outcome, followUp.outcomes)) };
-    recheck = await recheckConvergence(desired, live, client, deps, options.connection.token, { quiet: true });
+    recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token, { quiet: true });
   }
   const notReviewedIds = new Set(notReviewed.map((change) => change.id));
   return {
@@ -265,7 +303,7 @@ async function saveSnapshot(path: string, live: LiveState, deps: Deps): Promise<
 /** Reads the org again and recomputes: the changes still wanted, or why it could not tell. */
 async function recheckConvergence(
   desired: DesiredState,
-  before: LiveState,
+  organization: string,
   client: ReturnType<typeof openSentry>,
   deps: Deps,
   token: string,
@@ -275,7 +313,7 @@ async function recheckConvergence(
     // Said once per run, though a follow-up makes apply read the org a second time.
     if (!options.quiet) deps.logger.progress("reading the org again to confirm");
     // The same reading as the plan's, identity lookups included, so a member found by search is no left-over invite.
-    const after = await readLiveOrg(client, desired, before.organization);
+    const after = await readLiveOrg(client, desired, organization);
     return { leftOver: computePlan(desired, after).changes };
   } catch (error) {
     return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error, token)}` };

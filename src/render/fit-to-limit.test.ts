@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CommentParts, FIT_STAGE, fitToLimit } from "./fit-to-limit.js";
+import { maskEmailsInMarkdown, maskedLengthBound } from "./vocabulary.js";
 
 function parts(blocks: number, markerIds = 10): CommentParts {
   return {
@@ -19,6 +20,25 @@ function parts(blocks: number, markerIds = 10): CommentParts {
 }
 
 describe("fitToLimit", () => {
+  it("leaves room for email masking at the output boundary: a fitted comment of one-letter addresses still fits once masked", () => {
+    const tiny: CommentParts = {
+      ...parts(0),
+      sections: [
+        {
+          title: "Changes",
+          blocks: Array.from({ length: 2_000 }, (_, index) => `- a@x${index}.io, b@y${index}.io: add to team`),
+          itemsPerBlock: Array.from({ length: 2_000 }, () => 1),
+          unit: "change",
+        },
+      ],
+    };
+    const result = fitToLimit(tiny, 10_000);
+    expect(result.stage).toBe(FIT_STAGE.Shortened);
+    const masked = maskEmailsInMarkdown(result.text);
+    expect(masked.length).toBeGreaterThan(result.text.length);
+    expect(masked.length).toBeLessThanOrEqual(10_000);
+  });
+
   it("keeps a short comment whole", () => {
     const result = fitToLimit(parts(3), 1_000);
     expect(result.stage).toBe(FIT_STAGE.Full);
@@ -28,7 +48,8 @@ describe("fitToLimit", () => {
 
   it("folds a long section into details when that is enough", () => {
     const full = fitToLimit(parts(20), 100_000).text;
-    const result = fitToLimit(parts(20), full.length + 100);
+    // The budget holds the folded text even with every email masked (maskedLengthBound), not the full one.
+    const result = fitToLimit(parts(20), maskedLengthBound(full) + 100);
     expect(result.stage).toBe(FIT_STAGE.Folded);
     expect(result.text).toContain("<details><summary><b>Changes</b> (20)</summary>\n\n");
   });

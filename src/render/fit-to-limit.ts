@@ -1,5 +1,5 @@
 import { details } from "./markdown.js";
-import { plural } from "./vocabulary.js";
+import { maskedLengthBound, plural } from "./vocabulary.js";
 
 // GitHub answers 422 "Body is too long (maximum is 65536 characters)" above
 // 65,536; the margin covers the footer and any later edits.
@@ -77,7 +77,8 @@ export function fitToLimit(parts: CommentParts, maxChars: number = MAX_COMMENT_C
 }
 
 function fitWithMarker(parts: CommentParts, marker: string, maxChars: number): Omit<FitResult, "idsEmbedded"> | undefined {
-  const fits = (text: string) => text.length <= maxChars;
+  // Measured as the text may become after email masking at the output boundary, so a masked comment fits too.
+  const fits = (text: string) => maskedLengthBound(text) <= maxChars;
   const full = assemble(marker, parts, parts.sections.map((section) => renderSection(section, section.blocks.length, false, parts.fullTextAt)));
   if (full.length <= maxChars * FOLD_ABOVE_SHARE) return { text: full, stage: FIT_STAGE.Full };
 

@@ -124,6 +124,20 @@ export const ACTION_LABELS: Readonly<Record<ChangeAction, string>> = {
 const EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
 const EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
 
+/**
+ * Masking happens at the output boundary, after a comment was fitted, and it
+ * can lengthen an email: the local part becomes its first character and
+ * `\*\*\*` (6 characters), the `@` becomes `&#64;` (4 more). So one email
+ * grows by at most 10 characters; the fitter counts that in advance.
+ */
+const MAX_MASK_GROWTH_PER_EMAIL = 10;
+const AT_SIGN = /@|&#64;/g;
+
+/** The longest `text` can become once its emails are masked: what a comment budget must hold. */
+export function maskedLengthBound(text: string): number {
+  return text.length + MAX_MASK_GROWTH_PER_EMAIL * (text.match(AT_SIGN)?.length ?? 0);
+}
+
 /** Masks every email in finished plain text (log lines, annotations): `alice@example.com` → `a***@example.com`. */
 export function maskEmailsInText(text: string): string {
   return text.replace(EMAIL_IN_TEXT, (_email, first: string, domain: string) => `${first}***@${domain}`);

@@ -147,7 +147,8 @@ export class SentryClient {
    */
   send<T>(method: WriteMethod, path: string, body?: unknown): Promise<SentryResponse<T>> {
     const run = this.writeQueue.then(() => {
-      if (this.options.stopWrites?.aborted) throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
+      if (this.options.stopWrites?.aborted)
+        throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
       return this.request<T>(method, path, {}, body);
     });
     this.writeQueue = run.catch(() => undefined);
@@ -169,6 +170,10 @@ export class SentryClient {
     return url;
   }
 
+  /**
+   * One request with its retries: pacing from the rate-limit headers, then
+   * send, then let retry-policy.ts decide what a failure means (S3, S6).
+   */
   private async request<T>(
     method: "GET" | WriteMethod,
     path: string,
@@ -184,12 +189,13 @@ export class SentryClient {
     for (let attempt = 1; ; attempt += 1) {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
+      const attemptOf: AttemptContext = { request, write, attempt, waitedMs };
       let response: Response;
       try {
-        response = await this.attempt(url, method, body);
+        response = await this.fetchOnce(url, method, body);
       } catch (error) {
         const reason = networkReason(error);
-        waitedMs += await this.afterLostAnswer({ request, write, attempt, waitedMs, sent: !failedBeforeSending(reason), reason, error });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error);
         continue;
       }
       const rate = readRateLimit(response.headers);
@@ -201,7 +207,7 @@ export class SentryClient {
       } catch (error) {
         // The answer broke off mid-body: as good as no answer.
         const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
-        waitedMs += await this.afterLostAnswer({ request, write, attempt, waitedMs, sent: true, reason, error });
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error);
         continue;
       }
       if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
@@ -225,8 +231,7 @@ export class SentryClient {
     }
   }
 
-  /** One attempt on the wire: the token as a bearer header only, no redirects followed, a time budget. */
-  private attempt(url: URL, method: "GET" | WriteMethod, body: unknown): Promise<Response> {
+  private fetchOnce(url: URL, method: "GET" | WriteMethod, body: unknown): Promise<Response> {
     return this.options.fetch(url.href, {
       method,
       headers: {
@@ -242,35 +247,34 @@ export class SentryClient {
   }
 
   /**
-   * A request that got no answer, or only part of one: per the retry policy,
-   * wait and return the back-off waited (the caller tries again), or throw
-   * (an ambiguous write, or a connection that stays down).
+   * A connection that failed or an answer that broke off: waits and returns
+   * the back-off to count when retry-policy.ts says retry; otherwise throws
+   * the ambiguous-write or connection error it calls for.
    */
-  private async afterLostAnswer(lost: {
-    readonly request: string;
-    readonly write: boolean;
-    readonly attempt: number;
-    readonly waitedMs: number;
-    /** Whether the request may have reached Sentry. */
-    readonly sent: boolean;
-    readonly reason: string;
-    readonly error: unknown;
-  }): Promise<number> {
+  private async retryAfterLostAnswer(
+    attemptOf: AttemptContext,
+    reason: string,
+    sent: boolean,
+    cause: unknown,
+  ): Promise<number> {
     const decision = decideRetry({
-      write: lost.write,
-      attempt: lost.attempt,
-      outcome: { kind: "network", sent: lost.sent },
-      waitedMs: lost.waitedMs,
+      write: attemptOf.write,
+      attempt: attemptOf.attempt,
+      outcome: { kind: "network", sent },
+      waitedMs: attemptOf.waitedMs,
       now: this.options.now(),
       jitter: this.random(),
     });
     if (decision.kind === "ambiguous")
-      throw new SentryAmbiguousWriteError(lost.request, `${decision.reason}: ${lost.reason}`, { cause: lost.error });
+      throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
     if (decision.kind === "retry") {
-      await this.wait(decision.waitMs, lost.request);
+      await this.wait(decision.waitMs, attemptOf.request);
       return decision.waitMs;
     }
-    throw new SentryConnectionError(this.displayUrl, lost.reason, { cause: lost.error, ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}) });
+    throw new SentryConnectionError(this.displayUrl, reason, {
+      cause,
+      ...(this.options.urlSource ? { urlSource: this.options.urlSource } : {}),
+    });
   }
 
   private async wait(ms: number, request: string): Promise<void> {
@@ -279,7 +283,15 @@ export class SentryClient {
   }
 }
 
-/** Sentry answered with a redirect: never follow it (the token would go along); say where to point --url instead. */
+/** Where one attempt of a request stands, for the retry decision after a lost answer. */
+interface AttemptContext {
+  readonly request: string;
+  readonly write: boolean;
+  readonly attempt: number;
+  readonly waitedMs: number;
+}
+
+/** The token never follows a redirect (docs/security.md): a 3xx answer ends the request with what to set instead. */
 async function refuseRedirect(response: Response, url: URL, request: string): Promise<never> {
   await response.body?.cancel();
   const location = response.headers.get("location") ?? "elsewhere";
