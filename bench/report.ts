@@ -188,27 +188,22 @@ export const FINDINGS = `## What the figures changed, and what is left
   (src/sentry/paginate.ts \`readAllAs\`). With the roster reader above, peak
   RSS at 10,000 × 200 went from 347 / 367 MB (plan / apply) to 172 / 208 MB in
   this run (135 / 155 MB in a check without the fake's latency).
-- **Open: apply's memory at 10,000 × 200** (208 MB, target 200 MB). After its
-  writes, \`apply\` reads the org again to confirm (src/commands/apply.ts,
-  recheckConvergence) while it still holds the first reading and the plan built
-  from it, so two live states are alive at once; dropping the first before
-  the second read would need the report to stop referring to it.
-- **Open: time targets on a loaded machine.** This run's round trip was 29–31
-  ms, not 20 ms (other test runs shared the two cores), so every time ratio is
-  judged against a bound this machine could not reach: at the measured round
-  trip the plan's requests took 1.36× (100 × 10), 1.42× (1,000 × 50) and 1.94×
-  (10,000 × 200) of the bound, and apply reached 0.87×, 1.05× and 0.97× of the
-  ceiling. The previous full run (2026-11-23, a quieter machine) measured
-  1.41×, 1.27× and 1.10×.
-- **Open: plan wall time at small sizes.** At 100 × 10 the lower bound of the
-  requests is 75 ms, so the target leaves about 110 ms for everything a
-  process does besides \`node -e 0\`: loading the plan's code and undici,
-  reading and validating the roster, computing and printing. The phases row
-  shows where the CPU goes; on this shared 2-core machine the CLI's wall time
-  also carries scheduling delays that no single run avoids. Loading undici
-  (1 MiB, on the first request) is the largest piece left; Node's built-in
-  fetch would avoid it, but the proxy support relies on undici's
-  EnvHttpProxyAgent.
+- **Open: apply's memory at 10,000 × 200** (217 MB in this run, target
+  200 MB; plan 171 MB). \`apply\` now lets go of its first reading before it
+  reads the org again to confirm (src/commands/apply.ts: planAndWrite, then
+  confirmConvergence), which took about 22 MB off in a side-by-side check, but
+  it still peaks above \`plan\`. Where the rest goes is not measured yet; the
+  first suspect is the snapshot, the whole reading written as one indented
+  JSON string while the reading and the plan are still alive.
+- **Open: plan wall time at small sizes.** On this quiet run the plan's
+  requests took 1.06×, 1.19× and 1.02× of their bound, but the whole CLI
+  minus \`node -e 0\` is 2.12× (100 × 10) and 1.71× (1,000 × 50) of it (met at
+  10,000 × 200: 1.18×). A CPU profile of the plan at 100 × 10 puts most of
+  "read Sentry" in loading undici: the npm package's chunk (1 MiB) and,
+  because its cookie code touches \`globalThis.Headers\`, Node's built-in copy
+  as well. Node's built-in fetch when no proxy variable is set would save
+  about 60 ms of CPU per run, at the cost of the pooled agent's connection
+  limit and timeouts (src/commands/node-deps.ts); not done yet.
 
 ## How cost grows with members and teams
 
