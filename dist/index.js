@@ -82988,6 +82988,16 @@ function failedBeforeSending(reason) {
     "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
   ].includes(reason);
 }
+function redirectRefusal(request2, location, url) {
+  let target = location ?? "elsewhere";
+  try {
+    if (location !== null) target = new URL(location, url).origin;
+  } catch {
+  }
+  return new SentryConfigError(
+    `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
+  );
+}
 
 // src/sentry/retry-policy.ts
 var READ_RETRY_BUDGET_MS = 6e4;
@@ -83168,7 +83178,10 @@ var SentryClient = class {
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) await refuseRedirect(response, url, request2);
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw redirectRefusal(request2, response.headers.get("location"), url);
+      }
       let parsed;
       try {
         parsed = await readBody(response);
@@ -83241,18 +83254,6 @@ var SentryClient = class {
     await this.options.sleep(ms);
   }
 };
-async function refuseRedirect(response, url, request2) {
-  await response.body?.cancel();
-  const location = response.headers.get("location") ?? "elsewhere";
-  let target = location;
-  try {
-    target = new URL(location, url).origin;
-  } catch {
-  }
-  throw new SentryConfigError(
-    `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
-  );
-}
 
 // src/sentry/dto.ts
 function object(value, what) {
@@ -84418,11 +84419,58 @@ function createSentryWriter(client, organization) {
   };
 }
 
+// src/commands/apply-confirm.ts
+async function confirmConvergence(written, token, deps) {
+  const { organization, plan, desired, tokenMemberId, notReviewed, snapshotPath, issues, client, writer } = written;
+  let result = written.result;
+  let recheck = await recheckConvergence(desired, organization, client, deps, token);
+  const created = new Set(
+    result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
+  );
+  const cleanup = recheck.leftOver.filter(
+    (change) => change.action === "remove-from-team" && change.memberId === tokenMemberId && created.has(change.team)
+  );
+  if (cleanup.length > 0) {
+    const followUp = await applyPlan(cleanup, writer);
+    result = { ...result, outcomes: result.outcomes.map((outcome) => withFollowUp(outcome, followUp.outcomes)) };
+    recheck = await recheckConvergence(desired, organization, client, deps, token, { quiet: true });
+  }
+  const notReviewedIds = new Set(notReviewed.map((change) => change.id));
+  return {
+    kind: "applied",
+    organization,
+    plan,
+    result,
+    leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
+    notReviewed,
+    ...recheck.error === void 0 ? {} : { recheckError: recheck.error },
+    ...snapshotPath === void 0 ? {} : { snapshotPath },
+    issues
+  };
+}
+async function recheckConvergence(desired, organization, client, deps, token, options = {}) {
+  try {
+    if (!options.quiet) deps.logger.progress("reading the org again to confirm");
+    const after = await readLiveOrg(client, desired, organization);
+    return { leftOver: computePlan(desired, after).changes };
+  } catch (error2) {
+    return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error2, token)}` };
+  }
+}
+function withFollowUp(outcome, followUps) {
+  const change = outcome.change;
+  if (change.action !== "create-team") return outcome;
+  const followUp = followUps.find((candidate) => candidate.change.action === "remove-from-team" && candidate.change.team === change.team);
+  if (!followUp) return outcome;
+  const note = followUp.status === "applied" ? "then removed the token's user, whom Sentry adds to a team it creates" : `removing the token's user, whom Sentry adds to a team it creates, did not succeed${followUp.message ? `: ${followUp.message}` : ""}`;
+  return { ...outcome, message: outcome.message ? `${outcome.message}; ${note}` : note };
+}
+
 // src/commands/apply.ts
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
   const written = await planAndWrite(options, deps);
-  return written.kind === "written" ? confirmConvergence(written, options, deps) : written;
+  return written.kind === "written" ? confirmConvergence(written, options.connection.token, deps) : written;
 }
 async function planAndWrite(options, deps) {
   const saved = options.planFile === void 0 ? void 0 : parsePlanJson(await readPlanFile(options.planFile, deps), options.planFile);
@@ -84438,98 +84486,60 @@ async function planAndWrite(options, deps) {
   if (planned.kind === "roster-invalid") return planned;
   const { plan, desired, live, issues } = planned;
   const organization = plan.organization;
-  const refuse = (reason, notReviewed2 = []) => ({
-    kind: "refused",
-    organization,
-    reason,
-    violations: plan.violations,
-    notReviewed: notReviewed2,
-    plan,
-    issues
-  });
-  if (plan.violations.length > 0) {
-    const count = plan.violations.length;
-    return refuse(`the plan breaks ${count === 1 ? "a policy rule" : `${count} policy rules`}; change the roster or its policy and plan again`);
-  }
   const evidence = options.planFile !== void 0 && saved !== void 0 ? { savedPlan: saved, source: options.planFile } : options.reviewed;
-  const gate = evidence ? reviewGate(plan, evidence, {
-    tokenMemberId: live.token.memberId,
-    teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
-    members: desired.members
-  }) : { run: plan.changes, notReviewed: [], refusal: void 0 };
-  if (gate.refusal) return refuse(gate.refusal);
-  const run2 = gate.run;
-  const notReviewed = gate.notReviewed;
-  if (run2.length > 0 && options.confirm && !await options.confirm(plan, orderChanges2(run2))) {
-    return refuse("cancelled: the plan was not confirmed");
+  const gated = await gateChanges(plan, desired, live, evidence, options.confirm);
+  if ("refusal" in gated) {
+    const { reason, notReviewed: notReviewed2 } = gated.refusal;
+    return { kind: "refused", organization, reason, violations: plan.violations, notReviewed: notReviewed2, plan, issues };
   }
+  const { run: run2, notReviewed } = gated;
   const notReviewedOutcomes = notReviewed.map((change) => ({
     change,
     status: "skipped",
     message: "not reviewed: this change was not in the reviewed plan, so it was not applied"
   }));
   if (run2.length === 0) {
-    return {
-      kind: "applied",
-      organization,
-      plan,
-      result: { outcomes: notReviewedOutcomes, skipped: plan.skipped },
-      leftOver: [],
-      notReviewed,
-      issues
-    };
+    return { kind: "applied", organization, plan, result: { outcomes: notReviewedOutcomes, skipped: plan.skipped }, leftOver: [], notReviewed, issues };
   }
   const snapshotPath = typeof options.snapshotFile === "function" ? await options.snapshotFile() : options.snapshotFile;
   if (snapshotPath !== void 0) await saveSnapshot(snapshotPath, live, deps);
+  const saidWhere = snapshotPath === void 0 ? {} : { snapshotPath };
   const client = openSentry(options.connection, deps, options.stop);
   const writer = createSentryWriter(client, organization);
-  deps.logger.progress(`applying ${run2.length} change${run2.length === 1 ? "" : "s"} to ${organization}`);
-  const applied = await applyPlan(run2, writer, {
+  const applied = await writeChanges(run2, writer, live, options.stop, deps);
+  const result = { ...applied, outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes), skipped: plan.skipped };
+  if (options.stop?.aborted) {
+    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...saidWhere, interrupted: true, issues };
+  }
+  const tokenMemberId = live.token.memberId;
+  return { kind: "written", organization, plan, desired, tokenMemberId, result, notReviewed, ...saidWhere, issues, client, writer };
+}
+async function gateChanges(plan, desired, live, evidence, confirm) {
+  if (plan.violations.length > 0) {
+    const count = plan.violations.length;
+    const reason = `the plan breaks ${count === 1 ? "a policy rule" : `${count} policy rules`}; change the roster or its policy and plan again`;
+    return { refusal: { reason, notReviewed: [] } };
+  }
+  const gate = evidence ? reviewGate(plan, evidence, {
+    tokenMemberId: live.token.memberId,
+    teamNames: Object.fromEntries(desired.teams.map((team) => [team.slug, team.name ?? team.slug])),
+    members: desired.members
+  }) : { run: plan.changes, notReviewed: [], refusal: void 0 };
+  if (gate.refusal) return { refusal: { reason: gate.refusal, notReviewed: [] } };
+  if (gate.run.length > 0 && confirm && !await confirm(plan, orderChanges2(gate.run))) {
+    return { refusal: { reason: "cancelled: the plan was not confirmed", notReviewed: [] } };
+  }
+  return { run: gate.run, notReviewed: gate.notReviewed };
+}
+function writeChanges(run2, writer, live, stop, deps) {
+  deps.logger.progress(`applying ${run2.length} change${run2.length === 1 ? "" : "s"} to ${live.organization}`);
+  return applyPlan(run2, writer, {
     live,
-    ...options.stop ? { stop: options.stop } : {},
-    // About twenty progress lines per run, whatever its size.
+    ...stop ? { stop } : {},
     onProgress: (done, total) => {
       if (done === total || done % Math.ceil(total / PROGRESS_LINES) === 0) deps.logger.progress(`${done}/${total} changes`);
     }
   });
-  const result = {
-    ...applied,
-    outcomes: mergeInOrder(applied.outcomes, notReviewedOutcomes),
-    skipped: plan.skipped
-  };
-  if (options.stop?.aborted) {
-    return { kind: "applied", organization, plan, result, leftOver: [], notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, interrupted: true, issues };
-  }
-  const tokenMemberId = live.token.memberId;
-  return { kind: "written", organization, plan, desired, tokenMemberId, result, notReviewed, ...snapshotPath === void 0 ? {} : { snapshotPath }, issues, client, writer };
-}
-async function confirmConvergence(written, options, deps) {
-  const { organization, plan, desired, tokenMemberId, notReviewed, snapshotPath, issues, client, writer } = written;
-  let result = written.result;
-  let recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token);
-  const created = new Set(
-    result.outcomes.flatMap((outcome) => outcome.change.action === "create-team" && outcome.status === "applied" ? [outcome.change.team] : [])
-  );
-  const cleanup = recheck.leftOver.filter(
-    (change) => change.action === "remove-from-team" && change.memberId === tokenMemberId && created.has(change.team)
-  );
-  if (cleanup.length > 0) {
-    const followUp = await applyPlan(cleanup, writer);
-    result = { ...result, outcomes: result.outcomes.map((outcome) => withFollowUp(outcome, followUp.outcomes)) };
-    recheck = await recheckConvergence(desired, organization, client, deps, options.connection.token, { quiet: true });
-  }
-  const notReviewedIds = new Set(notReviewed.map((change) => change.id));
-  return {
-    kind: "applied",
-    organization,
-    plan,
-    result,
-    leftOver: recheck.leftOver.filter((change) => !notReviewedIds.has(change.id)),
-    notReviewed,
-    ...recheck.error === void 0 ? {} : { recheckError: recheck.error },
-    ...snapshotPath === void 0 ? {} : { snapshotPath },
-    issues
-  };
 }
 async function readPlanFile(path6, deps) {
   try {
@@ -84550,23 +84560,6 @@ async function saveSnapshot(path6, live, deps) {
   };
   await deps.writeFile(path6, `${JSON.stringify(snapshot, null, 2)}
 `);
-}
-async function recheckConvergence(desired, organization, client, deps, token, options = {}) {
-  try {
-    if (!options.quiet) deps.logger.progress("reading the org again to confirm");
-    const after = await readLiveOrg(client, desired, organization);
-    return { leftOver: computePlan(desired, after).changes };
-  } catch (error2) {
-    return { leftOver: [], error: `could not read the org again to confirm the result: ${describeError(error2, token)}` };
-  }
-}
-function withFollowUp(outcome, followUps) {
-  const change = outcome.change;
-  if (change.action !== "create-team") return outcome;
-  const followUp = followUps.find((candidate) => candidate.change.action === "remove-from-team" && candidate.change.team === change.team);
-  if (!followUp) return outcome;
-  const note = followUp.status === "applied" ? "then removed the token's user, whom Sentry adds to a team it creates" : `removing the token's user, whom Sentry adds to a team it creates, did not succeed${followUp.message ? `: ${followUp.message}` : ""}`;
-  return { ...outcome, message: outcome.message ? `${outcome.message}; ${note}` : note };
 }
 function mergeInOrder(ran, notRun) {
   if (notRun.length === 0) return [...ran];

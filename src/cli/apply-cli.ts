@@ -1,7 +1,9 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, formatPlanForReview } from "../commands/apply.js";
+import { applyCommand } from "../commands/apply.js";
+import { formatApplyCommandResult, formatPlanForReview } from "../commands/apply-format.js";
+import { applyCommandSucceeded } from "../commands/apply-result.js";
 import { createNodeDeps } from "../commands/node-deps.js";
 import { INTERRUPTED_EXIT_CODE } from "../commands/process-interrupts.js";
 import { SENTRY_OPTIONS, UsageError, parseCommandArgs } from "./args.js";

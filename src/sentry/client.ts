@@ -8,6 +8,7 @@ import {
   errorDetail,
   failedBeforeSending,
   networkReason,
+  redirectRefusal,
 } from "./errors.js";
 import { type RateLimitState, backoffMs, decideRetry, paceWaitMs, readRateLimit } from "./retry-policy.js";
 
@@ -200,7 +201,10 @@ export class SentryClient {
       }
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) await refuseRedirect(response, url, request);
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw redirectRefusal(request, response.headers.get("location"), url);
+      }
       let parsed: unknown;
       try {
         parsed = await readBody(response);
@@ -289,19 +293,4 @@ interface AttemptContext {
   readonly write: boolean;
   readonly attempt: number;
   readonly waitedMs: number;
-}
-
-/** The token never follows a redirect (docs/security.md): a 3xx answer ends the request with what to set instead. */
-async function refuseRedirect(response: Response, url: URL, request: string): Promise<never> {
-  await response.body?.cancel();
-  const location = response.headers.get("location") ?? "elsewhere";
-  let target = location;
-  try {
-    target = new URL(location, url).origin;
-  } catch {
-    // keep the raw text
-  }
-  throw new SentryConfigError(
-    `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
-  );
 }

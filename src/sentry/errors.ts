@@ -182,3 +182,16 @@ export function failedBeforeSending(reason: string): boolean {
     "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   ].includes(reason);
 }
+
+/** The token never follows a redirect (docs/security.md): the error for a 3xx answer, naming what to set instead. */
+export function redirectRefusal(request: string, location: string | null, url: URL): SentryConfigError {
+  let target = location ?? "elsewhere";
+  try {
+    if (location !== null) target = new URL(location, url).origin;
+  } catch {
+    // keep the raw text
+  }
+  return new SentryConfigError(
+    `${request} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`,
+  );
+}

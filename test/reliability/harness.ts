@@ -5,7 +5,8 @@
  * back-off) advances the clock instead of sleeping, so the chaos matrix
  * runs in milliseconds and never sleeps for real.
  */
-import { applyCommand, applyCommandSucceeded, type ApplyCommandResult } from "../../src/commands/apply.js";
+import { applyCommand } from "../../src/commands/apply.js";
+import { applyCommandSucceeded, type ApplyCommandResult } from "../../src/commands/apply-result.js";
 import { SILENT_LOGGER, type Deps } from "../../src/commands/deps.js";
 import { describeError } from "../../src/commands/describe-error.js";
 import { planCommand } from "../../src/commands/plan.js";

@@ -13,7 +13,8 @@ import { APPLY_LOG_PREFIX, renderApplyLogEntry, renderApplyLogHead } from "../..
 import { MARKER_PREFIX, parseMarker, type CommentMarker } from "../../render/comment-marker.js";
 import { MAX_COMMENT_CHARS } from "../../render/fit-to-limit.js";
 import { renderApplyComment, renderApplyMarkdown, type ApplyCommentOptions } from "../../render/apply-comment.js";
-import { applyCommand, type ApplyCommandResult } from "../apply.js";
+import { applyCommand } from "../apply.js";
+import type { ApplyCommandResult } from "../apply-result.js";
 import type { Deps } from "../deps.js";
 import { describeError } from "../describe-error.js";
 import { resolveOrganization } from "../organization.js";

@@ -3,7 +3,9 @@ import type { FakeSentry } from "../../fakes/fake-sentry.js";
 import { describe, expect, OWNER_TOKEN, test, type SharedFixtures } from "../../support/fixtures.js";
 import { rosterInTempDir } from "../../support/rosters.js";
 import { shortId } from "../../../src/plan/change-id.js";
-import { applyCommand, applyCommandSucceeded, formatApplyCommandResult, type ApplyCommandOptions } from "../../../src/commands/apply.js";
+import { applyCommand, type ApplyCommandOptions } from "../../../src/commands/apply.js";
+import { formatApplyCommandResult } from "../../../src/commands/apply-format.js";
+import { applyCommandSucceeded } from "../../../src/commands/apply-result.js";
 import type { Deps } from "../../../src/commands/deps.js";
 
 // applyCommand against the fake Sentry on 127.0.0.1, in-process: the paths the
