@@ -1,3 +1,4 @@
+import type { ActionRequest } from "../commands/github-action/run-action.js";
 import { MODE_INPUTS, type ModeInput } from "./select-mode.js";
 
 /**
@@ -32,8 +33,11 @@ export class InputError extends Error {
   }
 }
 
+/** The switches the Action passes on to the command as they are (their meaning is documented on ActionRequest). */
+type ActionSwitches = Pick<ActionRequest, "comment" | "maskEmails" | "requireReviewedPlan" | "requireApproval" | "failOnDrift" | "driftIssue">;
+
 /** The Action's inputs as one typed value, parsed once at the edge. */
-export interface ActionInputs {
+export interface ActionInputs extends ActionSwitches {
   /** Empty when the secret is absent (fork pull requests): only validation can run. */
   readonly sentryToken: string;
   readonly sentryUrl: string;
@@ -43,12 +47,6 @@ export interface ActionInputs {
   readonly mode: ModeInput;
   /** Empty when not given: no comment, no merged-PR lookup. */
   readonly githubToken: string;
-  readonly comment: boolean;
-  readonly maskEmails: boolean;
-  readonly requireReviewedPlan: boolean;
-  readonly requireApproval: boolean;
-  readonly failOnDrift: boolean;
-  readonly driftIssue: boolean;
 }
 
 /** Reads one input as the runner passes it (core.getInput). */
