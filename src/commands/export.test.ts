@@ -16,7 +16,7 @@ function fakeDeps(fetch: typeof globalThis.fetch) {
   const deps: Deps = {
     readFile: async (path) => files.get(path) ?? "",
     writeFile: async (path, text) => {
-      files.set(path, text);
+      files.set(path, typeof text === "string" ? text : [...text].join(""));
     },
     logger: { progress: (m) => progress.push(m), warn: (m) => progress.push(`warning: ${m}`) },
     now: () => Date.parse("2026-03-01T00:00:00Z"),
