@@ -72791,6 +72791,12 @@ ${captureLines}` : capture.stack;
   }
 });
 
+// src/commands/young-generation.ts
+import { setFlagsFromString } from "node:v8";
+function keepYoungGenerationSmall() {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
+
 // src/action/main.ts
 import { join as join3 } from "node:path";
 
@@ -85333,4 +85339,5 @@ ${markdown.trim()}
 }
 
 // src/action/index.ts
+keepYoungGenerationSmall();
 await run();
