@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import type { FakeSentry } from "../fakes/fake-sentry.js";
 import { describe, expect, test } from "../support/fixtures.js";
 import { runAction } from "../support/run-action.js";
-import { DIST_CLI, runCli } from "../support/run-dist.js";
+import { COMPILE_CACHE_ENV, DIST_CLI, runCli } from "../support/run-dist.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
@@ -50,7 +50,7 @@ function applyInterrupted(server: FakeSentry, dir: string, signal: NodeJS.Signal
   return new Promise<{ code: number | null; stdout: string; stderr: string; writesAtSignal: number }>((resolve, reject) => {
     const child = spawn(process.execPath, [DIST_CLI, "apply", "--yes", "--snapshot", join(dir, "snapshot.json")], {
       cwd: dir,
-      env: { PATH: process.env["PATH"] ?? "", SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: server.url },
+      env: { PATH: process.env["PATH"] ?? "", ...COMPILE_CACHE_ENV, SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: server.url },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
