@@ -81678,19 +81678,27 @@ function seededRandom(seed) {
   };
 }
 
-// src/sentry/errors.ts
-var SentryApiError = class extends Error {
-  name = "SentryApiError";
+// src/domain/api-error.ts
+var ApiStatusError = class extends Error {
+  /** The HTTP status of the answer. */
   status;
-  /** e.g. "PUT /api/0/organizations/acme/members/42/" */
+  /** The request it answered, e.g. "PUT /api/0/organizations/acme/members/42/". */
   request;
-  /** Sentry's "detail" or first field error, when it sent one. */
+  /** The service's own reason ("detail", "message", a first field error), when it sent one. */
   detail;
+  constructor(message, answer, options) {
+    super(message, options);
+    this.status = answer.status;
+    this.request = answer.request;
+    this.detail = answer.detail;
+  }
+};
+
+// src/sentry/errors.ts
+var SentryApiError = class extends ApiStatusError {
+  name = "SentryApiError";
   constructor(status, request2, detail, options) {
-    super(options?.message ?? `${request2} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, options);
-    this.status = status;
-    this.request = request2;
-    this.detail = detail;
+    super(options?.message ?? `${request2} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, { status, request: request2, detail }, options);
   }
 };
 var SentryConnectionError = class extends Error {
@@ -84042,18 +84050,10 @@ function buildActionReport(request2, found) {
 }
 
 // src/github/errors.ts
-var GitHubApiError = class extends Error {
+var GitHubApiError = class extends ApiStatusError {
   name = "GitHubApiError";
-  status;
-  /** e.g. "POST /repos/o/r/issues/1/comments" */
-  request;
-  /** GitHub's own message, when it sent one. */
-  detail;
   constructor(status, request2, detail, options) {
-    super(`GitHub ${request2} failed with HTTP ${status}${detail ? `: ${detail}` : ""}${adviceFor(status, detail, request2)}`, options);
-    this.status = status;
-    this.request = request2;
-    this.detail = detail;
+    super(`GitHub ${request2} failed with HTTP ${status}${detail ? `: ${detail}` : ""}${adviceFor(status, detail, request2)}`, { status, request: request2, detail }, options);
   }
 };
 var GitHubConnectionError = class extends Error {
