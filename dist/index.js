@@ -64008,547 +64008,18 @@ function describeError(error2, token) {
   return token && token.length >= 4 ? text2.split(token).join("[token]") : text2;
 }
 
-// src/plan/drift-count.ts
-function countDrift(plan) {
-  const unlistedMembers = plan.drift.filter((entry) => entry.kind === "unlisted-member").length;
-  const unmanagedTeams = plan.drift.length - unlistedMembers;
-  const changes = plan.changes.length;
-  const heldBack = plan.skipped.length;
-  return { changes, heldBack, unlistedMembers, unmanagedTeams, total: changes + heldBack + unlistedMembers + unmanagedTeams };
-}
-
-// src/render/vocabulary.ts
-var INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-function spellOut(char) {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function plural(count, singular, pluralForm = `${singular}s`) {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-function changePhrase(change, style) {
-  const { value: v, role: r, arrow } = style;
-  switch (change.action) {
-    case "create-team":
-      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
-    case "invite": {
-      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
-      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
-      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
-    }
-    case "reinvite":
-      return "re-send the expired invite";
-    case "set-role":
-      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
-    case "add-to-team":
-      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
-    case "set-team-role":
-      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
-    case "remove-from-team":
-      return `remove from team ${v(change.team)}`;
-    case "remove-member":
-      return style.strong("remove from the organization");
-  }
-}
-function followUpPhrase(change, style) {
-  if (change.action !== "create-team") return void 0;
-  return `then remove the token's user from new team ${style.value(change.team)} (Sentry adds the team's creator), unless the roster lists them there`;
-}
-function changeSubject(change, style) {
-  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
-}
-function changeLine(change, style) {
-  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
-}
-function subjectKey(change) {
-  return change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
-}
-function driftPhrase(drift, style) {
-  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
-  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
-}
-var ACTION_LABELS = {
-  "create-team": "create team",
-  invite: "invite",
-  reinvite: "re-invite",
-  "set-role": "change org role",
-  "add-to-team": "add to team",
-  "set-team-role": "change team role",
-  "remove-from-team": "remove from team",
-  "remove-member": "remove member"
-};
-var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
-var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
-var MAX_MASK_GROWTH_PER_EMAIL = 10;
-var AT_SIGN = /@|&#64;/g;
-function maskedLengthBound(text2) {
-  return text2.length + MAX_MASK_GROWTH_PER_EMAIL * (text2.match(AT_SIGN)?.length ?? 0);
-}
-function maskEmailsInText(text2) {
-  return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
-}
-var FENCED_BLOCK = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
-function maskEmailsInMarkdown(markdown) {
-  let out = "";
-  let from = 0;
-  for (const block of markdown.matchAll(FENCED_BLOCK)) {
-    out += maskOutsideFences(markdown.slice(from, block.index)) + maskEmailsInText(block[0]);
-    from = block.index + block[0].length;
-  }
-  return out + maskOutsideFences(markdown.slice(from));
-}
-function maskOutsideFences(markdown) {
-  return markdown.replace(EMAIL_IN_MARKDOWN, (_email, first, domain) => `${first}\\*\\*\\*&#64;${domain}`);
-}
-
-// src/render/drift-headline.ts
-function driftHeadline(count) {
-  if (count.total === 0) return "Sentry matches the roster";
-  const parts = [
-    count.unlistedMembers > 0 ? plural(count.unlistedMembers, "member added by hand", "members added by hand") : "",
-    count.unmanagedTeams > 0 ? plural(count.unmanagedTeams, "team not in the roster", "teams not in the roster") : "",
-    count.changes > 0 ? plural(count.changes, "change to make", "changes to make") : "",
-    count.heldBack > 0 ? `${plural(count.heldBack, "change")} held back by a safety rule` : ""
-  ].filter((part) => part !== "");
-  return `Sentry differs from the roster: ${parts.join(", ")}`;
-}
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath2 = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath2) {
-          const addPathNewPos = addPath2.oldPos - diagonalPath;
-          canAdd = addPath2 && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath2.oldPos) {
-          basePath = this.addToPath(addPath2, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec2() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec2();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path6, added, removed, oldPosInc, options) {
-    const last = path6.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path6.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path6.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i = 0; i < array.length; i++) {
-      if (array[i]) {
-        ret.push(array[i]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
-            const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
-};
-
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
-  }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
-}
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
-}
-
-// node_modules/diff/libesm/patch/create.js
-var INCLUDE_HEADERS = {
-  includeIndex: true,
-  includeUnderline: true,
-  includeFileHeaders: true
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
-  }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
-  }
-  const context3 = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
-    }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
-      });
-    }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context3 * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context3);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
-    }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function formatPatch(patch, headerOptions) {
-  if (!headerOptions) {
-    headerOptions = INCLUDE_HEADERS;
-  }
-  if (Array.isArray(patch)) {
-    if (patch.length > 1 && !headerOptions.includeFileHeaders) {
-      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
-    }
-    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
-  }
-  const ret = [];
-  if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName) {
-    ret.push("Index: " + patch.oldFileName);
-  }
-  if (headerOptions.includeUnderline) {
-    ret.push("===================================================================");
-  }
-  if (headerOptions.includeFileHeaders) {
-    ret.push("--- " + patch.oldFileName + (typeof patch.oldHeader === "undefined" ? "" : "	" + patch.oldHeader));
-    ret.push("+++ " + patch.newFileName + (typeof patch.newHeader === "undefined" ? "" : "	" + patch.newHeader));
-  }
-  for (let i = 0; i < patch.hunks.length; i++) {
-    const hunk = patch.hunks[i];
-    if (hunk.oldLines === 0) {
-      hunk.oldStart -= 1;
-    }
-    if (hunk.newLines === 0) {
-      hunk.newStart -= 1;
-    }
-    ret.push("@@ -" + hunk.oldStart + "," + hunk.oldLines + " +" + hunk.newStart + "," + hunk.newLines + " @@");
-    for (const line of hunk.lines) {
-      ret.push(line);
-    }
-  }
-  return ret.join("\n") + "\n";
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  if (typeof options === "function") {
-    options = { callback: options };
-  }
-  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-    if (!patchObj) {
-      return;
-    }
-    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-  } else {
-    const { callback } = options;
-    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
-      if (!patchObj) {
-        callback(void 0);
-      } else {
-        callback(formatPatch(patchObj, options.headerOptions));
-      }
-    } }));
-  }
-}
-function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
-  return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
-}
-function splitLines(text2) {
-  const hasTrailingNl = text2.endsWith("\n");
-  const result = text2.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
-  } else {
-    result.push(result.pop().slice(0, -1));
-  }
-  return result;
-}
-
 // src/domain/roster-issue.ts
 var ISSUE_SEVERITY = { Error: "error", Warning: "warning" };
 function compareIssues(a, b) {
   return a.line - b.line || a.col - b.col || a.message.localeCompare(b.message);
+}
+
+// src/domain/identity.ts
+function normalizeEmail(email) {
+  return email.trim().toLowerCase();
+}
+function sameEmail(a, b) {
+  return normalizeEmail(a) === normalizeEmail(b);
 }
 
 // src/domain/roles.ts
@@ -64577,729 +64048,6 @@ function canManage(callerRole, from, to) {
   if (callerRole !== "owner" && callerRole !== "manager") return false;
   const ceiling = orgRolePriority(callerRole);
   return orgRolePriority(from) <= ceiling && orgRolePriority(to) <= ceiling;
-}
-
-// src/plan/change-id.ts
-import { createHash } from "node:crypto";
-var SHORT_ID_LENGTH = 16;
-function canonicalJson(value) {
-  return JSON.stringify(canonicalValue(value, void 0));
-}
-function canonicalValue(value, key) {
-  if (Array.isArray(value)) return value.map((item) => canonicalValue(item, void 0));
-  if (value !== null && typeof value === "object") {
-    const sorted = {};
-    for (const name of Object.keys(value).sort()) {
-      const field = value[name];
-      if (field !== void 0) sorted[name] = canonicalValue(field, name);
-    }
-    return sorted;
-  }
-  if (key === "email" && typeof value === "string") return value.toLowerCase();
-  return value;
-}
-function sha256Hex(text2) {
-  return createHash("sha256").update(text2, "utf8").digest("hex");
-}
-function withoutId(change) {
-  if (!("id" in change)) return change;
-  const { id: _id, ...rest } = change;
-  return rest;
-}
-function changeId(change) {
-  return sha256Hex(canonicalJson(withoutId(change)));
-}
-function withId(change) {
-  return { id: changeId(change), ...change };
-}
-function planDigest(changes) {
-  const forms = changes.map((change) => ({ id: change.id, form: canonicalValue(withoutId(change), void 0) })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0).map((entry) => entry.form);
-  return sha256Hex(JSON.stringify(forms));
-}
-function shortId(id) {
-  return id.slice(0, SHORT_ID_LENGTH);
-}
-
-// src/plan/errors.ts
-var PlanFileError = class extends Error {
-  name = "PlanFileError";
-  /** Where the plan came from, as the user named it (e.g. "plan.json"). */
-  source;
-  constructor(source, message, options) {
-    super(`${source} ${message}`, options);
-    this.source = source;
-  }
-};
-
-// src/plan/plan-json.ts
-var READABLE_FORMAT_VERSIONS = [1];
-var KEY_ORDER = [
-  "formatVersion",
-  "organization",
-  "digest",
-  "changes",
-  "skipped",
-  "drift",
-  "warnings",
-  "violations",
-  "id",
-  "rule",
-  "kind",
-  "action",
-  "email",
-  "memberId",
-  "team",
-  "name",
-  "role",
-  "pending",
-  "from",
-  "to",
-  "teamRole",
-  "teams",
-  "reason",
-  "detail",
-  "message"
-];
-var CHANGE_FIELDS = {
-  invite: { email: isText, role: isOrgRole, teams: isTeamRoleMap },
-  reinvite: { email: isText, memberId: isText },
-  "set-role": { email: isText, memberId: isText, from: isText, to: isOrgRole },
-  "add-to-team": { email: isText, memberId: isText, team: isText, teamRole: isTeamRole },
-  "set-team-role": { email: isText, memberId: isText, team: isText, from: isTeamRole, to: isTeamRole },
-  "remove-from-team": { email: isText, memberId: isText, team: isText },
-  "remove-member": { email: isText, memberId: isText },
-  "create-team": { team: isText, name: isText }
-};
-function toPlanJson(plan) {
-  return `${JSON.stringify(ordered(plan), null, 2)}
-`;
-}
-function ordered(value) {
-  if (Array.isArray(value)) return value.map(ordered);
-  if (value === null || typeof value !== "object") return value;
-  const rank = (key) => {
-    const index = KEY_ORDER.indexOf(key);
-    return index === -1 ? KEY_ORDER.length : index;
-  };
-  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const result = {};
-  for (const key of keys) result[key] = ordered(value[key]);
-  return result;
-}
-function parsePlanJson(text2, source = "the plan file") {
-  let data;
-  try {
-    data = JSON.parse(text2);
-  } catch (error2) {
-    throw new PlanFileError(source, `is not JSON (${error2 instanceof Error ? error2.message : String(error2)}): pass a file written by "sentry-roster plan --out"`, { cause: error2 });
-  }
-  if (!isRecord(data)) throw new PlanFileError(source, "is not a sentry-roster plan: expected a JSON object");
-  const version = data["formatVersion"];
-  if (typeof version !== "number" || !READABLE_FORMAT_VERSIONS.includes(version)) {
-    throw new PlanFileError(
-      source,
-      `has formatVersion ${JSON.stringify(version ?? null)}; this sentry-roster reads formatVersion ${READABLE_FORMAT_VERSIONS.join(", ")}`
-    );
-  }
-  for (const key of ["organization", "digest"]) {
-    if (!isText(data[key])) throw new PlanFileError(source, `has no "${key}" string: it is not a complete plan`);
-  }
-  for (const key of ["changes", "skipped", "drift", "warnings", "violations"]) {
-    if (!Array.isArray(data[key])) throw new PlanFileError(source, `has no "${key}" list: it is not a complete plan`);
-  }
-  const changes = data["changes"].map((change, index) => checkChange(change, index, source));
-  if (planDigest(changes) !== data["digest"]) {
-    throw new PlanFileError(source, "has a digest that does not match its changes: the file was edited; compute a new plan");
-  }
-  return data;
-}
-function checkChange(change, index, source) {
-  const where = `change ${index + 1}`;
-  if (!isRecord(change)) throw new PlanFileError(source, `${where} is not an object`);
-  const action = change["action"];
-  const fields = typeof action === "string" ? CHANGE_FIELDS[action] : void 0;
-  if (!fields) throw new PlanFileError(source, `${where} has unknown action ${JSON.stringify(action)}`);
-  for (const [field, valid] of Object.entries(fields)) {
-    if (!valid(change[field])) throw new PlanFileError(source, `${where} (${String(action)}) has a missing or invalid "${field}"`);
-  }
-  if (!isText(change["id"]) || changeId(change) !== change["id"]) {
-    throw new PlanFileError(source, `${where} (${String(action)}) has an id that does not match its content: the file was edited; compute a new plan`);
-  }
-  return change;
-}
-function isRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function isText(value) {
-  return typeof value === "string" && value.length > 0;
-}
-function isTeamRoleMap(value) {
-  return isRecord(value) && Object.values(value).every(isTeamRole);
-}
-
-// src/render/markdown.ts
-var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
-function escapeHtml(text2) {
-  let out = "";
-  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHARS, spellOut);
-  for (const char of visible) {
-    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
-  }
-  return out;
-}
-function escape(text2) {
-  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
-  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
-}
-function code(text2) {
-  return `<code>${escapeHtml(text2)}</code>`;
-}
-function table(header, rows) {
-  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-function details(summary2, body) {
-  return `<details><summary>${summary2}</summary>
-
-${body.trim()}
-
-</details>`;
-}
-function fenced(text2, language = "") {
-  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2.replace(/\n$/, "")}
-${fence}`;
-}
-var MARKDOWN_STYLE = {
-  value: code,
-  role: escape,
-  quoted: code,
-  strong: (text2) => `**${text2}**`,
-  arrow: "→"
-};
-function renderDiffMarkdown(title, patch) {
-  return `#### ${title}
-
-${fenced(patch, "diff")}`;
-}
-
-// src/render/comment-marker.ts
-var MARKER_PREFIX = "<!-- sentry-roster:plan ";
-var MARKER_SUFFIX = " -->";
-var MARKER_VERSION = 1;
-var SHORT_ID = /^[0-9a-f]{16}$/;
-var DIGEST = /^[0-9a-f]{16,64}$/;
-function writeMarker(marker) {
-  const json = JSON.stringify({
-    v: MARKER_VERSION,
-    org: marker.org,
-    digest: marker.digest,
-    ...marker.ids ? { ids64: encodeIds(marker.ids) } : {},
-    ...marker.sha ? { sha: marker.sha } : {},
-    ...marker.applied ? { applied: marker.applied } : {}
-  }).replace(/[<>&-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `${MARKER_PREFIX}${json}${MARKER_SUFFIX}`;
-}
-function parseMarker(body) {
-  if (!body.startsWith(MARKER_PREFIX)) return void 0;
-  const end = body.indexOf(MARKER_SUFFIX, MARKER_PREFIX.length);
-  const newline = body.indexOf("\n");
-  if (end < 0 || newline >= 0 && newline < end) return void 0;
-  let value;
-  try {
-    value = JSON.parse(body.slice(MARKER_PREFIX.length, end));
-  } catch {
-    return void 0;
-  }
-  if (typeof value !== "object" || value === null) return void 0;
-  const record2 = value;
-  if (record2["v"] !== MARKER_VERSION || typeof record2["org"] !== "string") return void 0;
-  const digest = record2["digest"];
-  if (typeof digest !== "string" || !DIGEST.test(digest)) return void 0;
-  const ids = record2["ids64"] !== void 0 ? typeof record2["ids64"] === "string" ? decodeIds(record2["ids64"]) ?? null : null : record2["ids"];
-  if (ids !== void 0 && !(Array.isArray(ids) && ids.every((id) => typeof id === "string" && SHORT_ID.test(id)))) {
-    return void 0;
-  }
-  const sha = typeof record2["sha"] === "string" ? record2["sha"] : void 0;
-  const applied = typeof record2["applied"] === "string" ? record2["applied"] : void 0;
-  return {
-    org: record2["org"],
-    digest,
-    ...ids ? { ids } : {},
-    ...sha ? { sha } : {},
-    ...applied ? { applied } : {}
-  };
-}
-function samePlanComment(current, next) {
-  const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
-  return withoutRunLinks(current) === withoutRunLinks(next);
-}
-var BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._";
-var BYTES_PER_ID = 8;
-function encodeIds(ids) {
-  const hex = ids.map((id) => id.toLowerCase()).join("");
-  let out = "";
-  for (let index = 0; index < hex.length; index += 6) {
-    const chunk = hex.slice(index, index + 6);
-    const value = parseInt(chunk.padEnd(6, "0"), 16);
-    const chars = chunk.length === 6 ? 4 : chunk.length === 4 ? 3 : 2;
-    for (let shift = 18, written = 0; written < chars; shift -= 6, written += 1) out += BASE64URL[value >> shift & 63];
-  }
-  return out;
-}
-function decodeIds(text2) {
-  if (!/^[A-Za-z0-9._]*$/.test(text2)) return void 0;
-  let hex = "";
-  for (let index = 0; index < text2.length; index += 4) {
-    const chunk = text2.slice(index, index + 4);
-    if (chunk.length === 1) return void 0;
-    let value = 0;
-    for (const char of chunk.padEnd(4, "A")) value = value * 64 + BASE64URL.indexOf(char);
-    const bytes = chunk.length - 1;
-    hex += value.toString(16).padStart(6, "0").slice(0, bytes * 2);
-  }
-  if (hex.length % (BYTES_PER_ID * 2) !== 0) return void 0;
-  return hex.match(/.{16}/g) ?? [];
-}
-
-// src/render/plan-summary.ts
-var SUMMARY_THRESHOLD = 30;
-var SUMMARY_TEAMS = 8;
-function summarizePlan(plan) {
-  if (plan.changes.length <= SUMMARY_THRESHOLD) return void 0;
-  const actions = /* @__PURE__ */ new Map();
-  const teams = /* @__PURE__ */ new Map();
-  for (const change of plan.changes) {
-    const label = ACTION_LABELS[change.action];
-    actions.set(label, (actions.get(label) ?? 0) + 1);
-    for (const team of teamsOf(change)) teams.set(team, (teams.get(team) ?? 0) + 1);
-  }
-  const sortedTeams = [...teams].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-  return { byAction: [...actions], byTeam: sortedTeams.slice(0, SUMMARY_TEAMS), moreTeams: Math.max(0, sortedTeams.length - SUMMARY_TEAMS) };
-}
-function teamsOf(change) {
-  switch (change.action) {
-    case "create-team":
-    case "add-to-team":
-    case "set-team-role":
-    case "remove-from-team":
-      return [change.team];
-    case "invite":
-      return Object.keys(change.teams);
-    case "reinvite":
-    case "set-role":
-    case "remove-member":
-      return [];
-  }
-}
-
-// src/render/fit-to-limit.ts
-var MAX_COMMENT_CHARS = 6e4;
-var MARKER_SHARE = 0.55;
-var FOLD_OVER_LINES = 15;
-var FOLD_ABOVE_SHARE = 0.25;
-var FIT_STAGE = { Full: "full", Folded: "folded", Shortened: "shortened", CountsOnly: "counts-only" };
-function fitToLimit(parts, maxChars = MAX_COMMENT_CHARS) {
-  const idsFit = parts.marker.withIds.length <= maxChars * MARKER_SHARE;
-  for (const [marker2, idsEmbedded] of [
-    ...idsFit ? [[parts.marker.withIds, true]] : [],
-    [parts.marker.digestOnly, false]
-  ]) {
-    const fitted = fitWithMarker(parts, marker2, maxChars);
-    if (fitted) return { ...fitted, idsEmbedded };
-  }
-  const marker = parts.marker.digestOnly;
-  return { text: `${marker}
-${parts.head}`.slice(0, Math.max(marker.length, maxChars)), stage: FIT_STAGE.CountsOnly, idsEmbedded: false };
-}
-function fitWithMarker(parts, marker, maxChars) {
-  const fits = (text2) => maskedLengthBound(text2) <= maxChars;
-  const full = assemble(marker, parts, parts.sections.map((section) => renderSection(section, section.blocks.length, false, parts.fullTextAt)));
-  if (full.length <= maxChars * FOLD_ABOVE_SHARE) return { text: full, stage: FIT_STAGE.Full };
-  const folded = (kept) => assemble(
-    marker,
-    parts,
-    parts.sections.map((section, index) => renderSection(section, kept[index] ?? 0, true, parts.fullTextAt))
-  );
-  const all = parts.sections.map((section) => section.blocks.length);
-  const foldedText = folded(all);
-  if (fits(foldedText)) return { text: foldedText, stage: foldedText === full ? FIT_STAGE.Full : FIT_STAGE.Folded };
-  const total = all.reduce((sum, count) => sum + count, 0);
-  let low = 0;
-  let high = total - 1;
-  let best;
-  while (low <= high) {
-    const middle = Math.floor((low + high) / 2);
-    const text2 = folded(distribute(all, middle));
-    if (fits(text2)) {
-      best = text2;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  if (best !== void 0) return { text: best, stage: FIT_STAGE.Shortened };
-  const countsOnly = assemble(marker, parts, [`The full plan is in ${parts.fullTextAt}.`]);
-  return fits(countsOnly) ? { text: countsOnly, stage: FIT_STAGE.CountsOnly } : void 0;
-}
-function distribute(sizes, count) {
-  let left = count;
-  return sizes.map((size) => {
-    const kept = Math.min(size, left);
-    left -= kept;
-    return kept;
-  });
-}
-function renderSection(section, kept, fold, fullTextAt2) {
-  const blocks = section.blocks.slice(0, kept);
-  const dropped = section.itemsPerBlock.slice(kept).reduce((sum, count) => sum + count, 0);
-  const more = dropped > 0 ? `
-
-_…${plural(dropped, `more ${section.unit}`)} — see ${fullTextAt2}._` : "";
-  const body = `${blocks.join("\n")}${more}`.trim();
-  const lines = body.split("\n").length;
-  if (fold && lines > FOLD_OVER_LINES) {
-    const shown = section.itemsPerBlock.slice(0, kept).reduce((sum, count) => sum + count, 0);
-    return details(`<b>${section.title}</b> (${shown + dropped})`, body);
-  }
-  return `#### ${section.title}
-
-${body}`;
-}
-function assemble(marker, parts, sections) {
-  return [marker, parts.head.trim(), ...sections, parts.footer.trim()].filter((part) => part !== "").join("\n\n") + "\n";
-}
-
-// src/render/plan-comment.ts
-function fullTextAt(options) {
-  return options.fullTextAt ?? (options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY);
-}
-var JOB_SUMMARY = "the job summary";
-function renderPlanComment(plan, options) {
-  const marker = {
-    org: plan.organization,
-    digest: plan.digest,
-    ...options.sha ? { sha: options.sha } : {}
-  };
-  return fitToLimit(
-    {
-      marker: { withIds: writeMarker({ ...marker, ids: plan.changes.map((change) => shortId(change.id)) }), digestOnly: writeMarker(marker) },
-      head: planHead(plan, options),
-      sections: planSections(plan, options),
-      footer: footer(options),
-      fullTextAt: fullTextAt(options)
-    },
-    options.maxChars ?? MAX_COMMENT_CHARS
-  );
-}
-function renderPlanMarkdown(plan, options) {
-  const sections = planSections(plan, options).map((section) => `#### ${section.title}
-
-${section.blocks.join("\n")}`);
-  return [planHead(plan, options), ...sections, footer(options)].filter((part) => part !== "").join("\n\n") + "\n";
-}
-function changeLineMarkdown(change, note) {
-  return `- ${changeLine(change, MARKDOWN_STYLE)}${note ? ` — ${escape(note)}` : ""}`;
-}
-function planHead(plan, options) {
-  const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
-  const removals = plan.changes.filter((change) => change.action === "remove-member").length;
-  const drift = countDrift(plan);
-  const verdict2 = plan.violations.length > 0 ? `**Refused:** ${plural(plan.violations.length, "violation")}; nothing will be applied.` : options.purpose === "drift" ? drift.total > 0 ? `**${driftHeadline(drift)}.**` : "**No drift.** Sentry matches the roster." : plan.changes.length === 0 ? drift.total > 0 ? `**No changes.** ${driftHeadline(drift)} (reported, not changed).` : "**No changes.** Sentry matches the roster." : `**${plural(plan.changes.length, "change")}**${removals > 0 ? `, including ${plural(removals, "removal")}` : ""}.`;
-  const counts = /* @__PURE__ */ new Map();
-  for (const change of plan.changes) counts.set(ACTION_LABELS[change.action], (counts.get(ACTION_LABELS[change.action]) ?? 0) + 1);
-  const rows = [...counts].map(([label, count]) => [label, String(count)]);
-  if (plan.skipped.length > 0) rows.push(["skipped", String(plan.skipped.length)]);
-  if (plan.drift.length > 0) rows.push(["drift", String(plan.drift.length)]);
-  if (plan.warnings.length > 0) rows.push(["warnings", String(plan.warnings.length)]);
-  const lines = [`### ${title} for ${code(plan.organization)}`, "", verdict2, "", `Digest ${code(plan.digest.slice(0, 16))}`];
-  if (rows.length > 0) lines.push("", table(["", "count"], rows));
-  const summary2 = summarizePlan(plan);
-  if (summary2 && summary2.byTeam.length > 0) {
-    const teamRows = summary2.byTeam.map(([team, count]) => [code(team), String(count)]);
-    if (summary2.moreTeams > 0) teamRows.push([`${plural(summary2.moreTeams, "more team")}`, ""]);
-    lines.push("", table(["team", "changes"], teamRows));
-  }
-  return lines.join("\n");
-}
-function planSections(plan, options) {
-  const sections = [];
-  const push = (title, blocks, itemsPerBlock, unit) => {
-    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock, unit });
-  };
-  push(
-    "Violations: the plan is refused",
-    plan.violations.map((violation) => `- ${escape(violation.message)}`),
-    plan.violations.map(() => 1),
-    "violation"
-  );
-  const removals = plan.changes.filter((change) => change.action === "remove-member");
-  push(
-    "Removals",
-    removals.map((change) => changeLineMarkdown(change)),
-    removals.map(() => 1),
-    "removal"
-  );
-  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"));
-  push(
-    "Changes",
-    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}${followUpOf(change)}`)].join("\n")),
-    groups.map(([, changes]) => changes.length),
-    "change"
-  );
-  const ownerSkips = plan.skipped.filter((skip) => skip.reason === "owner-protected" || skip.reason === "last-owner");
-  const otherSkips = plan.skipped.filter((skip) => !ownerSkips.includes(skip));
-  const skipLine = (skip) => `- ${changeLine(skip, MARKDOWN_STYLE)} — ${code(skip.reason)}: ${escape(skip.detail)}`;
-  push("Skipped to protect owners", ownerSkips.map(skipLine), ownerSkips.map(() => 1), "skipped change");
-  push("Skipped", otherSkips.map(skipLine), otherSkips.map(() => 1), "skipped change");
-  push(
-    options.purpose === "drift" ? "Changed by hand in Sentry" : "Drift",
-    plan.drift.map((drift) => `- ${driftPhrase(drift, MARKDOWN_STYLE)}`),
-    plan.drift.map(() => 1),
-    "drift entry"
-  );
-  const warnings = [
-    ...plan.warnings.map((warning2) => `- ${escape(warning2.message)}`),
-    ...(options.rosterIssues ?? []).filter((issue2) => issue2.severity === "warning").map((issue2) => `- ${code(`${issue2.file}:${issue2.line}:${issue2.col}`)} ${escape(issue2.message)}`)
-  ];
-  push("Warnings", warnings, warnings.map(() => 1), "warning");
-  return sections;
-}
-function followUpOf(change) {
-  const followUp = followUpPhrase(change, MARKDOWN_STYLE);
-  return followUp ? `; ${followUp}` : "";
-}
-function groupBySubject(changes) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const change of changes) {
-    const key = subjectKey(change);
-    groups.set(key, [...groups.get(key) ?? [], change]);
-  }
-  return [...groups.values()].map((group2) => [changeSubject(group2[0], MARKDOWN_STYLE), group2]);
-}
-function footer(options) {
-  const parts = [
-    options.runUrl ? `[workflow run](${options.runUrl})` : void 0,
-    options.sha ? `commit ${code(options.sha.slice(0, 12))}` : void 0
-  ].filter((part) => part !== void 0);
-  return parts.length > 0 ? `<sub>sentry-roster · ${parts.join(" · ")}</sub>` : "<sub>sentry-roster</sub>";
-}
-
-// src/render/roster-issues-comment.ts
-function renderRosterIssuesMarkdown(issues) {
-  return issues.map((issue2) => {
-    const where = code(`${issue2.file}:${issue2.line}:${issue2.col}`);
-    const hint = issue2.hint ? `<br>hint: ${escape(issue2.hint)}` : "";
-    return `- ${issue2.severity === "warning" ? "warning " : ""}${where} ${escape(issue2.message)}${hint}`;
-  }).join("\n");
-}
-function renderRosterIssuesComment(file, issues, options) {
-  const errors = issues.filter((issue2) => issue2.severity === "error").length;
-  const marker = writeMarker({ org: options.organization, digest: "0".repeat(64), ids: [], ...options.sha ? { sha: options.sha } : {} });
-  const blocks = issues.map((issue2) => renderRosterIssuesMarkdown([issue2]));
-  return fitToLimit(
-    {
-      marker: { withIds: marker, digestOnly: marker },
-      head: [`### Sentry roster plan`, "", `**${code(file)} has ${plural(errors, "error")}**: no plan was computed. Fix the roster and push again.`].join("\n"),
-      sections: [{ title: "Roster problems", blocks, itemsPerBlock: blocks.map(() => 1), unit: "problem" }],
-      footer: footer(options),
-      fullTextAt: fullTextAt(options)
-    },
-    options.maxChars ?? MAX_COMMENT_CHARS
-  );
-}
-
-// src/roster/write-roster.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/domain/identity.ts
-function normalizeEmail(email) {
-  return email.trim().toLowerCase();
-}
-function sameEmail(a, b) {
-  return normalizeEmail(a) === normalizeEmail(b);
-}
-
-// src/roster/to-desired-state.ts
-var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
-function toDesiredState(roster) {
-  const value = roster.value;
-  const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
-  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
-    slug,
-    ...team?.name !== void 0 ? { name: team.name } : {},
-    position: position(roster.teamKeyOffsets.get(slug))
-  }));
-  const members = value.members.map((member, index) => ({
-    email: normalizeEmail(member.email),
-    aliases: (member.aliases ?? []).map(normalizeEmail),
-    role: member.role,
-    teams: teamRoles(member.teams),
-    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
-    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
-    position: position(roster.memberOffsets[index])
-  }));
-  return {
-    organization: value.organization ?? "",
-    policy: { ...DEFAULT_POLICY, ...value.policy },
-    teams,
-    ignore: (value.ignore ?? []).map(normalizeEmail),
-    members
-  };
-}
-function teamRoles(teams) {
-  if (teams === void 0) return {};
-  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
-  return { ...teams };
-}
-
-// src/roster/write-roster.ts
-var SCHEMA_COMMENT = " yaml-language-server: $schema=./schema/roster.schema.json";
-function writeRoster(live, options = {}) {
-  const document = new import_yaml.Document();
-  const organization = options.organization ?? live.organization;
-  document.commentBefore = [
-    SCHEMA_COMMENT,
-    ` Exported from the Sentry organization "${organization}" by sentry-roster export.`,
-    " Check it, then edit this file instead of Sentry's member settings: sentry-roster plan shows the difference."
-  ].join("\n");
-  const teams = teamSlugs(live);
-  const root = document.createNode({});
-  const add = (key, value, comment) => {
-    const pair = document.createPair(key, value);
-    if (comment && (0, import_yaml.isScalar)(pair.key)) pair.key.commentBefore = comment;
-    root.items.push(pair);
-  };
-  add("version", 1);
-  add("organization", organization);
-  add("policy", policyNode(document), " Safety rails, all at their defaults: see the README before changing them.");
-  add(
-    "teams",
-    teamsNode(document, live, teams),
-    " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged."
-  );
-  const { listed, expired } = splitExpiredInvites(live.members);
-  if (expired.length > 0) {
-    add(
-      "ignore",
-      ignoreNode(document, expired),
-      [
-        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
-        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`
-      ].join("\n")
-    );
-  }
-  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
-  document.contents = root;
-  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-function policyNode(document) {
-  return document.createNode({ ...DEFAULT_POLICY });
-}
-function teamsNode(document, live, slugs) {
-  const teams = document.createNode({});
-  for (const slug of slugs) {
-    const team = live.teams.find((candidate) => candidate.slug === slug);
-    const value = document.createNode(team && team.name !== slug ? { name: team.name } : {});
-    value.flow = true;
-    teams.set(slug, value);
-    if (team?.idpProvisioned) value.comment = " SCIM-managed: Sentry refuses membership changes through the API";
-  }
-  return teams;
-}
-function splitExpiredInvites(members) {
-  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
-  const expired = /* @__PURE__ */ new Map();
-  for (const member of members) {
-    const key = normalizeEmail(member.email);
-    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
-  }
-  const ignored = new Set(expired.values());
-  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
-  return { listed, expired: [...ignored].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email))) };
-}
-function ignoreNode(document, expired) {
-  const ignore = document.createNode([]);
-  for (const member of expired) {
-    const entry = document.createNode(member.email);
-    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText) : [];
-    const name = memberNotes(member).filter((note) => note !== "expired invite");
-    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
-    ignore.items.push(entry);
-  }
-  return ignore;
-}
-function membersNode(document, listedMembers) {
-  const members = document.createNode([]);
-  const sorted = [...listedMembers].sort(
-    (a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText(a.id, b.id)
-  );
-  const seen = /* @__PURE__ */ new Map();
-  for (const member of preferAccepted(sorted)) {
-    const key = normalizeEmail(member.email);
-    const kept = seen.get(key);
-    if (kept) {
-      const note = ` also in Sentry as ${member.email} (member ${member.id}${member.pending ? ", pending invite" : ""}): remove the duplicate there`;
-      kept.comment = kept.comment ? `${kept.comment}
-${note}` : note;
-      continue;
-    }
-    const node = memberNode(document, member);
-    seen.set(key, node);
-    members.items.push(node);
-  }
-  return members;
-}
-function preferAccepted(members) {
-  return [...members].sort(
-    (a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)) || Number(a.pending) - Number(b.pending) || compareText(a.id, b.id)
-  );
-}
-function memberNode(document, member) {
-  const node = document.createNode({ email: member.email, role: member.role });
-  const emailValue = node.get("email", true);
-  const notes = memberNotes(member);
-  if (notes.length > 0) emailValue.comment = ` ${notes.join(", ")}`;
-  if (!isOrgRole(member.role)) {
-    node.get("role", true).comment = ` not a role sentry-roster knows: pick one of member, admin, manager, owner, billing`;
-  }
-  const teams = memberTeams(member);
-  if (teams !== void 0) {
-    const teamsValue = document.createNode(teams);
-    if ((0, import_yaml.isSeq)(teamsValue)) teamsValue.flow = true;
-    node.set("teams", teamsValue);
-  }
-  return node;
-}
-function memberNotes(member) {
-  const notes = [];
-  const name = member.name.replace(/\s+/g, " ").trim();
-  if (name && !sameText(name, member.email)) notes.push(name);
-  if (member.pending) notes.push(member.expired ? "expired invite" : "pending invite");
-  if (member.flags.idpProvisioned) notes.push("SCIM-managed");
-  return notes;
-}
-function memberTeams(member) {
-  if (!hasTeamAccess(member.role)) return void 0;
-  const slugs = Object.keys(member.teams).sort(compareText);
-  if (slugs.length === 0) return void 0;
-  const explicitAdmin = minimumTeamRole(member.role) === "contributor" && slugs.some((slug) => member.teams[slug] === "admin");
-  if (!explicitAdmin) return slugs;
-  return Object.fromEntries(slugs.map((slug) => [slug, member.teams[slug] === "admin" ? "admin" : "contributor"]));
-}
-function teamSlugs(live) {
-  const slugs = new Set(live.teams.map((team) => team.slug));
-  for (const member of live.members)
-    if (hasTeamAccess(member.role)) for (const slug of Object.keys(member.teams)) slugs.add(slug);
-  return [...slugs].sort(compareText);
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sameText(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 // src/plan/apply-order.ts
@@ -65347,6 +64095,47 @@ function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
 }
 function phaseRank(change, demoted) {
   return APPLY_PHASES.indexOf(phaseOf(change, demoted));
+}
+
+// src/plan/change-id.ts
+import { createHash } from "node:crypto";
+var SHORT_ID_LENGTH = 16;
+function canonicalJson(value) {
+  return JSON.stringify(canonicalValue(value, void 0));
+}
+function canonicalValue(value, key) {
+  if (Array.isArray(value)) return value.map((item) => canonicalValue(item, void 0));
+  if (value !== null && typeof value === "object") {
+    const sorted = {};
+    for (const name of Object.keys(value).sort()) {
+      const field = value[name];
+      if (field !== void 0) sorted[name] = canonicalValue(field, name);
+    }
+    return sorted;
+  }
+  if (key === "email" && typeof value === "string") return value.toLowerCase();
+  return value;
+}
+function sha256Hex(text2) {
+  return createHash("sha256").update(text2, "utf8").digest("hex");
+}
+function withoutId(change) {
+  if (!("id" in change)) return change;
+  const { id: _id, ...rest } = change;
+  return rest;
+}
+function changeId(change) {
+  return sha256Hex(canonicalJson(withoutId(change)));
+}
+function withId(change) {
+  return { id: changeId(change), ...change };
+}
+function planDigest(changes) {
+  const forms = changes.map((change) => ({ id: change.id, form: canonicalValue(withoutId(change), void 0) })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0).map((entry) => entry.form);
+  return sha256Hex(JSON.stringify(forms));
+}
+function shortId(id) {
+  return id.slice(0, SHORT_ID_LENGTH);
 }
 
 // src/domain/token-scopes.ts
@@ -65544,18 +64333,18 @@ function record(draft, change, hold) {
 function judge(draft, candidate, context3) {
   record(draft, candidate.change, holdFor(candidate.change, candidate.target, context3));
 }
-function compareText2(a, b) {
+function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareIds(a, b) {
-  return a.length - b.length || compareText2(a, b);
+  return a.length - b.length || compareText(a, b);
 }
 function sortBy(items, key) {
-  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText2(a.key, b.key)).map((entry) => entry.item);
+  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText(a.key, b.key)).map((entry) => entry.item);
 }
 function sortedRecord(record2) {
   const sorted = {};
-  for (const key of Object.keys(record2).sort(compareText2)) sorted[key] = record2[key];
+  for (const key of Object.keys(record2).sort(compareText)) sorted[key] = record2[key];
   return sorted;
 }
 function quotedList(items) {
@@ -65736,7 +64525,7 @@ function judgeMemberChanges(candidates, live, context3) {
     const demotes = change.action === "set-role" && change.from === "owner" && change.to !== "owner";
     if (demotes || change.action === "remove-member" && target.role === "owner") reductions.push({ change, target });
   }
-  reductions.sort((a, b) => compareText2(normalizeEmail(a.target.email), normalizeEmail(b.target.email)) || compareText2(a.change.action, b.change.action));
+  reductions.sort((a, b) => compareText(normalizeEmail(a.target.email), normalizeEmail(b.target.email)) || compareText(a.change.action, b.change.action));
   for (const [change, hold] of holdForLastOwner(owners, reductions, context3.policy.minOwners)) holds.set(change, hold);
   return holds;
 }
@@ -65745,8 +64534,8 @@ function planInvitesLostByRemoval(removed, match, context3, uncreatable, draft) 
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
   const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
   const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
-  for (const sender of [...removed].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)))) {
-    const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)));
+  for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
+    const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite2 of sent) {
       const member = rosterByInvite.get(invite2.id);
       if (!member) continue;
@@ -65809,7 +64598,7 @@ function planManagedTeams(desired, live, context3, draft) {
   const liveTeams = new Set(live.teams.map((team) => team.slug));
   const teamsRead = new Set(live.teamsRead);
   const uncreatable = /* @__PURE__ */ new Map();
-  for (const team of [...desired.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
+  for (const team of [...desired.teams].sort((a, b) => compareText(a.slug, b.slug))) {
     if (!liveTeams.has(team.slug)) {
       const change = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
       const hold = holdFor(change, void 0, context3);
@@ -65840,7 +64629,7 @@ function planTeamChanges(match, desired, live, finalRoles, uncreatable, context3
       }
     }
     if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
-      for (const team of Object.keys(current.teams).sort(compareText2)) {
+      for (const team of Object.keys(current.teams).sort(compareText)) {
         if (facts.managed.has(team)) continue;
         judge(draft, { change: { action: "remove-from-team", email: current.email, memberId: current.id, team }, target: current }, context3);
       }
@@ -65859,7 +64648,7 @@ function teamCandidates(member, current, finalRole, facts, draft) {
   const teams = /* @__PURE__ */ new Set();
   for (const team of Object.keys(member.teams)) if (facts.managed.has(team)) teams.add(team);
   for (const team of Object.keys(current.teams)) if (facts.managed.has(team)) teams.add(team);
-  for (const team of [...teams].sort(compareText2)) {
+  for (const team of [...teams].sort(compareText)) {
     const exists2 = facts.liveTeams.has(team);
     if (exists2 && !facts.teamsRead.has(team)) continue;
     const stored = exists2 ? current.teams[team] : void 0;
@@ -65912,7 +64701,7 @@ function computePlan(desired, live) {
   const match = matchRoster(desired, live, draft);
   const { finalRoles } = planMemberChanges(match, desired, live, context3, uncreatable, draft, drift);
   const managed = new Set(desired.teams.map((team) => team.slug));
-  for (const team of [...live.teams].sort((a, b) => compareText2(a.slug, b.slug))) {
+  for (const team of [...live.teams].sort((a, b) => compareText(a.slug, b.slug))) {
     if (!managed.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
   }
   planTeamChanges(match, desired, live, finalRoles, uncreatable, context3, draft);
@@ -65931,7 +64720,7 @@ function computePlan(desired, live) {
 }
 function orderChanges(changes) {
   const demoted = demotedMembers(changes);
-  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText2(a.email, b.email) || compareText2(a.team, b.team)).map((entry) => entry.change);
+  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team)).map((entry) => entry.change);
 }
 function emailOf(change) {
   return "email" in change ? normalizeEmail(change.email) : "";
@@ -65952,7 +64741,7 @@ var RosterFileError = class extends Error {
 };
 
 // src/roster/parse-roster.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/roster/plain-roster-reader.ts
 var OutsideSubset = class extends Error {
@@ -66135,7 +64924,7 @@ function isPlainString(text2) {
 }
 
 // src/roster/refused-yaml.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 function syntaxIssues(file, errors, spans, at, source) {
   const issues = [];
   const reportedLines = /* @__PURE__ */ new Set();
@@ -66152,7 +64941,7 @@ function structureIssues(file, document, at, source) {
   const issues = [];
   let readable = true;
   const start = (node) => at(node?.range?.[0] ?? 0);
-  (0, import_yaml2.visit)(document, {
+  (0, import_yaml.visit)(document, {
     Alias(_, node) {
       readable = false;
       issues.push(
@@ -66165,9 +64954,9 @@ function structureIssues(file, document, at, source) {
       );
     },
     Node(_, node) {
-      if ((0, import_yaml2.isAlias)(node)) return;
+      if ((0, import_yaml.isAlias)(node)) return;
       const properties = nodePropertyIssues(file, node, at, source);
-      const keys = (0, import_yaml2.isMap)(node) ? keyIssues(file, node.items, start) : { issues: [], readable: true };
+      const keys = (0, import_yaml.isMap)(node) ? keyIssues(file, node.items, start) : { issues: [], readable: true };
       if (properties.length > 0 || !keys.readable) readable = false;
       issues.push(...properties, ...keys.issues);
     }
@@ -66207,7 +64996,7 @@ function keyIssues(file, pairs, start) {
   let readable = true;
   const seen = /* @__PURE__ */ new Map();
   for (const pair of pairs) {
-    if ((0, import_yaml2.isPair)(pair) && pair.key !== null && !(0, import_yaml2.isScalar)(pair.key) && !(0, import_yaml2.isAlias)(pair.key)) {
+    if ((0, import_yaml.isPair)(pair) && pair.key !== null && !(0, import_yaml.isScalar)(pair.key) && !(0, import_yaml.isAlias)(pair.key)) {
       readable = false;
       issues.push(
         parseIssue(
@@ -66219,7 +65008,7 @@ function keyIssues(file, pairs, start) {
       );
       continue;
     }
-    if (!(0, import_yaml2.isPair)(pair) || !(0, import_yaml2.isScalar)(pair.key)) continue;
+    if (!(0, import_yaml.isPair)(pair) || !(0, import_yaml.isScalar)(pair.key)) continue;
     const key = String(pair.key.value);
     if (key === "<<") {
       readable = false;
@@ -66353,10 +65142,10 @@ function lowerFirst(text2) {
 }
 
 // src/roster/yaml-recovery.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 function brokenSpans(document, source) {
   const root = document.contents;
-  if (!(0, import_yaml3.isMap)(root)) return document.errors.map(() => [0, Number.POSITIVE_INFINITY]);
+  if (!(0, import_yaml2.isMap)(root)) return document.errors.map(() => [0, Number.POSITIVE_INFINITY]);
   const entries = siblingSpans(root.items.map(pairExtent));
   if (entries[0]) entries[0].from = 0;
   const spanAt = (offset) => {
@@ -66365,10 +65154,10 @@ function brokenSpans(document, source) {
     const entry = entries[index];
     const value = root.items[index].value;
     if (value?.flow) return [entry.from, entry.to];
-    const items = (0, import_yaml3.isSeq)(value) ? siblingSpans(
+    const items = (0, import_yaml2.isSeq)(value) ? siblingSpans(
       value.items.map((item2) => nodeExtent(item2)),
       entry.to
-    ) : (0, import_yaml3.isMap)(value) ? siblingSpans(value.items.map(pairExtent), entry.to) : [];
+    ) : (0, import_yaml2.isMap)(value) ? siblingSpans(value.items.map(pairExtent), entry.to) : [];
     const at = items.findIndex(({ from, to }) => offset >= from && offset < to);
     if (at < 0) return [entry.from, entry.to];
     const item = items[at];
@@ -66437,8 +65226,8 @@ function sizeOrNestingIssue(file, text2, source) {
   );
 }
 function parseYaml(source) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const document = (0, import_yaml4.parseDocument)(source, {
+  const lineCounter = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(source, {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: false,
@@ -66490,13 +65279,13 @@ function parseWithLibrary(file, source) {
 }
 function nodeOffsets(document) {
   const root = document.contents;
-  const membersNode2 = (0, import_yaml4.isMap)(root) ? root.get("members", true) : void 0;
-  const memberOffsets = (0, import_yaml4.isSeq)(membersNode2) ? membersNode2.items.map((item) => item?.range?.[0]) : [];
-  const teamsNode2 = (0, import_yaml4.isMap)(root) ? root.get("teams", true) : void 0;
+  const membersNode2 = (0, import_yaml3.isMap)(root) ? root.get("members", true) : void 0;
+  const memberOffsets = (0, import_yaml3.isSeq)(membersNode2) ? membersNode2.items.map((item) => item?.range?.[0]) : [];
+  const teamsNode2 = (0, import_yaml3.isMap)(root) ? root.get("teams", true) : void 0;
   const teamKeyOffsets = /* @__PURE__ */ new Map();
-  if ((0, import_yaml4.isMap)(teamsNode2)) {
+  if ((0, import_yaml3.isMap)(teamsNode2)) {
     for (const pair of teamsNode2.items) {
-      if ((0, import_yaml4.isScalar)(pair.key) && pair.key.range) teamKeyOffsets.set(String(pair.key.value), pair.key.range[0]);
+      if ((0, import_yaml3.isScalar)(pair.key) && pair.key.range) teamKeyOffsets.set(String(pair.key.value), pair.key.range[0]);
     }
   }
   return { memberOffsets, teamKeyOffsets };
@@ -66507,12 +65296,12 @@ function positionOf(roster, path6, options = {}) {
   let found = node;
   for (const segment of path6) {
     keyNode = void 0;
-    if ((0, import_yaml4.isMap)(node)) {
-      const pair = node.items.findLast((item) => (0, import_yaml4.isScalar)(item.key) && String(item.key.value) === String(segment));
+    if ((0, import_yaml3.isMap)(node)) {
+      const pair = node.items.findLast((item) => (0, import_yaml3.isScalar)(item.key) && String(item.key.value) === String(segment));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value ?? pair.key;
-    } else if ((0, import_yaml4.isSeq)(node) && typeof segment === "number") {
+    } else if ((0, import_yaml3.isSeq)(node) && typeof segment === "number") {
       node = node.items[segment];
       if (node === void 0) break;
     } else {
@@ -67551,6 +66340,39 @@ function asRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
+// src/roster/to-desired-state.ts
+var DEFAULT_POLICY = { unlisted: "report", maxRemovals: 5, maxRoleChanges: 10, owners: "protect", minOwners: 1 };
+function toDesiredState(roster) {
+  const value = roster.value;
+  const position = (offset) => offset === void 0 ? { line: 1, col: 1 } : roster.at(offset);
+  const teams = Object.entries(value.teams ?? {}).map(([slug, team]) => ({
+    slug,
+    ...team?.name !== void 0 ? { name: team.name } : {},
+    position: position(roster.teamKeyOffsets.get(slug))
+  }));
+  const members = value.members.map((member, index) => ({
+    email: normalizeEmail(member.email),
+    aliases: (member.aliases ?? []).map(normalizeEmail),
+    role: member.role,
+    teams: teamRoles(member.teams),
+    // Map-form teams state their roles; list form means "contributor" by default (the plan warns only about stated ones).
+    explicitTeamRoles: member.teams === void 0 || Array.isArray(member.teams) ? [] : Object.keys(member.teams),
+    position: position(roster.memberOffsets[index])
+  }));
+  return {
+    organization: value.organization ?? "",
+    policy: { ...DEFAULT_POLICY, ...value.policy },
+    teams,
+    ignore: (value.ignore ?? []).map(normalizeEmail),
+    members
+  };
+}
+function teamRoles(teams) {
+  if (teams === void 0) return {};
+  if (Array.isArray(teams)) return Object.fromEntries(teams.map((slug) => [slug, "contributor"]));
+  return { ...teams };
+}
+
 // src/roster/validate-roster.ts
 var MAX_QUOTED_CHARS = 80;
 var MAX_ISSUE_TEXT_CHARS = 400;
@@ -68436,6 +67258,237 @@ function openSentry(connection, deps, stopWrites) {
   });
 }
 
+// src/render/vocabulary.ts
+var INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function spellOut(char) {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function changePhrase(change, style) {
+  const { value: v, role: r, arrow } = style;
+  switch (change.action) {
+    case "create-team":
+      return `create team ${v(change.team)} named ${style.quoted(change.name)}`;
+    case "invite": {
+      const teams = Object.entries(change.teams).map(([team, role]) => `${v(team)} (${r(role)})`);
+      const again = change.afterRemovalOf === void 0 ? "" : ` again, after removing ${v(change.afterRemovalOf)} deletes their invite`;
+      return `invite${again} as ${r(change.role)}${teams.length > 0 ? `, to ${teams.join(", ")}` : ""}`;
+    }
+    case "reinvite":
+      return "re-send the expired invite";
+    case "set-role":
+      return `org role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "add-to-team":
+      return `add to team ${v(change.team)} as ${r(change.teamRole)}`;
+    case "set-team-role":
+      return `team ${v(change.team)} role ${r(change.from)} ${arrow} ${r(change.to)}`;
+    case "remove-from-team":
+      return `remove from team ${v(change.team)}`;
+    case "remove-member":
+      return style.strong("remove from the organization");
+  }
+}
+function followUpPhrase(change, style) {
+  if (change.action !== "create-team") return void 0;
+  return `then remove the token's user from new team ${style.value(change.team)} (Sentry adds the team's creator), unless the roster lists them there`;
+}
+function changeSubject(change, style) {
+  return change.action === "create-team" ? `team ${style.value(change.team)}` : style.value(change.email);
+}
+function changeLine(change, style) {
+  return `${changeSubject(change, style)}: ${changePhrase(change, style)}`;
+}
+function subjectKey(change) {
+  return change.action === "create-team" ? `team:${change.team}` : `member:${change.email.toLowerCase()}`;
+}
+function driftPhrase(drift, style) {
+  if (drift.kind === "unmanaged-team") return `team ${style.value(drift.team)} is not managed by the roster (left as it is)`;
+  return `${style.value(drift.email)} is in Sentry but not in the roster (${style.role(drift.role)}${drift.pending ? ", invite pending" : ""})`;
+}
+var ACTION_LABELS = {
+  "create-team": "create team",
+  invite: "invite",
+  reinvite: "re-invite",
+  "set-role": "change org role",
+  "add-to-team": "add to team",
+  "set-team-role": "change team role",
+  "remove-from-team": "remove from team",
+  "remove-member": "remove member"
+};
+var EMAIL_IN_TEXT = /([^\s"'()@,;<>])[^\s"'()@,;]*@([^\s"'<>()@,;]+\.[A-Za-z]{2,})/g;
+var EMAIL_IN_MARKDOWN = /((?:&#\d+;|[^\s"'()@,;&<>]))(?:&#\d+;|[^\s"'()@,;&<>])*(?:@|&#64;)((?:&#\d+;|[^\s"'<>()@,;&])+\.[A-Za-z]{2,})/g;
+var MAX_MASK_GROWTH_PER_EMAIL = 10;
+var AT_SIGN = /@|&#64;/g;
+function maskedLengthBound(text2) {
+  return text2.length + MAX_MASK_GROWTH_PER_EMAIL * (text2.match(AT_SIGN)?.length ?? 0);
+}
+function maskEmailsInText(text2) {
+  return text2.replace(EMAIL_IN_TEXT, (_email, first, domain) => `${first}***@${domain}`);
+}
+var FENCED_BLOCK = /^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm;
+function maskEmailsInMarkdown(markdown) {
+  let out = "";
+  let from = 0;
+  for (const block of markdown.matchAll(FENCED_BLOCK)) {
+    out += maskOutsideFences(markdown.slice(from, block.index)) + maskEmailsInText(block[0]);
+    from = block.index + block[0].length;
+  }
+  return out + maskOutsideFences(markdown.slice(from));
+}
+function maskOutsideFences(markdown) {
+  return markdown.replace(EMAIL_IN_MARKDOWN, (_email, first, domain) => `${first}\\*\\*\\*&#64;${domain}`);
+}
+
+// src/render/plan-summary.ts
+var SUMMARY_THRESHOLD = 30;
+var SUMMARY_TEAMS = 8;
+function summarizePlan(plan) {
+  if (plan.changes.length <= SUMMARY_THRESHOLD) return void 0;
+  const actions = /* @__PURE__ */ new Map();
+  const teams = /* @__PURE__ */ new Map();
+  for (const change of plan.changes) {
+    const label = ACTION_LABELS[change.action];
+    actions.set(label, (actions.get(label) ?? 0) + 1);
+    for (const team of teamsOf(change)) teams.set(team, (teams.get(team) ?? 0) + 1);
+  }
+  const sortedTeams = [...teams].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return { byAction: [...actions], byTeam: sortedTeams.slice(0, SUMMARY_TEAMS), moreTeams: Math.max(0, sortedTeams.length - SUMMARY_TEAMS) };
+}
+function teamsOf(change) {
+  switch (change.action) {
+    case "create-team":
+    case "add-to-team":
+    case "set-team-role":
+    case "remove-from-team":
+      return [change.team];
+    case "invite":
+      return Object.keys(change.teams);
+    case "reinvite":
+    case "set-role":
+    case "remove-member":
+      return [];
+  }
+}
+
+// src/plan/errors.ts
+var PlanFileError = class extends Error {
+  name = "PlanFileError";
+  /** Where the plan came from, as the user named it (e.g. "plan.json"). */
+  source;
+  constructor(source, message, options) {
+    super(`${source} ${message}`, options);
+    this.source = source;
+  }
+};
+
+// src/plan/plan-json.ts
+var READABLE_FORMAT_VERSIONS = [1];
+var KEY_ORDER = [
+  "formatVersion",
+  "organization",
+  "digest",
+  "changes",
+  "skipped",
+  "drift",
+  "warnings",
+  "violations",
+  "id",
+  "rule",
+  "kind",
+  "action",
+  "email",
+  "memberId",
+  "team",
+  "name",
+  "role",
+  "pending",
+  "from",
+  "to",
+  "teamRole",
+  "teams",
+  "reason",
+  "detail",
+  "message"
+];
+var CHANGE_FIELDS = {
+  invite: { email: isText, role: isOrgRole, teams: isTeamRoleMap },
+  reinvite: { email: isText, memberId: isText },
+  "set-role": { email: isText, memberId: isText, from: isText, to: isOrgRole },
+  "add-to-team": { email: isText, memberId: isText, team: isText, teamRole: isTeamRole },
+  "set-team-role": { email: isText, memberId: isText, team: isText, from: isTeamRole, to: isTeamRole },
+  "remove-from-team": { email: isText, memberId: isText, team: isText },
+  "remove-member": { email: isText, memberId: isText },
+  "create-team": { team: isText, name: isText }
+};
+function toPlanJson(plan) {
+  return `${JSON.stringify(ordered(plan), null, 2)}
+`;
+}
+function ordered(value) {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value === null || typeof value !== "object") return value;
+  const rank = (key) => {
+    const index = KEY_ORDER.indexOf(key);
+    return index === -1 ? KEY_ORDER.length : index;
+  };
+  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const result = {};
+  for (const key of keys) result[key] = ordered(value[key]);
+  return result;
+}
+function parsePlanJson(text2, source = "the plan file") {
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (error2) {
+    throw new PlanFileError(source, `is not JSON (${error2 instanceof Error ? error2.message : String(error2)}): pass a file written by "sentry-roster plan --out"`, { cause: error2 });
+  }
+  if (!isRecord(data)) throw new PlanFileError(source, "is not a sentry-roster plan: expected a JSON object");
+  const version = data["formatVersion"];
+  if (typeof version !== "number" || !READABLE_FORMAT_VERSIONS.includes(version)) {
+    throw new PlanFileError(
+      source,
+      `has formatVersion ${JSON.stringify(version ?? null)}; this sentry-roster reads formatVersion ${READABLE_FORMAT_VERSIONS.join(", ")}`
+    );
+  }
+  for (const key of ["organization", "digest"]) {
+    if (!isText(data[key])) throw new PlanFileError(source, `has no "${key}" string: it is not a complete plan`);
+  }
+  for (const key of ["changes", "skipped", "drift", "warnings", "violations"]) {
+    if (!Array.isArray(data[key])) throw new PlanFileError(source, `has no "${key}" list: it is not a complete plan`);
+  }
+  const changes = data["changes"].map((change, index) => checkChange(change, index, source));
+  if (planDigest(changes) !== data["digest"]) {
+    throw new PlanFileError(source, "has a digest that does not match its changes: the file was edited; compute a new plan");
+  }
+  return data;
+}
+function checkChange(change, index, source) {
+  const where = `change ${index + 1}`;
+  if (!isRecord(change)) throw new PlanFileError(source, `${where} is not an object`);
+  const action = change["action"];
+  const fields = typeof action === "string" ? CHANGE_FIELDS[action] : void 0;
+  if (!fields) throw new PlanFileError(source, `${where} has unknown action ${JSON.stringify(action)}`);
+  for (const [field, valid] of Object.entries(fields)) {
+    if (!valid(change[field])) throw new PlanFileError(source, `${where} (${String(action)}) has a missing or invalid "${field}"`);
+  }
+  if (!isText(change["id"]) || changeId(change) !== change["id"]) {
+    throw new PlanFileError(source, `${where} (${String(action)}) has an id that does not match its content: the file was edited; compute a new plan`);
+  }
+  return change;
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function isText(value) {
+  return typeof value === "string" && value.length > 0;
+}
+function isTeamRoleMap(value) {
+  return isRecord(value) && Object.values(value).every(isTeamRole);
+}
+
 // src/commands/plan.ts
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
@@ -68457,6 +67510,1310 @@ async function readLiveOrg(client, desired, organization, onProgress) {
 // src/commands/validate.ts
 function validateCommand(rosterPath, deps) {
   return loadRoster(rosterPath, deps.readFile);
+}
+
+// src/plan/outcome.ts
+function countOutcomes(result) {
+  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  for (const outcome of result.outcomes) counts[outcome.status] += 1;
+  return counts;
+}
+
+// src/render/comment-marker.ts
+var MARKER_PREFIX = "<!-- sentry-roster:plan ";
+var MARKER_SUFFIX = " -->";
+var MARKER_VERSION = 1;
+var SHORT_ID = /^[0-9a-f]{16}$/;
+var DIGEST = /^[0-9a-f]{16,64}$/;
+function writeMarker(marker) {
+  const json = JSON.stringify({
+    v: MARKER_VERSION,
+    org: marker.org,
+    digest: marker.digest,
+    ...marker.ids ? { ids64: encodeIds(marker.ids) } : {},
+    ...marker.sha ? { sha: marker.sha } : {},
+    ...marker.applied ? { applied: marker.applied } : {}
+  }).replace(/[<>&-]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `${MARKER_PREFIX}${json}${MARKER_SUFFIX}`;
+}
+function parseMarker(body) {
+  if (!body.startsWith(MARKER_PREFIX)) return void 0;
+  const end = body.indexOf(MARKER_SUFFIX, MARKER_PREFIX.length);
+  const newline = body.indexOf("\n");
+  if (end < 0 || newline >= 0 && newline < end) return void 0;
+  let value;
+  try {
+    value = JSON.parse(body.slice(MARKER_PREFIX.length, end));
+  } catch {
+    return void 0;
+  }
+  if (typeof value !== "object" || value === null) return void 0;
+  const record2 = value;
+  if (record2["v"] !== MARKER_VERSION || typeof record2["org"] !== "string") return void 0;
+  const digest = record2["digest"];
+  if (typeof digest !== "string" || !DIGEST.test(digest)) return void 0;
+  const ids = record2["ids64"] !== void 0 ? typeof record2["ids64"] === "string" ? decodeIds(record2["ids64"]) ?? null : null : record2["ids"];
+  if (ids !== void 0 && !(Array.isArray(ids) && ids.every((id) => typeof id === "string" && SHORT_ID.test(id)))) {
+    return void 0;
+  }
+  const sha = typeof record2["sha"] === "string" ? record2["sha"] : void 0;
+  const applied = typeof record2["applied"] === "string" ? record2["applied"] : void 0;
+  return {
+    org: record2["org"],
+    digest,
+    ...ids ? { ids } : {},
+    ...sha ? { sha } : {},
+    ...applied ? { applied } : {}
+  };
+}
+function samePlanComment(current, next) {
+  const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
+  return withoutRunLinks(current) === withoutRunLinks(next);
+}
+var BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._";
+var BYTES_PER_ID = 8;
+function encodeIds(ids) {
+  const hex = ids.map((id) => id.toLowerCase()).join("");
+  let out = "";
+  for (let index = 0; index < hex.length; index += 6) {
+    const chunk = hex.slice(index, index + 6);
+    const value = parseInt(chunk.padEnd(6, "0"), 16);
+    const chars = chunk.length === 6 ? 4 : chunk.length === 4 ? 3 : 2;
+    for (let shift = 18, written = 0; written < chars; shift -= 6, written += 1) out += BASE64URL[value >> shift & 63];
+  }
+  return out;
+}
+function decodeIds(text2) {
+  if (!/^[A-Za-z0-9._]*$/.test(text2)) return void 0;
+  let hex = "";
+  for (let index = 0; index < text2.length; index += 4) {
+    const chunk = text2.slice(index, index + 4);
+    if (chunk.length === 1) return void 0;
+    let value = 0;
+    for (const char of chunk.padEnd(4, "A")) value = value * 64 + BASE64URL.indexOf(char);
+    const bytes = chunk.length - 1;
+    hex += value.toString(16).padStart(6, "0").slice(0, bytes * 2);
+  }
+  if (hex.length % (BYTES_PER_ID * 2) !== 0) return void 0;
+  return hex.match(/.{16}/g) ?? [];
+}
+
+// src/render/markdown.ts
+var SAFE_CHAR = /[A-Za-z0-9 .,:;/+=%$?()"'\-\u00a0-\uffff]/u;
+function escapeHtml(text2) {
+  let out = "";
+  const visible = text2.replace(/[\r\n\t]+/g, " ").replace(INVISIBLE_CHARS, spellOut);
+  for (const char of visible) {
+    out += SAFE_CHAR.test(char) ? char : `&#${char.codePointAt(0) ?? 32};`;
+  }
+  return out;
+}
+function escape(text2) {
+  const parts = text2.split(/(?<![A-Za-z0-9_])(@[A-Za-z0-9_][A-Za-z0-9_-]*)/);
+  return parts.map((part, index) => index % 2 === 1 ? code(part) : escapeHtml(part)).join("");
+}
+function code(text2) {
+  return `<code>${escapeHtml(text2)}</code>`;
+}
+function table(header, rows) {
+  const line = (cells) => `| ${cells.map((cell) => cell.replace(/\|/g, "&#124;")).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+function details(summary2, body) {
+  return `<details><summary>${summary2}</summary>
+
+${body.trim()}
+
+</details>`;
+}
+function fenced(text2, language = "") {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2.replace(/\n$/, "")}
+${fence}`;
+}
+var MARKDOWN_STYLE = {
+  value: code,
+  role: escape,
+  quoted: code,
+  strong: (text2) => `**${text2}**`,
+  arrow: "→"
+};
+function renderDiffMarkdown(title, patch) {
+  return `#### ${title}
+
+${fenced(patch, "diff")}`;
+}
+
+// src/render/fit-to-limit.ts
+var MAX_COMMENT_CHARS = 6e4;
+var MARKER_SHARE = 0.55;
+var FOLD_OVER_LINES = 15;
+var FOLD_ABOVE_SHARE = 0.25;
+var FIT_STAGE = { Full: "full", Folded: "folded", Shortened: "shortened", CountsOnly: "counts-only" };
+function fitToLimit(parts, maxChars = MAX_COMMENT_CHARS) {
+  const idsFit = parts.marker.withIds.length <= maxChars * MARKER_SHARE;
+  for (const [marker2, idsEmbedded] of [
+    ...idsFit ? [[parts.marker.withIds, true]] : [],
+    [parts.marker.digestOnly, false]
+  ]) {
+    const fitted = fitWithMarker(parts, marker2, maxChars);
+    if (fitted) return { ...fitted, idsEmbedded };
+  }
+  const marker = parts.marker.digestOnly;
+  return { text: `${marker}
+${parts.head}`.slice(0, Math.max(marker.length, maxChars)), stage: FIT_STAGE.CountsOnly, idsEmbedded: false };
+}
+function fitWithMarker(parts, marker, maxChars) {
+  const fits = (text2) => maskedLengthBound(text2) <= maxChars;
+  const full = assemble(marker, parts, parts.sections.map((section) => renderSection(section, section.blocks.length, false, parts.fullTextAt)));
+  if (full.length <= maxChars * FOLD_ABOVE_SHARE) return { text: full, stage: FIT_STAGE.Full };
+  const folded = (kept) => assemble(
+    marker,
+    parts,
+    parts.sections.map((section, index) => renderSection(section, kept[index] ?? 0, true, parts.fullTextAt))
+  );
+  const all = parts.sections.map((section) => section.blocks.length);
+  const foldedText = folded(all);
+  if (fits(foldedText)) return { text: foldedText, stage: foldedText === full ? FIT_STAGE.Full : FIT_STAGE.Folded };
+  const total = all.reduce((sum, count) => sum + count, 0);
+  let low = 0;
+  let high = total - 1;
+  let best;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const text2 = folded(distribute(all, middle));
+    if (fits(text2)) {
+      best = text2;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (best !== void 0) return { text: best, stage: FIT_STAGE.Shortened };
+  const countsOnly = assemble(marker, parts, [`The full plan is in ${parts.fullTextAt}.`]);
+  return fits(countsOnly) ? { text: countsOnly, stage: FIT_STAGE.CountsOnly } : void 0;
+}
+function distribute(sizes, count) {
+  let left = count;
+  return sizes.map((size) => {
+    const kept = Math.min(size, left);
+    left -= kept;
+    return kept;
+  });
+}
+function renderSection(section, kept, fold, fullTextAt2) {
+  const blocks = section.blocks.slice(0, kept);
+  const dropped = section.itemsPerBlock.slice(kept).reduce((sum, count) => sum + count, 0);
+  const more = dropped > 0 ? `
+
+_…${plural(dropped, `more ${section.unit}`)} — see ${fullTextAt2}._` : "";
+  const body = `${blocks.join("\n")}${more}`.trim();
+  const lines = body.split("\n").length;
+  if (fold && lines > FOLD_OVER_LINES) {
+    const shown = section.itemsPerBlock.slice(0, kept).reduce((sum, count) => sum + count, 0);
+    return details(`<b>${section.title}</b> (${shown + dropped})`, body);
+  }
+  return `#### ${section.title}
+
+${body}`;
+}
+function assemble(marker, parts, sections) {
+  return [marker, parts.head.trim(), ...sections, parts.footer.trim()].filter((part) => part !== "").join("\n\n") + "\n";
+}
+
+// src/plan/drift-count.ts
+function countDrift(plan) {
+  const unlistedMembers = plan.drift.filter((entry) => entry.kind === "unlisted-member").length;
+  const unmanagedTeams = plan.drift.length - unlistedMembers;
+  const changes = plan.changes.length;
+  const heldBack = plan.skipped.length;
+  return { changes, heldBack, unlistedMembers, unmanagedTeams, total: changes + heldBack + unlistedMembers + unmanagedTeams };
+}
+
+// src/render/drift-headline.ts
+function driftHeadline(count) {
+  if (count.total === 0) return "Sentry matches the roster";
+  const parts = [
+    count.unlistedMembers > 0 ? plural(count.unlistedMembers, "member added by hand", "members added by hand") : "",
+    count.unmanagedTeams > 0 ? plural(count.unmanagedTeams, "team not in the roster", "teams not in the roster") : "",
+    count.changes > 0 ? plural(count.changes, "change to make", "changes to make") : "",
+    count.heldBack > 0 ? `${plural(count.heldBack, "change")} held back by a safety rule` : ""
+  ].filter((part) => part !== "");
+  return `Sentry differs from the roster: ${parts.join(", ")}`;
+}
+
+// src/render/plan-comment.ts
+function fullTextAt(options) {
+  return options.fullTextAt ?? (options.runUrl ? `the [job summary](${options.runUrl})` : JOB_SUMMARY);
+}
+var JOB_SUMMARY = "the job summary";
+function renderPlanComment(plan, options) {
+  const marker = {
+    org: plan.organization,
+    digest: plan.digest,
+    ...options.sha ? { sha: options.sha } : {}
+  };
+  return fitToLimit(
+    {
+      marker: { withIds: writeMarker({ ...marker, ids: plan.changes.map((change) => shortId(change.id)) }), digestOnly: writeMarker(marker) },
+      head: planHead(plan, options),
+      sections: planSections(plan, options),
+      footer: footer(options),
+      fullTextAt: fullTextAt(options)
+    },
+    options.maxChars ?? MAX_COMMENT_CHARS
+  );
+}
+function renderPlanMarkdown(plan, options) {
+  const sections = planSections(plan, options).map((section) => `#### ${section.title}
+
+${section.blocks.join("\n")}`);
+  return [planHead(plan, options), ...sections, footer(options)].filter((part) => part !== "").join("\n\n") + "\n";
+}
+function changeLineMarkdown(change, note) {
+  return `- ${changeLine(change, MARKDOWN_STYLE)}${note ? ` — ${escape(note)}` : ""}`;
+}
+function planHead(plan, options) {
+  const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
+  const removals = plan.changes.filter((change) => change.action === "remove-member").length;
+  const drift = countDrift(plan);
+  const verdict = plan.violations.length > 0 ? `**Refused:** ${plural(plan.violations.length, "violation")}; nothing will be applied.` : options.purpose === "drift" ? drift.total > 0 ? `**${driftHeadline(drift)}.**` : "**No drift.** Sentry matches the roster." : plan.changes.length === 0 ? drift.total > 0 ? `**No changes.** ${driftHeadline(drift)} (reported, not changed).` : "**No changes.** Sentry matches the roster." : `**${plural(plan.changes.length, "change")}**${removals > 0 ? `, including ${plural(removals, "removal")}` : ""}.`;
+  const counts = /* @__PURE__ */ new Map();
+  for (const change of plan.changes) counts.set(ACTION_LABELS[change.action], (counts.get(ACTION_LABELS[change.action]) ?? 0) + 1);
+  const rows = [...counts].map(([label, count]) => [label, String(count)]);
+  if (plan.skipped.length > 0) rows.push(["skipped", String(plan.skipped.length)]);
+  if (plan.drift.length > 0) rows.push(["drift", String(plan.drift.length)]);
+  if (plan.warnings.length > 0) rows.push(["warnings", String(plan.warnings.length)]);
+  const lines = [`### ${title} for ${code(plan.organization)}`, "", verdict, "", `Digest ${code(plan.digest.slice(0, 16))}`];
+  if (rows.length > 0) lines.push("", table(["", "count"], rows));
+  const summary2 = summarizePlan(plan);
+  if (summary2 && summary2.byTeam.length > 0) {
+    const teamRows = summary2.byTeam.map(([team, count]) => [code(team), String(count)]);
+    if (summary2.moreTeams > 0) teamRows.push([`${plural(summary2.moreTeams, "more team")}`, ""]);
+    lines.push("", table(["team", "changes"], teamRows));
+  }
+  return lines.join("\n");
+}
+function planSections(plan, options) {
+  const sections = [];
+  const push = (title, blocks, itemsPerBlock, unit) => {
+    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock, unit });
+  };
+  push(
+    "Violations: the plan is refused",
+    plan.violations.map((violation) => `- ${escape(violation.message)}`),
+    plan.violations.map(() => 1),
+    "violation"
+  );
+  const removals = plan.changes.filter((change) => change.action === "remove-member");
+  push(
+    "Removals",
+    removals.map((change) => changeLineMarkdown(change)),
+    removals.map(() => 1),
+    "removal"
+  );
+  const groups = groupBySubject(plan.changes.filter((change) => change.action !== "remove-member"));
+  push(
+    "Changes",
+    groups.map(([subject, changes]) => [`- ${subject}`, ...changes.map((change) => `  - ${changePhrase(change, MARKDOWN_STYLE)}${followUpOf(change)}`)].join("\n")),
+    groups.map(([, changes]) => changes.length),
+    "change"
+  );
+  const ownerSkips = plan.skipped.filter((skip) => skip.reason === "owner-protected" || skip.reason === "last-owner");
+  const otherSkips = plan.skipped.filter((skip) => !ownerSkips.includes(skip));
+  const skipLine = (skip) => `- ${changeLine(skip, MARKDOWN_STYLE)} — ${code(skip.reason)}: ${escape(skip.detail)}`;
+  push("Skipped to protect owners", ownerSkips.map(skipLine), ownerSkips.map(() => 1), "skipped change");
+  push("Skipped", otherSkips.map(skipLine), otherSkips.map(() => 1), "skipped change");
+  push(
+    options.purpose === "drift" ? "Changed by hand in Sentry" : "Drift",
+    plan.drift.map((drift) => `- ${driftPhrase(drift, MARKDOWN_STYLE)}`),
+    plan.drift.map(() => 1),
+    "drift entry"
+  );
+  const warnings = [
+    ...plan.warnings.map((warning2) => `- ${escape(warning2.message)}`),
+    ...(options.rosterIssues ?? []).filter((issue2) => issue2.severity === "warning").map((issue2) => `- ${code(`${issue2.file}:${issue2.line}:${issue2.col}`)} ${escape(issue2.message)}`)
+  ];
+  push("Warnings", warnings, warnings.map(() => 1), "warning");
+  return sections;
+}
+function followUpOf(change) {
+  const followUp = followUpPhrase(change, MARKDOWN_STYLE);
+  return followUp ? `; ${followUp}` : "";
+}
+function groupBySubject(changes) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const key = subjectKey(change);
+    groups.set(key, [...groups.get(key) ?? [], change]);
+  }
+  return [...groups.values()].map((group2) => [changeSubject(group2[0], MARKDOWN_STYLE), group2]);
+}
+function footer(options) {
+  const parts = [
+    options.runUrl ? `[workflow run](${options.runUrl})` : void 0,
+    options.sha ? `commit ${code(options.sha.slice(0, 12))}` : void 0
+  ].filter((part) => part !== void 0);
+  return parts.length > 0 ? `<sub>sentry-roster · ${parts.join(" · ")}</sub>` : "<sub>sentry-roster</sub>";
+}
+
+// src/render/apply-comment.ts
+var OUTCOME_SECTIONS = [
+  { status: "failed", title: "Failed" },
+  { status: "not-run", title: "Not run" },
+  { status: "skipped", title: "Skipped" },
+  { status: "applied", title: "Applied" }
+];
+function renderApplyComment(plan, result, options) {
+  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
+  const applied = { ...base, applied: options.sha ?? "yes" };
+  const { ids: _ids, ...digestOnly } = applied;
+  return fitToLimit(
+    {
+      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
+      head: applyHead(plan, result, options),
+      sections: applySections(result, options),
+      footer: footer(options),
+      fullTextAt: fullTextAt(options)
+    },
+    options.maxChars ?? MAX_COMMENT_CHARS
+  );
+}
+function renderApplyMarkdown(plan, result, options) {
+  const sections = applySections(result, options).map((section) => `#### ${section.title}
+
+${section.blocks.join("\n")}`);
+  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
+}
+function applyHead(plan, result, options) {
+  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const notReviewed = options.notReviewed?.length ?? 0;
+  const verdict = options.refusedBecause ? `**Nothing applied:** ${escape(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
+  const stopped = result?.stoppedBecause && !options.refusedBecause ? ` Stopped early: ${escape(result.stoppedBecause)}.` : "";
+  const rows = [
+    ["applied", String(counts.applied)],
+    ["failed", String(counts.failed)],
+    ["not reviewed (not applied)", String(notReviewed)],
+    ["not run", String(counts["not-run"])],
+    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
+  ];
+  return [`### Sentry roster applied to ${code(plan.organization)}`, "", `${verdict}${stopped}`, "", table(["", "count"], rows)].join("\n");
+}
+function applySections(result, options) {
+  const line = changeLineMarkdown;
+  const sections = [];
+  const notReviewed = options.notReviewed ?? [];
+  if (notReviewed.length > 0) {
+    sections.push({
+      title: "Not reviewed: not applied",
+      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
+      itemsPerBlock: notReviewed.map(() => 1),
+      unit: "change"
+    });
+  }
+  for (const { status, title } of OUTCOME_SECTIONS) {
+    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
+    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
+    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
+    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
+  }
+  return sections;
+}
+
+// src/render/apply-log.ts
+var APPLY_LOG_PREFIX = "<!-- sentry-roster:apply-log ";
+var FAILURES_PER_ENTRY = 20;
+function renderApplyLogHead() {
+  return [
+    `${APPLY_LOG_PREFIX}{"v":1} -->`,
+    "### Sentry roster apply log",
+    "",
+    "One entry per apply run of this pull request's merge, oldest first. The plan comment stays exactly as it was reviewed."
+  ].join("\n");
+}
+function renderApplyLogEntry(run2) {
+  const counts = run2.result ? countOutcomes(run2.result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const notReviewed = run2.notReviewed.length;
+  const when = `${run2.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
+  const heading = `**${when}** · [workflow run](${run2.runUrl}) · commit ${code(run2.sha.slice(0, 12))}`;
+  const verdict = run2.refusedBecause ? `**Nothing applied:** ${escape(run2.refusedBecause)}` : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0 ? `**Nothing to apply:** ${code(run2.organization)} already matched the reviewed plan.` : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0 ? `**Apply incomplete** on ${code(run2.organization)}: ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")} to ${code(run2.organization)}.`;
+  const failed = (run2.result?.outcomes ?? []).filter((outcome) => outcome.status === "failed");
+  const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
+  if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
+  if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
+  if (run2.result?.stoppedBecause && !run2.refusedBecause) lines.push(`- Stopped early: ${escape(run2.result.stoppedBecause)}`);
+  return ["---", heading, "", verdict, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
+}
+
+// src/github/octokit.ts
+function createGitHubClient(token, options) {
+  return getOctokit(token, {
+    baseUrl: options.apiUrl.replace(/\/+$/, ""),
+    ...options.fetch ? { request: { fetch: options.fetch } } : {}
+  });
+}
+
+// src/commands/github-action/report.ts
+function runUrl(github) {
+  return `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/actions/runs/${github.runId}`;
+}
+function commentsWanted(request3) {
+  return request3.comment && request3.github.token !== "";
+}
+function openGitHub(github) {
+  return createGitHubClient(github.token, { apiUrl: github.apiUrl, ...github.fetch ? { fetch: github.fetch } : {} });
+}
+function publicMarkdown(request3, markdown) {
+  return request3.maskEmails ? maskEmailsInMarkdown(markdown) : markdown;
+}
+function publicText(request3, text2) {
+  return request3.maskEmails ? maskEmailsInText(text2) : text2;
+}
+function publicPlatform(request3, platform2) {
+  if (!request3.maskEmails) return platform2;
+  return {
+    annotate: (level, message, where) => platform2.annotate(level, maskEmailsInText(message), where),
+    info: (message) => platform2.info(maskEmailsInText(message)),
+    appendSummary: (markdown) => platform2.appendSummary(maskEmailsInMarkdown(markdown)),
+    group: (name, run2) => platform2.group(maskEmailsInText(name), run2)
+  };
+}
+
+// src/render/roster-issues-comment.ts
+function renderRosterIssuesMarkdown(issues) {
+  return issues.map((issue2) => {
+    const where = code(`${issue2.file}:${issue2.line}:${issue2.col}`);
+    const hint = issue2.hint ? `<br>hint: ${escape(issue2.hint)}` : "";
+    return `- ${issue2.severity === "warning" ? "warning " : ""}${where} ${escape(issue2.message)}${hint}`;
+  }).join("\n");
+}
+function renderRosterIssuesComment(file, issues, options) {
+  const errors = issues.filter((issue2) => issue2.severity === "error").length;
+  const marker = writeMarker({ org: options.organization, digest: "0".repeat(64), ids: [], ...options.sha ? { sha: options.sha } : {} });
+  const blocks = issues.map((issue2) => renderRosterIssuesMarkdown([issue2]));
+  return fitToLimit(
+    {
+      marker: { withIds: marker, digestOnly: marker },
+      head: [`### Sentry roster plan`, "", `**${code(file)} has ${plural(errors, "error")}**: no plan was computed. Fix the roster and push again.`].join("\n"),
+      sections: [{ title: "Roster problems", blocks, itemsPerBlock: blocks.map(() => 1), unit: "problem" }],
+      footer: footer(options),
+      fullTextAt: fullTextAt(options)
+    },
+    options.maxChars ?? MAX_COMMENT_CHARS
+  );
+}
+
+// src/commands/github-action/report-effects.ts
+var MAX_ANNOTATIONS_PER_LEVEL = 10;
+var MAX_SUMMARY_BYTES = 9e5;
+function settleVerdict(report, failure2) {
+  if (failure2 === void 0) return report.verdict;
+  return { ok: false, message: report.reportFailure === "replace" ? failure2 : `${report.verdict.message}; ${failure2}` };
+}
+function rosterIssueEffects(issues) {
+  if (issues.length === 0) return [];
+  const effects = [];
+  for (const severity of [ISSUE_SEVERITY.Error, ISSUE_SEVERITY.Warning]) {
+    for (const issue2 of issues.filter((entry) => entry.severity === severity).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
+      effects.push({
+        kind: "annotate",
+        level: severity,
+        message: issue2.hint ? `${issue2.message} (hint: ${issue2.hint})` : issue2.message,
+        where: { file: issue2.file, line: issue2.line, col: issue2.col }
+      });
+    }
+  }
+  effects.push({ kind: "summary", markdown: `#### Roster problems
+
+${renderRosterIssuesMarkdown(issues)}
+` });
+  return effects;
+}
+function errorAnnotations(messages) {
+  return messages.map((message) => ({ kind: "annotate", level: "error", message }));
+}
+function fitSummary(full, shortened) {
+  return Buffer.byteLength(full, "utf8") <= MAX_SUMMARY_BYTES ? full : shortened();
+}
+
+// src/commands/github-action/merge-report.ts
+function reviewSourceNotes(source, requireReviewedPlan) {
+  if (source.refusal) return [{ kind: "annotate", level: "error", message: source.refusal }];
+  if (source.missing) return [{ kind: "annotate", level: requireReviewedPlan ? "error" : "warning", message: source.missing }];
+  return [];
+}
+function buildMergeReport(request3, outcome) {
+  if (outcome.kind !== "planned") {
+    const errors = outcome.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
+    const message = outcome.kind === "roster-errors" ? `${request3.rosterPath} has ${plural(errors, "error")}; nothing was applied` : `${request3.rosterPath} is invalid; nothing was applied`;
+    return { effects: rosterIssueEffects(outcome.issues), outputs: {}, verdict: { ok: false, message }, reportFailure: "append" };
+  }
+  const { result, source } = outcome;
+  const plan = result.plan;
+  const notReviewed = result.notReviewed;
+  const notReviewedIds = new Set(notReviewed.map((change) => change.id));
+  const applyResult = result.kind === "applied" ? { ...result.result, outcomes: result.result.outcomes.filter((entry) => !notReviewedIds.has(entry.change.id)) } : void 0;
+  const nothingReviewed = source.missing !== void 0 && request3.requireReviewedPlan && plan.changes.length > 0;
+  const refusedBecause = result.kind === "refused" ? result.reason : source.refusal ?? (nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0);
+  const url = runUrl(request3.github);
+  const options = { runUrl: url, sha: request3.github.sha, notReviewed, ...refusedBecause ? { refusedBecause } : {} };
+  const effects = rosterIssueEffects(result.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Warning));
+  if (request3.planFile) effects.push({ kind: "plan-file", path: request3.planFile, json: toPlanJson(plan) });
+  effects.push(...failureAnnotations(applyResult, outcome.desired, request3.rosterPath));
+  effects.push(...errorAnnotations(plan.violations.map((violation) => violation.message)));
+  const summary2 = fitSummary(renderApplyMarkdown(plan, applyResult, options), () => renderApplyComment(plan, applyResult, { ...options, maxChars: 2e5 }).text);
+  effects.push({ kind: "summary", markdown: summary2 });
+  if (source.pullRequest && commentsWanted(request3)) {
+    const entry = renderApplyLogEntry({ organization: plan.organization, at: outcome.at, runUrl: url, sha: request3.github.sha, result: applyResult, notReviewed, refusedBecause });
+    const number = source.pullRequest.number;
+    effects.push({ kind: "apply-log", pullRequest: number, entry, group: "Report on the pull request", onFailure: { line: `could not write the outcome to pull request #${number}`, annotate: true } });
+  }
+  const counts = applyResult ? countOutcomes(applyResult) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const outputs = {
+    hasChanges: plan.changes.length > 0,
+    changes: plan.changes.length,
+    skipped: plan.skipped.length,
+    digest: plan.digest,
+    applied: counts.applied,
+    failed: counts.failed,
+    ...request3.planFile ? { planFile: request3.planFile } : {}
+  };
+  return { effects, outputs, verdict: mergeVerdict(plan, counts, notReviewed, refusedBecause, result.kind === "applied" ? result : void 0), reportFailure: "append" };
+}
+function failureAnnotations(result, desired, rosterPath) {
+  const annotations = [];
+  for (const outcome of result?.outcomes ?? []) {
+    if (outcome.status !== "failed") continue;
+    const change = outcome.change;
+    const member = change.action === "create-team" ? void 0 : desired.members.find((entry) => sameEmail(entry.email, change.email));
+    const team = change.action === "create-team" ? desired.teams.find((entry) => entry.slug === change.team) : void 0;
+    const position = member?.position ?? team?.position;
+    const subject = change.action === "create-team" ? `team ${change.team}` : change.email;
+    const message = `${change.action} ${subject} failed: ${outcome.message ?? "unknown error"}`;
+    annotations.push({ kind: "annotate", level: "error", message, ...position ? { where: { file: rosterPath, line: position.line, col: position.col } } : {} });
+  }
+  return annotations;
+}
+function mergeVerdict(plan, counts, notReviewed, refusedBecause, applied) {
+  if (refusedBecause) return { ok: false, message: `nothing was applied: ${refusedBecause}` };
+  const problems = [
+    counts.failed > 0 ? `${counts.failed} failed` : "",
+    counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
+    notReviewed.length > 0 ? `${notReviewed.length} not reviewed (not applied)` : "",
+    applied?.recheckError ?? "",
+    applied?.interrupted ? "the job was cancelled: nothing more was sent; re-run the job to finish" : ""
+  ].filter(Boolean);
+  const summary2 = `applied ${counts.applied} of ${plural(plan.changes.length, "change")} to ${plan.organization}`;
+  return problems.length > 0 ? { ok: false, message: `${summary2}; ${problems.join(", ")}` } : { ok: true, message: summary2 };
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath2 = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath2) {
+          const addPathNewPos = addPath2.oldPos - diagonalPath;
+          canAdd = addPath2 && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath2.oldPos) {
+          basePath = this.addToPath(addPath2, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec2() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec2();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path6, added, removed, oldPosInc, options) {
+    const last = path6.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path6.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path6.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context3 = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context3 > 0 ? contextLines(prev.lines.slice(-context3)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context3 * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context3);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName) {
+    ret.push("Index: " + patch.oldFileName);
+  }
+  if (headerOptions.includeUnderline) {
+    ret.push("===================================================================");
+  }
+  if (headerOptions.includeFileHeaders) {
+    ret.push("--- " + patch.oldFileName + (typeof patch.oldHeader === "undefined" ? "" : "	" + patch.oldHeader));
+    ret.push("+++ " + patch.newFileName + (typeof patch.newHeader === "undefined" ? "" : "	" + patch.newHeader));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    if (hunk.oldLines === 0) {
+      hunk.oldStart -= 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart -= 1;
+    }
+    ret.push("@@ -" + hunk.oldStart + "," + hunk.oldLines + " +" + hunk.newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+  return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/render/drift-issue.ts
+var DRIFT_ISSUE_LABEL = "sentry-roster-drift";
+var DRIFT_ISSUE_MARKER = "<!-- sentry-roster:drift-issue -->";
+function renderDriftIssue(plan, rosterPath, options) {
+  const report = renderPlanComment(plan, { ...options, purpose: "drift", maxChars: MAX_COMMENT_CHARS }).text.replace(/^<!--.*-->\n+/, "");
+  const note = `This issue is kept up to date by the scheduled sentry-roster drift report: edited in place on every run that finds drift, closed when Sentry matches ${code(rosterPath)} again. Fix the drift in Sentry, or change the roster through a pull request.`;
+  return {
+    title: `Sentry differs from ${rosterPath} (${plan.organization})`,
+    body: `${DRIFT_ISSUE_MARKER}
+${report}
+${note}
+`
+  };
+}
+function renderDriftCleared(rosterPath, runUrl2) {
+  return `Sentry matches ${code(rosterPath)} again ([workflow run](${runUrl2})); closing.`;
+}
+
+// src/roster/write-roster.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var SCHEMA_COMMENT = " yaml-language-server: $schema=./schema/roster.schema.json";
+function writeRoster(live, options = {}) {
+  const document = new import_yaml4.Document();
+  const organization = options.organization ?? live.organization;
+  document.commentBefore = [
+    SCHEMA_COMMENT,
+    ` Exported from the Sentry organization "${organization}" by sentry-roster export.`,
+    " Check it, then edit this file instead of Sentry's member settings: sentry-roster plan shows the difference."
+  ].join("\n");
+  const teams = teamSlugs(live);
+  const root = document.createNode({});
+  const add = (key, value, comment) => {
+    const pair = document.createPair(key, value);
+    if (comment && (0, import_yaml4.isScalar)(pair.key)) pair.key.commentBefore = comment;
+    root.items.push(pair);
+  };
+  add("version", 1);
+  add("organization", organization);
+  add("policy", policyNode(document), " Safety rails, all at their defaults: see the README before changing them.");
+  add(
+    "teams",
+    teamsNode(document, live, teams),
+    " The teams the roster manages: every team of the org. Remove a team to leave it unmanaged."
+  );
+  const { listed, expired } = splitExpiredInvites(live.members);
+  if (expired.length > 0) {
+    add(
+      "ignore",
+      ignoreNode(document, expired),
+      [
+        ` Expired invites, left as they are (a plan neither re-sends nor reports them).`,
+        ` To re-send one, move it to members with a role; to drop one, delete the invite in Sentry.`
+      ].join("\n")
+    );
+  }
+  add("members", membersNode(document, listed), ` ${listed.length} member${listed.length === 1 ? "" : "s"}, sorted by email.`);
+  document.contents = root;
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+function policyNode(document) {
+  return document.createNode({ ...DEFAULT_POLICY });
+}
+function teamsNode(document, live, slugs) {
+  const teams = document.createNode({});
+  for (const slug of slugs) {
+    const team = live.teams.find((candidate) => candidate.slug === slug);
+    const value = document.createNode(team && team.name !== slug ? { name: team.name } : {});
+    value.flow = true;
+    teams.set(slug, value);
+    if (team?.idpProvisioned) value.comment = " SCIM-managed: Sentry refuses membership changes through the API";
+  }
+  return teams;
+}
+function splitExpiredInvites(members) {
+  const live = new Set(members.filter((member) => !(member.pending && member.expired)).map((member) => normalizeEmail(member.email)));
+  const expired = /* @__PURE__ */ new Map();
+  for (const member of members) {
+    const key = normalizeEmail(member.email);
+    if (member.pending && member.expired && !live.has(key) && !expired.has(key)) expired.set(key, member);
+  }
+  const ignored = new Set(expired.values());
+  const listed = members.filter((member) => !(member.pending && member.expired && !live.has(normalizeEmail(member.email))));
+  return { listed, expired: [...ignored].sort((a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email))) };
+}
+function ignoreNode(document, expired) {
+  const ignore = document.createNode([]);
+  for (const member of expired) {
+    const entry = document.createNode(member.email);
+    const teams = hasTeamAccess(member.role) ? Object.keys(member.teams).sort(compareText2) : [];
+    const name = memberNotes(member).filter((note) => note !== "expired invite");
+    entry.comment = ` ${[...name, `expired invite as ${member.role}${teams.length > 0 ? ` (teams ${teams.join(", ")})` : ""}`].join(", ")}`;
+    ignore.items.push(entry);
+  }
+  return ignore;
+}
+function membersNode(document, listedMembers) {
+  const members = document.createNode([]);
+  const sorted = [...listedMembers].sort(
+    (a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)) || compareText2(a.id, b.id)
+  );
+  const seen = /* @__PURE__ */ new Map();
+  for (const member of preferAccepted(sorted)) {
+    const key = normalizeEmail(member.email);
+    const kept = seen.get(key);
+    if (kept) {
+      const note = ` also in Sentry as ${member.email} (member ${member.id}${member.pending ? ", pending invite" : ""}): remove the duplicate there`;
+      kept.comment = kept.comment ? `${kept.comment}
+${note}` : note;
+      continue;
+    }
+    const node = memberNode(document, member);
+    seen.set(key, node);
+    members.items.push(node);
+  }
+  return members;
+}
+function preferAccepted(members) {
+  return [...members].sort(
+    (a, b) => compareText2(normalizeEmail(a.email), normalizeEmail(b.email)) || Number(a.pending) - Number(b.pending) || compareText2(a.id, b.id)
+  );
+}
+function memberNode(document, member) {
+  const node = document.createNode({ email: member.email, role: member.role });
+  const emailValue = node.get("email", true);
+  const notes = memberNotes(member);
+  if (notes.length > 0) emailValue.comment = ` ${notes.join(", ")}`;
+  if (!isOrgRole(member.role)) {
+    node.get("role", true).comment = ` not a role sentry-roster knows: pick one of member, admin, manager, owner, billing`;
+  }
+  const teams = memberTeams(member);
+  if (teams !== void 0) {
+    const teamsValue = document.createNode(teams);
+    if ((0, import_yaml4.isSeq)(teamsValue)) teamsValue.flow = true;
+    node.set("teams", teamsValue);
+  }
+  return node;
+}
+function memberNotes(member) {
+  const notes = [];
+  const name = member.name.replace(/\s+/g, " ").trim();
+  if (name && !sameText(name, member.email)) notes.push(name);
+  if (member.pending) notes.push(member.expired ? "expired invite" : "pending invite");
+  if (member.flags.idpProvisioned) notes.push("SCIM-managed");
+  return notes;
+}
+function memberTeams(member) {
+  if (!hasTeamAccess(member.role)) return void 0;
+  const slugs = Object.keys(member.teams).sort(compareText2);
+  if (slugs.length === 0) return void 0;
+  const explicitAdmin = minimumTeamRole(member.role) === "contributor" && slugs.some((slug) => member.teams[slug] === "admin");
+  if (!explicitAdmin) return slugs;
+  return Object.fromEntries(slugs.map((slug) => [slug, member.teams[slug] === "admin" ? "admin" : "contributor"]));
+}
+function teamSlugs(live) {
+  const slugs = new Set(live.teams.map((team) => team.slug));
+  for (const member of live.members)
+    if (hasTeamAccess(member.role)) for (const slug of Object.keys(member.teams)) slugs.add(slug);
+  return [...slugs].sort(compareText2);
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sameText(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+// src/commands/github-action/plan-report.ts
+var SHORT_SUMMARY_CHARS = 2e5;
+function buildValidateReport(request3, issues) {
+  const errors = issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
+  const verdict = errors > 0 ? `${request3.rosterPath} has ${plural(errors, "error")}` : `${request3.rosterPath} is valid`;
+  const why = request3.validateOnlyReason ? `
+
+${request3.validateOnlyReason}` : "";
+  return {
+    effects: [...rosterIssueEffects(issues), { kind: "summary", markdown: `### Sentry roster validation
+
+**${verdict}.**${why}
+` }],
+    outputs: {},
+    verdict: { ok: errors === 0, message: errors > 0 ? `${verdict}; see the annotations` : verdict },
+    reportFailure: "replace"
+  };
+}
+function buildPlanReport(input) {
+  const { request: request3, planned } = input;
+  const drift = request3.mode === "drift";
+  const pullRequest = request3.github.pullRequest;
+  const comment = pullRequest !== void 0 && commentsWanted(request3) && !drift ? pullRequest.number : void 0;
+  const common = { runUrl: runUrl(request3.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
+  const effects = rosterIssueEffects(planned.issues);
+  if (planned.kind === "roster-invalid") {
+    if (comment !== void 0) {
+      const organization = request3.organization ?? "unknown";
+      effects.push({ kind: "sticky-comment", pullRequest: comment, comment: renderRosterIssuesComment(request3.rosterPath, planned.issues, { ...common, organization }) });
+    }
+    return { effects, outputs: {}, verdict: { ok: false, message: `${request3.rosterPath} is invalid; see the annotations` }, reportFailure: "replace" };
+  }
+  const plan = planned.plan;
+  if (request3.planFile) effects.push({ kind: "plan-file", path: request3.planFile, json: toPlanJson(plan) });
+  const options = { ...common, rosterIssues: planned.issues, purpose: drift ? "drift" : "plan" };
+  let summary2 = fitSummary(renderPlanMarkdown(plan, options), () => shortenedSummary(plan, options, request3.planFile));
+  if (drift && input.rosterText !== void 0 && (plan.changes.length > 0 || plan.drift.length > 0)) {
+    const exported = writeRoster(planned.live, { organization: plan.organization });
+    const patch = createPatch(request3.rosterPath, input.rosterText, exported, "roster in git", "live Sentry org", { context: 2 });
+    summary2 += `
+${renderDiffMarkdown("To adopt the live org instead, change the roster like this", patch)}
+`;
+  }
+  effects.push({ kind: "summary", markdown: summary2 });
+  if (comment !== void 0) {
+    effects.push({
+      kind: "sticky-comment",
+      pullRequest: comment,
+      comment: renderPlanComment(plan, options),
+      group: "Post the plan comment",
+      onFailure: { line: `could not post the plan comment on #${comment}`, annotate: false }
+    });
+  }
+  effects.push(...errorAnnotations(plan.violations.map((violation) => violation.message)));
+  const differs = countDrift(plan);
+  if (drift && request3.driftIssue && request3.github.token !== "") effects.push(driftIssueEffect(plan, differs, request3));
+  return { effects, outputs: planOutputs(plan, differs, request3.planFile), verdict: planVerdict(plan, differs, request3), reportFailure: "replace" };
+}
+function driftIssueEffect(plan, differs, request3) {
+  const url = runUrl(request3.github);
+  return {
+    kind: "drift-issue",
+    issue: differs.total > 0 ? renderDriftIssue(plan, request3.rosterPath, { runUrl: url }) : void 0,
+    closingComment: renderDriftCleared(request3.rosterPath, url),
+    group: "Update the drift issue",
+    onFailure: { line: "could not update the drift issue", annotate: true }
+  };
+}
+function planOutputs(plan, differs, planFile) {
+  return {
+    hasChanges: plan.changes.length > 0,
+    changes: plan.changes.length,
+    skipped: plan.skipped.length,
+    drift: differs.total,
+    hasDrift: differs.total > 0,
+    digest: plan.digest,
+    ...planFile ? { planFile } : {}
+  };
+}
+function planVerdict(plan, differs, request3) {
+  const drift = request3.mode === "drift";
+  if (plan.violations.length > 0) {
+    return { ok: false, message: `the plan is refused: ${plan.violations.map((violation) => violation.message).join("; ")}` };
+  }
+  if (drift && request3.failOnDrift && differs.total > 0) {
+    return { ok: false, message: `${driftHeadline(differs).replace("the roster", request3.rosterPath)}; see the job summary` };
+  }
+  const counts = `${plural(plan.changes.length, "change")}, ${plan.skipped.length} skipped, ${plan.drift.length} unmanaged`;
+  return { ok: true, message: drift ? `drift report for ${plan.organization}: ${driftHeadline(differs)}` : `plan for ${plan.organization}: ${counts}` };
+}
+function shortenedSummary(plan, options, planFile) {
+  const where = planFile ? "the plan file (output <code>plan-file</code>)" : "the plan JSON (<code>sentry-roster plan --json</code>)";
+  const short2 = renderPlanComment(plan, { ...options, maxChars: SHORT_SUMMARY_CHARS, fullTextAt: where }).text;
+  return short2.replace(/^<!--.*-->\n+/, "");
+}
+
+// src/commands/github-action/action-report.ts
+function buildActionReport(request3, found) {
+  switch (found.kind) {
+    case "validated":
+      return buildValidateReport(request3, found.issues);
+    case "planned":
+      return buildPlanReport({ ...found, request: request3 });
+    case "merged":
+      return buildMergeReport(request3, found.outcome);
+  }
 }
 
 // src/github/errors.ts
@@ -68511,6 +68868,41 @@ function translateGitHubError(error2, request3) {
 function firstFieldError(errors) {
   const message = errors?.[0]?.message;
   return typeof message === "string" ? ` (${message})` : "";
+}
+
+// src/github/merged-pr.ts
+async function findMergedPullRequest(client, target) {
+  const request3 = `GET /repos/${target.owner}/${target.repo}/commits/${target.sha}/pulls`;
+  let pulls;
+  try {
+    const response = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner: target.owner,
+      repo: target.repo,
+      commit_sha: target.sha,
+      per_page: 100
+    });
+    pulls = response.data;
+  } catch (error2) {
+    throw translateGitHubError(error2, request3);
+  }
+  const merged = pulls.filter((pull) => pull.merged_at);
+  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged.find((pull) => pull.head.sha === target.sha);
+  return exact ? { number: exact.number, headSha: exact.head.sha, mergeCommitSha: exact.merge_commit_sha ?? null } : void 0;
+}
+
+// src/github/reviews.ts
+async function listPullRequestReviews(client, pull) {
+  try {
+    const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.number, per_page: 100 });
+    return reviews.map((review) => ({
+      state: review.state,
+      commitId: review.commit_id ?? "",
+      submittedAt: review.submitted_at ?? void 0,
+      login: review.user?.login ?? ""
+    }));
+  } catch (error2) {
+    throw translateGitHubError(error2, `GET /repos/${pull.owner}/${pull.repo}/pulls/${pull.number}/reviews`);
+  }
 }
 
 // src/github/sticky-comment.ts
@@ -68610,156 +69002,6 @@ async function minimizeComment(client, nodeId) {
   } catch (error2) {
     throw translateGitHubError(error2, "POST /graphql (minimize duplicate)");
   }
-}
-
-// src/github/log-comment.ts
-async function appendToLogComment(client, issue2, entry, options) {
-  const found = await findStickyComment(client, issue2, options);
-  const current = found.comment;
-  if (current) {
-    const body = `${current.body.replace(/\n+$/, "")}
-
-${entry.text}
-`;
-    if (body.length <= options.maxChars) {
-      await updateComment(client, issue2, current.id, body);
-      return { id: current.id, created: false };
-    }
-  }
-  return { id: await createComment(client, issue2, `${entry.head}
-
-${entry.text}
-`), created: true };
-}
-
-// src/github/merged-pr.ts
-async function findMergedPullRequest(client, target) {
-  const request3 = `GET /repos/${target.owner}/${target.repo}/commits/${target.sha}/pulls`;
-  let pulls;
-  try {
-    const response = await client.rest.repos.listPullRequestsAssociatedWithCommit({
-      owner: target.owner,
-      repo: target.repo,
-      commit_sha: target.sha,
-      per_page: 100
-    });
-    pulls = response.data;
-  } catch (error2) {
-    throw translateGitHubError(error2, request3);
-  }
-  const merged = pulls.filter((pull) => pull.merged_at);
-  const exact = merged.find((pull) => pull.merge_commit_sha === target.sha) ?? merged.find((pull) => pull.head.sha === target.sha);
-  return exact ? { number: exact.number, headSha: exact.head.sha, mergeCommitSha: exact.merge_commit_sha ?? null } : void 0;
-}
-
-// src/github/reviews.ts
-async function listPullRequestReviews(client, pull) {
-  try {
-    const reviews = await client.paginate(client.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.number, per_page: 100 });
-    return reviews.map((review) => ({
-      state: review.state,
-      commitId: review.commit_id ?? "",
-      submittedAt: review.submitted_at ?? void 0,
-      login: review.user?.login ?? ""
-    }));
-  } catch (error2) {
-    throw translateGitHubError(error2, `GET /repos/${pull.owner}/${pull.repo}/pulls/${pull.number}/reviews`);
-  }
-}
-
-// src/plan/outcome.ts
-function countOutcomes(result) {
-  const counts = { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  for (const outcome of result.outcomes) counts[outcome.status] += 1;
-  return counts;
-}
-
-// src/render/apply-log.ts
-var APPLY_LOG_PREFIX = "<!-- sentry-roster:apply-log ";
-var FAILURES_PER_ENTRY = 20;
-function renderApplyLogHead() {
-  return [
-    `${APPLY_LOG_PREFIX}{"v":1} -->`,
-    "### Sentry roster apply log",
-    "",
-    "One entry per apply run of this pull request's merge, oldest first. The plan comment stays exactly as it was reviewed."
-  ].join("\n");
-}
-function renderApplyLogEntry(run2) {
-  const counts = run2.result ? countOutcomes(run2.result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  const notReviewed = run2.notReviewed.length;
-  const when = `${run2.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
-  const heading = `**${when}** · [workflow run](${run2.runUrl}) · commit ${code(run2.sha.slice(0, 12))}`;
-  const verdict2 = run2.refusedBecause ? `**Nothing applied:** ${escape(run2.refusedBecause)}` : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0 ? `**Nothing to apply:** ${code(run2.organization)} already matched the reviewed plan.` : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0 ? `**Apply incomplete** on ${code(run2.organization)}: ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")} to ${code(run2.organization)}.`;
-  const failed = (run2.result?.outcomes ?? []).filter((outcome) => outcome.status === "failed");
-  const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
-  if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
-  if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
-  if (run2.result?.stoppedBecause && !run2.refusedBecause) lines.push(`- Stopped early: ${escape(run2.result.stoppedBecause)}`);
-  return ["---", heading, "", verdict2, ...lines.length > 0 ? ["", ...lines] : []].join("\n");
-}
-
-// src/render/apply-comment.ts
-var OUTCOME_SECTIONS = [
-  { status: "failed", title: "Failed" },
-  { status: "not-run", title: "Not run" },
-  { status: "skipped", title: "Skipped" },
-  { status: "applied", title: "Applied" }
-];
-function renderApplyComment(plan, result, options) {
-  const base = options.reviewedMarker ?? { org: plan.organization, digest: "0".repeat(64), ids: [] };
-  const applied = { ...base, applied: options.sha ?? "yes" };
-  const { ids: _ids, ...digestOnly } = applied;
-  return fitToLimit(
-    {
-      marker: { withIds: writeMarker(applied), digestOnly: writeMarker(digestOnly) },
-      head: applyHead(plan, result, options),
-      sections: applySections(result, options),
-      footer: footer(options),
-      fullTextAt: fullTextAt(options)
-    },
-    options.maxChars ?? MAX_COMMENT_CHARS
-  );
-}
-function renderApplyMarkdown(plan, result, options) {
-  const sections = applySections(result, options).map((section) => `#### ${section.title}
-
-${section.blocks.join("\n")}`);
-  return [applyHead(plan, result, options), ...sections, footer(options)].join("\n\n") + "\n";
-}
-function applyHead(plan, result, options) {
-  const counts = result ? countOutcomes(result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  const notReviewed = options.notReviewed?.length ?? 0;
-  const verdict2 = options.refusedBecause ? `**Nothing applied:** ${escape(options.refusedBecause)}` : counts.failed > 0 || notReviewed > 0 || counts["not-run"] > 0 ? `**Apply incomplete:** ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")}.`;
-  const stopped = result?.stoppedBecause && !options.refusedBecause ? ` Stopped early: ${escape(result.stoppedBecause)}.` : "";
-  const rows = [
-    ["applied", String(counts.applied)],
-    ["failed", String(counts.failed)],
-    ["not reviewed (not applied)", String(notReviewed)],
-    ["not run", String(counts["not-run"])],
-    ["skipped", String(counts.skipped + (result ? result.skipped.length : plan.skipped.length))]
-  ];
-  return [`### Sentry roster applied to ${code(plan.organization)}`, "", `${verdict2}${stopped}`, "", table(["", "count"], rows)].join("\n");
-}
-function applySections(result, options) {
-  const line = changeLineMarkdown;
-  const sections = [];
-  const notReviewed = options.notReviewed ?? [];
-  if (notReviewed.length > 0) {
-    sections.push({
-      title: "Not reviewed: not applied",
-      blocks: notReviewed.map((change) => line(change, `id ${shortId(change.id)} is not in the reviewed plan`)),
-      itemsPerBlock: notReviewed.map(() => 1),
-      unit: "change"
-    });
-  }
-  for (const { status, title } of OUTCOME_SECTIONS) {
-    const outcomes = (result?.outcomes ?? []).filter((outcome) => outcome.status === status);
-    const blocks = outcomes.map((outcome) => line(outcome.change, outcome.message));
-    if (status === "skipped") blocks.push(...(result?.skipped ?? []).map((skip) => line(skip, `${skip.reason}: ${skip.detail}`)));
-    if (blocks.length > 0) sections.push({ title, blocks, itemsPerBlock: blocks.map(() => 1), unit: "change" });
-  }
-  return sections;
 }
 
 // src/apply/order-changes.ts
@@ -69342,254 +69584,24 @@ function mergeInOrder(ran, notRun) {
   return orderChanges2([...byChange.keys()]).map((change) => byChange.get(change));
 }
 
-// src/commands/github-action/plan-trust.ts
-var short = (sha) => sha.slice(0, 12);
-function judgePlanTrust(input) {
-  const { pullRequest, markerSha } = input;
-  const pr = `#${pullRequest.number}`;
-  if (markerSha !== pullRequest.headSha) {
-    const computedFor = markerSha ? `commit ${short(markerSha)}` : "a commit it does not name";
-    return {
-      trusted: false,
-      refusal: `the plan was computed for an older commit: the plan comment on ${pr} is for ${computedFor}, but ${pr} merged ${short(pullRequest.headSha)}; plan that commit again and have it reviewed`
-    };
-  }
-  const approvals = input.reviews.filter((review) => review.state === "APPROVED" && review.submittedAt !== void 0);
-  const ofHead = approvals.filter((review) => review.commitId === pullRequest.headSha);
-  const latest = ofHead.map((review) => review.submittedAt).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
-  if (approvals.length > 0 && latest === void 0) {
-    return { trusted: false, refusal: `${pr} was approved for an older commit, not its merged head ${short(pullRequest.headSha)}; ask for a new review` };
-  }
-  if (latest !== void 0 && !(Date.parse(input.commentUpdatedAt) < Date.parse(latest))) {
-    return {
-      trusted: false,
-      refusal: `the plan changed after approval; ask for a new review (the plan comment on ${pr} was last changed at ${input.commentUpdatedAt}, the latest approval of ${short(pullRequest.headSha)} is from ${latest})`
-    };
-  }
-  if (input.requireApproval && latest === void 0) {
-    return { trusted: false, refusal: `require-approval is true and nobody approved ${pr} at its merged head ${short(pullRequest.headSha)}` };
-  }
-  return { trusted: true, approvedAt: latest };
-}
+// src/github/log-comment.ts
+async function appendToLogComment(client, issue2, entry, options) {
+  const found = await findStickyComment(client, issue2, options);
+  const current = found.comment;
+  if (current) {
+    const body = `${current.body.replace(/\n+$/, "")}
 
-// src/github/octokit.ts
-function createGitHubClient(token, options) {
-  return getOctokit(token, {
-    baseUrl: options.apiUrl.replace(/\/+$/, ""),
-    ...options.fetch ? { request: { fetch: options.fetch } } : {}
-  });
-}
-
-// src/commands/github-action/report.ts
-var MAX_ANNOTATIONS_PER_LEVEL = 10;
-var MAX_SUMMARY_BYTES = 9e5;
-async function reportRosterIssues(issues, platform2) {
-  if (issues.length === 0) return;
-  for (const severity of [ISSUE_SEVERITY.Error, ISSUE_SEVERITY.Warning]) {
-    for (const issue2 of issues.filter((entry) => entry.severity === severity).slice(0, MAX_ANNOTATIONS_PER_LEVEL)) {
-      platform2.annotate(severity, issue2.hint ? `${issue2.message} (hint: ${issue2.hint})` : issue2.message, {
-        file: issue2.file,
-        line: issue2.line,
-        col: issue2.col
-      });
+${entry.text}
+`;
+    if (body.length <= options.maxChars) {
+      await updateComment(client, issue2, current.id, body);
+      return { id: current.id, created: false };
     }
   }
-  await platform2.appendSummary(`#### Roster problems
+  return { id: await createComment(client, issue2, `${entry.head}
 
-${renderRosterIssuesMarkdown(issues)}
-`);
-}
-function runUrl(github) {
-  return `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/actions/runs/${github.runId}`;
-}
-function commentsWanted(request3) {
-  return request3.comment && request3.github.token !== "";
-}
-function openGitHub(github) {
-  return createGitHubClient(github.token, { apiUrl: github.apiUrl, ...github.fetch ? { fetch: github.fetch } : {} });
-}
-function publicMarkdown(request3, markdown) {
-  return request3.maskEmails ? maskEmailsInMarkdown(markdown) : markdown;
-}
-function publicText(request3, text2) {
-  return request3.maskEmails ? maskEmailsInText(text2) : text2;
-}
-function publicPlatform(request3, platform2) {
-  if (!request3.maskEmails) return platform2;
-  return {
-    annotate: (level, message, where) => platform2.annotate(level, maskEmailsInText(message), where),
-    info: (message) => platform2.info(maskEmailsInText(message)),
-    appendSummary: (markdown) => platform2.appendSummary(maskEmailsInMarkdown(markdown)),
-    group: (name, run2) => platform2.group(maskEmailsInText(name), run2)
-  };
-}
-async function postStickyComment(request3, number, comment, platform2) {
-  const github = request3.github;
-  const client = openGitHub(github);
-  const viewer = await readViewerLogin(client);
-  const body = publicMarkdown(request3, comment.text);
-  const result = await upsertStickyComment(client, { owner: github.owner, repo: github.repo, number }, body, {
-    markerPrefix: MARKER_PREFIX,
-    viewer,
-    sameContent: samePlanComment
-  });
-  const did = result.created ? "created" : result.unchanged ? "left unchanged (same plan)" : "updated";
-  platform2.info(`${did} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
-}
-function fitSummary(full, shortened) {
-  return Buffer.byteLength(full, "utf8") <= MAX_SUMMARY_BYTES ? full : shortened();
-}
-
-// src/commands/github-action/apply-on-merge.ts
-async function applyOnMerge(request3, platform2, deps) {
-  const connection = request3.sentry;
-  if (!connection) return { ok: false, message: "sentry-token is empty: apply needs a Sentry token with member:admin and team:write", outputs: {} };
-  const roster = await platform2.group("Validate the roster", () => validateCommand(request3.rosterPath, deps));
-  if (!roster.desired) {
-    await reportRosterIssues(roster.issues, platform2);
-    const errors = roster.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
-    return { ok: false, message: `${request3.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}; nothing was applied`, outputs: {} };
-  }
-  const organization = resolveOrganization({ flag: request3.organization, roster: roster.desired.organization }, request3.rosterPath);
-  const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request3, organization, platform2));
-  if (source.refusal) platform2.annotate("error", source.refusal);
-  else if (source.missing) platform2.annotate(request3.requireReviewedPlan ? "error" : "warning", source.missing);
-  const result = await platform2.group(
-    "Apply",
-    () => applyCommand(
-      {
-        rosterPath: request3.rosterPath,
-        connection,
-        ...request3.organization ? { org: request3.organization } : {},
-        ...reviewedOption(source, request3.requireReviewedPlan),
-        ...request3.snapshotFile ? { snapshotFile: request3.snapshotFile } : {},
-        ...request3.stop ? { stop: request3.stop } : {}
-      },
-      deps
-    )
-  );
-  if (result.kind === "roster-invalid") {
-    await reportRosterIssues(result.issues, platform2);
-    return { ok: false, message: `${request3.rosterPath} is invalid; nothing was applied`, outputs: {} };
-  }
-  await reportRosterIssues(result.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Warning), platform2);
-  return reportApply(result, source, roster.desired, request3, platform2, deps);
-}
-function reviewedOption(source, requireReviewedPlan) {
-  if (source.refusal) return { reviewed: { ids: [] } };
-  if (source.marker) return { reviewed: source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } };
-  return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
-}
-async function reportApply(result, source, desired, request3, platform2, deps) {
-  const plan = result.plan;
-  if (request3.planFile) await deps.writeFile(request3.planFile, toPlanJson(plan));
-  const notReviewed = result.notReviewed;
-  const notReviewedIds = new Set(notReviewed.map((change) => change.id));
-  const applyResult = result.kind === "applied" ? { ...result.result, outcomes: result.result.outcomes.filter((outcome2) => !notReviewedIds.has(outcome2.change.id)) } : void 0;
-  const nothingReviewed = source.missing !== void 0 && request3.requireReviewedPlan && plan.changes.length > 0;
-  const refusedBecause = result.kind === "refused" ? result.reason : source.refusal ?? (nothingReviewed ? `${source.missing}; require-reviewed-plan is true` : void 0);
-  const options = {
-    runUrl: runUrl(request3.github),
-    sha: request3.github.sha,
-    notReviewed,
-    ...refusedBecause ? { refusedBecause } : {}
-  };
-  annotateFailures(applyResult, desired, request3, platform2);
-  for (const violation of plan.violations) platform2.annotate("error", violation.message);
-  await platform2.appendSummary(fitSummary(renderApplyMarkdown(plan, applyResult, options), () => renderApplyComment(plan, applyResult, { ...options, maxChars: 2e5 }).text));
-  const entry = renderApplyLogEntry({
-    organization: plan.organization,
-    at: new Date(deps.now()).toISOString(),
-    runUrl: runUrl(request3.github),
-    sha: request3.github.sha,
-    result: applyResult,
-    notReviewed,
-    refusedBecause
-  });
-  const reportError = source.pullRequest && commentsWanted(request3) ? await appendApplyLog(source.pullRequest, entry, request3, platform2) : void 0;
-  const counts = applyResult ? countOutcomes(applyResult) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
-  const outputs = {
-    hasChanges: plan.changes.length > 0,
-    changes: plan.changes.length,
-    skipped: plan.skipped.length,
-    digest: plan.digest,
-    applied: counts.applied,
-    failed: counts.failed,
-    ...request3.planFile ? { planFile: request3.planFile } : {}
-  };
-  const outcome = verdict(plan, counts, notReviewed, refusedBecause, result.kind === "applied" ? result : void 0);
-  return reportError ? { ok: false, message: `${outcome.message}; ${reportError}`, outputs } : { ...outcome, outputs };
-}
-async function appendApplyLog(pullRequest, entry, request3, platform2) {
-  return platform2.group("Report on the pull request", async () => {
-    try {
-      const client = openGitHub(request3.github);
-      const viewer = await readViewerLogin(client);
-      const issue2 = { owner: request3.github.owner, repo: request3.github.repo, number: pullRequest.number };
-      const written = await appendToLogComment(client, issue2, { head: renderApplyLogHead(), text: publicMarkdown(request3, entry) }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
-      platform2.info(`${written.created ? "started" : "appended to"} the apply log on #${pullRequest.number}`);
-      return void 0;
-    } catch (error2) {
-      const message = `could not write the outcome to pull request #${pullRequest.number}: ${describeError(error2)}`;
-      platform2.annotate("error", message);
-      return message;
-    }
-  });
-}
-function verdict(plan, counts, notReviewed, refusedBecause, applied) {
-  if (refusedBecause) return { ok: false, message: `nothing was applied: ${refusedBecause}` };
-  const problems = [
-    counts.failed > 0 ? `${counts.failed} failed` : "",
-    counts["not-run"] > 0 ? `${counts["not-run"]} not run` : "",
-    notReviewed.length > 0 ? `${notReviewed.length} not reviewed (not applied)` : "",
-    applied?.recheckError ?? "",
-    applied?.interrupted ? "the job was cancelled: nothing more was sent; re-run the job to finish" : ""
-  ].filter(Boolean);
-  const summary2 = `applied ${counts.applied} of ${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"} to ${plan.organization}`;
-  return problems.length > 0 ? { ok: false, message: `${summary2}; ${problems.join(", ")}` } : { ok: true, message: summary2 };
-}
-async function findReviewedPlan(request3, organization, platform2) {
-  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0 });
-  if (!request3.github.token) return none("no github-token: cannot read the reviewed plan from the merged pull request");
-  const client = openGitHub(request3.github);
-  const { owner, repo, sha } = request3.github;
-  const pullRequest = await findMergedPullRequest(client, { owner, repo, sha });
-  if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} is neither the merge commit nor the head of a merged pull request`);
-  const viewer = await readViewerLogin(client);
-  const search = await findStickyComment(client, { owner, repo, number: pullRequest.number }, { markerPrefix: MARKER_PREFIX, viewer });
-  for (const untrusted of search.untrusted) platform2.annotate("warning", `ignored a plan comment on #${pullRequest.number}: ${untrusted.reason}`);
-  const comment = search.comment;
-  const marker = comment ? parseMarker(comment.body) : void 0;
-  if (!comment || !marker) {
-    const why = search.untrusted.length > 0 ? "its only plan comments are not trusted" : "it has no plan comment from this Action";
-    return none(`no reviewed plan: pull request #${pullRequest.number} ${why}`, pullRequest);
-  }
-  if (marker.org !== organization) {
-    return none(`no reviewed plan: the plan comment on #${pullRequest.number} is for organization "${marker.org}", not "${organization}"`, pullRequest);
-  }
-  const trust = judgePlanTrust({
-    markerSha: marker.sha,
-    commentUpdatedAt: comment.updatedAt,
-    pullRequest,
-    reviews: await listPullRequestReviews(client, { owner, repo, number: pullRequest.number }),
-    requireApproval: request3.requireApproval
-  });
-  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal };
-  const approval = trust.approvedAt ? `approved at ${trust.approvedAt}` : "no approving review";
-  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}, ${approval}`);
-  return { pullRequest, marker, missing: void 0, refusal: void 0 };
-}
-function annotateFailures(result, desired, request3, platform2) {
-  for (const outcome of result?.outcomes ?? []) {
-    if (outcome.status !== "failed") continue;
-    const change = outcome.change;
-    const member = change.action === "create-team" ? void 0 : desired.members.find((entry) => sameEmail(entry.email, change.email));
-    const team = change.action === "create-team" ? desired.teams.find((entry) => entry.slug === change.team) : void 0;
-    const position = member?.position ?? team?.position;
-    const subject = change.action === "create-team" ? `team ${change.team}` : change.email;
-    const message = `${change.action} ${subject} failed: ${outcome.message ?? "unknown error"}`;
-    platform2.annotate("error", message, position ? { file: request3.rosterPath, line: position.line, col: position.col } : void 0);
-  }
+${entry.text}
+`), created: true };
 }
 
 // src/github/issues.ts
@@ -69626,57 +69638,193 @@ async function editIssue(client, repo, number, fields) {
   }
 }
 
-// src/render/drift-issue.ts
-var DRIFT_ISSUE_LABEL = "sentry-roster-drift";
-var DRIFT_ISSUE_MARKER = "<!-- sentry-roster:drift-issue -->";
-function renderDriftIssue(plan, rosterPath, options) {
-  const report = renderPlanComment(plan, { ...options, purpose: "drift", maxChars: MAX_COMMENT_CHARS }).text.replace(/^<!--.*-->\n+/, "");
-  const note = `This issue is kept up to date by the scheduled sentry-roster drift report: edited in place on every run that finds drift, closed when Sentry matches ${code(rosterPath)} again. Fix the drift in Sentry, or change the roster through a pull request.`;
-  return {
-    title: `Sentry differs from ${rosterPath} (${plan.organization})`,
-    body: `${DRIFT_ISSUE_MARKER}
-${report}
-${note}
-`
-  };
-}
-function renderDriftCleared(rosterPath, runUrl2) {
-  return `Sentry matches ${code(rosterPath)} again ([workflow run](${runUrl2})); closing.`;
+// src/commands/github-action/drift-issue.ts
+async function syncDriftIssue(effect, request3, platform2) {
+  const client = openGitHub(request3.github);
+  const repo = { owner: request3.github.owner, repo: request3.github.repo };
+  const existing = await findOpenIssue(client, repo, { label: DRIFT_ISSUE_LABEL, viewer: await readViewerLogin(client) });
+  if (!effect.issue) {
+    if (!existing) return;
+    await createComment(client, { ...repo, number: existing.number }, effect.closingComment);
+    await editIssue(client, repo, existing.number, { state: "closed", stateReason: "completed" });
+    platform2.info(`closed drift issue #${existing.number}: Sentry matches the roster`);
+    return;
+  }
+  const body = publicMarkdown(request3, effect.issue.body);
+  if (existing) {
+    await editIssue(client, repo, existing.number, { title: effect.issue.title, body });
+    platform2.info(`updated drift issue #${existing.number}`);
+  } else {
+    platform2.info(`opened drift issue #${await openIssue(client, repo, { title: effect.issue.title, body, labels: [DRIFT_ISSUE_LABEL] })}`);
+  }
 }
 
-// src/commands/github-action/drift-issue.ts
-async function syncDriftIssue(plan, drift, request3, platform2) {
-  return platform2.group("Update the drift issue", async () => {
+// src/commands/github-action/perform-report.ts
+async function performReport(report, ports) {
+  let failure2;
+  for (const effect of report.effects) {
+    const failed = await performEffect(effect, ports);
+    failure2 ??= failed;
+  }
+  return { ...settleVerdict(report, failure2), outputs: report.outputs };
+}
+async function performEffects(effects, ports) {
+  for (const effect of effects) await performEffect(effect, ports);
+}
+async function performEffect(effect, ports) {
+  switch (effect.kind) {
+    case "annotate":
+      ports.platform.annotate(effect.level, effect.message, effect.where);
+      return void 0;
+    case "summary":
+      await ports.platform.appendSummary(effect.markdown);
+      return void 0;
+    case "plan-file":
+      await ports.writePlanFile(effect.path, effect.json);
+      return void 0;
+    case "sticky-comment":
+      return guarded(effect, ports.platform, () => ports.upsertStickyComment(effect.pullRequest, effect.comment));
+    case "apply-log":
+      return guarded(effect, ports.platform, () => ports.appendApplyLog(effect.pullRequest, effect.entry));
+    case "drift-issue":
+      return guarded(effect, ports.platform, () => ports.syncDriftIssue(effect));
+  }
+}
+async function guarded(effect, platform2, write) {
+  const attempt = async () => {
+    if (!effect.onFailure) return write().then(() => void 0);
     try {
-      const client = openGitHub(request3.github);
-      const repo = { owner: request3.github.owner, repo: request3.github.repo };
-      const existing = await findOpenIssue(client, repo, { label: DRIFT_ISSUE_LABEL, viewer: await readViewerLogin(client) });
-      if (drift.total === 0) {
-        if (!existing) return void 0;
-        await createComment(client, { ...repo, number: existing.number }, renderDriftCleared(request3.rosterPath, runUrl(request3.github)));
-        await editIssue(client, repo, existing.number, { state: "closed", stateReason: "completed" });
-        platform2.info(`closed drift issue #${existing.number}: Sentry matches the roster`);
-        return void 0;
-      }
-      const issue2 = renderDriftIssue(plan, request3.rosterPath, { runUrl: runUrl(request3.github) });
-      const body = publicMarkdown(request3, issue2.body);
-      if (existing) {
-        await editIssue(client, repo, existing.number, { title: issue2.title, body });
-        platform2.info(`updated drift issue #${existing.number}`);
-      } else {
-        platform2.info(`opened drift issue #${await openIssue(client, repo, { title: issue2.title, body, labels: [DRIFT_ISSUE_LABEL] })}`);
-      }
+      await write();
       return void 0;
     } catch (error2) {
-      const message = `could not update the drift issue: ${describeError(error2)}`;
-      platform2.annotate("error", message);
+      const message = `${effect.onFailure.line}: ${describeError(error2)}`;
+      if (effect.onFailure.annotate) platform2.annotate("error", message);
       return message;
     }
+  };
+  return effect.group ? platform2.group(effect.group, attempt) : attempt();
+}
+function githubReportPorts(request3, platform2, deps) {
+  const github = request3.github;
+  const repo = { owner: github.owner, repo: github.repo };
+  return {
+    platform: platform2,
+    writePlanFile: (path6, json) => deps.writeFile(path6, json),
+    async upsertStickyComment(number, comment) {
+      const client = openGitHub(github);
+      const viewer = await readViewerLogin(client);
+      const body = publicMarkdown(request3, comment.text);
+      const result = await upsertStickyComment(client, { ...repo, number }, body, { markerPrefix: MARKER_PREFIX, viewer, sameContent: samePlanComment });
+      const did = result.created ? "created" : result.unchanged ? "left unchanged (same plan)" : "updated";
+      platform2.info(`${did} the plan comment on #${number} (${body.length} characters, ${comment.stage}${comment.idsEmbedded ? "" : ", digest only"})`);
+    },
+    async appendApplyLog(number, entry) {
+      const client = openGitHub(github);
+      const viewer = await readViewerLogin(client);
+      const text2 = publicMarkdown(request3, entry);
+      const written = await appendToLogComment(client, { ...repo, number }, { head: renderApplyLogHead(), text: text2 }, { markerPrefix: APPLY_LOG_PREFIX, viewer, maxChars: MAX_COMMENT_CHARS });
+      platform2.info(`${written.created ? "started" : "appended to"} the apply log on #${number}`);
+    },
+    syncDriftIssue: (effect) => syncDriftIssue(effect, request3, platform2)
+  };
+}
+
+// src/commands/github-action/plan-trust.ts
+var short = (sha) => sha.slice(0, 12);
+function judgePlanTrust(input) {
+  const { pullRequest, markerSha } = input;
+  const pr = `#${pullRequest.number}`;
+  if (markerSha !== pullRequest.headSha) {
+    const computedFor = markerSha ? `commit ${short(markerSha)}` : "a commit it does not name";
+    return {
+      trusted: false,
+      refusal: `the plan was computed for an older commit: the plan comment on ${pr} is for ${computedFor}, but ${pr} merged ${short(pullRequest.headSha)}; plan that commit again and have it reviewed`
+    };
+  }
+  const approvals = input.reviews.filter((review) => review.state === "APPROVED" && review.submittedAt !== void 0);
+  const ofHead = approvals.filter((review) => review.commitId === pullRequest.headSha);
+  const latest = ofHead.map((review) => review.submittedAt).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  if (approvals.length > 0 && latest === void 0) {
+    return { trusted: false, refusal: `${pr} was approved for an older commit, not its merged head ${short(pullRequest.headSha)}; ask for a new review` };
+  }
+  if (latest !== void 0 && !(Date.parse(input.commentUpdatedAt) < Date.parse(latest))) {
+    return {
+      trusted: false,
+      refusal: `the plan changed after approval; ask for a new review (the plan comment on ${pr} was last changed at ${input.commentUpdatedAt}, the latest approval of ${short(pullRequest.headSha)} is from ${latest})`
+    };
+  }
+  if (input.requireApproval && latest === void 0) {
+    return { trusted: false, refusal: `require-approval is true and nobody approved ${pr} at its merged head ${short(pullRequest.headSha)}` };
+  }
+  return { trusted: true, approvedAt: latest };
+}
+
+// src/commands/github-action/apply-on-merge.ts
+async function applyOnMerge(request3, platform2, deps) {
+  const connection = request3.sentry;
+  if (!connection) return { ok: false, message: "sentry-token is empty: apply needs a Sentry token with member:admin and team:write", outputs: {} };
+  const ports = githubReportPorts(request3, platform2, deps);
+  const roster = await platform2.group("Validate the roster", () => validateCommand(request3.rosterPath, deps));
+  if (!roster.desired) return performReport(buildActionReport(request3, { kind: "merged", outcome: { kind: "roster-errors", issues: roster.issues } }), ports);
+  const desired = roster.desired;
+  const organization = resolveOrganization({ flag: request3.organization, roster: desired.organization }, request3.rosterPath);
+  const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request3, organization, platform2));
+  await performEffects(reviewSourceNotes(source, request3.requireReviewedPlan), ports);
+  const result = await platform2.group(
+    "Apply",
+    () => applyCommand(
+      {
+        rosterPath: request3.rosterPath,
+        connection,
+        ...request3.organization ? { org: request3.organization } : {},
+        ...reviewedOption(source, request3.requireReviewedPlan),
+        ...request3.snapshotFile ? { snapshotFile: request3.snapshotFile } : {},
+        ...request3.stop ? { stop: request3.stop } : {}
+      },
+      deps
+    )
+  );
+  const outcome = result.kind === "roster-invalid" ? { kind: "roster-invalid", issues: result.issues } : { kind: "planned", result, source, desired, at: new Date(deps.now()).toISOString() };
+  return performReport(buildActionReport(request3, { kind: "merged", outcome }), ports);
+}
+function reviewedOption(source, requireReviewedPlan) {
+  if (source.refusal) return { reviewed: { ids: [] } };
+  if (source.marker) return { reviewed: source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } };
+  return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
+}
+async function findReviewedPlan(request3, organization, platform2) {
+  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0 });
+  if (!request3.github.token) return none("no github-token: cannot read the reviewed plan from the merged pull request");
+  const client = openGitHub(request3.github);
+  const { owner, repo, sha } = request3.github;
+  const pullRequest = await findMergedPullRequest(client, { owner, repo, sha });
+  if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} is neither the merge commit nor the head of a merged pull request`);
+  const viewer = await readViewerLogin(client);
+  const search = await findStickyComment(client, { owner, repo, number: pullRequest.number }, { markerPrefix: MARKER_PREFIX, viewer });
+  for (const untrusted of search.untrusted) platform2.annotate("warning", `ignored a plan comment on #${pullRequest.number}: ${untrusted.reason}`);
+  const comment = search.comment;
+  const marker = comment ? parseMarker(comment.body) : void 0;
+  if (!comment || !marker) {
+    const why = search.untrusted.length > 0 ? "its only plan comments are not trusted" : "it has no plan comment from this Action";
+    return none(`no reviewed plan: pull request #${pullRequest.number} ${why}`, pullRequest);
+  }
+  if (marker.org !== organization) {
+    return none(`no reviewed plan: the plan comment on #${pullRequest.number} is for organization "${marker.org}", not "${organization}"`, pullRequest);
+  }
+  const trust = judgePlanTrust({
+    markerSha: marker.sha,
+    commentUpdatedAt: comment.updatedAt,
+    pullRequest,
+    reviews: await listPullRequestReviews(client, { owner, repo, number: pullRequest.number }),
+    requireApproval: request3.requireApproval
   });
+  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal };
+  const approval = trust.approvedAt ? `approved at ${trust.approvedAt}` : "no approving review";
+  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}, ${approval}`);
+  return { pullRequest, marker, missing: void 0, refusal: void 0 };
 }
 
 // src/commands/github-action/run-action.ts
-var SHORT_SUMMARY_CHARS = 2e5;
 async function runAction(request3, platform2, deps) {
   const result = await runMode(request3, publicPlatform(request3, platform2), deps);
   return { ...result, message: publicText(request3, result.message) };
@@ -69706,17 +69854,7 @@ function scrub(text2, request3) {
 async function validateStep(request3, platform2, deps) {
   if (request3.validateOnlyReason) platform2.annotate("notice", request3.validateOnlyReason);
   const loaded = await platform2.group("Validate the roster", () => validateCommand(request3.rosterPath, deps));
-  await reportRosterIssues(loaded.issues, platform2);
-  const errors = loaded.issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
-  const verdict2 = errors > 0 ? `${request3.rosterPath} has ${errors} error${errors === 1 ? "" : "s"}` : `${request3.rosterPath} is valid`;
-  const why = request3.validateOnlyReason ? `
-
-${request3.validateOnlyReason}` : "";
-  await platform2.appendSummary(`### Sentry roster validation
-
-**${verdict2}.**${why}
-`);
-  return { ok: errors === 0, message: errors > 0 ? `${verdict2}; see the annotations` : verdict2, outputs: {} };
+  return performReport(buildActionReport(request3, { kind: "validated", issues: loaded.issues }), githubReportPorts(request3, platform2, deps));
 }
 async function planStep(request3, platform2, deps) {
   const connection = request3.sentry;
@@ -69726,75 +69864,9 @@ async function planStep(request3, platform2, deps) {
     drift ? "Read Sentry and report drift" : "Plan",
     () => planCommand({ rosterPath: request3.rosterPath, connection, ...request3.organization ? { org: request3.organization } : {} }, deps)
   );
-  await reportRosterIssues(planned.issues, platform2);
-  const pullRequest = request3.github.pullRequest;
-  const common = { runUrl: runUrl(request3.github), ...pullRequest ? { sha: pullRequest.headSha } : {} };
-  if (planned.kind === "roster-invalid") {
-    if (pullRequest && commentsWanted(request3) && !drift) {
-      const organization = request3.organization ?? "unknown";
-      await postStickyComment(request3, pullRequest.number, renderRosterIssuesComment(request3.rosterPath, planned.issues, { ...common, organization }), platform2);
-    }
-    return { ok: false, message: `${request3.rosterPath} is invalid; see the annotations`, outputs: {} };
-  }
-  const plan = planned.plan;
-  if (request3.planFile) await deps.writeFile(request3.planFile, toPlanJson(plan));
-  const options = { ...common, rosterIssues: planned.issues, purpose: drift ? "drift" : "plan" };
-  const full = renderPlanMarkdown(plan, options);
-  let summary2 = fitSummary(full, () => shortenedSummary(plan, options, request3.planFile));
-  if (drift) {
-    const current = await deps.readFile(request3.rosterPath);
-    const exported = writeRoster(planned.live, { organization: plan.organization });
-    if (plan.changes.length > 0 || plan.drift.length > 0) {
-      const patch = createPatch(request3.rosterPath, current, exported, "roster in git", "live Sentry org", { context: 2 });
-      summary2 += `
-${renderDiffMarkdown("To adopt the live org instead, change the roster like this", patch)}
-`;
-    }
-  }
-  await platform2.appendSummary(summary2);
-  let commentError;
-  if (pullRequest && commentsWanted(request3) && !drift) {
-    commentError = await platform2.group("Post the plan comment", async () => {
-      try {
-        await postStickyComment(request3, pullRequest.number, renderPlanComment(plan, options), platform2);
-        return void 0;
-      } catch (error2) {
-        return `could not post the plan comment on #${pullRequest.number}: ${describeError(error2)}`;
-      }
-    });
-  }
-  for (const violation of plan.violations) platform2.annotate("error", violation.message);
-  const differs = countDrift(plan);
-  const issueError = drift && request3.driftIssue && request3.github.token !== "" ? await syncDriftIssue(plan, differs, request3, platform2) : void 0;
-  return planVerdict(plan, request3, commentError ?? issueError);
-}
-function planVerdict(plan, request3, reportError) {
-  const drift = request3.mode === "drift";
-  const differs = countDrift(plan);
-  const outputs = {
-    hasChanges: plan.changes.length > 0,
-    changes: plan.changes.length,
-    skipped: plan.skipped.length,
-    drift: differs.total,
-    hasDrift: differs.total > 0,
-    digest: plan.digest,
-    ...request3.planFile ? { planFile: request3.planFile } : {}
-  };
-  if (reportError) return { ok: false, message: reportError, outputs };
-  const counts = `${plan.changes.length} change${plan.changes.length === 1 ? "" : "s"}, ${plan.skipped.length} skipped, ${plan.drift.length} unmanaged`;
-  if (plan.violations.length > 0) {
-    return { ok: false, message: `the plan is refused: ${plan.violations.map((violation) => violation.message).join("; ")}`, outputs };
-  }
-  if (drift && request3.failOnDrift && differs.total > 0) {
-    return { ok: false, message: `${driftHeadline(differs).replace("the roster", request3.rosterPath)}; see the job summary`, outputs };
-  }
-  const what = drift ? `drift report for ${plan.organization}: ${driftHeadline(differs)}` : `plan for ${plan.organization}: ${counts}`;
-  return { ok: true, message: what, outputs };
-}
-function shortenedSummary(plan, options, planFile) {
-  const where = planFile ? "the plan file (output <code>plan-file</code>)" : "the plan JSON (<code>sentry-roster plan --json</code>)";
-  const short2 = renderPlanComment(plan, { ...options, maxChars: SHORT_SUMMARY_CHARS, fullTextAt: where }).text;
-  return short2.replace(/^<!--.*-->\n+/, "");
+  const rosterText = drift && planned.kind === "planned" ? await deps.readFile(request3.rosterPath) : void 0;
+  const report = buildActionReport(request3, { kind: "planned", planned, ...rosterText !== void 0 ? { rosterText } : {} });
+  return performReport(report, githubReportPorts(request3, platform2, deps));
 }
 
 // src/commands/node-deps.ts
