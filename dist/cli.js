@@ -4,4 +4,4 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 // src/cli/bin.ts
 import nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
-await import("./chunks/cli-6UI6S3FL.js");
+await import("./chunks/cli-FZL7DHKQ.js");
