@@ -64483,9 +64483,10 @@ function planMemberChanges(match, desired, live, context3, uncreatable, draft, d
   }
   for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
   const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
+  const ignored = new Set(desired.ignore.map(normalizeEmail));
   planInvitesLostByRemoval(
     removed.flatMap((candidate) => candidate.target ? [candidate.target] : []),
-    match,
+    { match, ignoredInvites: live.members.filter((member) => member.pending && member.email !== "" && ignored.has(normalizeEmail(member.email))) },
     context3,
     uncreatable,
     draft
@@ -64529,14 +64530,24 @@ function judgeMemberChanges(candidates, live, context3) {
   for (const [change, hold] of holdForLastOwner(owners, reductions, context3.policy.minOwners)) holds.set(change, hold);
   return holds;
 }
-function planInvitesLostByRemoval(removed, match, context3, uncreatable, draft) {
+function planInvitesLostByRemoval(removed, { match, ignoredInvites }, context3, uncreatable, draft) {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
-  const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
-  const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
+  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...ignoredInvites].filter((member) => member.pending).map((member) => member.id)];
+  const rows = new Map(
+    [...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted, ...ignoredInvites].map((member) => [member.id, member])
+  );
+  const ignoredIds = new Set(ignoredInvites.map((invite2) => invite2.id));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite2 of sent) {
+      if (ignoredIds.has(invite2.id)) {
+        draft.warnings.push({
+          message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the roster ignores ${invite2.email}, so the plan does not invite them again; re-send the invite in Sentry or list them in the roster.`,
+          email: normalizeEmail(invite2.email)
+        });
+        continue;
+      }
       const member = rosterByInvite.get(invite2.id);
       if (!member) continue;
       draft.warnings.push({
