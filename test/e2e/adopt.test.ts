@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, parseDocument } from "yaml";
 import type { FakeSentry, OrgSeed } from "../fakes/fake-sentry.js";
+import { ALL_SCOPES } from "../fakes/generate-org.js";
 import { describe, expect, test, type SharedFixtures } from "../support/fixtures.js";
 import { runCli, type CliRun } from "../support/run-dist.js";
 
 // Adopting an org: export, then plan at once, must be "No changes" (docs/cli.md#export).
 const OWNER_TOKEN = "sntryu_adopt_owner_token_0123456789abcdef";
-const ALL_SCOPES = ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"];
 const EXPIRED = "2020-01-01T00:00:00.000Z";
 const FRESH = "2099-01-01T00:00:00.000Z";
 
@@ -29,7 +29,7 @@ const SEED: OrgSeed = {
     { id: "21", email: "expired@example.com", role: "member", pending: true, invitedAt: EXPIRED, teams: { backend: null } },
     { id: "22", email: "Old.Invite@example.com", role: "admin", pending: true, invitedAt: EXPIRED },
   ],
-  tokens: [{ token: OWNER_TOKEN, kind: "user", memberId: "10", scopes: ALL_SCOPES }],
+  tokens: [{ token: OWNER_TOKEN, kind: "user", memberId: "10", scopes: [...ALL_SCOPES] }],
 };
 
 interface Adopted {
