@@ -6878,7 +6878,7 @@ var require_node_http2 = __commonJS({
   "lazy-http2:node-http2"(exports, module) {
     var http2;
     module.exports = {
-      constants: { "HTTP2_HEADER_AUTHORITY": ":authority", "HTTP2_HEADER_METHOD": ":method", "HTTP2_HEADER_PATH": ":path", "HTTP2_HEADER_SCHEME": ":scheme", "HTTP2_HEADER_CONTENT_LENGTH": "content-length", "HTTP2_HEADER_EXPECT": "expect", "HTTP2_HEADER_STATUS": ":status", "HTTP2_HEADER_PROTOCOL": ":protocol", "NGHTTP2_REFUSED_STREAM": 7, "NGHTTP2_CANCEL": 8 },
+      constants: { "HTTP2_HEADER_AUTHORITY": ":authority", "HTTP2_HEADER_METHOD": ":method", "HTTP2_HEADER_PATH": ":path", "HTTP2_HEADER_SCHEME": ":scheme", "HTTP2_HEADER_CONTENT_LENGTH": "content-length", "HTTP2_HEADER_EXPECT": "expect", "HTTP2_HEADER_STATUS": ":status" },
       connect: (...args) => (http2 ??= __require("node:http2")).connect(...args)
     };
   }
