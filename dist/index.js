@@ -6873,17 +6873,6 @@ ${len.toString(16)}\r
   }
 });
 
-// lazy-http2:node-http2
-var require_node_http2 = __commonJS({
-  "lazy-http2:node-http2"(exports, module) {
-    var http2;
-    module.exports = {
-      constants: { "HTTP2_HEADER_AUTHORITY": ":authority", "HTTP2_HEADER_METHOD": ":method", "HTTP2_HEADER_PATH": ":path", "HTTP2_HEADER_SCHEME": ":scheme", "HTTP2_HEADER_CONTENT_LENGTH": "content-length", "HTTP2_HEADER_EXPECT": "expect", "HTTP2_HEADER_STATUS": ":status" },
-      connect: (...args) => (http2 ??= __require("node:http2")).connect(...args)
-    };
-  }
-});
-
 // node_modules/@actions/http-client/node_modules/undici/lib/dispatcher/client-h2.js
 var require_client_h2 = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
@@ -6922,7 +6911,7 @@ var require_client_h2 = __commonJS({
     var h2ExperimentalWarned = false;
     var http2;
     try {
-      http2 = require_node_http2();
+      http2 = __require("node:http2");
     } catch {
       http2 = { constants: {} };
     }
@@ -25880,7 +25869,7 @@ var require_client_h22 = __commonJS({
     var h2ExperimentalWarned = false;
     var http2;
     try {
-      http2 = require_node_http2();
+      http2 = __require("node:http2");
     } catch {
       http2 = { constants: {} };
     }
@@ -54301,6 +54290,17 @@ ${len.toString(16)}\r
       }
     };
     module.exports = connectH1;
+  }
+});
+
+// lazy-http2:node-http2
+var require_node_http2 = __commonJS({
+  "lazy-http2:node-http2"(exports, module) {
+    var http2;
+    module.exports = {
+      constants: { "HTTP2_HEADER_AUTHORITY": ":authority", "HTTP2_HEADER_METHOD": ":method", "HTTP2_HEADER_PATH": ":path", "HTTP2_HEADER_SCHEME": ":scheme", "HTTP2_HEADER_CONTENT_LENGTH": "content-length", "HTTP2_HEADER_EXPECT": "expect", "HTTP2_HEADER_STATUS": ":status", "HTTP2_HEADER_PROTOCOL": ":protocol", "NGHTTP2_REFUSED_STREAM": 7, "NGHTTP2_CANCEL": 8 },
+      connect: (...args) => (http2 ??= __require("node:http2")).connect(...args)
+    };
   }
 });
 

@@ -26,7 +26,7 @@ const common = {
   charset: "utf8",
   // The roster schema's validator as code generated now, instead of ajv compiling the schema at every start.
   // Node's HTTP/2 module only when undici uses it, which it never does here (scripts/lazy-http2.mjs).
-  plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin()],
+  plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root)],
 };
 
 await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: resolve(outdir, "index.js"), banner: { js: requireShim } });

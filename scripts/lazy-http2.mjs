@@ -5,9 +5,11 @@
 // numbers, taken from node:http2 at build time), and a connect() that loads the real module
 // on first use.
 import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { constants } from "node:http2";
 
-const UNDICI_H2 = /[\\/]node_modules[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/;
+/** The project's own undici (the transport's); the Actions toolkit's copies are left as they are. */
+const UNDICI_H2 = join("node_modules", "undici", "lib", "dispatcher", "client-h2.js");
 
 /** The names in client-h2.js's `const { constants: { … } } = http2`; the build fails if it reads them otherwise. */
 function constantsRead(source) {
@@ -35,13 +37,13 @@ function lazyHttp2Code(names) {
 }
 
 /** The esbuild plugin: node:http2, when undici's HTTP/2 client asks for it, resolves to the stand-in. */
-export function lazyHttp2Plugin() {
+export function lazyHttp2Plugin(root) {
   return {
     name: "lazy-http2",
     setup(plugin) {
       plugin.onResolve({ filter: /^node:http2$/ }, (args) =>
         // A path of no folder, so the bundle names no build machine's folders (dist/ is deterministic).
-        UNDICI_H2.test(args.importer)
+        relative(root, args.importer) === UNDICI_H2
           ? { path: "node-http2", namespace: "lazy-http2", pluginData: args.importer }
           : undefined,
       );
