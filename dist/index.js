@@ -64494,9 +64494,10 @@ function planMemberChanges(match, desired, live, context3, uncreatable, draft, d
   }
   for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
   const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
+  const ignored = new Set(desired.ignore.map(normalizeEmail));
   planInvitesLostByRemoval(
     removed.flatMap((candidate) => candidate.target ? [candidate.target] : []),
-    match,
+    { match, ignoredInvites: live.members.filter((member) => member.pending && member.email !== "" && ignored.has(normalizeEmail(member.email))) },
     context3,
     uncreatable,
     draft
@@ -64540,14 +64541,24 @@ function judgeMemberChanges(candidates, live, context3) {
   for (const [change, hold] of holdForLastOwner(owners, reductions, context3.policy.minOwners)) holds.set(change, hold);
   return holds;
 }
-function planInvitesLostByRemoval(removed, match, context3, uncreatable, draft) {
+function planInvitesLostByRemoval(removed, { match, ignoredInvites }, context3, uncreatable, draft) {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
-  const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
-  const rows = new Map([...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted].map((member) => [member.id, member]));
+  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...ignoredInvites].filter((member) => member.pending).map((member) => member.id)];
+  const rows = new Map(
+    [...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted, ...ignoredInvites].map((member) => [member.id, member])
+  );
+  const ignoredIds = new Set(ignoredInvites.map((invite2) => invite2.id));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite2 of sent) {
+      if (ignoredIds.has(invite2.id)) {
+        draft.warnings.push({
+          message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the roster ignores ${invite2.email}, so the plan does not invite them again; re-send the invite in Sentry or list them in the roster.`,
+          email: normalizeEmail(invite2.email)
+        });
+        continue;
+      }
       const member = rosterByInvite.get(invite2.id);
       if (!member) continue;
       draft.warnings.push({
@@ -66459,19 +66470,27 @@ function seededRandom(seed) {
   };
 }
 
-// src/sentry/errors.ts
-var SentryApiError = class extends Error {
-  name = "SentryApiError";
+// src/domain/api-error.ts
+var ApiStatusError = class extends Error {
+  /** The HTTP status of the answer. */
   status;
-  /** e.g. "PUT /api/0/organizations/acme/members/42/" */
+  /** The request it answered, e.g. "PUT /api/0/organizations/acme/members/42/". */
   request;
-  /** Sentry's "detail" or first field error, when it sent one. */
+  /** The service's own reason ("detail", "message", a first field error), when it sent one. */
   detail;
+  constructor(message, answer, options) {
+    super(message, options);
+    this.status = answer.status;
+    this.request = answer.request;
+    this.detail = answer.detail;
+  }
+};
+
+// src/sentry/errors.ts
+var SentryApiError = class extends ApiStatusError {
+  name = "SentryApiError";
   constructor(status, request3, detail, options) {
-    super(options?.message ?? `${request3} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, options);
-    this.status = status;
-    this.request = request3;
-    this.detail = detail;
+    super(options?.message ?? `${request3} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, { status, request: request3, detail }, options);
   }
 };
 var SentryConnectionError = class extends Error {
@@ -68051,9 +68070,15 @@ function fitSummary(full, shortened) {
 
 // src/commands/github-action/merge-report.ts
 function reviewSourceNotes(source, requireReviewedPlan) {
-  if (source.refusal) return [{ kind: "annotate", level: "error", message: source.refusal }];
-  if (source.missing) return [{ kind: "annotate", level: requireReviewedPlan ? "error" : "warning", message: source.missing }];
-  return [];
+  const pr = source.pullRequest ? `#${source.pullRequest.number}` : "the pull request";
+  const notes = source.ignored.map((reason) => ({ kind: "annotate", level: "warning", message: `ignored a plan comment on ${pr}: ${reason}` }));
+  if (source.marker) {
+    const approval = source.approvedAt ? `approved at ${source.approvedAt}` : "no approving review";
+    notes.push({ kind: "log", message: `reviewed plan: ${pr}, ${source.marker.ids ? `${source.marker.ids.length} change ids` : "digest only"}, ${approval}` });
+  }
+  if (source.refusal) notes.push({ kind: "annotate", level: "error", message: source.refusal });
+  else if (source.missing) notes.push({ kind: "annotate", level: requireReviewedPlan ? "error" : "warning", message: source.missing });
+  return notes;
 }
 function buildMergeReport(request3, outcome) {
   if (outcome.kind !== "planned") {
@@ -68721,6 +68746,9 @@ function sameText(a, b) {
 
 // src/commands/github-action/plan-report.ts
 var SHORT_SUMMARY_CHARS = 2e5;
+function validateOnlyNotes(request3) {
+  return request3.validateOnlyReason ? [{ kind: "annotate", level: "notice", message: request3.validateOnlyReason }] : [];
+}
 function buildValidateReport(request3, issues) {
   const errors = issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
   const verdict = errors > 0 ? `${request3.rosterPath} has ${plural(errors, "error")}` : `${request3.rosterPath} is valid`;
@@ -68828,18 +68856,10 @@ function buildActionReport(request3, found) {
 }
 
 // src/github/errors.ts
-var GitHubApiError = class extends Error {
+var GitHubApiError = class extends ApiStatusError {
   name = "GitHubApiError";
-  status;
-  /** e.g. "POST /repos/o/r/issues/1/comments" */
-  request;
-  /** GitHub's own message, when it sent one. */
-  detail;
   constructor(status, request3, detail, options) {
-    super(`GitHub ${request3} failed with HTTP ${status}${detail ? `: ${detail}` : ""}${adviceFor(status, detail, request3)}`, options);
-    this.status = status;
-    this.request = request3;
-    this.detail = detail;
+    super(`GitHub ${request3} failed with HTTP ${status}${detail ? `: ${detail}` : ""}${adviceFor(status, detail, request3)}`, { status, request: request3, detail }, options);
   }
 };
 var GitHubConnectionError = class extends Error {
@@ -69687,6 +69707,9 @@ async function performEffect(effect, ports) {
     case "annotate":
       ports.platform.annotate(effect.level, effect.message, effect.where);
       return void 0;
+    case "log":
+      ports.platform.info(effect.message);
+      return void 0;
     case "summary":
       await ports.platform.appendSummary(effect.markdown);
       return void 0;
@@ -69779,7 +69802,7 @@ async function applyOnMerge(request3, platform2, deps) {
   if (!roster.desired) return performReport(buildActionReport(request3, { kind: "merged", outcome: { kind: "roster-errors", issues: roster.issues } }), ports);
   const desired = roster.desired;
   const organization = resolveOrganization({ flag: request3.organization, roster: desired.organization }, request3.rosterPath);
-  const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request3, organization, platform2));
+  const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request3, organization));
   await performEffects(reviewSourceNotes(source, request3.requireReviewedPlan), ports);
   const result = await platform2.group(
     "Apply",
@@ -69803,8 +69826,9 @@ function reviewedOption(source, requireReviewedPlan) {
   if (source.marker) return { reviewed: source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } };
   return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
 }
-async function findReviewedPlan(request3, organization, platform2) {
-  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0 });
+async function findReviewedPlan(request3, organization) {
+  let ignored = [];
+  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0, ignored, approvedAt: void 0 });
   if (!request3.github.token) return none("no github-token: cannot read the reviewed plan from the merged pull request");
   const client = openGitHub(request3.github);
   const { owner, repo, sha } = request3.github;
@@ -69812,7 +69836,7 @@ async function findReviewedPlan(request3, organization, platform2) {
   if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} is neither the merge commit nor the head of a merged pull request`);
   const viewer = await readViewerLogin(client);
   const search = await findStickyComment(client, { owner, repo, number: pullRequest.number }, { markerPrefix: MARKER_PREFIX, viewer });
-  for (const untrusted of search.untrusted) platform2.annotate("warning", `ignored a plan comment on #${pullRequest.number}: ${untrusted.reason}`);
+  ignored = search.untrusted.map((untrusted) => untrusted.reason);
   const comment = search.comment;
   const marker = comment ? parseMarker(comment.body) : void 0;
   if (!comment || !marker) {
@@ -69829,10 +69853,8 @@ async function findReviewedPlan(request3, organization, platform2) {
     reviews: await listPullRequestReviews(client, { owner, repo, number: pullRequest.number }),
     requireApproval: request3.requireApproval
   });
-  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal };
-  const approval = trust.approvedAt ? `approved at ${trust.approvedAt}` : "no approving review";
-  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}, ${approval}`);
-  return { pullRequest, marker, missing: void 0, refusal: void 0 };
+  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal, ignored, approvedAt: void 0 };
+  return { pullRequest, marker, missing: void 0, refusal: void 0, ignored, approvedAt: trust.approvedAt };
 }
 
 // src/commands/github-action/run-action.ts
@@ -69863,9 +69885,10 @@ function scrub(text2, request3) {
   return result;
 }
 async function validateStep(request3, platform2, deps) {
-  if (request3.validateOnlyReason) platform2.annotate("notice", request3.validateOnlyReason);
+  const ports = githubReportPorts(request3, platform2, deps);
+  await performEffects(validateOnlyNotes(request3), ports);
   const loaded = await platform2.group("Validate the roster", () => validateCommand(request3.rosterPath, deps));
-  return performReport(buildActionReport(request3, { kind: "validated", issues: loaded.issues }), githubReportPorts(request3, platform2, deps));
+  return performReport(buildActionReport(request3, { kind: "validated", issues: loaded.issues }), ports);
 }
 async function planStep(request3, platform2, deps) {
   const connection = request3.sentry;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { COMPILE_CACHE_ENV } from "./run-dist.js";
 
 /** The built Action, as the runner starts it. */
 export const DIST_ACTION = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
@@ -60,7 +61,7 @@ export interface ActionRun {
 /**
  * Runs dist/index.js the way the runner does: INPUT_* names with hyphens kept,
  * GITHUB_OUTPUT/GITHUB_STEP_SUMMARY files, the payload at GITHUB_EVENT_PATH,
- * GitHub URLs pointing at the fake, GITHUB_ACTIONS=true and PATH; nothing else
+ * GitHub URLs pointing at the fake, GITHUB_ACTIONS=true, PATH and the compile cache; nothing else
  * from the parent environment.
  */
 export function runAction(options: ActionRunOptions): Promise<ActionRun> {
@@ -76,6 +77,7 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const inputs = { ...RUNNER_DEFAULTS, ...options.inputs };
   const env: Record<string, string> = {
     PATH: process.env["PATH"] ?? "",
+    ...COMPILE_CACHE_ENV,
     GITHUB_ACTIONS: "true",
     GITHUB_EVENT_NAME: options.eventName,
     GITHUB_EVENT_PATH: eventFile,
