@@ -54293,6 +54293,17 @@ ${len.toString(16)}\r
   }
 });
 
+// lazy-http2:node-http2
+var require_node_http2 = __commonJS({
+  "lazy-http2:node-http2"(exports, module) {
+    var http2;
+    module.exports = {
+      constants: { "HTTP2_HEADER_AUTHORITY": ":authority", "HTTP2_HEADER_METHOD": ":method", "HTTP2_HEADER_PATH": ":path", "HTTP2_HEADER_SCHEME": ":scheme", "HTTP2_HEADER_CONTENT_LENGTH": "content-length", "HTTP2_HEADER_EXPECT": "expect", "HTTP2_HEADER_STATUS": ":status", "HTTP2_HEADER_PROTOCOL": ":protocol", "NGHTTP2_REFUSED_STREAM": 7, "NGHTTP2_CANCEL": 8 },
+      connect: (...args) => (http2 ??= __require("node:http2")).connect(...args)
+    };
+  }
+});
+
 // node_modules/undici/lib/dispatcher/client-h2.js
 var require_client_h23 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
@@ -54343,7 +54354,7 @@ var require_client_h23 = __commonJS({
     var extractBody;
     var http2;
     try {
-      http2 = __require("node:http2");
+      http2 = require_node_http2();
     } catch {
       http2 = { constants: {} };
     }
@@ -68059,9 +68070,15 @@ function fitSummary(full, shortened) {
 
 // src/commands/github-action/merge-report.ts
 function reviewSourceNotes(source, requireReviewedPlan) {
-  if (source.refusal) return [{ kind: "annotate", level: "error", message: source.refusal }];
-  if (source.missing) return [{ kind: "annotate", level: requireReviewedPlan ? "error" : "warning", message: source.missing }];
-  return [];
+  const pr = source.pullRequest ? `#${source.pullRequest.number}` : "the pull request";
+  const notes = source.ignored.map((reason) => ({ kind: "annotate", level: "warning", message: `ignored a plan comment on ${pr}: ${reason}` }));
+  if (source.marker) {
+    const approval = source.approvedAt ? `approved at ${source.approvedAt}` : "no approving review";
+    notes.push({ kind: "log", message: `reviewed plan: ${pr}, ${source.marker.ids ? `${source.marker.ids.length} change ids` : "digest only"}, ${approval}` });
+  }
+  if (source.refusal) notes.push({ kind: "annotate", level: "error", message: source.refusal });
+  else if (source.missing) notes.push({ kind: "annotate", level: requireReviewedPlan ? "error" : "warning", message: source.missing });
+  return notes;
 }
 function buildMergeReport(request3, outcome) {
   if (outcome.kind !== "planned") {
@@ -68729,6 +68746,9 @@ function sameText(a, b) {
 
 // src/commands/github-action/plan-report.ts
 var SHORT_SUMMARY_CHARS = 2e5;
+function validateOnlyNotes(request3) {
+  return request3.validateOnlyReason ? [{ kind: "annotate", level: "notice", message: request3.validateOnlyReason }] : [];
+}
 function buildValidateReport(request3, issues) {
   const errors = issues.filter((issue2) => issue2.severity === ISSUE_SEVERITY.Error).length;
   const verdict = errors > 0 ? `${request3.rosterPath} has ${plural(errors, "error")}` : `${request3.rosterPath} is valid`;
@@ -69687,6 +69707,9 @@ async function performEffect(effect, ports) {
     case "annotate":
       ports.platform.annotate(effect.level, effect.message, effect.where);
       return void 0;
+    case "log":
+      ports.platform.info(effect.message);
+      return void 0;
     case "summary":
       await ports.platform.appendSummary(effect.markdown);
       return void 0;
@@ -69779,7 +69802,7 @@ async function applyOnMerge(request3, platform2, deps) {
   if (!roster.desired) return performReport(buildActionReport(request3, { kind: "merged", outcome: { kind: "roster-errors", issues: roster.issues } }), ports);
   const desired = roster.desired;
   const organization = resolveOrganization({ flag: request3.organization, roster: desired.organization }, request3.rosterPath);
-  const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request3, organization, platform2));
+  const source = await platform2.group("Find the reviewed plan", () => findReviewedPlan(request3, organization));
   await performEffects(reviewSourceNotes(source, request3.requireReviewedPlan), ports);
   const result = await platform2.group(
     "Apply",
@@ -69803,8 +69826,9 @@ function reviewedOption(source, requireReviewedPlan) {
   if (source.marker) return { reviewed: source.marker.ids ? { ids: source.marker.ids } : { digest: source.marker.digest } };
   return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
 }
-async function findReviewedPlan(request3, organization, platform2) {
-  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0 });
+async function findReviewedPlan(request3, organization) {
+  let ignored = [];
+  const none = (missing, pullRequest2) => ({ pullRequest: pullRequest2, marker: void 0, missing, refusal: void 0, ignored, approvedAt: void 0 });
   if (!request3.github.token) return none("no github-token: cannot read the reviewed plan from the merged pull request");
   const client = openGitHub(request3.github);
   const { owner, repo, sha } = request3.github;
@@ -69812,7 +69836,7 @@ async function findReviewedPlan(request3, organization, platform2) {
   if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} is neither the merge commit nor the head of a merged pull request`);
   const viewer = await readViewerLogin(client);
   const search = await findStickyComment(client, { owner, repo, number: pullRequest.number }, { markerPrefix: MARKER_PREFIX, viewer });
-  for (const untrusted of search.untrusted) platform2.annotate("warning", `ignored a plan comment on #${pullRequest.number}: ${untrusted.reason}`);
+  ignored = search.untrusted.map((untrusted) => untrusted.reason);
   const comment = search.comment;
   const marker = comment ? parseMarker(comment.body) : void 0;
   if (!comment || !marker) {
@@ -69829,10 +69853,8 @@ async function findReviewedPlan(request3, organization, platform2) {
     reviews: await listPullRequestReviews(client, { owner, repo, number: pullRequest.number }),
     requireApproval: request3.requireApproval
   });
-  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal };
-  const approval = trust.approvedAt ? `approved at ${trust.approvedAt}` : "no approving review";
-  platform2.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}, ${approval}`);
-  return { pullRequest, marker, missing: void 0, refusal: void 0 };
+  if (!trust.trusted) return { pullRequest, marker: void 0, missing: void 0, refusal: trust.refusal, ignored, approvedAt: void 0 };
+  return { pullRequest, marker, missing: void 0, refusal: void 0, ignored, approvedAt: trust.approvedAt };
 }
 
 // src/commands/github-action/run-action.ts
@@ -69863,9 +69885,10 @@ function scrub(text2, request3) {
   return result;
 }
 async function validateStep(request3, platform2, deps) {
-  if (request3.validateOnlyReason) platform2.annotate("notice", request3.validateOnlyReason);
+  const ports = githubReportPorts(request3, platform2, deps);
+  await performEffects(validateOnlyNotes(request3), ports);
   const loaded = await platform2.group("Validate the roster", () => validateCommand(request3.rosterPath, deps));
-  return performReport(buildActionReport(request3, { kind: "validated", issues: loaded.issues }), githubReportPorts(request3, platform2, deps));
+  return performReport(buildActionReport(request3, { kind: "validated", issues: loaded.issues }), ports);
 }
 async function planStep(request3, platform2, deps) {
   const connection = request3.sentry;

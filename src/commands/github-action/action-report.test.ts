@@ -8,6 +8,7 @@ import type { PlanCommandResult } from "../plan.js";
 import { buildActionReport, type ActionReport, type ReportEffect } from "./action-report.js";
 import type { ActionRequest } from "./action-types.js";
 import { type MergeOutcome, type ReviewSource, reviewSourceNotes } from "./merge-report.js";
+import { validateOnlyNotes } from "./plan-report.js";
 import { MAX_ANNOTATIONS_PER_LEVEL, settleVerdict } from "./report-effects.js";
 
 const HEAD = "1".repeat(40);
@@ -139,6 +140,8 @@ describe("buildActionReport, validate mode", () => {
     const report = buildActionReport(request({ mode: "validate", validateOnlyReason: why }), { kind: "validated", issues: [] });
     expect(report.effects).toEqual([{ kind: "summary", markdown: `### Sentry roster validation\n\n**roster.yaml is valid.**\n\n${why}\n` }]);
     expect(report.verdict).toEqual({ ok: true, message: "roster.yaml is valid" });
+    expect(validateOnlyNotes(request({ mode: "validate", validateOnlyReason: why }))).toEqual([{ kind: "annotate", level: "notice", message: why }]);
+    expect(validateOnlyNotes(request({ mode: "validate" }))).toEqual([]);
   });
 
   it("fails on errors, counting them", () => {
@@ -149,7 +152,7 @@ describe("buildActionReport, validate mode", () => {
 });
 
 describe("buildActionReport, apply on merge", () => {
-  const reviewed: ReviewSource = { pullRequest: { number: 7, headSha: HEAD, mergeCommitSha: MERGE }, marker: { org: "acme", digest: "d" }, missing: undefined, refusal: undefined };
+  const reviewed: ReviewSource = { pullRequest: { number: 7, headSha: HEAD, mergeCommitSha: MERGE }, marker: { org: "acme", digest: "d" }, missing: undefined, refusal: undefined, ignored: [], approvedAt: undefined };
   const desired = desiredState({ members: [aMember("heidi@example.com", { position: { line: 6, col: 5 } })] });
   const applyRequest = (overrides: Partial<ActionRequest> = {}) => request({ mode: "apply", ...overrides });
   const applied = (plan: Plan, statuses: readonly ("applied" | "failed" | "not-run")[], extra: object = {}): ApplyCommandResult => ({
@@ -205,7 +208,7 @@ describe("buildActionReport, apply on merge", () => {
     expect(refused.verdict).toEqual({ ok: false, message: "nothing was applied: nothing reviewed" });
     expect(find(refused, "apply-log")[0]?.entry).toContain("**Nothing applied:** nothing reviewed");
 
-    const missing: ReviewSource = { pullRequest: undefined, marker: undefined, missing: "no reviewed plan: no merged pull request", refusal: undefined };
+    const missing: ReviewSource = { pullRequest: undefined, marker: undefined, missing: "no reviewed plan: no merged pull request", refusal: undefined, ignored: [], approvedAt: undefined };
     const none = buildActionReport(applyRequest(), merged(applied(plan, []), missing));
     expect(none.verdict).toEqual({ ok: false, message: "nothing was applied: no reviewed plan: no merged pull request; require-reviewed-plan is true" });
     expect(kinds(none)).not.toContain("apply-log");
@@ -221,11 +224,20 @@ describe("buildActionReport, apply on merge", () => {
   });
 
   it("notes a refused or missing reviewed plan before applying: an error, or a warning when a reviewed plan is not required", () => {
-    expect(reviewSourceNotes({ ...reviewed, refusal: "stale" }, false)).toEqual([{ kind: "annotate", level: "error", message: "stale" }]);
+    const refused = { ...reviewed, marker: undefined, refusal: "stale" };
+    expect(reviewSourceNotes(refused, false)).toEqual([{ kind: "annotate", level: "error", message: "stale" }]);
     const missing = { ...reviewed, marker: undefined, missing: "no reviewed plan" };
     expect(reviewSourceNotes(missing, true)).toEqual([{ kind: "annotate", level: "error", message: "no reviewed plan" }]);
     expect(reviewSourceNotes(missing, false)).toEqual([{ kind: "annotate", level: "warning", message: "no reviewed plan" }]);
-    expect(reviewSourceNotes(reviewed, true)).toEqual([]);
+  });
+
+  it("notes each plan comment passed over, and logs the plan it trusts with its approval", () => {
+    const source = { ...reviewed, marker: { org: "acme", digest: "d", ids: ["a", "b"] }, ignored: ["written by mallory, not github-actions"], approvedAt: "2026-11-23T09:00:00Z" };
+    expect(reviewSourceNotes(source, true)).toEqual([
+      { kind: "annotate", level: "warning", message: "ignored a plan comment on #7: written by mallory, not github-actions" },
+      { kind: "log", message: "reviewed plan: #7, 2 change ids, approved at 2026-11-23T09:00:00Z" },
+    ]);
+    expect(reviewSourceNotes(reviewed, true)).toEqual([{ kind: "log", message: "reviewed plan: #7, digest only, no approving review" }]);
   });
 });
 

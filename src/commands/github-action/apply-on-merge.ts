@@ -31,7 +31,7 @@ export async function applyOnMerge(request: ActionRequest, platform: ActionPlatf
   if (!roster.desired) return performReport(buildActionReport(request, { kind: "merged", outcome: { kind: "roster-errors", issues: roster.issues } }), ports);
   const desired = roster.desired;
   const organization = resolveOrganization({ flag: request.organization, roster: desired.organization }, request.rosterPath);
-  const source = await platform.group("Find the reviewed plan", () => findReviewedPlan(request, organization, platform));
+  const source = await platform.group("Find the reviewed plan", () => findReviewedPlan(request, organization));
   // Said before applying, so a run that fails on the way still shows why its plan was refused or missing.
   await performEffects(reviewSourceNotes(source, request.requireReviewedPlan), ports);
 
@@ -62,8 +62,10 @@ function reviewedOption(source: ReviewSource, requireReviewedPlan: boolean): { r
   return requireReviewedPlan ? { reviewed: { ids: [] } } : {};
 }
 
-async function findReviewedPlan(request: ActionRequest, organization: string, platform: ActionPlatform): Promise<ReviewSource> {
-  const none = (missing: string, pullRequest?: MergedPullRequest): ReviewSource => ({ pullRequest, marker: undefined, missing, refusal: undefined });
+/** Reads the merged PR, its plan comment and reviews, and says which reviewed plan applies; reviewSourceNotes() reports it. */
+async function findReviewedPlan(request: ActionRequest, organization: string): Promise<ReviewSource> {
+  let ignored: readonly string[] = [];
+  const none = (missing: string, pullRequest?: MergedPullRequest): ReviewSource => ({ pullRequest, marker: undefined, missing, refusal: undefined, ignored, approvedAt: undefined });
   if (!request.github.token) return none("no github-token: cannot read the reviewed plan from the merged pull request");
   const client = openGitHub(request.github);
   const { owner, repo, sha } = request.github;
@@ -71,7 +73,7 @@ async function findReviewedPlan(request: ActionRequest, organization: string, pl
   if (!pullRequest) return none(`no reviewed plan: commit ${sha.slice(0, 12)} is neither the merge commit nor the head of a merged pull request`);
   const viewer = await readViewerLogin(client);
   const search = await findStickyComment(client, { owner, repo, number: pullRequest.number }, { markerPrefix: MARKER_PREFIX, viewer });
-  for (const untrusted of search.untrusted) platform.annotate("warning", `ignored a plan comment on #${pullRequest.number}: ${untrusted.reason}`);
+  ignored = search.untrusted.map((untrusted) => untrusted.reason);
   const comment = search.comment;
   const marker = comment ? parseMarker(comment.body) : undefined;
   if (!comment || !marker) {
@@ -88,8 +90,6 @@ async function findReviewedPlan(request: ActionRequest, organization: string, pl
     reviews: await listPullRequestReviews(client, { owner, repo, number: pullRequest.number }),
     requireApproval: request.requireApproval,
   });
-  if (!trust.trusted) return { pullRequest, marker: undefined, missing: undefined, refusal: trust.refusal };
-  const approval = trust.approvedAt ? `approved at ${trust.approvedAt}` : "no approving review";
-  platform.info(`reviewed plan: #${pullRequest.number}, ${marker.ids ? `${marker.ids.length} change ids` : "digest only"}, ${approval}`);
-  return { pullRequest, marker, missing: undefined, refusal: undefined };
+  if (!trust.trusted) return { pullRequest, marker: undefined, missing: undefined, refusal: trust.refusal, ignored, approvedAt: undefined };
+  return { pullRequest, marker, missing: undefined, refusal: undefined, ignored, approvedAt: trust.approvedAt };
 }

@@ -28,6 +28,10 @@ export interface ReviewSource {
   readonly missing: string | undefined;
   /** Why the plan comment found is not what was approved: nothing is applied, whatever the inputs. */
   readonly refusal: string | undefined;
+  /** Why each plan comment passed over was not trusted (written by someone else, edited). */
+  readonly ignored: readonly string[];
+  /** When the review the trusted plan rests on approved it; undefined without an approving review. */
+  readonly approvedAt: string | undefined;
 }
 
 /** How far an apply on merge got, and what it found. */
@@ -45,11 +49,21 @@ export type MergeOutcome =
       readonly at: string;
     };
 
-/** The annotation that says why the reviewed plan is refused or missing, shown before anything is applied. */
-export function reviewSourceNotes(source: ReviewSource, requireReviewedPlan: boolean): AnnotateEffect[] {
-  if (source.refusal) return [{ kind: "annotate", level: "error", message: source.refusal }];
-  if (source.missing) return [{ kind: "annotate", level: requireReviewedPlan ? "error" : "warning", message: source.missing }];
-  return [];
+/**
+ * What the search for the reviewed plan found, shown before anything is
+ * applied (so a run that fails on the way still says it): each comment
+ * passed over, the plan trusted, or why it is refused or missing.
+ */
+export function reviewSourceNotes(source: ReviewSource, requireReviewedPlan: boolean): ReportEffect[] {
+  const pr = source.pullRequest ? `#${source.pullRequest.number}` : "the pull request";
+  const notes: ReportEffect[] = source.ignored.map((reason) => ({ kind: "annotate", level: "warning", message: `ignored a plan comment on ${pr}: ${reason}` }));
+  if (source.marker) {
+    const approval = source.approvedAt ? `approved at ${source.approvedAt}` : "no approving review";
+    notes.push({ kind: "log", message: `reviewed plan: ${pr}, ${source.marker.ids ? `${source.marker.ids.length} change ids` : "digest only"}, ${approval}` });
+  }
+  if (source.refusal) notes.push({ kind: "annotate", level: "error", message: source.refusal });
+  else if (source.missing) notes.push({ kind: "annotate", level: requireReviewedPlan ? "error" : "warning", message: source.missing });
+  return notes;
 }
 
 /** Apply mode after applyCommand (or the validation before it) returned. */

@@ -40,6 +40,8 @@ function expectedCalls(effect: ReportEffect): Call[] {
   switch (effect.kind) {
     case "annotate":
       return [{ call: "annotate", args: [effect.level, effect.message, effect.where] }];
+    case "log":
+      return [{ call: "info", args: [effect.message] }];
     case "summary":
       return [{ call: "appendSummary", args: [effect.markdown] }];
     case "plan-file":
@@ -90,7 +92,7 @@ const reports: Record<string, ActionReport> = {
         notReviewed: [],
         issues: [],
       },
-      source: { pullRequest: { number: 7, headSha: "1".repeat(40), mergeCommitSha: null }, marker: undefined, missing: undefined, refusal: undefined },
+      source: { pullRequest: { number: 7, headSha: "1".repeat(40), mergeCommitSha: null }, marker: undefined, missing: undefined, refusal: undefined, ignored: [], approvedAt: undefined },
       desired,
       at: "2026-11-23T12:00:05.000Z",
     },
@@ -148,7 +150,11 @@ describe("performReport", () => {
 
   it("performs notes shown before applying, in order", async () => {
     const { ports, calls } = recordingPorts();
-    await performEffects([{ kind: "annotate", level: "warning", message: "no reviewed plan" }], ports);
-    expect(calls).toEqual([{ call: "annotate", args: ["warning", "no reviewed plan", undefined] }]);
+    const notes: ReportEffect[] = [
+      { kind: "log", message: "reviewed plan: #7, digest only, no approving review" },
+      { kind: "annotate", level: "warning", message: "no reviewed plan" },
+    ];
+    await performEffects(notes, ports);
+    expect(calls).toEqual(notes.flatMap(expectedCalls));
   });
 });

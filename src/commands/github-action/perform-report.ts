@@ -46,6 +46,9 @@ async function performEffect(effect: ReportEffect, ports: ReportPorts): Promise<
     case "annotate":
       ports.platform.annotate(effect.level, effect.message, effect.where);
       return undefined;
+    case "log":
+      ports.platform.info(effect.message);
+      return undefined;
     case "summary":
       await ports.platform.appendSummary(effect.markdown);
       return undefined;

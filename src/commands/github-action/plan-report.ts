@@ -23,6 +23,11 @@ import { type ActionReport, errorAnnotations, fitSummary, type ReportEffect, ros
 /** Size of the job summary when the full plan would pass GitHub's 1 MiB per step. */
 export const SHORT_SUMMARY_CHARS = 200_000;
 
+/** Validate mode, said before reading the roster: why only validation runs, when the mode fell back from plan. */
+export function validateOnlyNotes(request: ActionRequest): ReportEffect[] {
+  return request.validateOnlyReason ? [{ kind: "annotate", level: "notice", message: request.validateOnlyReason }] : [];
+}
+
 /** Validate mode: the roster's issues, a summary line and the verdict. */
 export function buildValidateReport(request: ActionRequest, issues: readonly RosterIssue[]): ActionReport {
   const errors = issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Error).length;

@@ -34,6 +34,12 @@ export interface AnnotateEffect {
   readonly where?: AnnotationPosition;
 }
 
+/** A line in the run's log. */
+export interface LogEffect {
+  readonly kind: "log";
+  readonly message: string;
+}
+
 /** Markdown appended to the job summary. */
 export interface SummaryEffect {
   readonly kind: "summary";
@@ -79,7 +85,7 @@ export interface DriftIssueEffect {
   readonly onFailure?: FailureReport;
 }
 
-export type ReportEffect = AnnotateEffect | SummaryEffect | PlanFileEffect | StickyCommentEffect | ApplyLogEffect | DriftIssueEffect;
+export type ReportEffect = AnnotateEffect | LogEffect | SummaryEffect | PlanFileEffect | StickyCommentEffect | ApplyLogEffect | DriftIssueEffect;
 
 /** Whether the step passes, and its one line (setFailed's message when it fails). */
 export interface Verdict {

@@ -5,7 +5,8 @@ import { validateCommand } from "../validate.js";
 import { buildActionReport } from "./action-report.js";
 import type { ActionPlatform, ActionRequest, ActionRunResult } from "./action-types.js";
 import { applyOnMerge } from "./apply-on-merge.js";
-import { githubReportPorts, performReport } from "./perform-report.js";
+import { githubReportPorts, performEffects, performReport } from "./perform-report.js";
+import { validateOnlyNotes } from "./plan-report.js";
 import { publicPlatform, publicText } from "./report.js";
 
 export type * from "./action-types.js";
@@ -48,9 +49,10 @@ export function scrub(text: string, request: ActionRequest): string {
 
 /** Validate mode: read and check the roster, then report (a notice first when the mode fell back from plan). */
 async function validateStep(request: ActionRequest, platform: ActionPlatform, deps: Deps): Promise<ActionRunResult> {
-  if (request.validateOnlyReason) platform.annotate("notice", request.validateOnlyReason);
+  const ports = githubReportPorts(request, platform, deps);
+  await performEffects(validateOnlyNotes(request), ports);
   const loaded = await platform.group("Validate the roster", () => validateCommand(request.rosterPath, deps));
-  return performReport(buildActionReport(request, { kind: "validated", issues: loaded.issues }), githubReportPorts(request, platform, deps));
+  return performReport(buildActionReport(request, { kind: "validated", issues: loaded.issues }), ports);
 }
 
 /** Plan and drift modes: plan (reads only), then report; drift mode also reads the roster's text for the adopt diff. */
