@@ -30,7 +30,7 @@ function workdir(): string {
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
-describe("files that name members are private (0600)", { timeout: 60_000 }, () => {
+describe.concurrent("files that name members are private (0600)", { timeout: 60_000 }, () => {
   test("CLI: plan --out, export --out, apply --snapshot (even over an existing 0644 file) and the default snapshot", async ({ startSentry }) => {
     const sentry = await startSentry(EXAMPLE_ORG);
     const dir = workdir();

@@ -67,7 +67,7 @@ async function plan(startSentry: SharedFixtures["startSentry"], args: readonly s
   return { run, cwd, fake };
 }
 
-describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
+describe.concurrent("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
   test("prints every change kind as JSON and sends only GET requests", async ({ startSentry }) => {
     const { run, fake } = await plan(startSentry, ["--json"]);
     expect(run.stderr).not.toContain(OWNER_TOKEN);

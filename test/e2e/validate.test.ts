@@ -20,7 +20,7 @@ function validate(args: readonly string[], cwd = FIXTURES): Promise<CliRun> {
   return runCli(["validate", ...args], { cwd });
 }
 
-describe("sentry-roster validate (built CLI)", () => {
+describe.concurrent("sentry-roster validate (built CLI)", () => {
   it("prints the verdict on stdout and exits 0 for a valid roster", async () => {
     const run = await validate(["valid-list-and-map.yaml"]);
     expect(run).toEqual({ code: 0, stdout: "valid-list-and-map.yaml is valid: 2 members, 2 teams\n", stderr: "" });
