@@ -207,15 +207,21 @@ export const FINDINGS = `## What the figures changed, and what is left
   rose by 4 % (plan) to 11 % (apply), about 0.2 s, and wall time did not
   change: the rate limit sets it. Apply's two readings were already not alive
   at once (src/commands/apply-confirm.ts).
-- **Open: plan wall time at small sizes.** On this quiet run the plan's
-  requests took 1.06×, 1.19× and 1.02× of their bound, but the whole CLI
-  minus \`node -e 0\` is 2.12× (100 × 10) and 1.71× (1,000 × 50) of it (met at
-  10,000 × 200: 1.18×). A CPU profile of the plan at 100 × 10 puts most of
-  "read Sentry" in loading undici: the npm package's chunk (1 MiB) and,
-  because its cookie code touches \`globalThis.Headers\`, Node's built-in copy
-  as well. Node's built-in fetch when no proxy variable is set would save
-  about 60 ms of CPU per run, at the cost of the pooled agent's connection
-  limit and timeouts (src/commands/node-deps.ts); not done yet.
+- **Plan wall time at small sizes** (open). A quiet run before this change
+  measured the plan's requests at 1.06×, 1.19× and 1.02× of their bound, but
+  the whole CLI minus \`node -e 0\` at 2.12× (100 × 10) and 1.71× (1,000 × 50)
+  of it (met at 10,000 × 200: 1.18×). A CPU profile of the plan at 100 × 10
+  put most of "read Sentry" in loading undici: the npm package's chunk
+  (1 MiB) and, because its cookie code touches \`globalThis.Headers\`, Node's
+  built-in copy as well. The client now sends through undici's request API
+  over the same pooled agent (proxy variables, connection limit, timeouts),
+  whose files are imported one by one (src/commands/undici-transport.ts), so
+  undici's fetch, WebIDL, cookie and WebSocket code is never loaded, nor
+  Node's copy: the chunk is half the size. The client's port is the narrow
+  call it makes (src/sentry/transport.ts), which \`globalThis.fetch\` still
+  fits. Side by side (medians of paired runs on this loaded machine), the
+  plan's CPU time fell from 157 to 128 ms at 100 × 10 and from 265 to 222 ms
+  at 1,000 × 50; its wall time to 0.85× and 0.93×.
 
 ## How cost grows with members and teams
 

@@ -14,4 +14,4 @@ function keepYoungGenerationSmall() {
 // src/cli/bin.ts
 nodeModule.enableCompileCache?.();
 keepYoungGenerationSmall();
-await import("./chunks/cli-GKX4TDW5.js");
+await import("./chunks/cli-CZ6OUCZ4.js");

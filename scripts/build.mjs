@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { chmod, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
+import { lazyHttp2Plugin } from "./lazy-http2.mjs";
 import { rosterValidatorPlugin } from "./roster-validator-code.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -24,7 +25,8 @@ const common = {
   logLevel: "warning",
   charset: "utf8",
   // The roster schema's validator as code generated now, instead of ajv compiling the schema at every start.
-  plugins: [rosterValidatorPlugin(root)],
+  // Node's HTTP/2 module only when undici uses it, which it never does here (scripts/lazy-http2.mjs).
+  plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root)],
 };
 
 await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: resolve(outdir, "index.js"), banner: { js: requireShim } });

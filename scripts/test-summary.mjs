@@ -1,5 +1,5 @@
 // Prints the plain closing line "N passed, N failed" from vitest's JSON results.
-// A step that failed before vitest ran (lint, typecheck, check-dist) counts as one failure.
+// A failed check (lint, typecheck, check-dist: scripts/run-checks.mjs) with every test passing counts as one failure.
 import { existsSync, readFileSync } from "node:fs";
 
 const status = Number(process.argv[2] ?? 0);
@@ -9,6 +9,7 @@ if (!existsSync(file)) {
   process.exit(0);
 }
 const results = JSON.parse(readFileSync(file, "utf8"));
-const failed = results.numFailedTests + (results.numFailedTestSuites > 0 && results.numFailedTests === 0 ? 1 : 0);
+const failedTests = results.numFailedTests + (results.numFailedTestSuites > 0 && results.numFailedTests === 0 ? 1 : 0);
+const failed = failedTests + (status !== 0 && failedTests === 0 ? 1 : 0);
 const skipped = results.numPendingTests + (results.numTodoTests ?? 0);
 console.log(`${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

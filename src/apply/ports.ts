@@ -1,3 +1,10 @@
+/**
+ * The port apply writes through. A deliberate port: sentry/writer.ts declares
+ * the same two types again (WriterOutcome, SentryRosterWriter) because sentry/
+ * may not import apply/ (docs/architecture.md#layers-and-dependency-direction);
+ * commands/ hands the one to the other, so TypeScript checks they still agree.
+ * Change both together.
+ */
 import type { OrgRole, TeamRole } from "../domain/types.js";
 
 /**

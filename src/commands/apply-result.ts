@@ -3,6 +3,7 @@
 import type { RosterIssue } from "../domain/roster-issue.js";
 import type { ApplyResult } from "../plan/outcome.js";
 import type { Change, Plan, Violation } from "../plan/plan.js";
+import type { RosterInvalidResult } from "./validate.js";
 
 /**
  * The outcome of `apply`:
@@ -16,7 +17,7 @@ import type { Change, Plan, Violation } from "../plan/plan.js";
  *   (empty = converged), unless `recheckError` says the re-read failed.
  */
 export type ApplyCommandResult =
-  | { readonly kind: "roster-invalid"; readonly issues: readonly RosterIssue[] }
+  | RosterInvalidResult
   | {
       readonly kind: "refused";
       readonly organization: string;

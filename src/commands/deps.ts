@@ -1,3 +1,5 @@
+import type { SentryTransport } from "../sentry/transport.js";
+
 /** Progress and notes for people; results never go through the logger. */
 export interface Logger {
   /** Phase progress ("read 3 pages of members"); the CLI shows it on a terminal only. */
@@ -35,6 +37,9 @@ export interface Deps {
   readonly logger: Logger;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
-  /** The transport the Sentry client uses (undici's fetch with a pooled agent in production). */
-  readonly fetch: typeof globalThis.fetch;
+  /**
+   * The transport the Sentry client uses: undici's request API over a pooled
+   * agent in production (undici-transport.ts); globalThis.fetch fits too.
+   */
+  readonly fetch: SentryTransport;
 }

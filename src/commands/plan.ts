@@ -10,6 +10,7 @@ import { readLiveState } from "../sentry/read-live-state.js";
 import type { Deps, SentryConnection } from "./deps.js";
 import { resolveOrganization } from "./organization.js";
 import { openSentry } from "./sentry-session.js";
+import type { RosterInvalidResult } from "./validate.js";
 
 /** What `plan` needs: the roster, an optional org override and where Sentry is. */
 export interface PlanCommandOptions {
@@ -23,7 +24,7 @@ export interface PlanCommandOptions {
 
 /** The roster had errors (Sentry was not contacted), or the plan with what it was computed from. */
 export type PlanCommandResult =
-  | { readonly kind: "roster-invalid"; readonly issues: readonly RosterIssue[] }
+  | RosterInvalidResult
   | {
       readonly kind: "planned";
       readonly plan: Plan;

@@ -1,7 +1,14 @@
+import type { RosterIssue } from "../domain/roster-issue.js";
 import { loadRoster, type LoadRosterResult } from "../roster/load-roster.js";
 import type { Deps } from "./deps.js";
 
 export type { LoadRosterResult } from "../roster/load-roster.js";
+
+/** What `plan` and `apply` return when the roster has errors: every issue, and Sentry was not contacted. */
+export interface RosterInvalidResult {
+  readonly kind: "roster-invalid";
+  readonly issues: readonly RosterIssue[];
+}
 
 /**
  * `validate`: reads and checks the roster, offline. Returns every issue and,

@@ -1,16 +1,10 @@
+import { ApiStatusError } from "../domain/api-error.js";
+
 /** A request GitHub answered with an error status; the message says what to do. */
-export class GitHubApiError extends Error {
+export class GitHubApiError extends ApiStatusError {
   override name = "GitHubApiError";
-  readonly status: number;
-  /** e.g. "POST /repos/o/r/issues/1/comments" */
-  readonly request: string;
-  /** GitHub's own message, when it sent one. */
-  readonly detail: string | undefined;
   constructor(status: number, request: string, detail: string | undefined, options?: { cause?: unknown }) {
-    super(`GitHub ${request} failed with HTTP ${status}${detail ? `: ${detail}` : ""}${adviceFor(status, detail, request)}`, options);
-    this.status = status;
-    this.request = request;
-    this.detail = detail;
+    super(`GitHub ${request} failed with HTTP ${status}${detail ? `: ${detail}` : ""}${adviceFor(status, detail, request)}`, { status, request, detail }, options);
   }
 }
 

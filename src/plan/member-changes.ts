@@ -61,9 +61,10 @@ export function planMemberChanges(
   }
   for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
   const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
+  const ignored = new Set(desired.ignore.map(normalizeEmail));
   planInvitesLostByRemoval(
     removed.flatMap((candidate) => (candidate.target ? [candidate.target] : [])),
-    match,
+    { match, ignoredInvites: live.members.filter((member) => member.pending && member.email !== "" && ignored.has(normalizeEmail(member.email))) },
     context,
     uncreatable,
     draft,
@@ -123,24 +124,36 @@ function judgeMemberChanges(candidates: readonly Candidate[], live: LiveState, c
  * is a name, not an id: two people with one name, or a sender renamed since,
  * can make it wrong either way. A needless re-invite finds the invite still
  * there and changes nothing; a missed one shows in apply's convergence re-check.
+ * An invite the roster ignores is not the plan's to send again, but losing it
+ * is a side effect the reviewer must see, so it gets a warning (docs/roster.md#invites-deleted-by-a-removal).
  */
 function planInvitesLostByRemoval(
   removed: readonly LiveMember[],
-  match: RosterMatch,
+  { match, ignoredInvites }: { readonly match: RosterMatch; readonly ignoredInvites: readonly LiveMember[] },
   context: SafetyContext,
   uncreatable: ReadonlyMap<string, Hold>,
   draft: PlanDraft,
 ): void {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => (pairing.live?.pending ? [[pairing.live.id, pairing.desired] as const] : [])));
-  const invites = [...rosterByInvite.keys(), ...match.unlisted.filter((member) => member.pending).map((member) => member.id)];
-  const rows = new Map([...match.pairings.flatMap((pairing) => (pairing.live ? [pairing.live] : [])), ...match.unlisted].map((member) => [member.id, member]));
+  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...ignoredInvites].filter((member) => member.pending).map((member) => member.id)];
+  const rows = new Map(
+    [...match.pairings.flatMap((pairing) => (pairing.live ? [pairing.live] : [])), ...match.unlisted, ...ignoredInvites].map((member) => [member.id, member]),
+  );
+  const ignoredIds = new Set(ignoredInvites.map((invite) => invite.id));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites
       .map((id) => rows.get(id))
       .filter((invite): invite is LiveMember => invite !== undefined && sentBy(invite, sender))
       .sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite of sent) {
+      if (ignoredIds.has(invite.id)) {
+        draft.warnings.push({
+          message: `Removing ${sender.email} also deletes the pending invite of ${invite.email}, which ${sender.email} sent: the roster ignores ${invite.email}, so the plan does not invite them again; re-send the invite in Sentry or list them in the roster.`,
+          email: normalizeEmail(invite.email),
+        });
+        continue;
+      }
       const member = rosterByInvite.get(invite.id);
       // An unlisted invite is removed by the same plan (removals happen only under unlisted: remove).
       if (!member) continue;

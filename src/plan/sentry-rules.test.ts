@@ -121,4 +121,21 @@ describe("computePlan: invites deleted by a removal", () => {
     expect(summary(plan).map((change) => change.action)).toEqual(["remove-member", "remove-member"]);
     expect(plan.warnings).toEqual([]);
   });
+
+  it("warns, and plans nothing, when the removal deletes an invite the roster ignores", () => {
+    const sam = aLiveMember("sam@example.com", { name: "Sam Sender" });
+    const ivan = aLiveMember("ivan@example.com", { pending: true, inviterName: "Sam Sender" });
+    const plan = computePlan(desiredState({ policy: { unlisted: "remove" }, ignore: ["IVAN@example.com"] }), liveState({ members: [sam, ivan] }));
+    expect(summary(plan).map((change) => [change.action, "email" in change ? change.email : ""])).toEqual([["remove-member", "sam@example.com"]]);
+    expect(plan.warnings.map((w) => w.message)).toEqual([
+      "Removing sam@example.com also deletes the pending invite of ivan@example.com, which sam@example.com sent: the roster ignores ivan@example.com, so the plan does not invite them again; re-send the invite in Sentry or list them in the roster.",
+    ]);
+  });
+
+  it("gives no warning for an ignored invite someone who stays sent", () => {
+    const sam = aLiveMember("sam@example.com", { name: "Sam Sender" });
+    const ivan = aLiveMember("ivan@example.com", { pending: true, inviterName: "Sam Sender" });
+    const plan = computePlan(desiredState({ members: [aMember("sam@example.com")], ignore: ["ivan@example.com"], policy: { unlisted: "remove" } }), liveState({ members: [sam, ivan] }));
+    expect(plan.warnings).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import {
   redirectRefusal,
 } from "./errors.js";
 import { type RateLimitState, backoffMs, decideRetry, paceWaitMs, readRateLimit } from "./retry-policy.js";
+import { type AnswerHeaders, type SentryTransport, type TransportAnswer, TruncatedAnswer, isSuccess, readBody } from "./transport.js";
 
 /** One request's time budget, on top of the agent's connect/headers/body timeouts. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -29,7 +30,8 @@ export interface SentryClientOptions {
   /** https://sentry.io, https://de.sentry.io, https://sentry.example.com/prefix; http only for loopback. */
   readonly baseUrl: string;
   readonly token: string;
-  readonly fetch: typeof globalThis.fetch;
+  /** The HTTP call (transport.ts); globalThis.fetch fits. */
+  readonly fetch: SentryTransport;
   readonly sleep: (ms: number) => Promise<void>;
   /** Epoch ms. */
   readonly now: () => number;
@@ -53,7 +55,7 @@ export interface SentryClientOptions {
 /** A successful answer. */
 export interface SentryResponse<T> {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: AnswerHeaders;
   readonly body: T;
 }
 
@@ -93,24 +95,6 @@ function limiterKey(path: string): string {
     .replace(/^organizations\/[^/]+\//, "organizations/{org}/")
     .replace(/\/members\/[^/]+\//, "/members/{id}/")
     .replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-
-/** A success answer that says JSON but does not parse: cut short on the way, as good as no answer. */
-class TruncatedAnswer extends Error {
-  override name = "TruncatedAnswer";
-}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    // Error bodies vary (HTML pages, bare strings): keep them as text. A 2xx that claims JSON must parse.
-    if (response.ok && (response.headers.get("content-type") ?? "").includes("json"))
-      throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error });
-    return text;
-  }
 }
 
 /**
@@ -191,7 +175,7 @@ export class SentryClient {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
       const attemptOf: AttemptContext = { request, write, attempt, waitedMs };
-      let response: Response;
+      let response: TransportAnswer;
       try {
         response = await this.fetchOnce(url, method, body);
       } catch (error) {
@@ -202,7 +186,7 @@ export class SentryClient {
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
       if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel();
+        await response.text().catch(() => undefined); // drained, so the connection goes back to the pool
         throw redirectRefusal(request, response.headers.get("location"), url);
       }
       let parsed: unknown;
@@ -214,7 +198,7 @@ export class SentryClient {
         waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error);
         continue;
       }
-      if (response.ok) return { status: response.status, headers: response.headers, body: parsed as T };
+      if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({
         write,
         attempt,
@@ -235,7 +219,7 @@ export class SentryClient {
     }
   }
 
-  private fetchOnce(url: URL, method: "GET" | WriteMethod, body: unknown): Promise<Response> {
+  private fetchOnce(url: URL, method: "GET" | WriteMethod, body: unknown): Promise<TransportAnswer> {
     return this.options.fetch(url.href, {
       method,
       headers: {

@@ -1,3 +1,4 @@
+import { ApiStatusError } from "../domain/api-error.js";
 import { describeScopes } from "../domain/token-scopes.js";
 /**
  * Typed failures of the Sentry edge (docs/architecture.md#rules-the-code-keeps). Each message is
@@ -5,23 +6,10 @@ import { describeScopes } from "../domain/token-scopes.js";
  */
 
 /** Sentry answered with an error status. */
-export class SentryApiError extends Error {
+export class SentryApiError extends ApiStatusError {
   override name = "SentryApiError";
-  readonly status: number;
-  /** e.g. "PUT /api/0/organizations/acme/members/42/" */
-  readonly request: string;
-  /** Sentry's "detail" or first field error, when it sent one. */
-  readonly detail: string | undefined;
-  constructor(
-    status: number,
-    request: string,
-    detail: string | undefined,
-    options?: { cause?: unknown; message?: string },
-  ) {
-    super(options?.message ?? `${request} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, options);
-    this.status = status;
-    this.request = request;
-    this.detail = detail;
+  constructor(status: number, request: string, detail: string | undefined, options?: { cause?: unknown; message?: string }) {
+    super(options?.message ?? `${request} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, { status, request, detail }, options);
   }
 }
 

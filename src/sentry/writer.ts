@@ -1,3 +1,9 @@
+/**
+ * The writes to Sentry, one method per change kind. Its two exported types
+ * are a deliberate port of apply/ports.ts (sentry/ may not import apply/:
+ * docs/architecture.md#layers-and-dependency-direction); commands/ passes this writer where apply
+ * wants a SentryWriter, so TypeScript checks they still agree. Change both together.
+ */
 import { sameEmail } from "../domain/identity.js";
 import type { OrgRole, TeamRole } from "../domain/types.js";
 import { type SentryClient, apiPath } from "./client.js";

@@ -63,7 +63,7 @@ function expectMatchesRoster(state: OrgSeed): void {
   }
 }
 
-describe("sentry-roster apply", () => {
+describe.concurrent("sentry-roster apply", () => {
   test("applies every kind of change, converges, and a second plan has no changes", async ({ startSentry }) => {
     const server = await startSentry();
     const dir = workdir();
@@ -228,7 +228,7 @@ function invitedTwice(requests: readonly FakeSentry["requests"][number][]): stri
   return [...counts].filter(([, count]) => count > 1).map(([email]) => email);
 }
 
-describe("sentry-roster apply under faults", () => {
+describe.concurrent("sentry-roster apply under faults", () => {
   const cases: readonly [string, (server: FakeSentry) => void][] = [
     [
       "20% of requests answer 5xx",

@@ -31,7 +31,7 @@ function pages(n: number): number {
   return Math.max(1, Math.ceil(n / 100));
 }
 
-describe("sentry-roster export (dist/cli.js)", () => {
+describe.concurrent("sentry-roster export (dist/cli.js)", () => {
   test("writes the example org as a roster that validate accepts", async ({ startSentry }) => {
     const fake = await startSentry(EXAMPLE_ORG);
     const dir = mkdtempSync(join(tmpdir(), "export-"));

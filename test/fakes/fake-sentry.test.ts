@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type FakeSentryOptions, type OrgSeed, createInMemorySentry, startFakeSentry } from "./fake-sentry.js";
+import { Faults } from "./fake-sentry/faults.js";
 import { readSeedFile } from "./fake-sentry/seed.js";
 import { generateOrg, GENERATED_OWNER_TOKEN } from "./generate-org.js";
 
@@ -892,6 +893,17 @@ describe("fake Sentry: additions", () => {
     const { fake } = setup();
     expect(fake.state().members).toHaveLength(7);
     expect(fake.state().organization).toMatchObject({ slug: "acme", mode: "sentry.io" });
+  });
+
+  it("X4 delays only the answers a latency match names, and clear() removes the delay", () => {
+    const faults = new Faults();
+    faults.setLatency(2_000, { method: "POST" });
+    expect(faults.latencyFor("GET", "/api/0/organizations/acme/members/")).toBe(0);
+    expect(faults.latencyFor("POST", "/api/0/organizations/acme/members/")).toBe(2_000);
+    faults.setLatency(40);
+    expect(faults.latencyFor("GET", "/api/0/organizations/acme/members/")).toBe(40);
+    faults.clear();
+    expect(faults.latencyFor("PUT", "/api/0/organizations/acme/members/101/")).toBe(0);
   });
 
   it("X4 logs every request without the token, and fails the next N on demand", async () => {

@@ -12,7 +12,7 @@
  *   fake.faults         failNext(n, "429"|"429-bare"|"500"|"502"|"503"|"reset"|"html-502"|"truncated-json", { method?, path? }),
  *                       failAfterCommit(n, "reset"|"500"|"truncated-json", match?)  (the write takes effect, the answer is lost or cut),
  *                       failAlways(kind, match?), setRandom({ rate, kinds, seed, maxPerRequest, includeWrites }),
- *                       setLatency(ms), clear()
+ *                       setLatency(ms, match?), clear()
  *   fake.state()        the org now, as an OrgSeed (deep copy): assert on members, roles, teams
  *   fake.world          the live mutable model, for tests that need to poke (e.g. accept an invite)
  *   fake.require2FA()   X5: members without 2FA become pending invites with the same id

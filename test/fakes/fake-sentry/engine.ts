@@ -171,7 +171,8 @@ export class FakeEngine {
       status: 0,
     };
     this.requests.push(entry);
-    if (this.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
+    const latencyMs = this.faults.latencyFor(method, path);
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const finish = (reply: Reply, headers: Record<string, string> = {}): EngineAnswer => {
       entry.status = reply.status;
       const all: Record<string, string> = { ...headers, ...(reply.headers ?? {}) };

@@ -64,8 +64,8 @@ export interface FaultControl {
   failAfterCommit(count: number, kind: "reset" | "500" | "truncated-json", match?: RequestMatch): void;
   /** Random faults (null turns them off). */
   setRandom(options: RandomFaults | null): void;
-  /** Delay every answer by this many real milliseconds (default 0). */
-  setLatency(ms: number): void;
+  /** Delay every matching answer (all, without `match`) by this many real milliseconds (default 0). */
+  setLatency(ms: number, match?: RequestMatch): void;
   /** Answer 500 to every matching request until cleared (a down server). */
   failAlways(kind: FaultKind, match?: RequestMatch): void;
   /** Removes every fault and the latency. */
@@ -97,7 +97,7 @@ export class Faults implements FaultControl {
   private seen = new Map<string, number>();
   /** Requests counted for burst429. */
   private counted = 0;
-  latencyMs = 0;
+  private latency: { ms: number; match: RequestMatch | undefined } = { ms: 0, match: undefined };
 
   failNext(count: number, kind: FaultKind, match?: RequestMatch): void {
     this.queue.push({ remaining: count, kind, match, afterCommit: false });
@@ -113,8 +113,13 @@ export class Faults implements FaultControl {
     this.counted = 0;
   }
 
-  setLatency(ms: number): void {
-    this.latencyMs = ms;
+  setLatency(ms: number, match?: RequestMatch): void {
+    this.latency = { ms, match };
+  }
+
+  /** How long the answer to this request waits. */
+  latencyFor(method: string, path: string): number {
+    return matches(this.latency.match, method, path) ? this.latency.ms : 0;
   }
 
   failAlways(kind: FaultKind, match?: RequestMatch): void {
@@ -126,7 +131,7 @@ export class Faults implements FaultControl {
     this.random = null;
     this.always = null;
     this.seen.clear();
-    this.latencyMs = 0;
+    this.latency = { ms: 0, match: undefined };
   }
 
   /** Decides the fate of one request; consumes queued faults. */

@@ -1,0 +1,86 @@
+/**
+ * The production transport (src/sentry/transport.ts): undici's request API
+ * over one pooled keep-alive agent that honours the proxy variables. Only the
+ * agent and the request API are imported, by their files: undici's index
+ * would also load its fetch, WebIDL, cookie and WebSocket code (most of its
+ * 1 MiB), and that code wakes Node's own copy of undici as well
+ * (docs/benchmarks.md). Never installs a global dispatcher (Octokit's
+ * bundled undici reads it).
+ */
+import type { Dispatcher } from "undici";
+import EnvHttpProxyAgent from "undici/lib/dispatcher/env-http-proxy-agent.js";
+import request from "undici/lib/api/api-request.js";
+import type { AnswerHeaders, SentryTransport, TransportAnswer } from "../sentry/transport.js";
+
+/** Connection limits for Sentry (docs/sentry-behaviour.md S3: concurrency limit 25 seen on sentry.io). */
+export const SENTRY_CONNECTIONS = 8;
+export const CONNECT_TIMEOUT_MS = 10_000;
+export const HEADERS_TIMEOUT_MS = 30_000;
+export const BODY_TIMEOUT_MS = 30_000;
+
+/** The codings the transport decodes; fetch asked for the same, so Sentry's answers stay compressed on the wire. */
+const ACCEPT_ENCODING = "gzip, deflate, br";
+
+/** A transport over a new agent; one per process. */
+export function createUndiciTransport(): SentryTransport {
+  // HTTPS_PROXY, HTTP_PROXY and NO_PROXY, in either case, as undici reads them (docs/cli.md#proxies);
+  // without them it is a plain pooled agent. https targets always go through a CONNECT tunnel,
+  // so the proxy never sees the token; plain http (loopback only) is forwarded as is.
+  const agent = new EnvHttpProxyAgent({
+    connections: SENTRY_CONNECTIONS,
+    keepAliveTimeout: 10_000,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    bodyTimeout: BODY_TIMEOUT_MS,
+    proxyTunnel: false,
+  });
+  return async (url, init) => {
+    const target = new URL(url);
+    // No redirect handler is installed, so a 3xx comes back as the answer (init.redirect is "manual").
+    const answer = await request.call(agent, {
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: init.method as Dispatcher.HttpMethod,
+      headers: { ...init.headers, "accept-encoding": ACCEPT_ENCODING },
+      body: init.body ?? null,
+      signal: init.signal,
+    });
+    return toAnswer(answer);
+  };
+}
+
+function toAnswer(answer: Dispatcher.ResponseData): TransportAnswer {
+  const headers = headerLookup(answer.headers);
+  const coding = (headers.get("content-encoding") ?? "").trim().toLowerCase();
+  return {
+    status: answer.statusCode,
+    headers,
+    text: async () =>
+      coding === "" || coding === "identity" ? answer.body.text() : decode(coding, await answer.body.bytes()),
+  };
+}
+
+/** undici hands headers over as an object with lower-case names, repeated ones as arrays. */
+function headerLookup(headers: Dispatcher.ResponseData["headers"]): AnswerHeaders {
+  return {
+    get: (name) => {
+      const key = name.toLowerCase();
+      const value = Object.hasOwn(headers, key) ? headers[key] : undefined;
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+}
+
+/** Decodes a compressed body; zlib loads only when an answer is compressed. A cut-short body throws, as a lost answer. */
+async function decode(coding: string, bytes: Uint8Array): Promise<string> {
+  const zlib = await import("node:zlib");
+  const decoders: Record<string, (input: Uint8Array) => Buffer> = {
+    gzip: zlib.gunzipSync,
+    "x-gzip": zlib.gunzipSync,
+    deflate: zlib.inflateSync,
+    br: zlib.brotliDecompressSync,
+  };
+  const decoder = decoders[coding];
+  return (decoder ? decoder(bytes) : Buffer.from(bytes)).toString("utf8");
+}
