@@ -20,15 +20,19 @@ function bin(pkg, name) {
   return join(dir, typeof bins === "string" ? bins : bins[name]);
 }
 
+// ESLint and tsc keep what they learned in .cache/ (git-ignored, and outside node_modules so npm ci
+// keeps it): a second run re-checks only the files that changed, about 9 s of CPU less. ESLint's
+// cache is keyed by file content and its configuration; tsc's by each file's text and the program.
+const CACHE = join(ROOT, ".cache");
 const LINT = [
-  { name: "eslint", args: [bin("eslint", "eslint"), "."] },
+  { name: "eslint", args: [bin("eslint", "eslint"), "--cache", "--cache-strategy", "content", "--cache-location", join(CACHE, "eslint/"), "."] },
   { name: "layers (dependency-cruiser)", args: [bin("dependency-cruiser", "depcruise"), "src", "--config", ".dependency-cruiser.cjs"] },
   { name: "citations", args: ["scripts/check-citations.mjs"] },
   { name: "size", args: ["scripts/check-size.mjs"] },
 ];
 const TEST = [
   ...LINT,
-  { name: "typecheck (tsc)", args: [bin("typescript", "tsc"), "--noEmit"] },
+  { name: "typecheck (tsc)", args: [bin("typescript", "tsc"), "--noEmit", "--incremental", "--tsBuildInfoFile", join(CACHE, "typecheck.tsbuildinfo")] },
   { name: "dist", args: ["scripts/check-dist.mjs"] },
 ];
 

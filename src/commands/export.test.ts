@@ -1,35 +1,18 @@
-import { describe, expect, it } from "vitest";
 import { createInMemorySentry } from "../../test/fakes/fake-sentry.js";
+import { describe, EXAMPLE_ORG as EXAMPLE, expect, OWNER_TOKEN as OWNER, test } from "../../test/support/fixtures.js";
 import { parseRosterText } from "../roster/validate-roster.js";
 import { SentryConfigError } from "../sentry/errors.js";
-import type { Deps } from "./deps.js";
 import { exportCommand } from "./export.js";
 import { openSentry, USER_AGENT } from "./sentry-session.js";
 import { VERSION } from "./version.js";
 
-const EXAMPLE = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
-const OWNER = "sntryu_owner_token_0123456789abcdef";
-
-function fakeDeps(fetch: typeof globalThis.fetch) {
-  const files = new Map<string, string>();
-  const progress: string[] = [];
-  const deps: Deps = {
-    readFile: async (path) => files.get(path) ?? "",
-    writeFile: async (path, text) => {
-      files.set(path, text);
-    },
-    logger: { progress: (m) => progress.push(m), warn: (m) => progress.push(`warning: ${m}`) },
-    now: () => Date.parse("2026-03-01T00:00:00Z"),
-    sleep: async () => {},
-    fetch,
-  };
-  return { deps, files, progress };
-}
+/** The clock export runs at. */
+const MARCH = Date.parse("2026-03-01T00:00:00Z");
 
 describe("exportCommand", () => {
-  it("reads every team's members and writes a roster that validates, reporting progress", async () => {
+  test("reads every team's members and writes a roster that validates, reporting progress", async ({ depsDouble }) => {
     const fake = createInMemorySentry(EXAMPLE);
-    const { deps, files, progress } = fakeDeps(fake.fetch);
+    const { deps, files, progress } = depsDouble({ fetch: fake.fetch, now: () => MARCH });
     const result = await exportCommand(
       { org: "acme", connection: { baseUrl: fake.url, token: OWNER }, out: "roster.yaml" },
       deps,
@@ -45,9 +28,9 @@ describe("exportCommand", () => {
     expect(fake.requests.every((r) => r.method === "GET")).toBe(true);
   });
 
-  it("writes no file without --out", async () => {
+  test("writes no file without --out", async ({ depsDouble }) => {
     const fake = createInMemorySentry(EXAMPLE);
-    const { deps, files } = fakeDeps(fake.fetch);
+    const { deps, files } = depsDouble({ fetch: fake.fetch, now: () => MARCH });
     const result = await exportCommand({ org: "acme", connection: { baseUrl: fake.url, token: OWNER } }, deps);
     expect(result.text).toContain("organization: acme");
     expect(files.size).toBe(0);
@@ -55,16 +38,16 @@ describe("exportCommand", () => {
 });
 
 describe("openSentry", () => {
-  it("identifies itself as sentry-roster/VERSION", async () => {
+  test("identifies itself as sentry-roster/VERSION", async ({ depsDouble }) => {
     const fake = createInMemorySentry(EXAMPLE);
-    const { deps } = fakeDeps(fake.fetch);
+    const { deps } = depsDouble({ fetch: fake.fetch, now: () => MARCH });
     await openSentry({ baseUrl: fake.url, token: OWNER }, deps).get("organizations/acme/");
     expect(USER_AGENT).toBe(`sentry-roster/${VERSION}`);
     expect(fake.requests[0]?.userAgent).toBe(USER_AGENT);
   });
 
-  it("refuses plain http to a remote host", () => {
-    const { deps } = fakeDeps((async () => new Response()) as unknown as typeof globalThis.fetch);
+  test("refuses plain http to a remote host", ({ depsDouble }) => {
+    const { deps } = depsDouble({ now: () => MARCH });
     expect(() => openSentry({ baseUrl: "http://sentry.example.com", token: OWNER }, deps)).toThrow(SentryConfigError);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, isSeq, parseDocument, stringify } from "yaml";
+import { rosterText } from "../../test/support/rosters.js";
 import { readPlainRoster } from "./plain-roster-reader.js";
 
 /** Reproduce a failure with FC_SEED=<seed printed by fast-check>. */
@@ -193,29 +194,8 @@ describe("readPlainRoster", () => {
   });
 
   it("reads what export writes without the library (the fast path is the common path)", () => {
-    const source = [
-      "# yaml-language-server: $schema=./schema/roster.schema.json",
-      "version: 1",
-      "organization: bigco",
-      "policy:",
-      "  unlisted: report",
-      "  maxRemovals: 5",
-      "teams:",
-      "  team-001: {name: Team 1}",
-      "  platform: {}",
-      "ignore:",
-      "  - bot@bigco.example # a comment",
-      "members:",
-      "  - email: ada@bigco.example",
-      "    role: owner",
-      "    teams: [team-001, platform]",
-      "  - email: bob@bigco.example",
-      "    aliases: [robert@bigco.example]",
-      "    role: member",
-      "    teams:",
-      "      team-001: admin",
-      "",
-    ].join("\n");
+    // Written as export writes it: the schema comment, flow maps for team names, block maps for team roles.
+    const source = rosterText("valid-export-shape");
     const plain = readPlainRoster(source);
     expect(plain?.value).toStrictEqual(libraryReading(source)!.value);
     expect(plain?.memberOffsets).toEqual([source.indexOf("email: ada"), source.indexOf("email: bob")]);

@@ -29,7 +29,7 @@ function driftRun(dir: string, fake: ActionFakes, inputs: Record<string, string>
   });
 }
 
-describe("drift you can act on", { timeout: 60_000 }, () => {
+describe.concurrent("drift you can act on", { timeout: 60_000 }, () => {
   test("counts a member added by hand as drift: outputs, headline, and fail-on-drift", async ({ startActionFakes }) => {
     const fakes = await startActionFakes();
     const dir = workspace(MATCHING_ROSTER);

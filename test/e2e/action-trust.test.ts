@@ -25,7 +25,7 @@ function merged(fake: ActionFakes, head = HEAD_SHA): void {
 
 const approve = (fake: ActionFakes, commitId = HEAD_SHA) => fake.github.addReview(7, { login: "reviewer", state: "APPROVED", commitId });
 
-describe("the Action binds the reviewed plan to the approval", { timeout: 60_000 }, () => {
+describe.concurrent("the Action binds the reviewed plan to the approval", { timeout: 60_000 }, () => {
   test("applies the approved, unchanged plan, and a plan re-run before the merge does not void the approval", async ({ startActionFakes }) => {
     const fake = await startActionFakes();
     const dir = workspace();

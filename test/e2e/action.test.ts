@@ -20,7 +20,7 @@ import { runAction } from "../support/run-action.js";
 import { parseMarker } from "../../src/render/comment-marker.js";
 
 // Each test spawns the bundle up to twice; a loaded CI machine needs more than the default 20 s.
-describe("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }, () => {
+describe.concurrent("the Action, run as the runner runs dist/index.js", { timeout: 60_000 }, () => {
   test("posts exactly one plan comment on a PR, with outputs, plan file and the full plan in the summary", async ({ startActionFakes }) => {
     const fake = await startActionFakes();
     const dir = workspace();

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
 import { Document, parseDocument } from "yaml";
-import { startFakeSentry, type FakeSentry, type OrgSeed } from "../fakes/fake-sentry.js";
-import { runCli } from "../support/run-dist.js";
+import type { FakeSentry, OrgSeed } from "../fakes/fake-sentry.js";
+import { ALL_SCOPES } from "../fakes/generate-org.js";
+import { describe, expect, test, type SharedFixtures } from "../support/fixtures.js";
+import { runCli, type CliRun } from "../support/run-dist.js";
 
 // Adopting an org: export, then plan at once, must be "No changes" (docs/cli.md#export).
 const OWNER_TOKEN = "sntryu_adopt_owner_token_0123456789abcdef";
-const ALL_SCOPES = ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"];
 const EXPIRED = "2020-01-01T00:00:00.000Z";
 const FRESH = "2099-01-01T00:00:00.000Z";
 
@@ -29,21 +29,30 @@ const SEED: OrgSeed = {
     { id: "21", email: "expired@example.com", role: "member", pending: true, invitedAt: EXPIRED, teams: { backend: null } },
     { id: "22", email: "Old.Invite@example.com", role: "admin", pending: true, invitedAt: EXPIRED },
   ],
-  tokens: [{ token: OWNER_TOKEN, kind: "user", memberId: "10", scopes: ALL_SCOPES }],
+  tokens: [{ token: OWNER_TOKEN, kind: "user", memberId: "10", scopes: [...ALL_SCOPES] }],
 };
 
-let fake: FakeSentry | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+interface Adopted {
+  readonly fake: FakeSentry;
+  /** A new directory the export was written to, as `file`. */
+  readonly dir: string;
+  readonly env: Record<string, string>;
+  readonly exported: CliRun;
+}
 
-describe("adopting an org with export", () => {
-  it("plans no changes right after export: expired invites are ignored with a note, not re-sent or reported", async () => {
-    fake = await startFakeSentry(SEED);
-    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
-    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
-    const exported = await runCli(["export", "--org", "adopt", "--out", "team-roster.yaml"], { cwd: dir, env });
+/** Starts the fake on SEED and runs `export --org adopt --out FILE` in a new directory, as a user adopting the org does. */
+async function exportSeed(startSentry: SharedFixtures["startSentry"], file = "roster.yaml"): Promise<Adopted> {
+  const fake = await startSentry(SEED);
+  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
+  const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
+  const exported = await runCli(["export", "--org", "adopt", "--out", file], { cwd: dir, env });
+  return { fake, dir, env, exported };
+}
+
+// Every test has its own fake and directory, so they run concurrently.
+describe.concurrent("adopting an org with export", () => {
+  test("plans no changes right after export: expired invites are ignored with a note, not re-sent or reported", async ({ startSentry }) => {
+    const { fake, dir, env, exported } = await exportSeed(startSentry, "team-roster.yaml");
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).toBe("wrote team-roster.yaml: 5 members, 3 teams, 2 expired invites under ignore\n");
     const roster = readFileSync(join(dir, "team-roster.yaml"), "utf8");
@@ -59,11 +68,9 @@ describe("adopting an org with export", () => {
     expect(fake.requests.every((request) => request.method === "GET")).toBe(true);
   });
 
-  it("re-sends an expired invite once it is moved to members, as the note says", async () => {
-    fake = await startFakeSentry(SEED);
-    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
-    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
-    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+  test("re-sends an expired invite once it is moved to members, as the note says", async ({ startSentry }) => {
+    const { dir, env, exported } = await exportSeed(startSentry);
+    expect(exported.code, exported.stderr).toBe(0);
     const document = parseDocument(readFileSync(join(dir, "roster.yaml"), "utf8"));
     const ignore = document.get("ignore") as { items: { value: string }[] };
     ignore.items = ignore.items.filter((item) => item.value !== "expired@example.com");
@@ -73,11 +80,9 @@ describe("adopting an org with export", () => {
     expect(plan.changes.map((change: { action: string; email: string }) => `${change.action} ${change.email}`)).toEqual(["reinvite expired@example.com"]);
   });
 
-  it("matches a member the roster names by a secondary email: no invite, a hint to add the alias", async () => {
-    fake = await startFakeSentry(SEED);
-    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
-    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
-    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+  test("matches a member the roster names by a secondary email: no invite, a hint to add the alias", async ({ startSentry }) => {
+    const { dir, env, exported } = await exportSeed(startSentry);
+    expect(exported.code, exported.stderr).toBe(0);
     const text = readFileSync(join(dir, "roster.yaml"), "utf8").replace("email: carol.primary@example.com", "email: carol@old.example.com");
     writeFileSync(join(dir, "roster.yaml"), text);
     const plan = JSON.parse((await runCli(["plan", "--json"], { cwd: dir, env })).stdout);
@@ -86,11 +91,9 @@ describe("adopting an org with export", () => {
     expect(JSON.stringify(plan.warnings)).toContain("carol.primary@example.com");
   });
 
-  it("leaves a team taken out of the roster unmanaged: still no changes, the team reported as drift", async () => {
-    fake = await startFakeSentry(SEED);
-    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
-    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
-    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+  test("leaves a team taken out of the roster unmanaged: still no changes, the team reported as drift", async ({ startSentry }) => {
+    const { dir, env, exported } = await exportSeed(startSentry);
+    expect(exported.code, exported.stderr).toBe(0);
     const roster = parseDocument(readFileSync(join(dir, "roster.yaml"), "utf8")).toJS() as {
       teams: Record<string, unknown>;
       members: { teams?: string[] | Record<string, string> }[];
@@ -108,11 +111,9 @@ describe("adopting an org with export", () => {
     expect(plan.stdout).toContain("No changes. Sentry matches the roster.");
   });
 
-  it("opens a 600-change plan with a summary by action and by team that fits a screen, in the terminal", async () => {
-    fake = await startFakeSentry(SEED);
-    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
-    const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
-    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env })).code).toBe(0);
+  test("opens a 600-change plan with a summary by action and by team that fits a screen, in the terminal", async ({ startSentry }) => {
+    const { dir, env, exported } = await exportSeed(startSentry);
+    expect(exported.code, exported.stderr).toBe(0);
     const teams = ["backend", "sales", "identity"];
     const invites = Array.from({ length: 600 }, (_, i) => `  - email: hire${i}@example.com\n    role: member\n    teams: [${teams[i % 2]}]\n`);
     writeFileSync(join(dir, "roster.yaml"), readFileSync(join(dir, "roster.yaml"), "utf8") + invites.join(""));
@@ -134,11 +135,9 @@ describe("adopting an org with export", () => {
     expect(plan.stdout.trimEnd().split("\n").at(-1)).toBe("Plan: 600 invites, 0 role changes, 0 team edits, 0 removals.");
   });
 
-  it("colours the plan by Node's rules: FORCE_COLOR even into a pipe and over NO_COLOR; otherwise none into a pipe", async () => {
-    fake = await startFakeSentry(SEED);
-    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-adopt-"));
-    const base = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
-    expect((await runCli(["export", "--org", "adopt", "--out", "roster.yaml"], { cwd: dir, env: base })).code).toBe(0);
+  test("colours the plan by Node's rules: FORCE_COLOR even into a pipe and over NO_COLOR; otherwise none into a pipe", async ({ startSentry }) => {
+    const { dir, env: base, exported } = await exportSeed(startSentry);
+    expect(exported.code, exported.stderr).toBe(0);
     const colored = async (env: Record<string, string>) => (await runCli(["plan"], { cwd: dir, env: { ...base, ...env } })).stdout.includes("\u001b[");
     expect(await colored({})).toBe(false);
     expect(await colored({ FORCE_COLOR: "1" })).toBe(true);
@@ -146,7 +145,7 @@ describe("adopting an org with export", () => {
     expect(await colored({ FORCE_COLOR: "0" })).toBe(false);
   });
 
-  it("suggests the flag meant for an unknown one, before anything is read", async () => {
+  test("suggests the flag meant for an unknown one, before anything is read", async () => {
     for (const [args, hint] of [
       [["plan", "--jsn"], 'sentry-roster plan: Unknown option \'--jsn\'; did you mean "--json"?'],
       [["apply", "--yse"], 'sentry-roster apply: Unknown option \'--yse\'; did you mean "--yes"?'],

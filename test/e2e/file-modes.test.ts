@@ -4,36 +4,18 @@
  * and the directory the CLI picks for snapshots by its owner only (0700).
  * Through the built dist/cli.js and dist/index.js (docs/security.md).
  */
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, test } from "../support/fixtures.js";
-import { rosterText } from "../support/rosters.js";
-import { runAction } from "../support/run-action.js";
+import { applyOnPush, EXAMPLE_ORG, HEAD_SHA, MERGE_SHA, planOnPr, ROSTER, test, workspace, WRITE_TOKEN as TOKEN } from "../support/action-e2e.js";
+import { describe, expect } from "../support/fixtures.js";
 import { runCli } from "../support/run-dist.js";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const EXAMPLE_ORG = join(ROOT, "test/fixtures/orgs/example-org.json");
-const TOKEN = "sntryu_owner_token_0123456789abcdef";
-const GITHUB_TOKEN = "ghs_fake_workflow_token_0123456789";
-const MERGE_SHA = "2".repeat(40);
-const HEAD_SHA = "1".repeat(40);
-
-const ROSTER = rosterText("example-three-changes");
-
-function workdir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "sentry-roster-modes-"));
-  writeFileSync(join(dir, "roster.yaml"), ROSTER);
-  return dir;
-}
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
-describe("files that name members are private (0600)", { timeout: 60_000 }, () => {
+describe.concurrent("files that name members are private (0600)", { timeout: 60_000 }, () => {
   test("CLI: plan --out, export --out, apply --snapshot (even over an existing 0644 file) and the default snapshot", async ({ startSentry }) => {
     const sentry = await startSentry(EXAMPLE_ORG);
-    const dir = workdir();
+    const dir = workspace();
     const env = { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: sentry.url };
     const plan = await runCli(["plan", "--out", "plan.json"], { cwd: dir, env });
     expect(plan.code, plan.stderr).toBe(0);
@@ -63,33 +45,15 @@ describe("files that name members are private (0600)", { timeout: 60_000 }, () =
     expect(modeOf(dirname(snapshot))).toBe(0o700);
   });
 
-  test("Action: the plan file and the snapshot under RUNNER_TEMP", async ({ startSentry, startGitHub }) => {
-    const sentry = await startSentry(EXAMPLE_ORG);
-    const github = await startGitHub({ tokens: { [GITHUB_TOKEN]: { login: "github-actions[bot]" } } });
-    const dir = workdir();
-    const urls = { apiUrl: github.apiUrl, graphqlUrl: github.graphqlUrl, serverUrl: github.url };
-    const inputs = { "sentry-token": TOKEN, "sentry-url": sentry.url, "github-token": GITHUB_TOKEN };
-    const planned = await runAction({
-      eventName: "pull_request",
-      payload: { pull_request: { number: 7, head: { sha: HEAD_SHA }, base: { ref: "main" } }, repository: { private: true, default_branch: "main" } },
-      ref: "refs/pull/7/merge",
-      workspace: dir,
-      github: urls,
-      inputs,
-    });
+  test("Action: the plan file and the snapshot under RUNNER_TEMP", async ({ startActionFakes }) => {
+    const fake = await startActionFakes();
+    const dir = workspace();
+    const planned = await planOnPr(dir, fake);
     expect(planned.code, planned.stdout).toBe(0);
     expect(modeOf(planned.outputs["plan-file"] ?? "")).toBe(0o600);
 
-    github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
-    const applied = await runAction({
-      eventName: "push",
-      payload: { ref: "refs/heads/main", after: MERGE_SHA, repository: { private: true, default_branch: "main" } },
-      ref: "refs/heads/main",
-      sha: MERGE_SHA,
-      workspace: dir,
-      github: urls,
-      inputs,
-    });
+    fake.github.setPulls(MERGE_SHA, [{ number: 7, merged_at: "2026-11-23T10:00:00Z", merge_commit_sha: MERGE_SHA, head: { sha: HEAD_SHA } }]);
+    const applied = await applyOnPush(dir, fake);
     expect(applied.code, applied.stdout).toBe(0);
     const written = readdirSync(applied.runnerTemp);
     expect(written.some((name) => name.includes("snapshot"))).toBe(true);

@@ -1,34 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeSentry, type FakeSentry } from "../fakes/fake-sentry.js";
+import { describe, expect, OWNER_TOKEN, test } from "../support/fixtures.js";
+import { rosterText } from "../support/rosters.js";
 import { runCli } from "../support/run-dist.js";
 
 // Every command picks the organization the same way (docs/cli.md#choosing-the-organization).
-const EXAMPLE_ORG = fileURLToPath(new URL("../fixtures/orgs/example-org.json", import.meta.url));
-const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
-
-const ROSTER = `version: 1
-organization: acme
-teams:
-  backend: {}
-ignore: [ci-bot@example.com]
-members:
-  - email: alice@example.com
-    role: owner
-    teams: [backend]
-  - email: bob@example.com
-    role: member
-    teams: { backend: admin }
-`;
-
-let fake: FakeSentry | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+const ROSTER = rosterText("example-alice-bob");
 
 function workdir(roster: string): string {
   const dir = mkdtempSync(join(tmpdir(), "sentry-roster-org-"));
@@ -36,9 +14,10 @@ function workdir(roster: string): string {
   return dir;
 }
 
-describe("choosing the organization", () => {
-  it("uses the roster's organization over SENTRY_ORG in plan and apply alike (regression: apply used SENTRY_ORG)", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+// Every test has its own fake and directory, so they run concurrently.
+describe.concurrent("choosing the organization", () => {
+  test("uses the roster's organization over SENTRY_ORG in plan and apply alike (regression: apply used SENTRY_ORG)", async ({ startSentry }) => {
+    const fake = await startSentry();
     const dir = workdir(ROSTER);
     const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url, SENTRY_ORG: "other" };
     const plan = await runCli(["plan", "team.yaml"], { cwd: dir, env });
@@ -51,16 +30,16 @@ describe("choosing the organization", () => {
     expect(fake.requests.some((request) => request.path.includes("/other/"))).toBe(false);
   });
 
-  it("uses SENTRY_ORG when the roster names no organization", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("uses SENTRY_ORG when the roster names no organization", async ({ startSentry }) => {
+    const fake = await startSentry();
     const dir = workdir(ROSTER.replace("organization: acme\n", ""));
     const plan = await runCli(["plan", "team.yaml"], { cwd: dir, env: { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url, SENTRY_ORG: "acme" } });
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain("Sentry organization acme");
   });
 
-  it("refuses an --org other than the roster's before reading Sentry or printing a plan, in plan and apply", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("refuses an --org other than the roster's before reading Sentry or printing a plan, in plan and apply", async ({ startSentry }) => {
+    const fake = await startSentry();
     const dir = workdir(ROSTER);
     const env = { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url };
     for (const args of [["plan", "team.yaml", "--org", "other"], ["apply", "team.yaml", "--yes", "--org", "other"]]) {
@@ -72,8 +51,8 @@ describe("choosing the organization", () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it("export needs --org or SENTRY_ORG and says so", async () => {
-    fake = await startFakeSentry(EXAMPLE_ORG);
+  test("export needs --org or SENTRY_ORG and says so", async ({ startSentry }) => {
+    const fake = await startSentry();
     const run = await runCli(["export"], { env: { SENTRY_AUTH_TOKEN: OWNER_TOKEN, SENTRY_URL: fake.url } });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("which organization? Pass --org SLUG or set SENTRY_ORG");

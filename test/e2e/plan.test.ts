@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { OrgSeed } from "../fakes/fake-sentry.js";
+import { ALL_SCOPES } from "../fakes/generate-org.js";
 import { describe, expect, test, type SharedFixtures } from "../support/fixtures.js";
 import { rosterText } from "../support/rosters.js";
 import { runCli } from "../support/run-dist.js";
@@ -9,16 +10,6 @@ import { runCli } from "../support/run-dist.js";
 const OWNER_TOKEN = "sntryu_plan_owner_token_0123456789abcdef";
 const READONLY_TOKEN = "sntryu_plan_readonly_token_0123456789abcdef";
 const NOW = Date.parse("2026-11-23T12:00:00.000Z");
-const ALL_SCOPES = [
-  "org:read",
-  "org:write",
-  "member:read",
-  "member:write",
-  "member:admin",
-  "team:read",
-  "team:write",
-  "team:admin",
-];
 
 /** An org that differs from ROSTER in every way a plan can express. */
 const SEED: OrgSeed = {
@@ -52,7 +43,7 @@ const SEED: OrgSeed = {
     { id: "109", email: "ivan@example.com", name: "Ivan", role: "member", teams: { legacy: null } },
   ],
   tokens: [
-    { token: OWNER_TOKEN, kind: "user", memberId: "101", scopes: ALL_SCOPES },
+    { token: OWNER_TOKEN, kind: "user", memberId: "101", scopes: [...ALL_SCOPES] },
     { token: READONLY_TOKEN, kind: "user", memberId: "101", scopes: ["org:read", "member:read", "team:read"] },
   ],
 };
@@ -76,7 +67,7 @@ async function plan(startSentry: SharedFixtures["startSentry"], args: readonly s
   return { run, cwd, fake };
 }
 
-describe("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
+describe.concurrent("sentry-roster plan (dist/cli.js against the fake Sentry)", () => {
   test("prints every change kind as JSON and sends only GET requests", async ({ startSentry }) => {
     const { run, fake } = await plan(startSentry, ["--json"]);
     expect(run.stderr).not.toContain(OWNER_TOKEN);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { DIST_CLI } from "../support/run-dist.js";
+import { DIST_CLI, finished, type CliRun } from "../support/run-dist.js";
 
 // The quick start of docs/cli.md#try-it-on-a-sandbox, run verbatim: the sandbox in one shell, the
 // user's commands (with the exports the sandbox printed) in another, sentry-roster being dist/cli.js.
@@ -18,16 +18,8 @@ function quickStartBlock(terminal: 1 | 2): string {
   return match[1];
 }
 
-function run(command: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-e", "-c", command], { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function run(command: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliRun> {
+  return finished(spawn("bash", ["-e", "-c", command], { ...options, stdio: ["ignore", "pipe", "pipe"] }));
 }
 
 let sandbox: ChildProcess | undefined;

@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
 import { planRequestBound } from "../../bench/lower-bound.js";
-import { startFakeSentry, type FakeSentry, type OrgSeed, type SeedMember } from "../fakes/fake-sentry.js";
+import type { FakeSentry, OrgSeed, SeedMember } from "../fakes/fake-sentry.js";
 import { readSeedFile } from "../fakes/fake-sentry/seed.js";
 import { generateOrg, GENERATED_OWNER_TOKEN } from "../fakes/generate-org.js";
+import { describe, EXAMPLE_ORG, expect, OWNER_TOKEN, test, type SharedFixtures } from "../support/fixtures.js";
 import { runCli, type CliRun } from "../support/run-dist.js";
 
 /**
@@ -16,24 +15,16 @@ import { runCli, type CliRun } from "../support/run-dist.js";
  * an invitee gets its team role in the same run; role changes have a rail.
  */
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const OWNER_TOKEN = "sntryu_owner_token_0123456789abcdef";
 /** Frank's invite (2026-01-02) is still fresh then: no re-invite in these plans. */
 const JANUARY = Date.parse("2026-01-10T00:00:00Z");
 
-let fake: FakeSentry | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
-
 function exampleOrg(change: (seed: OrgSeed) => OrgSeed = (seed) => seed): OrgSeed {
-  return change(readSeedFile(join(ROOT, "test/fixtures/orgs/example-org.json")));
+  return change(readSeedFile(EXAMPLE_ORG));
 }
 
-async function start(seed: OrgSeed): Promise<FakeSentry> {
-  fake = await startFakeSentry(seed, { now: () => JANUARY });
-  return fake;
+/** The fake on `seed`, in January (closed after the test). */
+function start(startSentry: SharedFixtures["startSentry"], seed: OrgSeed): Promise<FakeSentry> {
+  return startSentry(seed, { now: () => JANUARY });
 }
 
 function cli(server: FakeSentry, roster: string, args: readonly string[], token = OWNER_TOKEN): Promise<CliRun> {
@@ -80,10 +71,11 @@ ${options.dave ?? "  - email: dave@example.com\n    role: manager\n    teams: [f
 ${options.extra ?? ""}`;
 }
 
-describe("sentry-roster and Sentry's refusals", () => {
-  it("skips the thirteen edits of a SCIM team, applies the promotion and the removal, and meets no 403", async () => {
+// Every test has its own fake and directories, so they run concurrently.
+describe.concurrent("sentry-roster and Sentry's refusals", () => {
+  test("skips the thirteen edits of a SCIM team, applies the promotion and the removal, and meets no 403", async ({ startSentry }) => {
     const newcomers: SeedMember[] = Array.from({ length: 12 }, (_, i) => ({ id: String(200 + i), email: `p${i}@example.com`, role: "member" }));
-    const server = await start(exampleOrg((seed) => ({ ...seed, members: [...seed.members, ...newcomers] })));
+    const server = await start(startSentry, exampleOrg((seed) => ({ ...seed, members: [...seed.members, ...newcomers] })));
     const roster = `version: 1
 organization: acme
 policy: { unlisted: remove }
@@ -131,8 +123,8 @@ ${newcomers.map((m) => `  - email: ${m.email}\n    role: member\n    teams: [pla
     expect(server.requests.filter((request) => request.status === 403)).toEqual([]);
   });
 
-  it("takes a roster address that is another email of a member's account as that member: no invite, no removal, one warning", async () => {
-    const server = await start(exampleOrg((seed) => ({ ...seed, members: seed.members.map((m) => (m.id === "102" ? { ...m, emails: ["Bob.Jones@example.com"] } : m)) })));
+  test("takes a roster address that is another email of a member's account as that member: no invite, no removal, one warning", async ({ startSentry }) => {
+    const server = await start(startSentry, exampleOrg((seed) => ({ ...seed, members: seed.members.map((m) => (m.id === "102" ? { ...m, emails: ["Bob.Jones@example.com"] } : m)) })));
     const roster = exampleRoster({ bob: "  - email: bob.jones@example.com\n    role: member\n    teams: { backend: admin, frontend: contributor }" });
     const plan = await planJson(server, roster);
     expect(plan.changes).toEqual([]);
@@ -145,8 +137,8 @@ ${newcomers.map((m) => `  - email: ${m.email}\n    role: member\n    teams: [pla
     expect(server.requests.filter((request) => request.method !== "GET")).toEqual([]);
   });
 
-  it("skips the role change of a member an active partnership manages, and apply meets no 403", async () => {
-    const server = await start(
+  test("skips the role change of a member an active partnership manages, and apply meets no 403", async ({ startSentry }) => {
+    const server = await start(startSentry, 
       exampleOrg((seed) => ({ ...seed, members: seed.members.map((m) => (m.id === "103" ? { ...m, flags: { "partnership:restricted": true } } : m)) })),
     );
     const roster = exampleRoster({ dave: "  - email: dave@example.com\n    role: member\n    teams: [frontend]" });
@@ -160,8 +152,8 @@ ${newcomers.map((m) => `  - email: ${m.email}\n    role: member\n    teams: [pla
     expect(server.state().members.find((m) => m.id === "103")?.role).toBe("manager");
   });
 
-  it("leaves invitees with the team role the roster asks for after one apply", async () => {
-    const server = await start(exampleOrg());
+  test("leaves invitees with the team role the roster asks for after one apply", async ({ startSentry }) => {
+    const server = await start(startSentry, exampleOrg());
     const roster = exampleRoster({
       extra: "  - email: carol@example.com\n    role: member\n    teams: { backend: admin }\n",
     }).replace("  - email: grace@example.com\n    role: member\n    teams: [frontend]", "  - email: grace@example.com\n    role: member\n    teams: { frontend: admin }");
@@ -173,9 +165,9 @@ ${newcomers.map((m) => `  - email: ${m.email}\n    role: member\n    teams: [pla
     expect(members.find((m) => m.email === "grace@example.com")).toMatchObject({ pending: true, teams: { frontend: "admin" } });
   });
 
-  it("judges the apply token's scopes before its first write: a role change it lacks member:admin for is skipped", async () => {
+  test("judges the apply token's scopes before its first write: a role change it lacks member:admin for is skipped", async ({ startSentry }) => {
     const TEAM_ONLY = "sntryu_owner_team_only_0123456789abcdef";
-    const server = await start(
+    const server = await start(startSentry, 
       exampleOrg((seed) => ({
         ...seed,
         tokens: [...seed.tokens, { token: TEAM_ONLY, kind: "user", memberId: "101", scopes: ["org:read", "member:read", "member:invite", "team:read", "team:write"] }],
@@ -189,9 +181,9 @@ ${newcomers.map((m) => `  - email: ${m.email}\n    role: member\n    teams: [pla
     expect(server.state().members.find((m) => m.id === "103")).toMatchObject({ role: "manager", teams: { backend: null, frontend: null } });
   });
 
-  it("refuses 30 promotions by default and lets them through with maxRoleChanges: 50", async () => {
+  test("refuses 30 promotions by default and lets them through with maxRoleChanges: 50", async ({ startSentry }) => {
     const staff: SeedMember[] = Array.from({ length: 30 }, (_, i) => ({ id: String(300 + i), email: `s${i}@example.com`, role: "member" }));
-    const server = await start(exampleOrg((seed) => ({ ...seed, members: [...seed.members, ...staff] })));
+    const server = await start(startSentry, exampleOrg((seed) => ({ ...seed, members: [...seed.members, ...staff] })));
     const promoted = staff.map((m) => `  - email: ${m.email}\n    role: manager\n`).join("");
     const refused = await cli(server, exampleRoster({ extra: promoted }), ["plan", "--json"]);
     expect(refused.code).toBe(1);
@@ -205,13 +197,12 @@ ${newcomers.map((m) => `  - email: ${m.email}\n    role: member\n    teams: [pla
 });
 
 describe("sentry-roster's reads", () => {
-  it(
+  test(
     "plans the 1,000 × 50 bench org with no more requests than the lower bound + 2, and looks nothing up when all match",
     { timeout: 60_000 },
-    async () => {
+    async ({ startSentry }) => {
       const seed = generateOrg({ members: 1000, teams: 50, seed: 7 });
-      const server = await startFakeSentry(seed);
-      fake = server;
+      const server = await startSentry(seed);
       const dir = mkdtempSync(join(tmpdir(), "sentry-roster-bench-"));
       const env = { SENTRY_AUTH_TOKEN: GENERATED_OWNER_TOKEN, SENTRY_URL: server.url };
       const exported = await runCli(["export", "--org", "bigco", "--out", join(dir, "roster.yaml")], { env });

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli as runCliInProcess } from "../../src/cli/main.js";
+import { rosterInTempDir } from "../support/rosters.js";
 import { runCli, type CliRun } from "../support/run-dist.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -20,7 +20,7 @@ function validate(args: readonly string[], cwd = FIXTURES): Promise<CliRun> {
   return runCli(["validate", ...args], { cwd });
 }
 
-describe("sentry-roster validate (built CLI)", () => {
+describe.concurrent("sentry-roster validate (built CLI)", () => {
   it("prints the verdict on stdout and exits 0 for a valid roster", async () => {
     const run = await validate(["valid-list-and-map.yaml"]);
     expect(run).toEqual({ code: 0, stdout: "valid-list-and-map.yaml is valid: 2 members, 2 teams\n", stderr: "" });
@@ -57,8 +57,7 @@ describe("sentry-roster validate (built CLI)", () => {
   });
 
   it("reads roster.yaml when no file is given", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sentry-roster-validate-"));
-    writeFileSync(join(dir, "roster.yaml"), "version: 1\nmembers:\n  - email: a@example.com\n    role: owner\n");
+    const { dir } = rosterInTempDir("valid-minimal");
     expect(await validate([], dir)).toEqual({
       code: 0,
       stdout: "roster.yaml is valid: 1 member, 0 teams\n",

@@ -14,6 +14,8 @@ export interface GenerateOrgOptions {
 
 /** The owner token of every generated org. */
 export const GENERATED_OWNER_TOKEN = "sntryu_generated_owner_token_5f2c9a";
+/** Every scope a user token can hold that sentry-roster uses: what an owner's token in a test org has. */
+export const ALL_SCOPES: readonly string[] = ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"];
 
 /**
  * A large, deterministic org for e2e and bench: a few owners and managers,
@@ -76,16 +78,7 @@ export function generateOrg(options: GenerateOrgOptions): OrgSeed {
         token: GENERATED_OWNER_TOKEN,
         kind: "user",
         memberId: "10000",
-        scopes: [
-          "org:read",
-          "org:write",
-          "member:read",
-          "member:write",
-          "member:admin",
-          "team:read",
-          "team:write",
-          "team:admin",
-        ],
+        scopes: [...ALL_SCOPES],
       },
     ],
   };

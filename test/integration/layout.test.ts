@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** What starting a loopback server looks like in a test. */
-const STARTS_SERVER = /\b(startFakeSentry|startFakeGitHub|createServer)\(|\.listen\(/;
+/** What starting a loopback server looks like in a test: directly, or through the fixtures of test/support/fixtures.ts. */
+const STARTS_SERVER = /\b(startFakeSentry|startFakeGitHub|createServer|startSentry|startGitHub|startServer)\(|\.listen\(/;
 
 function testsUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -3,23 +3,21 @@
  * HTTPS_PROXY in either case route every Sentry request through the proxy,
  * NO_PROXY bypasses it, and the https and redirect rules still hold through
  * it. The proxy is a small forward proxy on loopback that logs what it
- * carries (absolute-URI requests and CONNECT tunnels).
+ * carries (absolute-URI requests and CONNECT tunnels). Every test starts its
+ * own servers, so they run concurrently: the dead-proxy test's back-off
+ * overlaps the others.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, request as httpRequest, type Server } from "node:http";
-import { type AddressInfo, connect } from "node:net";
+import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGitHub } from "../fakes/fake-github.js";
-import { startFakeSentry } from "../fakes/fake-sentry.js";
+import { describe, expect, OWNER_TOKEN as TOKEN, test, type ServerFixture } from "../support/fixtures.js";
+import { rosterPath, rosterText } from "../support/rosters.js";
 import { runAction } from "../support/run-action.js";
 import { runCli } from "../support/run-dist.js";
-import { ensureDistBuilt } from "./built-cli.js";
-import { repoFile } from "./roster-fuzz.js";
 
-const TOKEN = "sntryu_owner_token_0123456789abcdef";
-const ROSTER = "version: 1\norganization: acme\nteams:\n  backend: {}\nmembers:\n  - email: alice@example.com\n    role: owner\n    teams: [backend]\n";
+const ROSTER = rosterPath("example-alice-only");
 
 interface TestProxy {
   readonly url: string;
@@ -29,9 +27,9 @@ interface TestProxy {
 }
 
 /** A forward proxy: absolute-URI requests are sent on to their origin; CONNECT opens a tunnel. */
-async function startProxy(): Promise<TestProxy> {
+async function startProxy(startServer: ServerFixture["startServer"]): Promise<TestProxy> {
   const log: string[] = [];
-  const server: Server = createServer((req, res) => {
+  const proxy = await startServer((req, res) => {
     log.push(`${req.method} ${req.url}`);
     const target = new URL(req.url ?? "");
     const upstream = httpRequest(target, { method: req.method, headers: req.headers }, (answer) => {
@@ -41,7 +39,7 @@ async function startProxy(): Promise<TestProxy> {
     upstream.on("error", () => res.writeHead(502).end());
     req.pipe(upstream);
   });
-  server.on("connect", (req, socket, head) => {
+  proxy.server.on("connect", (req, socket, head) => {
     log.push(`CONNECT ${req.url}`);
     const [host, port] = (req.url ?? "").split(":");
     const upstream = connect(Number(port), host, () => {
@@ -53,39 +51,14 @@ async function startProxy(): Promise<TestProxy> {
     upstream.on("error", () => socket.destroy());
     socket.on("error", () => upstream.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: proxy.url, log, close: () => proxy.close() };
 }
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function rosterFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), "proxy-"));
-  const file = join(dir, "roster.yaml");
-  writeFileSync(file, ROSTER);
-  return file;
-}
-
-describe("proxies, through the built CLI", { timeout: 60_000 }, () => {
-  beforeAll(() => ensureDistBuilt(), 120_000);
-
-  it("plan goes through HTTP_PROXY: the proxy's log shows every request Sentry received", async () => {
-    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
-    const proxy = await startProxy();
-    cleanups.push(() => fake.close(), () => proxy.close());
-    const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: proxy.url } });
+describe.concurrent("proxies, through the built CLI", { timeout: 60_000 }, () => {
+  test("plan goes through HTTP_PROXY: the proxy's log shows every request Sentry received", async ({ startSentry, startServer }) => {
+    const fake = await startSentry();
+    const proxy = await startProxy(startServer);
+    const run = await runCli(["plan", ROSTER], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: proxy.url } });
     expect(run.code, run.stderr).toBe(0);
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(proxy.log.some((line) => line.startsWith(`GET ${fake.url}/api/0/organizations/acme/members/`))).toBe(true);
@@ -93,30 +66,27 @@ describe("proxies, through the built CLI", { timeout: 60_000 }, () => {
     expect(proxy.log.filter((line) => line.startsWith(`GET ${fake.url}/api/0/`))).toHaveLength(fake.requests.length);
   });
 
-  it("reads the lower-case variable too, and NO_PROXY sends a host around the proxy", async () => {
-    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
-    const proxy = await startProxy();
-    cleanups.push(() => fake.close(), () => proxy.close());
-    const lower = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, http_proxy: proxy.url } });
+  test("reads the lower-case variable too, and NO_PROXY sends a host around the proxy", async ({ startSentry, startServer }) => {
+    const fake = await startSentry();
+    const proxy = await startProxy(startServer);
+    const lower = await runCli(["plan", ROSTER], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, http_proxy: proxy.url } });
     expect(lower.code, lower.stderr).toBe(0);
     expect(proxy.log.length).toBe(fake.requests.length);
     proxy.log.length = 0;
-    const bypass = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: proxy.url, NO_PROXY: "localhost,127.0.0.1" } });
+    const bypass = await runCli(["plan", ROSTER], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: proxy.url, NO_PROXY: "localhost,127.0.0.1" } });
     expect(bypass.code, bypass.stderr).toBe(0);
     expect(proxy.log).toEqual([]);
   });
 
-  it("still refuses a redirect through the proxy: the other server receives nothing", async () => {
-    const elsewhere = await startProxy(); // any server that logs what reaches it
-    const redirecting = createServer((req, res) => {
+  test("still refuses a redirect through the proxy: the other server receives nothing", async ({ startServer }) => {
+    const elsewhere = await startProxy(startServer); // any server that logs what reaches it
+    const redirecting = await startServer((req, res) => {
       req.resume();
       res.writeHead(302, { Location: `${elsewhere.url}/api/0/organizations/acme/` }).end();
     });
-    await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
-    const sentryUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`;
-    const proxy = await startProxy();
-    cleanups.push(() => elsewhere.close(), () => proxy.close(), () => new Promise<void>((resolve) => redirecting.close(() => resolve())));
-    const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: sentryUrl, HTTP_PROXY: proxy.url } });
+    const sentryUrl = redirecting.url;
+    const proxy = await startProxy(startServer);
+    const run = await runCli(["plan", ROSTER], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: sentryUrl, HTTP_PROXY: proxy.url } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/was redirected to http:\/\/127\.0\.0\.1:\d+; the token is not sent there/);
     expect(proxy.log.length).toBeGreaterThan(0);
@@ -124,35 +94,32 @@ describe("proxies, through the built CLI", { timeout: 60_000 }, () => {
     expect(elsewhere.log).toEqual([]);
   });
 
-  it("still refuses plain http to a remote host with a proxy set, before sending anything", async () => {
-    const proxy = await startProxy();
-    cleanups.push(() => proxy.close());
-    const run = await runCli(["plan", rosterFile(), "--url", "http://sentry.example.com"], { env: { SENTRY_AUTH_TOKEN: TOKEN, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } });
+  test("still refuses plain http to a remote host with a proxy set, before sending anything", async ({ startServer }) => {
+    const proxy = await startProxy(startServer);
+    const run = await runCli(["plan", ROSTER, "--url", "http://sentry.example.com"], { env: { SENTRY_AUTH_TOKEN: TOKEN, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/must use https/);
     expect(proxy.log).toEqual([]);
   });
 
-  it("names what to check when the proxy cannot be reached", async () => {
+  test("names what to check when the proxy cannot be reached", async ({ startSentry, startServer }) => {
     // The fake starts before the proxy closes, so it cannot be given the port the dead proxy leaves free.
-    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
-    cleanups.push(() => fake.close());
-    const proxy = await startProxy();
+    const fake = await startSentry();
+    const proxy = await startProxy(startServer);
     const deadProxy = proxy.url;
     await proxy.close();
-    const run = await runCli(["plan", rosterFile()], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: deadProxy } });
+    const run = await runCli(["plan", ROSTER], { env: { SENTRY_AUTH_TOKEN: TOKEN, SENTRY_URL: fake.url, HTTP_PROXY: deadProxy } });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+ \(.+\): check --url \(or SENTRY_URL\), DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY/);
     expect(fake.requests).toEqual([]);
   });
 
-  it("the Action's Sentry requests go through HTTPS_PROXY/HTTP_PROXY too", async () => {
-    const fake = await startFakeSentry(repoFile("test/fixtures/orgs/example-org.json"));
-    const github = await startFakeGitHub({ tokens: { ghs_fake_workflow_token_0123456789: { login: "github-actions[bot]" } } });
-    const proxy = await startProxy();
-    cleanups.push(() => fake.close(), () => github.close(), () => proxy.close());
+  test("the Action's Sentry requests go through HTTPS_PROXY/HTTP_PROXY too", async ({ startSentry, startGitHub, startServer }) => {
+    const fake = await startSentry();
+    const github = await startGitHub({ tokens: { ghs_fake_workflow_token_0123456789: { login: "github-actions[bot]" } } });
+    const proxy = await startProxy(startServer);
     const dir = mkdtempSync(join(tmpdir(), "proxy-action-"));
-    writeFileSync(join(dir, "roster.yaml"), ROSTER);
+    writeFileSync(join(dir, "roster.yaml"), rosterText("example-alice-only"));
     const run = await runAction({
       eventName: "workflow_dispatch",
       payload: { repository: { private: true, default_branch: "main" } },

@@ -5,6 +5,7 @@
  * changes, team moves, case-variant emails, ignore entries, every policy).
  */
 import type { OrgSeed, SeedMember, SeedTeam } from "../fakes/fake-sentry.js";
+import { ALL_SCOPES } from "../fakes/generate-org.js";
 import type { Random } from "./seeded-random.js";
 
 /** The fake's clock at the start of every scenario. */
@@ -12,7 +13,6 @@ export const SCENARIO_NOW = Date.parse("2026-11-23T12:00:00.000Z");
 /** The owner token every scenario applies with. */
 export const SCENARIO_TOKEN = "sntryu_reliability_owner_token_5f3c9a1e7b2d4c6f";
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ALL_SCOPES = ["org:read", "org:write", "member:read", "member:write", "member:admin", "team:read", "team:write", "team:admin"];
 const NAMES = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter"];
 const TEAM_SLUGS = ["backend", "frontend", "mobile", "data", "infra", "legacy"];
 
@@ -87,7 +87,7 @@ export function randomScenario(random: Random): Scenario {
     organization: { id: "4501", slug: "acme", name: "Acme", features: teamRoles ? ["invite-members", "team-roles"] : ["invite-members"], openMembership: random.chance(0.3), allowMemberInvite: true, mode: selfHosted ? "self-hosted" : "sentry.io" },
     teams,
     members,
-    tokens: [{ token: SCENARIO_TOKEN, kind: "user", memberId: tokenMemberId, scopes: ALL_SCOPES }],
+    tokens: [{ token: SCENARIO_TOKEN, kind: "user", memberId: tokenMemberId, scopes: [...ALL_SCOPES] }],
   };
 
   const policy: ScenarioPolicy = {

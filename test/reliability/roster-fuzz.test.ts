@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseRosterText } from "../../src/roster/validate-roster.js";
 import { runCli } from "../support/run-dist.js";
-import { ensureDistBuilt } from "./built-cli.js";
 import { exampleRoster, runRosterCase, runRosterFuzz } from "./roster-fuzz.js";
 import { fixedHostileCases, mutateRoster } from "./roster-mutations.js";
 import { runSeed, seededRandom } from "./seeded-random.js";
@@ -60,8 +59,6 @@ describe("roster loader fuzz", () => {
 });
 
 describe("validate through the built CLI", () => {
-  beforeAll(() => ensureDistBuilt(), 120_000);
-
   it(`answers ${CLI_SAMPLE} mutated rosters with exit 0 or 1 and FILE:LINE:COL lines, never a stack trace`, async () => {
     const dir = mkdtempSync(join(tmpdir(), "roster-fuzz-"));
     const random = seededRandom(SEED + 1);

@@ -21,6 +21,7 @@ import { exampleRoster, repoFile, runRosterCase } from "./roster-fuzz.js";
 import { fixedHostileCases, mutateRoster, type FuzzCase } from "./roster-mutations.js";
 import { READ_FAULTS, READ_ORG, runReadsUnderFaults } from "./read-budget.js";
 import { seededRandom } from "./seeded-random.js";
+import { finished, type CliRun } from "../support/run-dist.js";
 
 const { values } = parseArgs({
   options: {
@@ -68,16 +69,9 @@ function fuzzFull(count: number): void {
   out();
 }
 
-function runBuiltCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [repoFile("dist/cli.js"), ...args], { env: { PATH: process.env["PATH"] ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+/** The built CLI, found from the repository (this file may run bundled, from node_modules/.cache). */
+function runBuiltCli(args: string[]): Promise<CliRun> {
+  return finished(spawn(process.execPath, [repoFile("dist/cli.js"), ...args], { env: { PATH: process.env["PATH"] ?? "" }, stdio: ["ignore", "pipe", "pipe"] }));
 }
 
 async function cliSample(count: number): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { COMPILE_CACHE_ENV } from "./run-dist.js";
+import { COMPILE_CACHE_ENV, finished } from "./run-dist.js";
 
 /** The built Action, as the runner starts it. */
 export const DIST_ACTION = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
@@ -64,7 +64,7 @@ export interface ActionRun {
  * GitHub URLs pointing at the fake, GITHUB_ACTIONS=true, PATH and the compile cache; nothing else
  * from the parent environment.
  */
-export function runAction(options: ActionRunOptions): Promise<ActionRun> {
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const home = mkdtempSync(join(tmpdir(), "sentry-roster-runner-"));
   const runnerTemp = join(home, "temp");
   mkdirSync(runnerTemp);
@@ -95,25 +95,15 @@ export function runAction(options: ActionRunOptions): Promise<ActionRun> {
   };
   Object.assign(env, options.env);
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DIST_ACTION], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
-    options.onStart?.(child);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      resolve({
-        code: code ?? -1,
-        stdout,
-        stderr,
-        outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
-        summary: readFileSync(summaryFile, "utf8"),
-        runnerTemp,
-      }),
-    );
-  });
+  const child = spawn(process.execPath, [DIST_ACTION], { cwd: options.workspace, env, stdio: ["ignore", "pipe", "pipe"] });
+  options.onStart?.(child);
+  const run = await finished(child);
+  return {
+    ...run,
+    outputs: parseOutputFile(readFileSync(outputFile, "utf8")),
+    summary: readFileSync(summaryFile, "utf8"),
+    runnerTemp,
+  };
 }
 
 /** Reads `name<<DELIMITER\nvalue\nDELIMITER` blocks (what core.setOutput appends). */

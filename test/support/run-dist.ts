@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** The built CLI, as users and the runner start it. */
@@ -29,18 +29,23 @@ export function runCli(
   args: readonly string[],
   options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
 ): Promise<CliRun> {
+  const child = spawn(process.execPath, [DIST_CLI, ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env["PATH"] ?? "", ...COMPILE_CACHE_ENV, ...options.env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  child.stdin?.end(options.input ?? "");
+  return finished(child);
+}
+
+/** Resolves, once `child` (spawned with piped stdout and stderr) has exited, with its exit code (-1 after a signal) and all it printed. */
+export function finished(child: ChildProcess): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DIST_CLI, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env["PATH"] ?? "", ...COMPILE_CACHE_ENV, ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
   });
 }
