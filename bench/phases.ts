@@ -24,8 +24,6 @@ interface PhaseReading {
   readonly peakRssMb: number;
 }
 
-// As the CLI's entry does, so the peak RSS of each phase is the CLI's.
-keepYoungGenerationSmall();
 const config = JSON.parse(process.argv[2] ?? "{}") as Config;
 const readings: PhaseReading[] = [];
 let cpuBefore = process.cpuUsage();
@@ -62,6 +60,8 @@ function desiredFromLive(live: LiveState, policy: DesiredState["policy"]): Desir
 }
 
 const code = await import("./phases-code.js");
+// Where the CLI does it (once the command is loaded: src/cli/index.ts), so the peak RSS of each phase is the CLI's.
+keepYoungGenerationSmall();
 phaseDone("load code");
 const text = await readFile(config.roster, "utf8");
 phaseDone("read roster");

@@ -194,19 +194,25 @@ export const FINDINGS = `## What the figures changed, and what is left
   young generation, where every object starts: V8 doubles it each time many
   objects survive a minor GC, and reading an org keeps every member it
   parses, so it grew to 64 MB during the first reading and to 128 MB during
-  the reading that confirms the result. The CLI and the Action now keep it at
-  its starting size of 2 MB, so survivors move to the old generation sooner
-  (src/commands/young-generation.ts; Node's \`--max-semi-space-size\` would do
-  the same but only on node's command line, which the Action's runner owns).
-  And the snapshot is no longer built as one indented JSON string of the
-  whole reading (5.1 MB here) while the reading and the plan are alive: it is
-  written in pieces as it is serialized, the same text
-  (src/commands/apply-snapshot.ts). Side by side, in paired runs against the
-  fake with its 20 ms latency (medians of 7 and 9): apply 217 → 149 MB and
-  plan 171 → 141 MB, of which the snapshot is about 8 MB of apply's. CPU time
-  rose by 4 % (plan) to 11 % (apply), about 0.2 s, and wall time did not
-  change: the rate limit sets it. Apply's two readings were already not alive
-  at once (src/commands/apply-confirm.ts).
+  the reading that confirms the result, and the response buffers it kept
+  alive held memory outside the heap as long. The CLI and the Action now stop
+  it from growing once their code is loaded, at the one or two MB per
+  semi-space that start-up gave it (src/commands/young-generation.ts). That
+  moment matters: stopped at the very start (1 MB), short-lived objects
+  reached the old generation and apply peaked 30 MB higher, and validate's
+  cold start took about a tenth longer; 2 to 4 MB gave the lowest peak.
+  Node's \`--max-semi-space-size\` would do the same, but only on node's
+  command line, which the Action's runner owns. And the snapshot is no longer
+  built as one indented JSON string of the whole reading (5.1 MB here) while
+  the reading and the plan are alive: it is written in pieces as it is
+  serialized, the same text (src/commands/apply-snapshot.ts), which took
+  about 8 MB off apply's peak in a side-by-side check. Side by side, in
+  paired runs against the fake with its 20 ms latency (medians of 7 and 9):
+  apply 219 → 118 MB and plan 172 → 112 MB from before these changes (the
+  new transport of the next item included); the young generation alone took
+  apply from 182 to 116 MB, with the same CPU and wall time, also for the
+  plan at 100 × 10 and for validate's cold start. Apply's two readings were
+  already not alive at once (src/commands/apply-confirm.ts).
 - **Plan wall time at small sizes** (open at 100 × 10). A quiet run before
   these changes measured the plan's requests at 1.06×, 1.19× and 1.02× of
   their bound, but the whole CLI minus \`node -e 0\` at 2.12× (100 × 10) and

@@ -1,6 +1,6 @@
 import { keepYoungGenerationSmall } from "../commands/young-generation.js";
 import { run } from "./main.js";
 
-// The same memory bound as the CLI's (src/commands/young-generation.ts).
+// As the CLI does once its command is loaded (src/commands/young-generation.ts): the bundle is evaluated by now.
 keepYoungGenerationSmall();
 await run();

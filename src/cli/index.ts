@@ -1,5 +1,6 @@
 import { isatty } from "node:tty";
 import { watchProcessInterrupts } from "../commands/process-interrupts.js";
+import { keepYoungGenerationSmall } from "../commands/young-generation.js";
 import { runCli } from "./main.js";
 
 process.exitCode = await runCli(process.argv.slice(2), {
@@ -9,6 +10,8 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderrIsTTY: process.stderr.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
   watchInterrupts: () => watchProcessInterrupts((text) => process.stderr.write(text)),
+  // Once the command is loaded, so start-up runs with V8's defaults and gives the young generation its size.
+  commandLoaded: keepYoungGenerationSmall,
   // isatty(0), not process.stdin.isTTY: creating the stdin stream costs every command
   // a tenth of its start when stdin is a file or /dev/null (npm run bench); only apply asks.
   ...(isatty(0)

@@ -13,6 +13,12 @@ export interface CliIo {
   readonly confirm?: (question: string) => Promise<boolean>;
   /** Starts watching for Ctrl-C and SIGTERM while apply writes (interrupts.ts); absent in tests that do not need it. */
   readonly watchInterrupts?: () => InterruptWatch;
+  /**
+   * Called once the command's code is loaded, before it runs. The process's
+   * entry keeps V8's young generation at its size from there
+   * (src/commands/young-generation.ts); tests leave it out, so their workers keep V8's defaults.
+   */
+  readonly commandLoaded?: () => void;
 }
 
 /** A CLI subcommand: argv after the command name → exit code. */

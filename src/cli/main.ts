@@ -51,6 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const command = await load();
+    io.commandLoaded?.();
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,15 +1,20 @@
-// How much memory V8 keeps for new objects, set by the CLI's and the Action's
-// entries before they load anything else (docs/benchmarks.md).
+// How much memory V8 keeps for new objects: the CLI and the Action stop it
+// from growing once their code is loaded (docs/benchmarks.md).
 //
 // V8 doubles its young generation (the "new space" where every object starts)
 // each time many objects survive a minor GC, up to a limit that grows with the
 // machine's memory. Reading an org keeps every member it parses, so at 10,000
 // members the young generation grew to 64 MB committed during the first
-// reading and to 128 MB during apply's second one, while all the objects alive
-// took 30 to 75 MB: it was most of apply's peak RSS. Kept at its starting size
-// (2 MB), survivors go to the old generation sooner instead. Measured at
-// 10,000 x 200 (docs/benchmarks.md): median peak RSS of apply 217 -> 149 MB and
-// of plan 171 -> 141 MB, for 4 to 11 % more CPU time and the same wall time.
+// reading and to 128 MB during apply's second one, and the response buffers
+// it held on to kept their memory outside the heap as long: that was most of
+// apply's peak RSS, while the objects alive took 30 to 75 MB.
+//
+// The size it keeps is the one start-up gave it (one or two MB per
+// semi-space), which is why this runs after the command's code is loaded and
+// not at the very start: measured at 10,000 x 200, a semi-space of 2 to 4 MB
+// gave the lowest peak, 1 MB promoted short-lived objects to the old
+// generation and cost 30 MB more and more CPU time, and starting that small
+// also cost validate's cold start about a tenth.
 //
 // Node's own flag for this (--max-semi-space-size) is read only when the heap
 // is made, which is before any code of ours runs and out of our hands for the

@@ -1,5 +1,5 @@
 /**
- * The CLI keeps V8's young generation at its starting size
+ * The CLI keeps V8's young generation at the size start-up gave it
  * (src/commands/young-generation.ts): reading thousands of members made V8
  * grow it to 64-128 MB, most of apply's peak memory (docs/benchmarks.md).
  * Through the built dist/cli.js: a preloaded module reports the size of the
@@ -15,7 +15,7 @@ import { DIST_CLI } from "../support/run-dist.js";
 import { writeRoster } from "../../src/roster/write-roster.js";
 
 const MEMBERS = 3_000;
-/** V8's starting young generation is two 1 MiB semi-spaces; without the setting, this roster grows it to 8 MiB. */
+/** Start-up leaves the young generation at two semi-spaces of 1 or 2 MiB; without the setting, this roster grows it to 8 MiB. */
 const MAX_YOUNG_GENERATION_BYTES = 4 * 1024 * 1024;
 
 const REPORT_YOUNG_GENERATION =
@@ -25,7 +25,7 @@ const REPORT_YOUNG_GENERATION =
   );
 
 describe("memory", { timeout: 60_000 }, () => {
-  test(`validate of a ${MEMBERS.toLocaleString("en")}-member roster leaves the young generation at its starting size`, () => {
+  test(`validate of a ${MEMBERS.toLocaleString("en")}-member roster leaves the young generation at the size start-up gave it`, () => {
     const teams = ["backend", "data", "frontend", "ops"];
     const members = Array.from({ length: MEMBERS }, (_, index) =>
       aLiveMember(`person${index}@example.com`, { name: `Person ${index}`, teams: { [teams[index % teams.length]!]: null } }),
