@@ -4,4 +4,4 @@ import { createRequire as __createRequire } from "node:module"; const require = 
 // src/cli/bin.ts
 import nodeModule from "node:module";
 nodeModule.enableCompileCache?.();
-await import("./chunks/cli-IHZJYAPJ.js");
+await import("./chunks/cli-2G4B75NU.js");

@@ -57555,8 +57555,14 @@ async function decode(coding, bytes) {
     deflate: zlib.inflateSync,
     br: zlib.brotliDecompressSync
   };
-  const decoder = decoders[coding];
-  return (decoder ? decoder(bytes) : Buffer.from(bytes)).toString("utf8");
+  const codings = coding.split(",").map((name) => name.trim()).filter((name) => name !== "" && name !== "identity");
+  let body = Buffer.from(bytes);
+  for (const name of codings.reverse()) {
+    const decoder = decoders[name];
+    if (!decoder) break;
+    body = decoder(body);
+  }
+  return body.toString("utf8");
 }
 var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, ACCEPT_ENCODING;
 var init_undici_transport = __esm({
