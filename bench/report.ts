@@ -225,15 +225,19 @@ export const FINDINGS = `## What the figures changed, and what is left
     the real module on first use (scripts/lazy-http2.mjs). Over https,
     \`node:tls\` still loads, so users save about half of what the bench does.
 
-  Side by side (medians of paired runs, this machine under load, the fake at
-  20 ms): the plan's CPU time went from 159 to 118 ms at 100 × 10 and from
-  256 to 193 ms at 1,000 × 50, its wall time to 0.81× and 0.92×. A bench run
-  of 1,000 × 50 under that load met the target (1.36×; its requests 0.99× of
-  their bound); 100 × 10 should still be near 1.6×. What is left there is
-  mostly compiling: Node's compile cache keeps only the code V8 compiles
-  before a module runs, so every run compiles again each function it calls
-  (the roster checks, the client, undici's request path), before the first
-  request and while the first answers are read.
+  Side by side (medians of paired runs, the fake at 20 ms): the plan's CPU
+  time went from 159 to 118 ms at 100 × 10 and from 256 to 193 ms at
+  1,000 × 50, its wall time to 0.80× and 0.92×. Quick bench runs of the
+  tree before and after, one after the other on a lightly loaded machine:
+  1,000 × 50 went from 1.64× to 1.23× (met), 100 × 10 from 2.73× to 1.79×
+  and 1.98× in two runs (not met). At 100 × 10 the requests take three
+  round trips, about 80 ms; what the process adds is about 40 ms before the
+  first request (loading the CLI's code, the roster checks, loading undici)
+  and 10 to 15 ms after the last answer. Most of it is compiling: Node's
+  compile cache keeps only the code V8 compiles before a module runs (its
+  entries are the same size after \`--help\` as after a plan), so every run
+  compiles again each function it calls. A code cache written after the run,
+  or less code on the way to the first request, is what is left to try.
 
 ## How cost grows with members and teams
 
