@@ -5,6 +5,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { build } from "esbuild";
 import { rosterValidatorPlugin } from "../scripts/roster-validator-code.mjs";
+import { lazyHttp2Plugin } from "../scripts/lazy-http2.mjs";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -192,7 +193,8 @@ export interface PhaseReading {
 
 /**
  * Bundles bench/phases.ts the way scripts/build.mjs bundles the CLI (ESM, code
- * splitting, the generated schema validator) into `outDir`; returns its entry.
+ * splitting, the generated schema validator, node:http2 loaded only if undici
+ * uses it) into `outDir`; returns its entry.
  */
 export async function buildPhases(root: string, outDir: string): Promise<string> {
   await build({
@@ -208,7 +210,7 @@ export async function buildPhases(root: string, outDir: string): Promise<string>
     banner: {
       js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
     },
-    plugins: [rosterValidatorPlugin(root)],
+    plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root)],
   });
   return join(outDir, "phases.js");
 }

@@ -188,28 +188,52 @@ export const FINDINGS = `## What the figures changed, and what is left
   (src/sentry/paginate.ts \`readAllAs\`). With the roster reader above, peak
   RSS at 10,000 × 200 went from 347 / 367 MB (plan / apply) to 172 / 208 MB in
   this run (135 / 155 MB in a check without the fake's latency).
-- **Open: apply's memory at 10,000 × 200** (217 MB in this run, target
-  200 MB; plan 171 MB). \`apply\` now lets go of its first reading before it
-  reads the org again to confirm (src/commands/apply.ts: planAndWrite, then
-  confirmConvergence), which took about 22 MB off in a side-by-side check, but
-  it still peaks above \`plan\`. Where the rest goes is not measured yet; the
-  first suspect is the snapshot, the whole reading written as one indented
-  JSON string while the reading and the plan are still alive.
-- **Plan wall time at small sizes** (open). A quiet run before this change
-  measured the plan's requests at 1.06×, 1.19× and 1.02× of their bound, but
-  the whole CLI minus \`node -e 0\` at 2.12× (100 × 10) and 1.71× (1,000 × 50)
-  of it (met at 10,000 × 200: 1.18×). A CPU profile of the plan at 100 × 10
-  put most of "read Sentry" in loading undici: the npm package's chunk
-  (1 MiB) and, because its cookie code touches \`globalThis.Headers\`, Node's
-  built-in copy as well. The client now sends through undici's request API
-  over the same pooled agent (proxy variables, connection limit, timeouts),
-  whose files are imported one by one (src/commands/undici-transport.ts), so
-  undici's fetch, WebIDL, cookie and WebSocket code is never loaded, nor
-  Node's copy: the chunk is half the size. The client's port is the narrow
-  call it makes (src/sentry/transport.ts), which \`globalThis.fetch\` still
-  fits. Side by side (medians of paired runs on this loaded machine), the
-  plan's CPU time fell from 157 to 128 ms at 100 × 10 and from 265 to 222 ms
-  at 1,000 × 50; its wall time to 0.85× and 0.93×.
+- **Memory of apply** (issue 16). At 10,000 × 200 \`apply\` peaked at 217 MB
+  (plan 171 MB), though the objects alive never took more than about 75 MB
+  (V8's heap statistics at each step of one run). Most of the rest was V8's
+  young generation, where every object starts: V8 doubles it each time many
+  objects survive a minor GC, and reading an org keeps every member it
+  parses, so it grew to 64 MB during the first reading and to 128 MB during
+  the reading that confirms the result. The CLI and the Action now keep it at
+  its starting size of 2 MB, so survivors move to the old generation sooner
+  (src/commands/young-generation.ts; Node's \`--max-semi-space-size\` would do
+  the same but only on node's command line, which the Action's runner owns).
+  And the snapshot is no longer built as one indented JSON string of the
+  whole reading (5.1 MB here) while the reading and the plan are alive: it is
+  written in pieces as it is serialized, the same text
+  (src/commands/apply-snapshot.ts). Side by side, in paired runs against the
+  fake with its 20 ms latency (medians of 7 and 9): apply 217 → 149 MB and
+  plan 171 → 141 MB, of which the snapshot is about 8 MB of apply's. CPU time
+  rose by 4 % (plan) to 11 % (apply), about 0.2 s, and wall time did not
+  change: the rate limit sets it. Apply's two readings were already not alive
+  at once (src/commands/apply-confirm.ts).
+- **Plan wall time at small sizes** (open at 100 × 10). A quiet run before
+  these changes measured the plan's requests at 1.06×, 1.19× and 1.02× of
+  their bound, but the whole CLI minus \`node -e 0\` at 2.12× (100 × 10) and
+  1.71× (1,000 × 50) of it (met at 10,000 × 200: 1.18×). A CPU profile of
+  the plan at 100 × 10 put most of "read Sentry" in loading undici: the npm
+  package's chunk (1 MiB) and, because its cookie code touches
+  \`globalThis.Headers\`, Node's built-in copy as well. Two changes:
+  - The client now sends through undici's request API over the same pooled
+    agent (proxy variables, connection limit, timeouts), whose files are
+    imported one by one (src/commands/undici-transport.ts), so undici's fetch,
+    WebIDL, cookie and WebSocket code is never loaded, nor Node's copy: the
+    chunk is half the size. The client's port is the narrow call it makes
+    (src/sentry/transport.ts), which \`globalThis.fetch\` still fits.
+  - undici loads \`node:http2\` (and with it \`node:tls\`) for HTTP/2, which the
+    agent never turns on; in \`dist/\` that require gets a stand-in that loads
+    the real module on first use (scripts/lazy-http2.mjs). Over https,
+    \`node:tls\` still loads, so users save about half of what the bench does.
+
+  Side by side (medians of paired runs, this machine under load, the fake at
+  20 ms): the plan's CPU time went from 159 to 118 ms at 100 × 10 and from
+  256 to 193 ms at 1,000 × 50, its wall time to 0.81× and 0.92×. A bench run
+  of 1,000 × 50 under that load met the target (1.36×; its requests 0.99× of
+  their bound); 100 × 10 should still be near 1.6×. What is left there is
+  mostly compiling: Node's compile cache keeps only the code V8 compiles
+  before a module runs, so every run compiles again each function it calls
+  (the roster checks, the client, undici's request path), before the first
+  request and while the first answers are read.
 
 ## How cost grows with members and teams
 
@@ -229,7 +253,8 @@ export const FINDINGS = `## What the figures changed, and what is left
   desired state and the plan hold one record per member. In the phases rows,
   reading Sentry took 107 ms, 192 ms, 559 ms and 1.61 s of CPU and the peak
   RSS was 100, 104, 167 and 229 MB at 100, 1,000, 10,000 and 30,000 members
-  (about 5 KB per member over a 54 MB base).
+  (about 5 KB per member over a 54 MB base; measured before V8's young
+  generation was kept small, see "Memory of apply").
 - **Roster size.** A roster file is limited to 1 MB (about 10,000 members in
   the export's layout): the 30,000-member export is about 2.8 MB, so at
   30,000 × 500 there is no CLI run; the bench runs the plan's phases with the

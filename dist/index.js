@@ -57555,8 +57555,14 @@ async function decode(coding, bytes) {
     deflate: zlib.inflateSync,
     br: zlib.brotliDecompressSync
   };
-  const decoder = decoders[coding];
-  return (decoder ? decoder(bytes) : Buffer.from(bytes)).toString("utf8");
+  const codings = coding.split(",").map((name) => name.trim()).filter((name) => name !== "" && name !== "identity");
+  let body = Buffer.from(bytes);
+  for (const name of codings.reverse()) {
+    const decoder = decoders[name];
+    if (!decoder) break;
+    body = decoder(body);
+  }
+  return body.toString("utf8");
 }
 var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, ACCEPT_ENCODING;
 var init_undici_transport = __esm({
@@ -57571,6 +57577,12 @@ var init_undici_transport = __esm({
     ACCEPT_ENCODING = "gzip, deflate, br";
   }
 });
+
+// src/commands/young-generation.ts
+import { setFlagsFromString } from "node:v8";
+function keepYoungGenerationSmall() {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
 
 // src/action/main.ts
 import { join as join3 } from "node:path";
@@ -69514,6 +69526,63 @@ function withFollowUp(outcome, followUps) {
   return { ...outcome, message: outcome.message ? `${outcome.message}; ${note}` : note };
 }
 
+// src/commands/apply-snapshot.ts
+var STREAMED_LEVELS = 3;
+var WRITE_PIECE_CHARS = 64 * 1024;
+async function saveSnapshot(path6, live, deps) {
+  const snapshot = {
+    formatVersion: 1,
+    kind: "sentry-roster-snapshot",
+    organization: live.organization,
+    takenAt: new Date(deps.now()).toISOString(),
+    live
+  };
+  await deps.writeFile(path6, joinedInPieces(indentedJson(snapshot, STREAMED_LEVELS), WRITE_PIECE_CHARS));
+}
+function isOmitted(value) {
+  return value === void 0 || typeof value === "function" || typeof value === "symbol";
+}
+function* indentedJson(value, levels) {
+  yield* indentedValue(value, levels, "");
+  yield "\n";
+}
+function* indentedValue(value, levels, indent) {
+  if (levels === 0 || value === null || typeof value !== "object" || "toJSON" in value) {
+    yield (JSON.stringify(value, null, 2) ?? "null").replaceAll("\n", `
+${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  const entries = Array.isArray(value) ? Array.from(value, (element) => [void 0, isOmitted(element) ? null : element]) : Object.entries(value).filter(([, entry]) => !isOmitted(entry));
+  const [open3, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  if (entries.length === 0) {
+    yield `${open3}${close}`;
+    return;
+  }
+  yield open3;
+  for (const [index, [key, entry]] of entries.entries()) {
+    yield `${index === 0 ? "" : ","}
+${inner}${key === void 0 ? "" : `${JSON.stringify(key)}: `}`;
+    yield* indentedValue(entry, levels - 1, inner);
+  }
+  yield `
+${indent}${close}`;
+}
+function* joinedInPieces(pieces, size) {
+  let pending = [];
+  let length = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield pending.join("");
+      pending = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield pending.join("");
+}
+
 // src/commands/apply.ts
 var PROGRESS_LINES = 20;
 async function applyCommand(options, deps) {
@@ -69597,17 +69666,6 @@ async function readPlanFile(path6, deps) {
     const why = code2 === "ENOENT" ? 'does not exist: save a plan with "sentry-roster plan --out FILE"' : `cannot be read (${describeError(error2)})`;
     throw new PlanFileError(path6, why, { cause: error2 });
   }
-}
-async function saveSnapshot(path6, live, deps) {
-  const snapshot = {
-    formatVersion: 1,
-    kind: "sentry-roster-snapshot",
-    organization: live.organization,
-    takenAt: new Date(deps.now()).toISOString(),
-    live
-  };
-  await deps.writeFile(path6, `${JSON.stringify(snapshot, null, 2)}
-`);
 }
 function mergeInOrder(ran, notRun) {
   if (notRun.length === 0) return [...ran];
@@ -70152,4 +70210,5 @@ ${markdown.trim()}
 }
 
 // src/action/index.ts
+keepYoungGenerationSmall();
 await run();

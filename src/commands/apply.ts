@@ -9,6 +9,7 @@ import type { Change, Plan } from "../plan/plan.js";
 import { type ReviewEvidence, reviewGate } from "../plan/review-gate.js";
 import { createSentryWriter } from "../sentry/writer.js";
 import { confirmConvergence, type WrittenRun } from "./apply-confirm.js";
+import { saveSnapshot } from "./apply-snapshot.js";
 import type { ApplyCommandResult } from "./apply-result.js";
 import type { Deps, SentryConnection } from "./deps.js";
 import { describeError } from "./describe-error.js";
@@ -48,16 +49,6 @@ export interface ApplyCommandOptions {
    * report's stop message.
    */
   readonly stop?: AbortSignal;
-}
-
-/** The snapshot file: the live org as read before apply wrote anything, so a bad apply can be undone by hand. */
-export interface LiveSnapshot {
-  readonly formatVersion: 1;
-  readonly kind: "sentry-roster-snapshot";
-  readonly organization: string;
-  /** ISO time of the reading. */
-  readonly takenAt: string;
-  readonly live: LiveState;
 }
 
 /**
@@ -177,17 +168,6 @@ async function readPlanFile(path: string, deps: Deps): Promise<string> {
     const why = code === "ENOENT" ? "does not exist: save a plan with \"sentry-roster plan --out FILE\"" : `cannot be read (${describeError(error)})`;
     throw new PlanFileError(path, why, { cause: error });
   }
-}
-
-async function saveSnapshot(path: string, live: LiveState, deps: Deps): Promise<void> {
-  const snapshot: LiveSnapshot = {
-    formatVersion: 1,
-    kind: "sentry-roster-snapshot",
-    organization: live.organization,
-    takenAt: new Date(deps.now()).toISOString(),
-    live,
-  };
-  await deps.writeFile(path, `${JSON.stringify(snapshot, null, 2)}\n`);
 }
 
 /** Outcomes of the run and of not-reviewed changes, together in apply order. */

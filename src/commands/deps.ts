@@ -28,8 +28,12 @@ export interface SentryConnection {
  */
 export interface Deps {
   readonly readFile: (path: string) => Promise<string>;
-  /** Writes a file readable by its owner only (0600): every file written names members. */
-  readonly writeFile: (path: string, text: string) => Promise<void>;
+  /**
+   * Writes a file readable by its owner only (0600): every file written names
+   * members. Pieces are written as they come, so a large file (apply's
+   * snapshot) never has to be one string.
+   */
+  readonly writeFile: (path: string, text: string | Iterable<string>) => Promise<void>;
   readonly logger: Logger;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;

@@ -30,7 +30,7 @@ export const PRIVATE_FILE_MODE = 0o600;
  * Writes a file only its owner can read (docs/security.md): created 0600,
  * and an existing file is narrowed to 0600 before the new text goes in.
  */
-async function writePrivateFile(path: string, text: string): Promise<void> {
+async function writePrivateFile(path: string, text: string | Iterable<string>): Promise<void> {
   const handle = await open(path, "w", PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);

@@ -50,7 +50,7 @@ export function depsDouble(options: DepsDoubleOptions = {}): DepsDouble {
     writeFile: async (path, text) => {
       if (options.refuseWrites) throw new Error(`this command must write nothing, but wrote ${path}`);
       options.onWriteFile?.(path);
-      files.set(path, text);
+      files.set(path, typeof text === "string" ? text : [...text].join(""));
     },
     logger: { progress: (message) => progress.push(message), warn: (message) => progress.push(`warning: ${message}`) },
     now: options.now ?? (() => DOUBLE_NOW),
