@@ -2,7 +2,8 @@ import { isatty } from "node:tty";
 import { watchProcessInterrupts } from "../commands/process-interrupts.js";
 import { runCli } from "./main.js";
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// No top-level await: this module is bundled as CommonJS for the code cache (src/cli/code-cache.ts).
+void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
@@ -24,4 +25,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
         },
       }
     : {}),
+}).then((code) => {
+  process.exitCode = code;
 });
