@@ -66470,6 +66470,28 @@ function readFailureReason(error2) {
   }
 }
 
+// src/sentry/read-slots.ts
+var ReadSlots = class {
+  free;
+  waiting = [];
+  constructor(limit) {
+    this.free = limit;
+  }
+  /** Waits for a slot; the returned function gives it back (once). */
+  async take() {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise((resolve2) => this.waiting.push(resolve2));
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    };
+  }
+};
+
 // src/sentry/seeded-random.ts
 function seededRandom(seed) {
   let state = seed >>> 0;
@@ -66720,6 +66742,7 @@ async function readBody(response) {
 
 // src/sentry/client.ts
 var REQUEST_TIMEOUT_MS = 6e4;
+var MAX_CONCURRENT_READS = 4;
 function apiPath(...segments) {
   return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
 }
@@ -66753,6 +66776,7 @@ var SentryClient = class {
   random;
   rates = /* @__PURE__ */ new Map();
   writeQueue = Promise.resolve();
+  readSlots = new ReadSlots(MAX_CONCURRENT_READS);
   constructor(options) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
     this.options = options;
@@ -66807,28 +66831,14 @@ var SentryClient = class {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request3);
       const attemptOf = { request: request3, write, attempt, waitedMs };
-      let response;
-      try {
-        response = await this.fetchOnce(url, method, body);
-      } catch (error3) {
-        const reason = networkReason(error3);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error3);
+      const exchanged = await this.exchange(url, method, body, request3);
+      if (exchanged.kind === "lost") {
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
         continue;
       }
+      const { response, parsed } = exchanged;
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.text().catch(() => void 0);
-        throw redirectRefusal(request3, response.headers.get("location"), url);
-      }
-      let parsed;
-      try {
-        parsed = await readBody(response);
-      } catch (error3) {
-        const reason = error3 instanceof TruncatedAnswer ? error3.message : networkReason(error3);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error3);
-        continue;
-      }
       if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
         write,
@@ -66847,6 +66857,36 @@ var SentryClient = class {
       if (decision.kind === "ambiguous")
         throw new SentryAmbiguousWriteError(request3, decision.reason, { cause: error2 });
       throw error2;
+    }
+  }
+  /**
+   * One HTTP exchange: the request, then its whole answer read. A GET holds
+   * one of MAX_CONCURRENT_READS read slots meanwhile; writes are one at a time
+   * already (send). A redirect is refused here, its body drained first so
+   * the connection goes back to the pool.
+   */
+  async exchange(url, method, body, request3) {
+    const giveBack = method === "GET" ? await this.readSlots.take() : void 0;
+    try {
+      let response;
+      try {
+        response = await this.fetchOnce(url, method, body);
+      } catch (error2) {
+        const reason = networkReason(error2);
+        return { kind: "lost", reason, sent: !failedBeforeSending(reason), error: error2 };
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.text().catch(() => void 0);
+        throw redirectRefusal(request3, response.headers.get("location"), url);
+      }
+      try {
+        return { kind: "answer", response, parsed: await readBody(response) };
+      } catch (error2) {
+        const reason = error2 instanceof TruncatedAnswer ? error2.message : networkReason(error2);
+        return { kind: "lost", reason, sent: true, error: error2 };
+      }
+    } finally {
+      giveBack?.();
     }
   }
   fetchOnce(url, method, body) {
@@ -67085,7 +67125,6 @@ async function readAllAs(client, path6, read, query = {}) {
 }
 
 // src/sentry/read-live-state.ts
-var MAX_CONCURRENT_READS = 4;
 async function mapLimit(items, limit, run2) {
   const results = new Array(items.length);
   let next = 0;

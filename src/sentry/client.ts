@@ -1,3 +1,4 @@
+import { ReadSlots } from "./read-slots.js";
 import { seededRandom } from "./seeded-random.js";
 import {
   SentryAmbiguousWriteError,
@@ -15,6 +16,14 @@ import { type AnswerHeaders, type SentryTransport, type TransportAnswer, Truncat
 
 /** One request's time budget, on top of the agent's connect/headers/body timeouts. */
 export const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Reads in flight at once, over every list a reading makes (members, teams,
+ * team members, org details, the token's member and scopes): well under
+ * sentry.io's concurrency limit of 25 (docs/sentry-behaviour.md S3). The
+ * bench's lower bound of a plan's time assumes exactly this many readers.
+ */
+export const MAX_CONCURRENT_READS = 4;
 
 /** Methods the client writes with. */
 export type WriteMethod = "POST" | "PUT" | "DELETE";
@@ -108,6 +117,7 @@ export class SentryClient {
   private readonly random: () => number;
   private readonly rates = new Map<string, RateLimitState>();
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly readSlots = new ReadSlots(MAX_CONCURRENT_READS);
 
   constructor(options: SentryClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -175,29 +185,14 @@ export class SentryClient {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
       const attemptOf: AttemptContext = { request, write, attempt, waitedMs };
-      let response: TransportAnswer;
-      try {
-        response = await this.fetchOnce(url, method, body);
-      } catch (error) {
-        const reason = networkReason(error);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error);
+      const exchanged = await this.exchange(url, method, body, request);
+      if (exchanged.kind === "lost") {
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
         continue;
       }
+      const { response, parsed } = exchanged;
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.text().catch(() => undefined); // drained, so the connection goes back to the pool
-        throw redirectRefusal(request, response.headers.get("location"), url);
-      }
-      let parsed: unknown;
-      try {
-        parsed = await readBody(response);
-      } catch (error) {
-        // The answer broke off mid-body: as good as no answer.
-        const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error);
-        continue;
-      }
       if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({
         write,
@@ -216,6 +211,38 @@ export class SentryClient {
       if (decision.kind === "ambiguous")
         throw new SentryAmbiguousWriteError(request, decision.reason, { cause: error });
       throw error;
+    }
+  }
+
+  /**
+   * One HTTP exchange: the request, then its whole answer read. A GET holds
+   * one of MAX_CONCURRENT_READS read slots meanwhile; writes are one at a time
+   * already (send). A redirect is refused here, its body drained first so
+   * the connection goes back to the pool.
+   */
+  private async exchange(url: URL, method: "GET" | WriteMethod, body: unknown, request: string): Promise<Exchange> {
+    const giveBack = method === "GET" ? await this.readSlots.take() : undefined;
+    try {
+      let response: TransportAnswer;
+      try {
+        response = await this.fetchOnce(url, method, body);
+      } catch (error) {
+        const reason = networkReason(error);
+        return { kind: "lost", reason, sent: !failedBeforeSending(reason), error };
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.text().catch(() => undefined);
+        throw redirectRefusal(request, response.headers.get("location"), url);
+      }
+      try {
+        return { kind: "answer", response, parsed: await readBody(response) };
+      } catch (error) {
+        // The answer broke off mid-body: as good as no answer.
+        const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
+        return { kind: "lost", reason, sent: true, error };
+      }
+    } finally {
+      giveBack?.();
     }
   }
 
@@ -270,6 +297,11 @@ export class SentryClient {
     await this.options.sleep(ms);
   }
 }
+
+/** What one exchange gave: an answer read whole, or a lost one (no connection, or the answer broke off). */
+type Exchange =
+  | { readonly kind: "answer"; readonly response: TransportAnswer; readonly parsed: unknown }
+  | { readonly kind: "lost"; readonly reason: string; readonly sent: boolean; readonly error: unknown };
 
 /** Where one attempt of a request stands, for the retry decision after a lost answer. */
 interface AttemptContext {
