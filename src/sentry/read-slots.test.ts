@@ -14,9 +14,10 @@ describe("ReadSlots", () => {
     second();
     second(); // giving back twice frees one slot, not two
     (await third)();
+    const giveBackFourth = await fourth;
     expect(order).toEqual(["third", "fourth"]);
     first();
-    (await fourth)();
+    giveBackFourth();
     // Every slot is free again: two readers get in at once.
     await Promise.all([slots.take(), slots.take()]);
   });
