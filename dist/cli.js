@@ -14,4 +14,4 @@ function keepYoungGenerationSmall() {
 // src/cli/bin.ts
 nodeModule.enableCompileCache?.();
 keepYoungGenerationSmall();
-await import("./chunks/cli-DLKE4AMZ.js");
+await import("./chunks/cli-KUBVFOTM.js");

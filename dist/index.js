@@ -66470,40 +66470,6 @@ function readFailureReason(error2) {
   }
 }
 
-// src/sentry/read-slots.ts
-var ReadSlots = class {
-  free;
-  waiting = [];
-  constructor(limit) {
-    this.free = limit;
-  }
-  /** Waits for a slot; the returned function gives it back (once). */
-  async take() {
-    if (this.free > 0) this.free -= 1;
-    else await new Promise((resolve2) => this.waiting.push(resolve2));
-    let given = false;
-    return () => {
-      if (given) return;
-      given = true;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free += 1;
-    };
-  }
-};
-
-// src/sentry/seeded-random.ts
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
 // src/domain/api-error.ts
 var ApiStatusError = class extends Error {
   /** The HTTP status of the answer. */
@@ -66655,6 +66621,63 @@ function redirectRefusal(request3, location, url) {
   );
 }
 
+// src/sentry/base-url.ts
+function isLoopback(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function normalizeBaseUrl(text2) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch (error2) {
+    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error2 });
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
+  }
+  if (url.username || url.password)
+    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
+  url.search = "";
+  url.hash = "";
+  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
+  return url;
+}
+
+// src/sentry/read-slots.ts
+var ReadSlots = class {
+  free;
+  waiting = [];
+  constructor(limit) {
+    this.free = limit;
+  }
+  /** Waits for a slot; the returned function gives it back (once). */
+  async take() {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise((resolve2) => this.waiting.push(resolve2));
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    };
+  }
+};
+
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
 // src/sentry/retry-policy.ts
 var READ_RETRY_BUDGET_MS = 6e4;
 var MAX_CONNECT_ATTEMPTS = 5;
@@ -66745,27 +66768,6 @@ var REQUEST_TIMEOUT_MS = 6e4;
 var MAX_CONCURRENT_READS = 4;
 function apiPath(...segments) {
   return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
-}
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function normalizeBaseUrl(text2) {
-  let url;
-  try {
-    url = new URL(text2);
-  } catch (error2) {
-    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error2 });
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
-  }
-  if (url.username || url.password)
-    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
-  url.search = "";
-  url.hash = "";
-  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
-  return url;
 }
 function limiterKey(path6) {
   return path6.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
