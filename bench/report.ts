@@ -80,8 +80,10 @@ script as \`dist/\`, started as a child process the way a user starts it.
 - **Network model.** The fake delays every answer by the latency *L* = 20 ms,
   allows 40 requests per second on the members index (list and invite, E1/E5;
   fixed one-second windows, 429 above) and 470/s per endpoint elsewhere
-  (docs/sentry-behaviour.md S3). sentry-roster keeps *C* = MAX_CONCURRENT_READS reads in
-  flight (src/sentry/read-live-state.ts) and sends writes one at a time.
+  (docs/sentry-behaviour.md S3). sentry-roster keeps at most *C* =
+  MAX_CONCURRENT_READS reads in flight over all the lists it reads
+  (src/sentry/client.ts; a test checks the fake's peak count of requests in
+  flight) and sends writes one at a time.
 - **Plan requests, lower bound.** ⌈members/100⌉ + ⌈teams/100⌉ +
   Σ⌈team members/100⌉ + 3 (org details, the token's own member and the
   token's scopes, which the plan needs to judge what the token may do; before
@@ -207,6 +209,18 @@ export const FINDINGS = `## What the figures changed, and what is left
   rose by 4 % (plan) to 11 % (apply), about 0.2 s, and wall time did not
   change: the rate limit sets it. Apply's two readings were already not alive
   at once (src/commands/apply-confirm.ts).
+- **An honest bound for reads.** The lower bound of a plan's time spreads
+  its requests over *C* = 4 readers, but the client kept 4 team lists in
+  flight *beside* the members list, the team list, org details, the token's
+  member and its scopes: up to 9 at once (8, the agent's connection limit).
+  The bound was then no bound for this client, and the fake did not show
+  it: it counted a request as in flight only while its handler ran, not
+  during its latency. The fake now counts from arrival to answer (and answers
+  429 above a concurrency limit, as Sentry does), and the client holds one of
+  *C* read slots from sending a request to the last byte of its answer
+  (src/sentry/read-slots.ts), so every figure below is against a bound that
+  holds. At 100 × 10 this costs a round trip: 15 requests over 4 readers
+  take four, not three.
 - **Plan wall time at small sizes** (open at 100 × 10). A quiet run before
   these changes measured the plan's requests at 1.06×, 1.19× and 1.02× of
   their bound, but the whole CLI minus \`node -e 0\` at 2.12× (100 × 10) and

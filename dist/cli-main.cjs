@@ -10321,23 +10321,6 @@ var init_compute_plan = __esm({
   }
 });
 
-// src/sentry/seeded-random.ts
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-var init_seeded_random = __esm({
-  "src/sentry/seeded-random.ts"() {
-    "use strict";
-  }
-});
-
 // src/domain/api-error.ts
 var ApiStatusError;
 var init_api_error = __esm({
@@ -10503,6 +10486,80 @@ var init_errors2 = __esm({
   }
 });
 
+// src/sentry/base-url.ts
+function isLoopback(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function normalizeBaseUrl(text2) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch (error) {
+    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error });
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
+  }
+  if (url.username || url.password)
+    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
+  url.search = "";
+  url.hash = "";
+  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
+  return url;
+}
+var init_base_url = __esm({
+  "src/sentry/base-url.ts"() {
+    "use strict";
+    init_errors2();
+  }
+});
+
+// src/sentry/read-slots.ts
+var ReadSlots;
+var init_read_slots = __esm({
+  "src/sentry/read-slots.ts"() {
+    "use strict";
+    ReadSlots = class {
+      free;
+      waiting = [];
+      constructor(limit) {
+        this.free = limit;
+      }
+      /** Waits for a slot; the returned function gives it back (once). */
+      async take() {
+        if (this.free > 0) this.free -= 1;
+        else await new Promise((resolve) => this.waiting.push(resolve));
+        let given = false;
+        return () => {
+          if (given) return;
+          given = true;
+          const next = this.waiting.shift();
+          if (next) next();
+          else this.free += 1;
+        };
+      }
+    };
+  }
+});
+
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+var init_seeded_random = __esm({
+  "src/sentry/seeded-random.ts"() {
+    "use strict";
+  }
+});
+
 // src/sentry/retry-policy.ts
 function readRateLimit(headers) {
   const number = (name) => {
@@ -10604,45 +10661,28 @@ var init_transport = __esm({
 function apiPath(...segments) {
   return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
 }
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function normalizeBaseUrl(text2) {
-  let url;
-  try {
-    url = new URL(text2);
-  } catch (error) {
-    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error });
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
-  }
-  if (url.username || url.password)
-    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
-  url.search = "";
-  url.hash = "";
-  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
-  return url;
-}
 function limiterKey(path) {
   return path.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
 }
-var REQUEST_TIMEOUT_MS, SentryClient;
+var REQUEST_TIMEOUT_MS, MAX_CONCURRENT_READS, SentryClient;
 var init_client = __esm({
   "src/sentry/client.ts"() {
     "use strict";
+    init_base_url();
+    init_read_slots();
     init_seeded_random();
     init_errors2();
     init_retry_policy();
     init_transport();
     REQUEST_TIMEOUT_MS = 6e4;
+    MAX_CONCURRENT_READS = 4;
     SentryClient = class {
       baseUrl;
       options;
       random;
       rates = /* @__PURE__ */ new Map();
       writeQueue = Promise.resolve();
+      readSlots = new ReadSlots(MAX_CONCURRENT_READS);
       constructor(options) {
         this.baseUrl = normalizeBaseUrl(options.baseUrl);
         this.options = options;
@@ -10697,28 +10737,14 @@ var init_client = __esm({
           const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
           if (pace > 0) await this.wait(pace, request2);
           const attemptOf = { request: request2, write, attempt, waitedMs };
-          let response;
-          try {
-            response = await this.fetchOnce(url, method, body);
-          } catch (error2) {
-            const reason = networkReason(error2);
-            waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error2);
+          const exchanged = await this.exchange(url, method, body, request2);
+          if (exchanged.kind === "lost") {
+            waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
             continue;
           }
+          const { response, parsed } = exchanged;
           const rate = readRateLimit(response.headers);
           if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-          if (response.status >= 300 && response.status < 400) {
-            await response.text().catch(() => void 0);
-            throw redirectRefusal(request2, response.headers.get("location"), url);
-          }
-          let parsed;
-          try {
-            parsed = await readBody(response);
-          } catch (error2) {
-            const reason = error2 instanceof TruncatedAnswer ? error2.message : networkReason(error2);
-            waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error2);
-            continue;
-          }
           if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed };
           const decision = decideRetry({
             write,
@@ -10737,6 +10763,36 @@ var init_client = __esm({
           if (decision.kind === "ambiguous")
             throw new SentryAmbiguousWriteError(request2, decision.reason, { cause: error });
           throw error;
+        }
+      }
+      /**
+       * One HTTP exchange: the request, then its whole answer read. A GET holds
+       * one of MAX_CONCURRENT_READS read slots meanwhile; writes are one at a time
+       * already (send). A redirect is refused here, its body drained first so
+       * the connection goes back to the pool.
+       */
+      async exchange(url, method, body, request2) {
+        const giveBack = method === "GET" ? await this.readSlots.take() : void 0;
+        try {
+          let response;
+          try {
+            response = await this.fetchOnce(url, method, body);
+          } catch (error) {
+            const reason = networkReason(error);
+            return { kind: "lost", reason, sent: !failedBeforeSending(reason), error };
+          }
+          if (response.status >= 300 && response.status < 400) {
+            await response.text().catch(() => void 0);
+            throw redirectRefusal(request2, response.headers.get("location"), url);
+          }
+          try {
+            return { kind: "answer", response, parsed: await readBody(response) };
+          } catch (error) {
+            const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
+            return { kind: "lost", reason, sent: true, error };
+          }
+        } finally {
+          giveBack?.();
         }
       }
       fetchOnce(url, method, body) {
@@ -11140,7 +11196,6 @@ async function readTeamsAndMembers(client, options) {
 function compareIds2(a, b) {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
-var MAX_CONCURRENT_READS;
 var init_read_live_state = __esm({
   "src/sentry/read-live-state.ts"() {
     "use strict";
@@ -11148,7 +11203,6 @@ var init_read_live_state = __esm({
     init_dto();
     init_errors2();
     init_paginate();
-    MAX_CONCURRENT_READS = 4;
   }
 });
 

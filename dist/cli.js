@@ -72,5 +72,5 @@ function runWithCodeCache(file, cacheFile) {
 keepYoungGenerationSmall();
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "3be6ef823d0da34f", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "c4431af6c1007255", command: process.argv[2] })
 );
