@@ -26,7 +26,8 @@ function isPrivateDirectory(directory) {
   const stat = statSync(directory, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) return false;
   const uid = process.getuid?.();
-  return (uid === void 0 || stat.uid === uid) && (stat.mode & 18) === 0;
+  if (uid === void 0) return true;
+  return stat.uid === uid && (stat.mode & 18) === 0;
 }
 function readCache(file) {
   try {

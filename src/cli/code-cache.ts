@@ -41,7 +41,9 @@ function isPrivateDirectory(directory: string): boolean {
   const stat = statSync(directory, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) return false;
   const uid = process.getuid?.();
-  return (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
+  // Windows has no uid nor these mode bits; its temporary directory is the user's own.
+  if (uid === undefined) return true;
+  return stat.uid === uid && (stat.mode & 0o022) === 0;
 }
 
 function readCache(file: string): Buffer | undefined {
