@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { computePlan } from "../src/plan/compute-plan.js";
 import { MAX_ROSTER_BYTES } from "../src/roster/parse-roster.js";
 import { parseRosterText } from "../src/roster/validate-roster.js";
-import { MAX_CONCURRENT_READS } from "../src/sentry/read-live-state.js";
+import { MAX_CONCURRENT_READS } from "../src/sentry/client.js";
 import { DEFAULT_LIMIT, MEMBERS_INDEX_LIMIT, type FakeSentry, startFakeSentry } from "../test/fakes/fake-sentry.js";
 import { type NetworkModel, applyIdealMs, median, planRequestBound, planTimeBoundMs } from "./lower-bound.js";
 import {

@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { build } from "esbuild";
 import { rosterValidatorPlugin } from "../scripts/roster-validator-code.mjs";
 import { lazyHttp2Plugin } from "../scripts/lazy-http2.mjs";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -63,20 +63,10 @@ export function buildDist(
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  // The Action is one file; the CLI is its entry and the chunks it can load.
-  const chunks = readdirSync(join(outDir, "chunks"));
+  // The Action is one file; the CLI is its entry and its code.
   const size = (file: string) => statSync(join(outDir, file)).size;
   const bundles = [
-    {
-      file: "dist/cli.js + dist/chunks/",
-      bytes: size("cli.js") + chunks.reduce((sum, name) => sum + size(join("chunks", name)), 0),
-    },
-    {
-      file: "dist/chunks/undici-*.js (plan, apply, export only)",
-      bytes: chunks
-        .filter((name) => name.startsWith("undici-"))
-        .reduce((sum, name) => sum + size(join("chunks", name)), 0),
-    },
+    { file: "dist/cli.js + dist/cli-main.cjs", bytes: size("cli.js") + size("cli-main.cjs") },
     { file: "dist/index.js", bytes: size("index.js") },
   ];
   return { cli: join(outDir, "cli.js"), bundles };

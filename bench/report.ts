@@ -80,8 +80,10 @@ script as \`dist/\`, started as a child process the way a user starts it.
 - **Network model.** The fake delays every answer by the latency *L* = 20 ms,
   allows 40 requests per second on the members index (list and invite, E1/E5;
   fixed one-second windows, 429 above) and 470/s per endpoint elsewhere
-  (docs/sentry-behaviour.md S3). sentry-roster keeps *C* = MAX_CONCURRENT_READS reads in
-  flight (src/sentry/read-live-state.ts) and sends writes one at a time.
+  (docs/sentry-behaviour.md S3). sentry-roster keeps at most *C* =
+  MAX_CONCURRENT_READS reads in flight over all the lists it reads
+  (src/sentry/client.ts; a test checks the fake's peak count of requests in
+  flight) and sends writes one at a time.
 - **Plan requests, lower bound.** ⌈members/100⌉ + ⌈teams/100⌉ +
   Σ⌈team members/100⌉ + 3 (org details, the token's own member and the
   token's scopes, which the plan needs to judge what the token may do; before
@@ -128,10 +130,13 @@ script as \`dist/\`, started as a child process the way a user starts it.
   without it sets NODE_DISABLE_COMPILE_CACHE=1.
 - **Plan CLI wall time − node -e 0.** The median plan wall time minus \`node -e 0\`
   measured at the start of the same run, over the lower-bound time of its
-  requests: what the process adds to the requests' floor.
-- **Plan phases.** bench/phases.ts runs one \`plan\` in one process with the
-  same bundler settings as \`dist/\` (code splitting, the generated validator)
-  and reads process.cpuUsage() and getrusage's maxRSS after each phase: load
+  requests: what the process adds to the requests' floor. Three runs per size,
+  no warm-up run: the CLI's code cache is written by the first plan of a new
+  build and read by the next ones, so the median is a run with the cache, as
+  a user's second plan is.
+- **Plan phases.** bench/phases.ts runs one \`plan\` in one process with
+  \`dist/\`'s bundler plugins (the generated validator), split per command but
+  without the CLI's code cache, and reads process.cpuUsage() and getrusage's maxRSS after each phase: load
   code (the plan's chunks; undici loads on the first request, so it counts in
   read Sentry), read roster, validate, read Sentry, compute (computePlan),
   render (the text and the JSON of the plan). One run per size.
@@ -173,9 +178,10 @@ export const FINDINGS = `## What the figures changed, and what is left
   any other position is looked up in a library parse made only when a message
   needs one, and any file outside that subset goes to the library as before.
   A property test compares both readers on generated text.
-- **Start-up** (issue 16). \`dist/cli.js\` is now a small entry that turns on
-  Node's compile cache and loads one chunk per command (\`dist/chunks/\`), so
-  \`validate\` never parses undici (1 MiB); the roster schema's validator is
+- **Start-up** (issue 16). \`dist/cli.js\` is now a small entry that runs the
+  CLI's code (\`dist/cli-main.cjs\`) with a code cache (see the plan wall time
+  item below), and each command's modules are evaluated only when it runs, so
+  \`validate\` never loads undici (1 MiB); the roster schema's validator is
   ajv standalone code generated at build time instead of compiled at every
   start; and the CLI no longer creates the stdin stream just to ask whether it
   is a terminal (that alone cost about 60 ms of wall time per start here, with
@@ -199,20 +205,36 @@ export const FINDINGS = `## What the figures changed, and what is left
   it from growing once their code is loaded, at the one or two MB per
   semi-space that start-up gave it (src/commands/young-generation.ts). That
   moment matters: stopped at the very start (1 MB), short-lived objects
-  reached the old generation and apply peaked 30 MB higher, and validate's
-  cold start took about a tenth longer; 2 to 4 MB gave the lowest peak.
-  Node's \`--max-semi-space-size\` would do the same, but only on node's
-  command line, which the Action's runner owns. And the snapshot is no longer
-  built as one indented JSON string of the whole reading (5.1 MB here) while
-  the reading and the plan are alive: it is written in pieces as it is
+  reached the old generation and apply peaked at 157 MB, and validate's cold
+  start took 8 % more CPU; 2 to 4 MB gave the lowest peak. The CLI puts
+  V8's own growth factor back at exit, before it writes its code cache,
+  which V8 would otherwise reject at the next start. Node's
+  \`--max-semi-space-size\` would do the same, but only on node's command
+  line, which the Action's runner owns. And the snapshot is no longer built
+  as one indented JSON string of the whole reading (5.1 MB here) while the
+  reading and the plan are alive: it is written in pieces as it is
   serialized, the same text (src/commands/apply-snapshot.ts), which took
   about 8 MB off apply's peak in a side-by-side check. Side by side, in
   paired runs against the fake with its 20 ms latency (medians of 7 and 9):
-  apply 219 → 118 MB and plan 172 → 112 MB from before these changes (the
-  new transport of the next item included); the young generation alone took
-  apply from 182 to 116 MB, with the same CPU and wall time, also for the
-  plan at 100 × 10 and for validate's cold start. Apply's two readings were
-  already not alive at once (src/commands/apply-confirm.ts).
+  the young generation alone took apply from 166 to 114 MB and plan from 142
+  to 109 MB, with the same wall time and 3 to 4 % less CPU time; at 100 × 10
+  the plan's CPU time was 4 % higher and its wall time 1 % (41 pairs, within
+  their spread), validate's cold start 3 %. From before these changes (the
+  client and start-up changes of the items below included): apply 218 →
+  113 MB, plan 173 → 110 MB. Apply's two readings were already not alive at
+  once (src/commands/apply-confirm.ts).
+- **An honest bound for reads.** The lower bound of a plan's time spreads
+  its requests over *C* = 4 readers, but the client kept 4 team lists in
+  flight *beside* the members list, the team list, org details, the token's
+  member and its scopes: up to 9 at once (8, the agent's connection limit).
+  The bound was then no bound for this client, and the fake did not show
+  it: it counted a request as in flight only while its handler ran, not
+  during its latency. The fake now counts from arrival to answer (and answers
+  429 above a concurrency limit, as Sentry does), and the client holds one of
+  *C* read slots from sending a request to the last byte of its answer
+  (src/sentry/read-slots.ts), so every figure below is against a bound that
+  holds. At 100 × 10 this costs a round trip: 15 requests over 4 readers
+  take four, not three.
 - **Plan wall time at small sizes** (open at 100 × 10). A quiet run before
   these changes measured the plan's requests at 1.06×, 1.19× and 1.02× of
   their bound, but the whole CLI minus \`node -e 0\` at 2.12× (100 × 10) and
@@ -231,15 +253,34 @@ export const FINDINGS = `## What the figures changed, and what is left
     the real module on first use (scripts/lazy-http2.mjs). Over https,
     \`node:tls\` still loads, so users save about half of what the bench does.
 
-  Side by side (medians of paired runs, this machine under load, the fake at
-  20 ms): the plan's CPU time went from 159 to 118 ms at 100 × 10 and from
-  256 to 193 ms at 1,000 × 50, its wall time to 0.81× and 0.92×. A bench run
-  of 1,000 × 50 under that load met the target (1.36×; its requests 0.99× of
-  their bound); 100 × 10 should still be near 1.6×. What is left there is
-  mostly compiling: Node's compile cache keeps only the code V8 compiles
-  before a module runs, so every run compiles again each function it calls
-  (the roster checks, the client, undici's request path), before the first
-  request and while the first answers are read.
+  Side by side (medians of paired runs, the fake at 20 ms): the plan's CPU
+  time went from 159 to 118 ms at 100 × 10 and from 256 to 193 ms at
+  1,000 × 50, its wall time to 0.80× and 0.92×. Quick bench runs of the
+  tree before and after, one after the other on a lightly loaded machine:
+  1,000 × 50 went from 1.64× to 1.23× (met), 100 × 10 from 2.73× to 1.79×
+  and 1.98× in two runs (not met). At 100 × 10 the requests take three
+  round trips, about 80 ms; what the process adds is about 40 ms before the
+  first request (loading the CLI's code, the roster checks, loading undici)
+  and 10 to 15 ms after the last answer. Most of it is compiling: Node's
+  compile cache keeps only the code V8 compiles before a module runs (its
+  entries are the same size after \`--help\` as after a plan), so every run
+  compiles again each function it calls.
+
+  So \`dist/cli.js\` now compiles the CLI's code itself, as one CommonJS script
+  (\`dist/cli-main.cjs\`, through \`vm.Script\`), and keeps V8's code cache of it
+  taken when the first run of each command exits, which holds every function
+  that run compiled (src/cli/code-cache.ts; where it lives and how to turn it
+  off: docs/cli.md#start-up). Side by side at 100 × 10 (the fake at 20 ms,
+  31 paired runs, warm caches on both sides, medians): the plan's wall time
+  went from 175 to 161 ms (paired ratio 0.91×) and its CPU time from 128 to
+  109 ms (0.86×); \`validate\` of the example from 53 to 44 ms of CPU. A first
+  run of a command costs a few ms more, to write its cache (0.2 to 0.6 MB).
+  The Action is unchanged: a runner starts with an empty temporary directory,
+  so a cache would never be read. What a plan at 100 × 10 still spends around
+  its three round trips, in a CPU profile: about 12 ms loading Node's own
+  modules (undici's and \`node:http\`'s), 6 ms in the garbage collector (the
+  young generation kept small, see the memory of apply item), 6 ms reading
+  the code cache, and Node's start.
 
 ## How cost grows with members and teams
 

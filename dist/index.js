@@ -57555,8 +57555,14 @@ async function decode(coding, bytes) {
     deflate: zlib.inflateSync,
     br: zlib.brotliDecompressSync
   };
-  const decoder = decoders[coding];
-  return (decoder ? decoder(bytes) : Buffer.from(bytes)).toString("utf8");
+  const codings = coding.split(",").map((name) => name.trim()).filter((name) => name !== "" && name !== "identity");
+  let body = Buffer.from(bytes);
+  for (const name of codings.reverse()) {
+    const decoder = decoders[name];
+    if (!decoder) break;
+    body = decoder(body);
+  }
+  return body.toString("utf8");
 }
 var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, ACCEPT_ENCODING;
 var init_undici_transport = __esm({
@@ -57574,8 +57580,10 @@ var init_undici_transport = __esm({
 
 // src/commands/young-generation.ts
 import { setFlagsFromString } from "node:v8";
+var V8_SEMI_SPACE_GROWTH_FACTOR = 2;
 function keepYoungGenerationSmall() {
   setFlagsFromString("--semi-space-growth-factor=1");
+  process.prependOnceListener("exit", () => setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`));
 }
 
 // src/action/main.ts
@@ -66464,18 +66472,6 @@ function readFailureReason(error2) {
   }
 }
 
-// src/sentry/seeded-random.ts
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
 // src/domain/api-error.ts
 var ApiStatusError = class extends Error {
   /** The HTTP status of the answer. */
@@ -66627,6 +66623,63 @@ function redirectRefusal(request3, location, url) {
   );
 }
 
+// src/sentry/base-url.ts
+function isLoopback(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function normalizeBaseUrl(text2) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch (error2) {
+    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error2 });
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
+  }
+  if (url.username || url.password)
+    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
+  url.search = "";
+  url.hash = "";
+  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
+  return url;
+}
+
+// src/sentry/read-slots.ts
+var ReadSlots = class {
+  free;
+  waiting = [];
+  constructor(limit) {
+    this.free = limit;
+  }
+  /** Waits for a slot; the returned function gives it back (once). */
+  async take() {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise((resolve2) => this.waiting.push(resolve2));
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    };
+  }
+};
+
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
 // src/sentry/retry-policy.ts
 var READ_RETRY_BUDGET_MS = 6e4;
 var MAX_CONNECT_ATTEMPTS = 5;
@@ -66714,29 +66767,9 @@ async function readBody(response) {
 
 // src/sentry/client.ts
 var REQUEST_TIMEOUT_MS = 6e4;
+var MAX_CONCURRENT_READS = 4;
 function apiPath(...segments) {
   return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
-}
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function normalizeBaseUrl(text2) {
-  let url;
-  try {
-    url = new URL(text2);
-  } catch (error2) {
-    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error2 });
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
-  }
-  if (url.username || url.password)
-    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
-  url.search = "";
-  url.hash = "";
-  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
-  return url;
 }
 function limiterKey(path6) {
   return path6.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
@@ -66747,6 +66780,7 @@ var SentryClient = class {
   random;
   rates = /* @__PURE__ */ new Map();
   writeQueue = Promise.resolve();
+  readSlots = new ReadSlots(MAX_CONCURRENT_READS);
   constructor(options) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
     this.options = options;
@@ -66801,28 +66835,14 @@ var SentryClient = class {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request3);
       const attemptOf = { request: request3, write, attempt, waitedMs };
-      let response;
-      try {
-        response = await this.fetchOnce(url, method, body);
-      } catch (error3) {
-        const reason = networkReason(error3);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error3);
+      const exchanged = await this.exchange(url, method, body, request3);
+      if (exchanged.kind === "lost") {
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
         continue;
       }
+      const { response, parsed } = exchanged;
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.text().catch(() => void 0);
-        throw redirectRefusal(request3, response.headers.get("location"), url);
-      }
-      let parsed;
-      try {
-        parsed = await readBody(response);
-      } catch (error3) {
-        const reason = error3 instanceof TruncatedAnswer ? error3.message : networkReason(error3);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error3);
-        continue;
-      }
       if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed };
       const decision = decideRetry({
         write,
@@ -66841,6 +66861,36 @@ var SentryClient = class {
       if (decision.kind === "ambiguous")
         throw new SentryAmbiguousWriteError(request3, decision.reason, { cause: error2 });
       throw error2;
+    }
+  }
+  /**
+   * One HTTP exchange: the request, then its whole answer read. A GET holds
+   * one of MAX_CONCURRENT_READS read slots meanwhile; writes are one at a time
+   * already (send). A redirect is refused here, its body drained first so
+   * the connection goes back to the pool.
+   */
+  async exchange(url, method, body, request3) {
+    const giveBack = method === "GET" ? await this.readSlots.take() : void 0;
+    try {
+      let response;
+      try {
+        response = await this.fetchOnce(url, method, body);
+      } catch (error2) {
+        const reason = networkReason(error2);
+        return { kind: "lost", reason, sent: !failedBeforeSending(reason), error: error2 };
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.text().catch(() => void 0);
+        throw redirectRefusal(request3, response.headers.get("location"), url);
+      }
+      try {
+        return { kind: "answer", response, parsed: await readBody(response) };
+      } catch (error2) {
+        const reason = error2 instanceof TruncatedAnswer ? error2.message : networkReason(error2);
+        return { kind: "lost", reason, sent: true, error: error2 };
+      }
+    } finally {
+      giveBack?.();
     }
   }
   fetchOnce(url, method, body) {
@@ -67079,7 +67129,6 @@ async function readAllAs(client, path6, read, query = {}) {
 }
 
 // src/sentry/read-live-state.ts
-var MAX_CONCURRENT_READS = 4;
 async function mapLimit(items, limit, run2) {
   const results = new Array(items.length);
   let next = 0;

@@ -1,8 +1,10 @@
-// Bundles the Action and the CLI into dist/. Deterministic: no timestamps; chunk names carry a content hash only.
-// dist/index.js (the Action) is one file. dist/cli.js is a small entry that loads the CLI's chunks
-// (dist/chunks/), one per command, so each command evaluates only the code it uses (docs/benchmarks.md).
+// Bundles the Action and the CLI into dist/. Deterministic: no timestamps.
+// dist/index.js (the Action) is one file. The CLI is its code as one CommonJS file (dist/cli-main.cjs), where
+// each command's modules are evaluated only when it runs, and a small entry (dist/cli.js) that runs that file
+// with a V8 code cache (src/cli/code-cache.ts, docs/benchmarks.md); the entry carries the file's content hash.
 import { build } from "esbuild";
-import { chmod, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { chmod, readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { lazyHttp2Plugin } from "./lazy-http2.mjs";
@@ -30,18 +32,20 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: resolve(outdir, "index.js"), banner: { js: requireShim } });
-// Chunks of an earlier build would linger under other hashes.
+// Chunks of the layout before dist/cli-main.cjs would linger.
 await rm(resolve(outdir, "chunks"), { recursive: true, force: true });
+const cliMain = resolve(outdir, "cli-main.cjs");
+// CommonJS: V8's code cache API takes a script, not a module. Without splitting, esbuild wraps the modules
+// each command imports dynamically in lazy initialisers, so a command still evaluates only its own.
+await build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: cliMain, format: "cjs" });
+const cliMainHash = createHash("sha256").update(await readFile(cliMain)).digest("hex").slice(0, 16);
+const cli = resolve(outdir, "cli.js");
 await build({
   ...common,
-  entryPoints: { cli: "src/cli/bin.ts" },
-  outdir,
-  splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
-  banner: { js: requireShim },
+  entryPoints: ["src/cli/bin.ts"],
+  outfile: cli,
+  define: { CLI_MAIN_HASH: JSON.stringify(cliMainHash) },
+  // The shebang goes on the entry only.
+  banner: { js: "#!/usr/bin/env node" },
 });
-// The shebang goes on the entry only (esbuild's banner would put it on every chunk).
-const { readFile, writeFile } = await import("node:fs/promises");
-const cli = resolve(outdir, "cli.js");
-await writeFile(cli, `#!/usr/bin/env node\n${await readFile(cli, "utf8")}`);
 await chmod(cli, 0o755);

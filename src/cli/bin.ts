@@ -1,9 +1,15 @@
-// The CLI's entry point (dist/cli.js). It turns on Node's compile cache before
-// loading the rest, so later starts reuse the compiled code (docs/cli.md#start-up):
-// the cache lives in the system's temporary directory (NODE_COMPILE_CACHE moves
-// it, NODE_DISABLE_COMPILE_CACHE=1 turns it off), never in the user's project.
-import nodeModule from "node:module";
+// The CLI's entry point (dist/cli.js). It runs the CLI's code (dist/cli-main.cjs)
+// with a V8 code cache written after the run, so later starts skip compiling it
+// (src/cli/code-cache.ts, docs/cli.md#start-up): the cache lives in the system's
+// temporary directory (NODE_COMPILE_CACHE moves it, NODE_DISABLE_COMPILE_CACHE=1
+// turns it off), never in the user's project.
+import { fileURLToPath } from "node:url";
+import { codeCacheFile, runWithCodeCache } from "./code-cache.js";
 
-// Optional: Node 22.0 has no compile cache.
-nodeModule.enableCompileCache?.();
-await import("./index.js");
+/** Content hash of dist/cli-main.cjs, set by scripts/build.mjs. */
+declare const CLI_MAIN_HASH: string;
+
+runWithCodeCache(
+  fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
+  codeCacheFile(process.env, { codeHash: CLI_MAIN_HASH, command: process.argv[2] }),
+);

@@ -3,7 +3,8 @@ import { watchProcessInterrupts } from "../commands/process-interrupts.js";
 import { keepYoungGenerationSmall } from "../commands/young-generation.js";
 import { runCli } from "./main.js";
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// No top-level await: this module is bundled as CommonJS for the code cache (src/cli/code-cache.ts).
+void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
@@ -27,4 +28,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
         },
       }
     : {}),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -4,8 +4,8 @@ import { describeError } from "../commands/describe-error.js";
 import { VERSION } from "../commands/version.js";
 
 /**
- * Each command is loaded when it runs: dist/ splits them into chunks, so
- * `validate` never parses the HTTP stack or the plan renderers (docs/benchmarks.md).
+ * Each command is loaded when it runs: in dist/ its modules are evaluated only
+ * then, so `validate` never loads the HTTP stack or the plan renderers (docs/benchmarks.md).
  */
 const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   validate: async () => (await import("./validate-cli.js")).validateCli,

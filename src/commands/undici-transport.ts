@@ -72,7 +72,12 @@ function headerLookup(headers: Dispatcher.ResponseData["headers"]): AnswerHeader
   };
 }
 
-/** Decodes a compressed body; zlib loads only when an answer is compressed. A cut-short body throws, as a lost answer. */
+/**
+ * Decodes a compressed body, undoing the codings last first (Content-Encoding
+ * lists them in the order applied); a coding it does not know leaves the bytes
+ * as they are, as fetch does. zlib loads only when an answer is compressed. A
+ * cut-short body throws, as a lost answer.
+ */
 async function decode(coding: string, bytes: Uint8Array): Promise<string> {
   const zlib = await import("node:zlib");
   const decoders: Record<string, (input: Uint8Array) => Buffer> = {
@@ -81,6 +86,15 @@ async function decode(coding: string, bytes: Uint8Array): Promise<string> {
     deflate: zlib.inflateSync,
     br: zlib.brotliDecompressSync,
   };
-  const decoder = decoders[coding];
-  return (decoder ? decoder(bytes) : Buffer.from(bytes)).toString("utf8");
+  const codings = coding
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "" && name !== "identity");
+  let body: Buffer = Buffer.from(bytes);
+  for (const name of codings.reverse()) {
+    const decoder = decoders[name];
+    if (!decoder) break;
+    body = decoder(body);
+  }
+  return body.toString("utf8");
 }

@@ -1,6 +1,7 @@
 // size: one file for the client's behaviour (paging, pacing, retries, lost answers, errors, redirects): the cases share one scripted transport and read as one specification.
 import { describe, expect, it } from "vitest";
-import { SentryClient, apiPath, normalizeBaseUrl } from "./client.js";
+import { normalizeBaseUrl } from "./base-url.js";
+import { SentryClient, apiPath } from "./client.js";
 import { SentryAmbiguousWriteError, SentryApiError, SentryConfigError, SentryConnectionError } from "./errors.js";
 import { MAX_CONNECT_ATTEMPTS, MAX_BACKOFF_MS, READ_RETRY_BUDGET_MS } from "./retry-policy.js";
 

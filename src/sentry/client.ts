@@ -1,7 +1,8 @@
+import { normalizeBaseUrl } from "./base-url.js";
+import { ReadSlots } from "./read-slots.js";
 import { seededRandom } from "./seeded-random.js";
 import {
   SentryAmbiguousWriteError,
-  SentryConfigError,
   SentryConnectionError,
   SentryWriteNotSentError,
   apiErrorFor,
@@ -15,6 +16,14 @@ import { type AnswerHeaders, type SentryTransport, type TransportAnswer, Truncat
 
 /** One request's time budget, on top of the agent's connect/headers/body timeouts. */
 export const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Reads in flight at once, over every list a reading makes (members, teams,
+ * team members, org details, the token's member and scopes): well under
+ * sentry.io's concurrency limit of 25 (docs/sentry-behaviour.md S3). The
+ * bench's lower bound of a plan's time assumes exactly this many readers.
+ */
+export const MAX_CONCURRENT_READS = 4;
 
 /** Methods the client writes with. */
 export type WriteMethod = "POST" | "PUT" | "DELETE";
@@ -64,29 +73,6 @@ export function apiPath(...segments: readonly string[]): string {
   return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
 }
 
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-/** Checks and normalizes the base URL: https unless loopback, no query, no credentials, no trailing slash. */
-export function normalizeBaseUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch (error) {
-    throw new SentryConfigError(`invalid Sentry URL "${text}": expected e.g. https://sentry.io`, { cause: error });
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
-  }
-  if (url.username || url.password)
-    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
-  url.search = "";
-  url.hash = "";
-  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
-  return url;
-}
 
 /** Rate-limit bucket of a path: Sentry limits per endpoint, so ids and slugs are folded. */
 function limiterKey(path: string): string {
@@ -108,6 +94,7 @@ export class SentryClient {
   private readonly random: () => number;
   private readonly rates = new Map<string, RateLimitState>();
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private readonly readSlots = new ReadSlots(MAX_CONCURRENT_READS);
 
   constructor(options: SentryClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -175,29 +162,14 @@ export class SentryClient {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
       const attemptOf: AttemptContext = { request, write, attempt, waitedMs };
-      let response: TransportAnswer;
-      try {
-        response = await this.fetchOnce(url, method, body);
-      } catch (error) {
-        const reason = networkReason(error);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, !failedBeforeSending(reason), error);
+      const exchanged = await this.exchange(url, method, body, request);
+      if (exchanged.kind === "lost") {
+        waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
         continue;
       }
+      const { response, parsed } = exchanged;
       const rate = readRateLimit(response.headers);
       if (rate.remaining !== undefined || rate.concurrentRemaining !== undefined) this.rates.set(key, rate);
-      if (response.status >= 300 && response.status < 400) {
-        await response.text().catch(() => undefined); // drained, so the connection goes back to the pool
-        throw redirectRefusal(request, response.headers.get("location"), url);
-      }
-      let parsed: unknown;
-      try {
-        parsed = await readBody(response);
-      } catch (error) {
-        // The answer broke off mid-body: as good as no answer.
-        const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, reason, true, error);
-        continue;
-      }
       if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed as T };
       const decision = decideRetry({
         write,
@@ -216,6 +188,38 @@ export class SentryClient {
       if (decision.kind === "ambiguous")
         throw new SentryAmbiguousWriteError(request, decision.reason, { cause: error });
       throw error;
+    }
+  }
+
+  /**
+   * One HTTP exchange: the request, then its whole answer read. A GET holds
+   * one of MAX_CONCURRENT_READS read slots meanwhile; writes are one at a time
+   * already (send). A redirect is refused here, its body drained first so
+   * the connection goes back to the pool.
+   */
+  private async exchange(url: URL, method: "GET" | WriteMethod, body: unknown, request: string): Promise<Exchange> {
+    const giveBack = method === "GET" ? await this.readSlots.take() : undefined;
+    try {
+      let response: TransportAnswer;
+      try {
+        response = await this.fetchOnce(url, method, body);
+      } catch (error) {
+        const reason = networkReason(error);
+        return { kind: "lost", reason, sent: !failedBeforeSending(reason), error };
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.text().catch(() => undefined);
+        throw redirectRefusal(request, response.headers.get("location"), url);
+      }
+      try {
+        return { kind: "answer", response, parsed: await readBody(response) };
+      } catch (error) {
+        // The answer broke off mid-body: as good as no answer.
+        const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
+        return { kind: "lost", reason, sent: true, error };
+      }
+    } finally {
+      giveBack?.();
     }
   }
 
@@ -270,6 +274,11 @@ export class SentryClient {
     await this.options.sleep(ms);
   }
 }
+
+/** What one exchange gave: an answer read whole, or a lost one (no connection, or the answer broke off). */
+type Exchange =
+  | { readonly kind: "answer"; readonly response: TransportAnswer; readonly parsed: unknown }
+  | { readonly kind: "lost"; readonly reason: string; readonly sent: boolean; readonly error: unknown };
 
 /** Where one attempt of a request stands, for the retry decision after a lost answer. */
 interface AttemptContext {

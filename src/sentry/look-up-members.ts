@@ -1,8 +1,8 @@
 import { normalizeEmail } from "../domain/identity.js";
-import { type SentryClient, apiPath } from "./client.js";
+import { MAX_CONCURRENT_READS, type SentryClient, apiPath } from "./client.js";
 import { type MemberDto, readMember } from "./dto.js";
 import { readAll } from "./paginate.js";
-import { MAX_CONCURRENT_READS, mapLimit } from "./read-live-state.js";
+import { mapLimit } from "./read-live-state.js";
 
 /** Addresses per search: Sentry takes every `email:` value of one query as a list (T33); this keeps the URL short. */
 export const LOOKUP_BATCH = 40;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createInMemorySentry } from "../../test/fakes/fake-sentry.js";
 import { generateOrg, GENERATED_OWNER_TOKEN } from "../../test/fakes/generate-org.js";
-import { SentryClient } from "./client.js";
+import { MAX_CONCURRENT_READS, SentryClient } from "./client.js";
 import { readLiveState } from "./read-live-state.js";
 
 const EXAMPLE = new URL("../../test/fixtures/orgs/example-org.json", import.meta.url).pathname;
@@ -104,6 +104,19 @@ describe("readLiveState", () => {
     expect(live.teamsRead).toHaveLength(150);
     const memberships = live.members.reduce((sum, m) => sum + Object.keys(m.teams).length, 0);
     expect(memberships).toBe(perTeam.reduce((a, b) => a + b, 0));
+  });
+
+  it("keeps at most MAX_CONCURRENT_READS reads in flight, whatever it reads beside the team lists", async () => {
+    const seed = generateOrg({ members: 300, teams: 12, maxTeamsPerMember: 3 });
+    const { client, fake } = setup(GENERATED_OWNER_TOKEN, seed);
+    // Every answer takes a while, so reads overlap as they would against sentry.io.
+    fake.faults.setLatency(5);
+    const teams = seed.teams.map((team) => team.slug);
+    await readLiveState(client, { organization: "bigco", managedTeams: teams });
+    expect(fake.peakInFlight).toBe(MAX_CONCURRENT_READS);
+    fake.clearLog();
+    await readLiveState(client, { organization: "bigco", managedTeams: "all" });
+    expect(fake.peakInFlight).toBe(MAX_CONCURRENT_READS);
   });
 
   it("leaves out a team deleted between the team list and its member list", async () => {

@@ -1,5 +1,5 @@
 import type { LiveMember, LiveState, TeamRole, TokenIdentity } from "../domain/types.js";
-import { type SentryClient, apiPath } from "./client.js";
+import { MAX_CONCURRENT_READS, type SentryClient, apiPath } from "./client.js";
 import {
   type TeamMemberDto,
   readMember,
@@ -10,9 +10,6 @@ import {
 } from "./dto.js";
 import { SentryApiError, SentryConfigError, SentryProtocolError } from "./errors.js";
 import { readAllAs } from "./paginate.js";
-
-/** Reads in flight at once: well under sentry.io's concurrency limit of 25. */
-export const MAX_CONCURRENT_READS = 4;
 
 export interface ReadLiveStateOptions {
   readonly organization: string;
@@ -82,8 +79,8 @@ async function readTokenScopes(client: SentryClient): Promise<readonly string[] 
 /**
  * One reading of the live org with the fewest requests, as few round trips
  * deep as possible: org details, the member and team lists, the token's member
- * and the member lists of the chosen teams all start at once (team lists at
- * most MAX_CONCURRENT_READS at a time). The roster's teams are read by slug
+ * and the member lists of the chosen teams all start at once, and the client
+ * keeps MAX_CONCURRENT_READS of them in flight (client.ts). The roster's teams are read by slug
  * without waiting for the team list (a 404 means the team is absent); export
  * ("all") needs the team list first. A failure of the org details wins, so a
  * wrong org or token fails with one clear error.

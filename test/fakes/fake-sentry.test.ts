@@ -792,6 +792,19 @@ describe("fake Sentry: rate limits", () => {
     expect(answer.headers.get("x-sentry-rate-limit-concurrentremaining")).toBe("24");
   });
 
+  it("F59 counts a request as in flight from arrival to answer, latency included; above ConcurrentLimit → 429", async () => {
+    const { fake, api } = setup(EXAMPLE, { concurrentLimit: 3 });
+    fake.faults.setLatency(30);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => api("GET", "organizations/acme/teams/")));
+    expect(fake.peakInFlight).toBe(4);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 429]);
+    const refused = answers.find((a) => a.status === 429);
+    expect(refused?.body).toEqual({ detail: "You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is 3" });
+    expect(refused?.headers.get("x-sentry-rate-limit-concurrentremaining")).toBe("0");
+    fake.clearLog();
+    expect(fake.peakInFlight).toBe(0);
+  });
+
   it("F60 the members index allows 40 per second, then 429 with Remaining 0; bare-string switch", async () => {
     const { api } = setup();
     for (let i = 0; i < 40; i += 1) expect((await api("GET", "organizations/acme/members/")).status).toBe(200);

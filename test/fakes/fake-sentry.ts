@@ -16,7 +16,8 @@
  *   fake.state()        the org now, as an OrgSeed (deep copy): assert on members, roles, teams
  *   fake.world          the live mutable model, for tests that need to poke (e.g. accept an invite)
  *   fake.require2FA()   X5: members without 2FA become pending invites with the same id
- *   fake.clearLog()     empties `requests`
+ *   fake.clearLog()     empties `requests` and resets `peakInFlight`
+ *   fake.peakInFlight   the most requests answered at once (latency included)
  *   fake.close()
  *
  * Without sockets (unit tests of src/sentry): `createInMemorySentry(seed, options)`
@@ -48,6 +49,8 @@ export type { FakeSentryOptions, LoggedRequest } from "./fake-sentry/engine.js";
 /** A running fake (HTTP or in-memory). */
 export interface FakeSentryControl {
   readonly requests: LoggedRequest[];
+  /** The most requests answered at once since the last clearLog(), each counted from arrival to answer. */
+  readonly peakInFlight: number;
   readonly faults: FaultControl;
   readonly world: World;
   state(): OrgSeed;
@@ -86,7 +89,11 @@ function control(engine: FakeEngine): FakeSentryControl {
     world: engine.world,
     state: () => engine.state(),
     require2FA: () => engine.require2FA(),
+    get peakInFlight() {
+      return engine.peakInFlight;
+    },
     clearLog: () => {
+      engine.peakInFlight = 0;
       engine.requests.length = 0;
     },
   };
@@ -121,15 +128,15 @@ export async function startFakeSentry(seed: OrgSeed | string, options: FakeSentr
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   engine.origin = `http://127.0.0.1:${port}`;
-  return {
-    ...control(engine),
+  // Object.assign, not a spread: the control's getters (peakInFlight) stay live.
+  return Object.assign(control(engine), {
     url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
 }
 
 /** The same fake without a socket: `fetch` goes straight to the engine. */
@@ -154,9 +161,8 @@ export function createInMemorySentry(seed: OrgSeed | string, options: FakeSentry
     }
     return new Response(answer.body ?? null, { status: answer.status, headers: answer.headers });
   };
-  return {
-    ...control(engine),
+  return Object.assign(control(engine), {
     url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`,
     fetch: fakeFetch as typeof globalThis.fetch,
-  };
+  });
 }

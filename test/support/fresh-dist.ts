@@ -13,8 +13,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** What scripts/build.mjs writes: the chunks first, so the entries never point at chunks not yet in place. */
-const OUTPUTS = ["chunks", "index.js", "cli.js"];
+/** What scripts/build.mjs writes: the CLI's code first, so its entry never points at code not yet in place. */
+const OUTPUTS = ["cli-main.cjs", "index.js", "cli.js"];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -28,11 +28,13 @@ function newestMtime(dir: string): number {
 export default function ensureFreshDist(): void {
   if (process.env["SENTRY_ROSTER_DIST_CHECKED"] === "1") return;
   const sources = Math.max(newestMtime(join(ROOT, "src")), newestMtime(join(ROOT, "schema")));
-  const built = ["index.js", "cli.js"].map((name) => join(ROOT, "dist", name));
+  const built = ["index.js", "cli.js", "cli-main.cjs"].map((name) => join(ROOT, "dist", name));
   if (built.every((path) => existsSync(path) && statSync(path).mtimeMs >= sources)) return;
   const aside = join(ROOT, "node_modules/.cache", `fresh-dist-${process.pid}`);
   execFileSync(process.execPath, ["scripts/build.mjs", aside], { cwd: ROOT, stdio: "inherit" });
   mkdirSync(join(ROOT, "dist"), { recursive: true });
+  // The CLI's chunks of an earlier layout.
+  rmSync(join(ROOT, "dist", "chunks"), { recursive: true, force: true });
   for (const name of OUTPUTS) {
     rmSync(join(ROOT, "dist", name), { recursive: true, force: true });
     renameSync(join(aside, name), join(ROOT, "dist", name));

@@ -34,6 +34,12 @@ export function runCli(
     env: { PATH: process.env["PATH"] ?? "", ...COMPILE_CACHE_ENV, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
   });
+  // A run that exits before reading its input (--help) closes the pipe first: that EPIPE is
+  // no failure of the run (its exit code and output are what tests check), and unhandled it
+  // would crash the test worker.
+  child.stdin?.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") child.emit("error", error);
+  });
   child.stdin?.end(options.input ?? "");
   return finished(child);
 }

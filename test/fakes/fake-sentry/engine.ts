@@ -85,7 +85,11 @@ export class FakeEngine {
   private readonly now: () => number;
   private readonly prefix: string;
   private readonly windows = new Map<string, { window: number; count: number }>();
+  /** Requests being answered per token, from arrival to answer (the latency included). */
   private readonly inFlight = new Map<string, number>();
+  private inFlightNow = 0;
+  /** The most requests answered at once since the log was last cleared: how many a client keeps in flight. */
+  peakInFlight = 0;
   private readonly inviteCounts = new Map<string, number>();
 
   constructor(seed: OrgSeed, options: FakeSentryOptions = {}) {
@@ -117,8 +121,8 @@ export class FakeEngine {
     group: string,
     limit: number,
     tokenKey: string,
-  ): { headers: Record<string, string>; limited: boolean } {
-    if (this.world.org.mode === "self-hosted") return { headers: {}, limited: false };
+  ): { headers: Record<string, string>; limited: boolean; overConcurrency: boolean } {
+    if (this.world.org.mode === "self-hosted") return { headers: {}, limited: false, overConcurrency: false };
     const second = Math.floor(this.now() / 1000);
     const key = `${tokenKey}|${group}`;
     const entry = this.windows.get(key);
@@ -130,13 +134,15 @@ export class FakeEngine {
       "X-Sentry-Rate-Limit-Remaining": String(Math.max(0, limit - state.count)),
       "X-Sentry-Rate-Limit-Reset": String(second + 1),
     };
+    let overConcurrency = false;
     if (this.options.concurrentLimit !== undefined) {
+      // This request is already counted in inFlight (it arrived before its latency).
+      const concurrent = this.inFlight.get(tokenKey) ?? 1;
       headers["X-Sentry-Rate-Limit-ConcurrentLimit"] = String(this.options.concurrentLimit);
-      headers["X-Sentry-Rate-Limit-ConcurrentRemaining"] = String(
-        Math.max(0, this.options.concurrentLimit - (this.inFlight.get(tokenKey) ?? 0) - 1),
-      );
+      headers["X-Sentry-Rate-Limit-ConcurrentRemaining"] = String(Math.max(0, this.options.concurrentLimit - concurrent));
+      overConcurrency = concurrent > this.options.concurrentLimit;
     }
-    return { headers, limited: state.count > limit };
+    return { headers, limited: state.count > limit, overConcurrency };
   }
 
   private faultReply(kind: FaultKind): Reply {
@@ -146,8 +152,25 @@ export class FakeEngine {
     return { status: Number(kind), body: kind === "502" ? undefined : { detail: "Service unavailable" } };
   }
 
-  /** Answers one request; synchronous apart from the optional latency. */
+  /**
+   * Answers one request; synchronous apart from the optional latency. A request
+   * counts as in flight from its arrival to its answer, latency included, as
+   * Sentry's concurrency limiter counts it (docs/sentry-behaviour.md S3).
+   */
   async respond(request: EngineRequest): Promise<EngineAnswer> {
+    const tokenKey = /^Bearer (\S+)$/.exec(request.authorization ?? "")?.[1] ?? "";
+    this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 0) + 1);
+    this.inFlightNow += 1;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlightNow);
+    try {
+      return await this.answer(request);
+    } finally {
+      this.inFlightNow -= 1;
+      this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 1) - 1);
+    }
+  }
+
+  private async answer(request: EngineRequest): Promise<EngineAnswer> {
     const { method, url } = request;
     let body: unknown = undefined;
     let badJson = false;
@@ -235,29 +258,28 @@ export class FakeEngine {
           tokenKey,
         );
     if (rate.limited) return finish(this.faultReply("429"), rate.headers);
-    this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 0) + 1);
-    try {
-      const reply = handle({
-        world: this.world,
-        now: this.now(),
-        caller: callerFor(this.world, token),
-        method,
-        segments,
-        query: url.searchParams,
-        body,
-        linkBase: `${this.options.linkBaseUrl ?? this.origin}${prefix}${path}`,
-        switches: this.options.switches ?? {},
-        inviteCounts: this.inviteCounts,
-      });
-      if (decision.afterCommit === "reset") return drop();
-      if (decision.afterCommit === "500") return finish(internalError(), rate.headers);
-      const answer = finish(reply, rate.headers);
-      // The handler ran (a write took effect); a proxy or a dropped stream then cut the body in half.
-      if (truncate && answer.kind === "reply" && answer.body)
-        return { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
-      return answer;
-    } finally {
-      this.inFlight.set(tokenKey, (this.inFlight.get(tokenKey) ?? 1) - 1);
+    if (rate.overConcurrency) {
+      const detail = `You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is ${this.options.concurrentLimit}`;
+      return finish({ status: 429, body: { detail } }, rate.headers);
     }
+    const reply = handle({
+      world: this.world,
+      now: this.now(),
+      caller: callerFor(this.world, token),
+      method,
+      segments,
+      query: url.searchParams,
+      body,
+      linkBase: `${this.options.linkBaseUrl ?? this.origin}${prefix}${path}`,
+      switches: this.options.switches ?? {},
+      inviteCounts: this.inviteCounts,
+    });
+    if (decision.afterCommit === "reset") return drop();
+    if (decision.afterCommit === "500") return finish(internalError(), rate.headers);
+    const answer = finish(reply, rate.headers);
+    // The handler ran (a write took effect); a proxy or a dropped stream then cut the body in half.
+    if (truncate && answer.kind === "reply" && answer.body)
+      return { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
+    return answer;
   }
 }

@@ -51,6 +51,16 @@ describe("createUndiciTransport", () => {
     expect(seen).toEqual(["gzip, deflate, br"]);
   });
 
+  it("undoes several codings, the last applied first", async () => {
+    const url = await serve((_req, res) => {
+      res
+        .writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "deflate, gzip" })
+        .end(gzipSync(deflateSync(Buffer.from(PAGE))));
+    });
+    const answer = await createUndiciTransport()(url, get());
+    expect(await answer.text()).toBe(PAGE);
+  });
+
   it("sends method, path with query, headers and body as given", async () => {
     const seen: { method?: string; url?: string; auth?: string; type?: string; body: string }[] = [];
     const url = await serve((req, res) => {
