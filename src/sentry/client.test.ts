@@ -1,7 +1,7 @@
 // size: one file for the client's behaviour (paging, pacing, retries, lost answers, errors, redirects): the cases share one scripted transport and read as one specification.
 import { describe, expect, it } from "vitest";
 import { normalizeBaseUrl } from "./base-url.js";
-import { SentryClient, apiPath } from "./client.js";
+import { MAX_CONCURRENT_READS, SentryClient, apiPath } from "./client.js";
 import { SentryAmbiguousWriteError, SentryApiError, SentryConfigError, SentryConnectionError } from "./errors.js";
 import { MAX_CONNECT_ATTEMPTS, MAX_BACKOFF_MS, READ_RETRY_BUDGET_MS } from "./retry-policy.js";
 
@@ -349,5 +349,24 @@ describe("SentryClient", () => {
 
   it("encodes path segments", () => {
     expect(apiPath("teams", "acme", "a/b c")).toBe("teams/acme/a%2Fb%20c/");
+  });
+});
+
+describe("SentryClient: reads in flight", () => {
+  it("keeps MAX_CONCURRENT_READS reads in flight; a reader holds its slot across its GETs until closed", async () => {
+    const { fetch, calls } = script(...Array.from({ length: 8 }, () => json(200, [])));
+    const { client: sentry } = client(fetch);
+    const readers = await Promise.all(Array.from({ length: MAX_CONCURRENT_READS }, () => sentry.openReader()));
+    let done = false;
+    const waiting = sentry.get("organizations/acme/").then(() => (done = true));
+    // Each reader still gets its own pages through its slot.
+    for (const reader of readers) await reader.get("organizations/acme/members/");
+    expect(calls).toHaveLength(MAX_CONCURRENT_READS);
+    expect(done).toBe(false);
+    readers[0]!.close();
+    readers[0]!.close(); // closing twice gives back one slot
+    await waiting;
+    expect(calls).toHaveLength(MAX_CONCURRENT_READS + 1);
+    for (const reader of readers.slice(1)) reader.close();
   });
 });

@@ -1,4 +1,5 @@
 import { normalizeBaseUrl } from "./base-url.js";
+import type { SentryClientOptions, SentryReader, SentryResponse, WriteMethod } from "./client-contract.js";
 import { ReadSlots } from "./read-slots.js";
 import { seededRandom } from "./seeded-random.js";
 import {
@@ -12,7 +13,7 @@ import {
   redirectRefusal,
 } from "./errors.js";
 import { type RateLimitState, backoffMs, decideRetry, paceWaitMs, readRateLimit } from "./retry-policy.js";
-import { type AnswerHeaders, type SentryTransport, type TransportAnswer, TruncatedAnswer, isSuccess, readBody } from "./transport.js";
+import { type TransportAnswer, TruncatedAnswer, isSuccess, readBody } from "./transport.js";
 
 /** One request's time budget, on top of the agent's connect/headers/body timeouts. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -25,48 +26,6 @@ export const REQUEST_TIMEOUT_MS = 60_000;
  */
 export const MAX_CONCURRENT_READS = 4;
 
-/** Methods the client writes with. */
-export type WriteMethod = "POST" | "PUT" | "DELETE";
-
-/** Progress and notes; the client only reports rate-limit waits. */
-export interface SentryClientLogger {
-  progress(message: string): void;
-  warn(message: string): void;
-}
-
-/** What the client needs from outside; all injected (docs/architecture.md#rules-the-code-keeps). */
-export interface SentryClientOptions {
-  /** https://sentry.io, https://de.sentry.io, https://sentry.example.com/prefix; http only for loopback. */
-  readonly baseUrl: string;
-  readonly token: string;
-  /** The HTTP call (transport.ts); globalThis.fetch fits. */
-  readonly fetch: SentryTransport;
-  readonly sleep: (ms: number) => Promise<void>;
-  /** Epoch ms. */
-  readonly now: () => number;
-  readonly logger?: SentryClientLogger;
-  /** e.g. "sentry-roster/0.1.0" */
-  readonly userAgent?: string;
-  /** Where the token came from, for 401 messages: default "SENTRY_AUTH_TOKEN". */
-  readonly tokenSource?: string;
-  /** Where the URL came from, for "cannot reach" messages: default "the Sentry URL". */
-  readonly urlSource?: string;
-  /** Jitter source in [0, 1); default a fixed-seed generator, so runs are repeatable. */
-  readonly random?: () => number;
-  readonly requestTimeoutMs?: number;
-  /**
-   * Once aborted, writes not yet sent are refused (SentryWriteNotSentError)
-   * and the one in flight finishes: how apply stops on Ctrl-C (docs/cli.md).
-   */
-  readonly stopWrites?: AbortSignal;
-}
-
-/** A successful answer. */
-export interface SentryResponse<T> {
-  readonly status: number;
-  readonly headers: AnswerHeaders;
-  readonly body: T;
-}
 
 /** Builds an API path from segments, encoding each: apiPath("organizations", org, "members") → "organizations/acme/members/". */
 export function apiPath(...segments: readonly string[]): string {
@@ -113,6 +72,22 @@ export class SentryClient {
   }
 
   /**
+   * One reader: its GETs share one read slot, taken now and held until
+   * `close()`, so a list's pages follow each other as one reader's instead of
+   * each queueing behind the other lists (paginate.ts). The members list's
+   * pages are the chain that bounds a large plan's time
+   * (docs/benchmarks.md#how-the-figures-are-obtained).
+   */
+  async openReader(): Promise<SentryReader> {
+    const giveBack = await this.readSlots.take();
+    return {
+      get: <T>(path: string, query: Readonly<Record<string, string>> = {}) =>
+        this.request<T>("GET", path, query, undefined, { slotHeld: true }),
+      close: giveBack,
+    };
+  }
+
+  /**
    * Sends a write. Only refusals that prove nothing happened (429, connection
    * refused) are resent; a 5xx or a connection lost after sending throws
    * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
@@ -151,6 +126,7 @@ export class SentryClient {
     path: string,
     query: Readonly<Record<string, string>>,
     body: unknown,
+    { slotHeld = false }: { readonly slotHeld?: boolean } = {},
   ): Promise<SentryResponse<T>> {
     const url = this.url(path, query);
     const request = `${method} ${url.pathname}`;
@@ -162,7 +138,7 @@ export class SentryClient {
       const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
       if (pace > 0) await this.wait(pace, request);
       const attemptOf: AttemptContext = { request, write, attempt, waitedMs };
-      const exchanged = await this.exchange(url, method, body, request);
+      const exchanged = await this.exchange(url, method, body, request, slotHeld);
       if (exchanged.kind === "lost") {
         waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
         continue;
@@ -193,12 +169,18 @@ export class SentryClient {
 
   /**
    * One HTTP exchange: the request, then its whole answer read. A GET holds
-   * one of MAX_CONCURRENT_READS read slots meanwhile; writes are one at a time
+   * one of MAX_CONCURRENT_READS read slots meanwhile (unless its reader holds one); writes are one at a time
    * already (send). A redirect is refused here, its body drained first so
    * the connection goes back to the pool.
    */
-  private async exchange(url: URL, method: "GET" | WriteMethod, body: unknown, request: string): Promise<Exchange> {
-    const giveBack = method === "GET" ? await this.readSlots.take() : undefined;
+  private async exchange(
+    url: URL,
+    method: "GET" | WriteMethod,
+    body: unknown,
+    request: string,
+    slotHeld: boolean,
+  ): Promise<Exchange> {
+    const giveBack = method === "GET" && !slotHeld ? await this.readSlots.take() : undefined;
     try {
       let response: TransportAnswer;
       try {

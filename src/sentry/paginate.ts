@@ -19,23 +19,29 @@ export async function* paginate<T>(
 ): AsyncGenerator<T[]> {
   const seen = new Set<string>();
   let cursor: string | undefined;
-  for (let pageNumber = 1; ; pageNumber += 1) {
-    if (pageNumber > MAX_PAGES)
-      throw new SentryProtocolError(`GET ${path}: more than ${MAX_PAGES} pages; stopped reading`);
-    const page = await client.get<unknown>(path, {
-      ...query,
-      per_page: String(PER_PAGE),
-      ...(cursor ? { cursor } : {}),
-    });
-    if (!Array.isArray(page.body))
-      throw new SentryProtocolError(`GET ${path}: expected a list, got ${typeof page.body}`);
-    yield page.body as T[];
-    const next = parseLinkHeader(page.headers.get("link")).next;
-    if (!next || next.results !== true || !next.cursor) return;
-    if (seen.has(next.cursor))
-      throw new SentryProtocolError(`GET ${path}: Sentry sent cursor "${next.cursor}" twice; stopped to avoid a loop`);
-    seen.add(next.cursor);
-    cursor = next.cursor;
+  // One reader for the whole list: its pages form a cursor chain (client.ts openReader).
+  const reader = await client.openReader();
+  try {
+    for (let pageNumber = 1; ; pageNumber += 1) {
+      if (pageNumber > MAX_PAGES)
+        throw new SentryProtocolError(`GET ${path}: more than ${MAX_PAGES} pages; stopped reading`);
+      const page = await reader.get<unknown>(path, {
+        ...query,
+        per_page: String(PER_PAGE),
+        ...(cursor ? { cursor } : {}),
+      });
+      if (!Array.isArray(page.body))
+        throw new SentryProtocolError(`GET ${path}: expected a list, got ${typeof page.body}`);
+      yield page.body as T[];
+      const next = parseLinkHeader(page.headers.get("link")).next;
+      if (!next || next.results !== true || !next.cursor) return;
+      if (seen.has(next.cursor))
+        throw new SentryProtocolError(`GET ${path}: Sentry sent cursor "${next.cursor}" twice; stopped to avoid a loop`);
+      seen.add(next.cursor);
+      cursor = next.cursor;
+    }
+  } finally {
+    reader.close();
   }
 }
 
