@@ -263,8 +263,8 @@ export const FINDINGS = `## What the figures changed, and what is left
   1,000 × 50, its wall time to 0.80× and 0.92×. Quick bench runs of the
   tree before and after, one after the other on a lightly loaded machine:
   1,000 × 50 went from 1.64× to 1.23× (met), 100 × 10 from 2.73× to 1.79×
-  and 1.98× in two runs (not met). At 100 × 10 the requests take three
-  round trips, about 80 ms; what the process adds is about 40 ms before the
+  and 1.98× in two runs (not met). At 100 × 10 the requests then took three
+  round trips (four since the read slots above), about 80 ms; what the process adds is about 40 ms before the
   first request (loading the CLI's code, the roster checks, loading undici)
   and 10 to 15 ms after the last answer. Most of it is compiling: Node's
   compile cache keeps only the code V8 compiles before a module runs (its
@@ -282,10 +282,23 @@ export const FINDINGS = `## What the figures changed, and what is left
   run of a command costs a few ms more, to write its cache (0.2 to 0.6 MB).
   The Action is unchanged: a runner starts with an empty temporary directory,
   so a cache would never be read. What a plan at 100 × 10 still spends around
-  its three round trips, in a CPU profile: about 12 ms loading Node's own
+  its round trips, in a CPU profile: about 12 ms loading Node's own
   modules (undici's and \`node:http\`'s), 6 ms in the garbage collector (the
   young generation kept small, see the memory of apply item), 6 ms reading
   the code cache, and Node's start.
+
+  This quiet run (the table above) puts 100 × 10 at 1.90×: 142 ms against
+  a bound of 75 ms, of which the requests took 99 ms. That target is not
+  met, and no honest change left can meet it on this machine. The plan
+  needs 15 requests; over 4 readers that is four round trips, at least
+  80 ms, so the budget of 1.5 × 75 = 112 ms leaves 32 ms for everything
+  else, and Node loading the CLI and undici, the roster checks and the
+  exit already take about 40 ms beyond \`node -e 0\`. More readers would
+  not help: the bound shrinks with them (one round trip, 20 ms, with 15
+  readers). Fewer readers would "meet" it (2 readers: a 150 ms bound for
+  about 220 ms) while every plan got slower, so the bench keeps *C* = 4. At
+  1,000 × 50 and above, where a plan's time is the members list's pages,
+  the target is met (1.41×, 1.11×).
 
 ## How cost grows with members and teams
 
@@ -302,11 +315,12 @@ export const FINDINGS = `## What the figures changed, and what is left
   therefore bounded by its rate limit; the CLI's own CPU (the phases rows) is
   a fraction of that time at every size.
 - **CPU and memory** grow about linearly with members: the live state, the
-  desired state and the plan hold one record per member. In the phases rows,
-  reading Sentry took 107 ms, 192 ms, 559 ms and 1.61 s of CPU and the peak
-  RSS was 100, 104, 167 and 229 MB at 100, 1,000, 10,000 and 30,000 members
-  (about 5 KB per member over a 54 MB base; measured before V8's young
-  generation was kept small, see "Memory of apply").
+  desired state and the plan hold one record per member. In the phases rows
+  of the run above, reading Sentry took 77 ms, 117 ms, 328 ms and 996 ms of
+  CPU and the peak RSS was 85, 93, 107 and 142 MB at 100, 1,000, 10,000 and
+  30,000 members (about 3 KB per member over a 54 MB base, with V8's young
+  generation kept small, see "Memory of apply"; before that, 229 MB at
+  30,000).
 - **Roster size.** A roster file is limited to 1 MB (about 10,000 members in
   the export's layout): the 30,000-member export is about 2.8 MB, so at
   30,000 × 500 there is no CLI run; the bench runs the plan's phases with the
