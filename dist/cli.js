@@ -66,5 +66,5 @@ function runWithCodeCache(file, cacheFile) {
 // src/cli/bin.ts
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "f0eb63a90b8f317d", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "0c6576045874cebb", command: process.argv[2] })
 );

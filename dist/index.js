@@ -64387,8 +64387,13 @@ function matchRoster(desired, live, draft) {
     draft?.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
     return false;
   });
+  const ignoredMembers = [];
   const candidates = live.members.filter((member) => {
-    if (member.email !== "") return !ignored.has(normalizeEmail(member.email));
+    if (member.email !== "") {
+      if (!ignored.has(normalizeEmail(member.email))) return true;
+      ignoredMembers.push(member);
+      return false;
+    }
     draft?.warnings.push({
       message: `Sentry member ${member.id} (${member.name}) has no email address: the roster cannot name them, so they are left alone.`
     });
@@ -64402,7 +64407,7 @@ function matchRoster(desired, live, draft) {
       email: normalizeEmail(pairing.desired.email)
     });
   }
-  return { wanted, pairings, unlisted };
+  return { wanted, pairings, unlisted, ignored: ignoredMembers };
 }
 function addressesToLookUp(desired, live) {
   const { pairings } = matchRoster(desired, { ...live, accountEmails: {} });
@@ -64508,10 +64513,9 @@ function planMemberChanges(match, desired, live, context3, uncreatable, draft, d
   }
   for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
   const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
-  const ignored = new Set(desired.ignore.map(normalizeEmail));
   planInvitesLostByRemoval(
     removed.flatMap((candidate) => candidate.target ? [candidate.target] : []),
-    { match, ignoredInvites: live.members.filter((member) => member.pending && member.email !== "" && ignored.has(normalizeEmail(member.email))) },
+    match,
     context3,
     uncreatable,
     draft
@@ -64555,14 +64559,14 @@ function judgeMemberChanges(candidates, live, context3) {
   for (const [change, hold] of holdForLastOwner(owners, reductions, context3.policy.minOwners)) holds.set(change, hold);
   return holds;
 }
-function planInvitesLostByRemoval(removed, { match, ignoredInvites }, context3, uncreatable, draft) {
+function planInvitesLostByRemoval(removed, match, context3, uncreatable, draft) {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
-  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...ignoredInvites].filter((member) => member.pending).map((member) => member.id)];
+  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...match.ignored].filter((member) => member.pending).map((member) => member.id)];
   const rows = new Map(
-    [...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted, ...ignoredInvites].map((member) => [member.id, member])
+    [...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted, ...match.ignored].map((member) => [member.id, member])
   );
-  const ignoredIds = new Set(ignoredInvites.map((invite2) => invite2.id));
+  const ignoredIds = new Set(match.ignored.map((member) => member.id));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
     for (const invite2 of sent) {

@@ -18,6 +18,8 @@ export interface RosterMatch {
   readonly pairings: readonly Pairing[];
   /** Live members no roster entry matched (ignored ones and rows without an email left out). */
   readonly unlisted: readonly LiveMember[];
+  /** Live members the roster's `ignore:` names: left alone. */
+  readonly ignored: readonly LiveMember[];
 }
 
 /**
@@ -32,8 +34,13 @@ export function matchRoster(desired: DesiredState, live: LiveState, draft?: Plan
     draft?.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
     return false;
   });
+  const ignoredMembers: LiveMember[] = [];
   const candidates = live.members.filter((member) => {
-    if (member.email !== "") return !ignored.has(normalizeEmail(member.email));
+    if (member.email !== "") {
+      if (!ignored.has(normalizeEmail(member.email))) return true;
+      ignoredMembers.push(member);
+      return false;
+    }
     // Sentry can send a row without an address (docs/sentry-behaviour.md T32): nothing can name it.
     draft?.warnings.push({
       message: `Sentry member ${member.id} (${member.name}) has no email address: the roster cannot name them, so they are left alone.`,
@@ -48,7 +55,7 @@ export function matchRoster(desired: DesiredState, live: LiveState, draft?: Plan
       email: normalizeEmail(pairing.desired.email),
     });
   }
-  return { wanted, pairings, unlisted };
+  return { wanted, pairings, unlisted, ignored: ignoredMembers };
 }
 
 /**

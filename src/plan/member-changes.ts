@@ -61,10 +61,9 @@ export function planMemberChanges(
   }
   for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
   const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
-  const ignored = new Set(desired.ignore.map(normalizeEmail));
   planInvitesLostByRemoval(
     removed.flatMap((candidate) => (candidate.target ? [candidate.target] : [])),
-    { match, ignoredInvites: live.members.filter((member) => member.pending && member.email !== "" && ignored.has(normalizeEmail(member.email))) },
+    match,
     context,
     uncreatable,
     draft,
@@ -129,18 +128,18 @@ function judgeMemberChanges(candidates: readonly Candidate[], live: LiveState, c
  */
 function planInvitesLostByRemoval(
   removed: readonly LiveMember[],
-  { match, ignoredInvites }: { readonly match: RosterMatch; readonly ignoredInvites: readonly LiveMember[] },
+  match: RosterMatch,
   context: SafetyContext,
   uncreatable: ReadonlyMap<string, Hold>,
   draft: PlanDraft,
 ): void {
   if (removed.length === 0) return;
   const rosterByInvite = new Map(match.pairings.flatMap((pairing) => (pairing.live?.pending ? [[pairing.live.id, pairing.desired] as const] : [])));
-  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...ignoredInvites].filter((member) => member.pending).map((member) => member.id)];
+  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...match.ignored].filter((member) => member.pending).map((member) => member.id)];
   const rows = new Map(
-    [...match.pairings.flatMap((pairing) => (pairing.live ? [pairing.live] : [])), ...match.unlisted, ...ignoredInvites].map((member) => [member.id, member]),
+    [...match.pairings.flatMap((pairing) => (pairing.live ? [pairing.live] : [])), ...match.unlisted, ...match.ignored].map((member) => [member.id, member]),
   );
-  const ignoredIds = new Set(ignoredInvites.map((invite) => invite.id));
+  const ignoredIds = new Set(match.ignored.map((member) => member.id));
   for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
     const sent = invites
       .map((id) => rows.get(id))
