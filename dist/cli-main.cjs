@@ -23044,7 +23044,8 @@ var init_undici_transport = __esm({
     "use strict";
     import_env_http_proxy_agent = __toESM(require_env_http_proxy_agent(), 1);
     import_api_request = __toESM(require_api_request(), 1);
-    SENTRY_CONNECTIONS = 8;
+    init_client();
+    SENTRY_CONNECTIONS = MAX_CONCURRENT_READS + 1;
     CONNECT_TIMEOUT_MS = 1e4;
     HEADERS_TIMEOUT_MS = 3e4;
     BODY_TIMEOUT_MS = 3e4;

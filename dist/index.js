@@ -38810,6 +38810,28 @@ var require_lib = __commonJS({
   }
 });
 
+// src/domain/token-scopes.ts
+function describeScopes(action) {
+  const [first, ...others] = SCOPES_NEEDED[action];
+  return others.length === 0 ? `${first}` : `${first} (or ${others.join(", ")})`;
+}
+var SCOPES_NEEDED;
+var init_token_scopes = __esm({
+  "src/domain/token-scopes.ts"() {
+    "use strict";
+    SCOPES_NEEDED = {
+      "create-team": ["team:write", "org:write", "org:admin"],
+      invite: ["member:admin", "member:write", "member:invite"],
+      reinvite: ["member:admin"],
+      "set-role": ["member:admin"],
+      "add-to-team": ["team:write", "org:write", "org:read"],
+      "set-team-role": ["member:admin", "team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write"],
+      "remove-from-team": ["org:read", "team:admin", "org:write", "org:admin"],
+      "remove-member": ["member:admin"]
+    };
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -46163,6 +46185,541 @@ var require_ucs2length = __commonJS({
     }
     exports.default = ucs2length;
     ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// src/domain/api-error.ts
+var ApiStatusError;
+var init_api_error = __esm({
+  "src/domain/api-error.ts"() {
+    "use strict";
+    ApiStatusError = class extends Error {
+      /** The HTTP status of the answer. */
+      status;
+      /** The request it answered, e.g. "PUT /api/0/organizations/acme/members/42/". */
+      request;
+      /** The service's own reason ("detail", "message", a first field error), when it sent one. */
+      detail;
+      constructor(message, answer, options) {
+        super(message, options);
+        this.status = answer.status;
+        this.request = answer.request;
+        this.detail = answer.detail;
+      }
+    };
+  }
+});
+
+// src/sentry/errors.ts
+function likelyScope(method, apiPath2) {
+  const path6 = apiPath2.replace(/^.*\/api\/0\//, "");
+  if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path6)) return "team:read";
+  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path6)) {
+    return describeScopes(method === "PUT" ? "set-team-role" : method === "DELETE" ? "remove-from-team" : "add-to-team");
+  }
+  if (/^organizations\/[^/]+\/teams\/$/.test(path6)) return method === "GET" ? "org:read" : describeScopes("create-team");
+  if (/^organizations\/[^/]+\/members\//.test(path6)) {
+    if (method === "GET") return "member:read";
+    if (method === "POST") return describeScopes("invite");
+    return describeScopes(method === "DELETE" ? "remove-member" : "set-role");
+  }
+  return "org:read";
+}
+function errorDetail(body) {
+  if (typeof body === "string") return body.trim() && !body.trimStart().startsWith("<") ? oneLine(body) : void 0;
+  if (Array.isArray(body)) return typeof body[0] === "string" ? oneLine(body[0]) : void 0;
+  if (typeof body !== "object" || body === null) return void 0;
+  const record2 = body;
+  const detail = record2["detail"];
+  if (typeof detail === "string") return oneLine(detail);
+  if (typeof detail === "object" && detail !== null && typeof detail["message"] === "string") {
+    return oneLine(detail["message"]);
+  }
+  for (const [field, value] of Object.entries(record2)) {
+    if (typeof value === "string") return oneLine(`${field}: ${value}`);
+    if (Array.isArray(value) && typeof value[0] === "string") return oneLine(`${field}: ${value[0]}`);
+  }
+  return void 0;
+}
+function oneLine(text2) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
+}
+function apiErrorFor(status, method, path6, body, tokenSource = "SENTRY_AUTH_TOKEN") {
+  const request3 = `${method} ${path6}`;
+  const detail = errorDetail(body);
+  if (status === 401) {
+    return new SentryApiError(status, request3, detail, {
+      message: `Sentry rejected the token (HTTP 401 on ${request3}): check ${tokenSource}`
+    });
+  }
+  if (status === 403 && detail === "You do not have permission to perform this action.") {
+    return new SentryApiError(status, request3, detail, {
+      message: `Sentry refused ${request3} (HTTP 403): the token likely lacks the ${likelyScope(method, path6)} scope, or its user is not a member of the organization`
+    });
+  }
+  return new SentryApiError(status, request3, detail);
+}
+function networkReason(error2) {
+  let current = error2;
+  let message = error2 instanceof Error ? error2.message : String(error2);
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (typeof current !== "object" || current === null) break;
+    const record2 = current;
+    if (record2.name === "TimeoutError" || record2.name === "AbortError") return "timed out";
+    if (typeof record2.code === "string" && record2.code) return record2.code;
+    if (typeof record2.message === "string" && record2.message) message = record2.message;
+    current = record2.cause;
+  }
+  return message;
+}
+function failedBeforeSending(reason) {
+  return [
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "UND_ERR_CONNECT_TIMEOUT",
+    "CERT_HAS_EXPIRED",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+  ].includes(reason);
+}
+function redirectRefusal(request3, location, url) {
+  let target = location ?? "elsewhere";
+  try {
+    if (location !== null) target = new URL(location, url).origin;
+  } catch {
+  }
+  return new SentryConfigError(
+    `${request3} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
+  );
+}
+var SentryApiError, SentryConnectionError, SentryAmbiguousWriteError, SentryWriteNotSentError, SentryConfigError, SentryProtocolError, MAX_DETAIL_CHARS;
+var init_errors = __esm({
+  "src/sentry/errors.ts"() {
+    "use strict";
+    init_api_error();
+    init_token_scopes();
+    SentryApiError = class extends ApiStatusError {
+      name = "SentryApiError";
+      constructor(status, request3, detail, options) {
+        super(options?.message ?? `${request3} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, { status, request: request3, detail }, options);
+      }
+    };
+    SentryConnectionError = class extends Error {
+      name = "SentryConnectionError";
+      url;
+      reason;
+      /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
+      constructor(url, reason, options) {
+        super(
+          `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+          options
+        );
+        this.url = url;
+        this.reason = reason;
+      }
+    };
+    SentryAmbiguousWriteError = class extends Error {
+      name = "SentryAmbiguousWriteError";
+      request;
+      /** What went wrong: "HTTP 500 after the request was sent", … */
+      why;
+      constructor(request3, why, options) {
+        super(options?.message ?? `${request3}: outcome unknown (${why}); it was not sent again`, options);
+        this.request = request3;
+        this.why = why;
+      }
+    };
+    SentryWriteNotSentError = class extends Error {
+      name = "SentryWriteNotSentError";
+      /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+      notSent = true;
+      request;
+      constructor(request3) {
+        super(`${request3} was not sent: apply was interrupted`);
+        this.request = request3;
+      }
+    };
+    SentryConfigError = class extends Error {
+      name = "SentryConfigError";
+    };
+    SentryProtocolError = class extends Error {
+      name = "SentryProtocolError";
+    };
+    MAX_DETAIL_CHARS = 300;
+  }
+});
+
+// src/sentry/base-url.ts
+function isLoopback(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function normalizeBaseUrl(text2) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch (error2) {
+    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error2 });
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
+  }
+  if (url.username || url.password)
+    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
+  url.search = "";
+  url.hash = "";
+  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
+  return url;
+}
+var init_base_url = __esm({
+  "src/sentry/base-url.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/sentry/read-slots.ts
+var ReadSlots;
+var init_read_slots = __esm({
+  "src/sentry/read-slots.ts"() {
+    "use strict";
+    ReadSlots = class {
+      free;
+      waiting = [];
+      constructor(limit) {
+        this.free = limit;
+      }
+      /** Waits for a slot; the returned function gives it back (once). */
+      async take() {
+        if (this.free > 0) this.free -= 1;
+        else await new Promise((resolve2) => this.waiting.push(resolve2));
+        let given = false;
+        return () => {
+          if (given) return;
+          given = true;
+          const next = this.waiting.shift();
+          if (next) next();
+          else this.free += 1;
+        };
+      }
+    };
+  }
+});
+
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+var init_seeded_random = __esm({
+  "src/sentry/seeded-random.ts"() {
+    "use strict";
+  }
+});
+
+// src/sentry/retry-policy.ts
+function readRateLimit(headers) {
+  const number = (name) => {
+    const text2 = headers.get(name);
+    if (text2 === null || text2.trim() === "") return void 0;
+    const value = Number(text2);
+    return Number.isFinite(value) ? value : void 0;
+  };
+  return {
+    limit: number("x-sentry-rate-limit-limit"),
+    remaining: number("x-sentry-rate-limit-remaining"),
+    reset: number("x-sentry-rate-limit-reset"),
+    concurrentRemaining: number("x-sentry-rate-limit-concurrentremaining")
+  };
+}
+function backoffMs(attempt, jitter) {
+  const step = Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+  return Math.round(step * (0.5 + jitter / 2));
+}
+function untilReset(rate, now, jitter) {
+  if (rate.reset === void 0) return void 0;
+  const wait = Math.max(0, rate.reset * 1e3 - now);
+  return Math.min(wait, MAX_RATE_LIMIT_WAIT_MS) + Math.round(RATE_LIMIT_MARGIN_MS * jitter);
+}
+function decideRetry(input) {
+  const { outcome, attempt, write } = input;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
+  if (outcome.kind === "network") {
+    if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
+  }
+  const { status, rate, detail } = outcome;
+  if (status < 400) return { kind: "done" };
+  if (status === 429) {
+    if (detail?.toLowerCase().includes(INVITE_CAP_TEXT))
+      return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
+    if (attempt >= MAX_RATE_LIMITED_ATTEMPTS)
+      return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
+    const exhausted = rate.remaining === 0 || rate.concurrentRemaining === 0;
+    const wait = exhausted ? untilReset(rate, input.now, input.jitter) : void 0;
+    return { kind: "retry", waitMs: wait ?? backoffMs(attempt, input.jitter), reason: "rate limited" };
+  }
+  if (status >= 500) {
+    if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
+  }
+  return { kind: "give-up", reason: `HTTP ${status}` };
+}
+function paceWaitMs(rate, now, jitter) {
+  if (!rate || rate.remaining !== 0 && rate.concurrentRemaining !== 0) return 0;
+  const wait = untilReset(rate, now, jitter);
+  return wait === void 0 || rate.reset === void 0 || rate.reset * 1e3 <= now ? 0 : wait;
+}
+var READ_RETRY_BUDGET_MS, MAX_CONNECT_ATTEMPTS, MAX_WRITE_ATTEMPTS, MAX_RATE_LIMITED_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_MARGIN_MS, BASE_BACKOFF_MS, MAX_BACKOFF_MS, INVITE_CAP_TEXT;
+var init_retry_policy = __esm({
+  "src/sentry/retry-policy.ts"() {
+    "use strict";
+    READ_RETRY_BUDGET_MS = 6e4;
+    MAX_CONNECT_ATTEMPTS = 5;
+    MAX_WRITE_ATTEMPTS = 5;
+    MAX_RATE_LIMITED_ATTEMPTS = 8;
+    MAX_RATE_LIMIT_WAIT_MS = 6e4;
+    RATE_LIMIT_MARGIN_MS = 100;
+    BASE_BACKOFF_MS = 200;
+    MAX_BACKOFF_MS = 5e3;
+    INVITE_CAP_TEXT = "too many invitations";
+  }
+});
+
+// src/sentry/transport.ts
+function isSuccess(status) {
+  return status >= 200 && status < 300;
+}
+async function readBody(response) {
+  const text2 = await response.text();
+  if (!text2) return void 0;
+  try {
+    return JSON.parse(text2);
+  } catch (error2) {
+    if (isSuccess(response.status) && (response.headers.get("content-type") ?? "").includes("json"))
+      throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error2 });
+    return text2;
+  }
+}
+var TruncatedAnswer;
+var init_transport = __esm({
+  "src/sentry/transport.ts"() {
+    "use strict";
+    TruncatedAnswer = class extends Error {
+      name = "TruncatedAnswer";
+    };
+  }
+});
+
+// src/sentry/client.ts
+function apiPath(...segments) {
+  return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
+}
+function limiterKey(path6) {
+  return path6.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
+}
+var REQUEST_TIMEOUT_MS, MAX_CONCURRENT_READS, SentryClient;
+var init_client = __esm({
+  "src/sentry/client.ts"() {
+    "use strict";
+    init_base_url();
+    init_read_slots();
+    init_seeded_random();
+    init_errors();
+    init_retry_policy();
+    init_transport();
+    REQUEST_TIMEOUT_MS = 6e4;
+    MAX_CONCURRENT_READS = 4;
+    SentryClient = class {
+      baseUrl;
+      options;
+      random;
+      rates = /* @__PURE__ */ new Map();
+      writeQueue = Promise.resolve();
+      readSlots = new ReadSlots(MAX_CONCURRENT_READS);
+      constructor(options) {
+        this.baseUrl = normalizeBaseUrl(options.baseUrl);
+        this.options = options;
+        this.random = options.random ?? seededRandom(24087);
+      }
+      /** The base URL as people wrote it, for messages. */
+      get displayUrl() {
+        return `${this.baseUrl.origin}${this.baseUrl.pathname}`.replace(/\/$/, "");
+      }
+      /** GET a JSON resource; retried on 5xx, dropped connections and 429. Throws SentryApiError for other errors. */
+      get(path6, query = {}) {
+        return this.request("GET", path6, query, void 0);
+      }
+      /**
+       * One reader: its GETs share one read slot, taken now and held until
+       * `close()`, so a list's pages follow each other as one reader's instead of
+       * each queueing behind the other lists (paginate.ts). The members list's
+       * pages are the chain that bounds a large plan's time
+       * (docs/benchmarks.md#how-the-figures-are-obtained).
+       */
+      async openReader() {
+        const giveBack = await this.readSlots.take();
+        return {
+          get: (path6, query = {}) => this.request("GET", path6, query, void 0, { slotHeld: true }),
+          close: giveBack
+        };
+      }
+      /**
+       * Sends a write. Only refusals that prove nothing happened (429, connection
+       * refused) are resent; a 5xx or a connection lost after sending throws
+       * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
+       */
+      send(method, path6, body) {
+        const run2 = this.writeQueue.then(() => {
+          if (this.options.stopWrites?.aborted)
+            throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
+          return this.request(method, path6, {}, body);
+        });
+        this.writeQueue = run2.catch(() => void 0);
+        return run2;
+      }
+      /**
+       * Waits the capped, jittered back-off that follows attempt `attempt` of a
+       * write the writer repeats or re-reads after a lost answer.
+       */
+      async backOff(attempt, request3) {
+        await this.wait(backoffMs(attempt, this.random()), request3);
+      }
+      url(path6, query) {
+        const url = new URL(this.baseUrl.href);
+        url.pathname = `${this.baseUrl.pathname.replace(/\/$/, "")}/api/0/${path6.replace(/^\//, "")}`;
+        for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+        return url;
+      }
+      /**
+       * One request with its retries: pacing from the rate-limit headers, then
+       * send, then let retry-policy.ts decide what a failure means (S3, S6).
+       */
+      async request(method, path6, query, body, { slotHeld = false } = {}) {
+        const url = this.url(path6, query);
+        const request3 = `${method} ${url.pathname}`;
+        const key = limiterKey(path6);
+        const write = method !== "GET";
+        let waitedMs = 0;
+        for (let attempt = 1; ; attempt += 1) {
+          const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
+          if (pace > 0) await this.wait(pace, request3);
+          const attemptOf = { request: request3, write, attempt, waitedMs };
+          const exchanged = await this.exchange(url, method, body, request3, slotHeld);
+          if (exchanged.kind === "lost") {
+            waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
+            continue;
+          }
+          const { response, parsed } = exchanged;
+          const rate = readRateLimit(response.headers);
+          if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
+          if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed };
+          const decision = decideRetry({
+            write,
+            attempt,
+            outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+            waitedMs,
+            now: this.options.now(),
+            jitter: this.random()
+          });
+          if (decision.kind === "retry") {
+            if (response.status !== 429) waitedMs += decision.waitMs;
+            await this.wait(decision.waitMs, request3);
+            continue;
+          }
+          const error2 = apiErrorFor(response.status, method, url.pathname, parsed, this.options.tokenSource);
+          if (decision.kind === "ambiguous")
+            throw new SentryAmbiguousWriteError(request3, decision.reason, { cause: error2 });
+          throw error2;
+        }
+      }
+      /**
+       * One HTTP exchange: the request, then its whole answer read. A GET holds
+       * one of MAX_CONCURRENT_READS read slots meanwhile (unless its reader holds one); writes are one at a time
+       * already (send). A redirect is refused here, its body drained first so
+       * the connection goes back to the pool.
+       */
+      async exchange(url, method, body, request3, slotHeld) {
+        const giveBack = method === "GET" && !slotHeld ? await this.readSlots.take() : void 0;
+        try {
+          let response;
+          try {
+            response = await this.fetchOnce(url, method, body);
+          } catch (error2) {
+            const reason = networkReason(error2);
+            return { kind: "lost", reason, sent: !failedBeforeSending(reason), error: error2 };
+          }
+          if (response.status >= 300 && response.status < 400) {
+            await response.text().catch(() => void 0);
+            throw redirectRefusal(request3, response.headers.get("location"), url);
+          }
+          try {
+            return { kind: "answer", response, parsed: await readBody(response) };
+          } catch (error2) {
+            const reason = error2 instanceof TruncatedAnswer ? error2.message : networkReason(error2);
+            return { kind: "lost", reason, sent: true, error: error2 };
+          }
+        } finally {
+          giveBack?.();
+        }
+      }
+      fetchOnce(url, method, body) {
+        return this.options.fetch(url.href, {
+          method,
+          headers: {
+            Authorization: `Bearer ${this.options.token}`,
+            Accept: "application/json",
+            ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
+            ...body !== void 0 ? { "Content-Type": "application/json" } : {}
+          },
+          body: body === void 0 ? void 0 : JSON.stringify(body),
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
+        });
+      }
+      /**
+       * A connection that failed or an answer that broke off: waits and returns
+       * the back-off to count when retry-policy.ts says retry; otherwise throws
+       * the ambiguous-write or connection error it calls for.
+       */
+      async retryAfterLostAnswer(attemptOf, reason, sent, cause) {
+        const decision = decideRetry({
+          write: attemptOf.write,
+          attempt: attemptOf.attempt,
+          outcome: { kind: "network", sent },
+          waitedMs: attemptOf.waitedMs,
+          now: this.options.now(),
+          jitter: this.random()
+        });
+        if (decision.kind === "ambiguous")
+          throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
+        if (decision.kind === "retry") {
+          await this.wait(decision.waitMs, attemptOf.request);
+          return decision.waitMs;
+        }
+        throw new SentryConnectionError(this.displayUrl, reason, {
+          cause,
+          ...this.options.urlSource ? { urlSource: this.options.urlSource } : {}
+        });
+      }
+      async wait(ms, request3) {
+        if (ms >= 1e3) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1e3)} s for Sentry (${request3})`);
+        await this.options.sleep(ms);
+      }
+    };
   }
 });
 
@@ -57570,7 +58127,8 @@ var init_undici_transport = __esm({
     "use strict";
     import_env_http_proxy_agent = __toESM(require_env_http_proxy_agent3(), 1);
     import_api_request = __toESM(require_api_request3(), 1);
-    SENTRY_CONNECTIONS = 8;
+    init_client();
+    SENTRY_CONNECTIONS = MAX_CONCURRENT_READS + 1;
     CONNECT_TIMEOUT_MS = 1e4;
     HEADERS_TIMEOUT_MS = 3e4;
     BODY_TIMEOUT_MS = 3e4;
@@ -64163,23 +64721,8 @@ function shortId(id) {
   return id.slice(0, SHORT_ID_LENGTH);
 }
 
-// src/domain/token-scopes.ts
-var SCOPES_NEEDED = {
-  "create-team": ["team:write", "org:write", "org:admin"],
-  invite: ["member:admin", "member:write", "member:invite"],
-  reinvite: ["member:admin"],
-  "set-role": ["member:admin"],
-  "add-to-team": ["team:write", "org:write", "org:read"],
-  "set-team-role": ["member:admin", "team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write"],
-  "remove-from-team": ["org:read", "team:admin", "org:write", "org:admin"],
-  "remove-member": ["member:admin"]
-};
-function describeScopes(action) {
-  const [first, ...others] = SCOPES_NEEDED[action];
-  return others.length === 0 ? `${first}` : `${first} (or ${others.join(", ")})`;
-}
-
 // src/plan/token-scopes.ts
+init_token_scopes();
 function missingScope(action, scopes) {
   if (scopes === null) return void 0;
   const needed = SCOPES_NEEDED[action];
@@ -66476,487 +67019,11 @@ function readFailureReason(error2) {
   }
 }
 
-// src/domain/api-error.ts
-var ApiStatusError = class extends Error {
-  /** The HTTP status of the answer. */
-  status;
-  /** The request it answered, e.g. "PUT /api/0/organizations/acme/members/42/". */
-  request;
-  /** The service's own reason ("detail", "message", a first field error), when it sent one. */
-  detail;
-  constructor(message, answer, options) {
-    super(message, options);
-    this.status = answer.status;
-    this.request = answer.request;
-    this.detail = answer.detail;
-  }
-};
-
-// src/sentry/errors.ts
-var SentryApiError = class extends ApiStatusError {
-  name = "SentryApiError";
-  constructor(status, request3, detail, options) {
-    super(options?.message ?? `${request3} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, { status, request: request3, detail }, options);
-  }
-};
-var SentryConnectionError = class extends Error {
-  name = "SentryConnectionError";
-  url;
-  reason;
-  /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
-  constructor(url, reason, options) {
-    super(
-      `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
-      options
-    );
-    this.url = url;
-    this.reason = reason;
-  }
-};
-var SentryAmbiguousWriteError = class extends Error {
-  name = "SentryAmbiguousWriteError";
-  request;
-  /** What went wrong: "HTTP 500 after the request was sent", … */
-  why;
-  constructor(request3, why, options) {
-    super(options?.message ?? `${request3}: outcome unknown (${why}); it was not sent again`, options);
-    this.request = request3;
-    this.why = why;
-  }
-};
-var SentryWriteNotSentError = class extends Error {
-  name = "SentryWriteNotSentError";
-  /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
-  notSent = true;
-  request;
-  constructor(request3) {
-    super(`${request3} was not sent: apply was interrupted`);
-    this.request = request3;
-  }
-};
-var SentryConfigError = class extends Error {
-  name = "SentryConfigError";
-};
-var SentryProtocolError = class extends Error {
-  name = "SentryProtocolError";
-};
-function likelyScope(method, apiPath2) {
-  const path6 = apiPath2.replace(/^.*\/api\/0\//, "");
-  if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path6)) return "team:read";
-  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path6)) {
-    return describeScopes(method === "PUT" ? "set-team-role" : method === "DELETE" ? "remove-from-team" : "add-to-team");
-  }
-  if (/^organizations\/[^/]+\/teams\/$/.test(path6)) return method === "GET" ? "org:read" : describeScopes("create-team");
-  if (/^organizations\/[^/]+\/members\//.test(path6)) {
-    if (method === "GET") return "member:read";
-    if (method === "POST") return describeScopes("invite");
-    return describeScopes(method === "DELETE" ? "remove-member" : "set-role");
-  }
-  return "org:read";
-}
-function errorDetail(body) {
-  if (typeof body === "string") return body.trim() && !body.trimStart().startsWith("<") ? oneLine(body) : void 0;
-  if (Array.isArray(body)) return typeof body[0] === "string" ? oneLine(body[0]) : void 0;
-  if (typeof body !== "object" || body === null) return void 0;
-  const record2 = body;
-  const detail = record2["detail"];
-  if (typeof detail === "string") return oneLine(detail);
-  if (typeof detail === "object" && detail !== null && typeof detail["message"] === "string") {
-    return oneLine(detail["message"]);
-  }
-  for (const [field, value] of Object.entries(record2)) {
-    if (typeof value === "string") return oneLine(`${field}: ${value}`);
-    if (Array.isArray(value) && typeof value[0] === "string") return oneLine(`${field}: ${value[0]}`);
-  }
-  return void 0;
-}
-var MAX_DETAIL_CHARS = 300;
-function oneLine(text2) {
-  const flat = text2.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
-}
-function apiErrorFor(status, method, path6, body, tokenSource = "SENTRY_AUTH_TOKEN") {
-  const request3 = `${method} ${path6}`;
-  const detail = errorDetail(body);
-  if (status === 401) {
-    return new SentryApiError(status, request3, detail, {
-      message: `Sentry rejected the token (HTTP 401 on ${request3}): check ${tokenSource}`
-    });
-  }
-  if (status === 403 && detail === "You do not have permission to perform this action.") {
-    return new SentryApiError(status, request3, detail, {
-      message: `Sentry refused ${request3} (HTTP 403): the token likely lacks the ${likelyScope(method, path6)} scope, or its user is not a member of the organization`
-    });
-  }
-  return new SentryApiError(status, request3, detail);
-}
-function networkReason(error2) {
-  let current = error2;
-  let message = error2 instanceof Error ? error2.message : String(error2);
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    if (typeof current !== "object" || current === null) break;
-    const record2 = current;
-    if (record2.name === "TimeoutError" || record2.name === "AbortError") return "timed out";
-    if (typeof record2.code === "string" && record2.code) return record2.code;
-    if (typeof record2.message === "string" && record2.message) message = record2.message;
-    current = record2.cause;
-  }
-  return message;
-}
-function failedBeforeSending(reason) {
-  return [
-    "ECONNREFUSED",
-    "ENOTFOUND",
-    "EAI_AGAIN",
-    "EHOSTUNREACH",
-    "ENETUNREACH",
-    "UND_ERR_CONNECT_TIMEOUT",
-    "CERT_HAS_EXPIRED",
-    "DEPTH_ZERO_SELF_SIGNED_CERT",
-    "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
-  ].includes(reason);
-}
-function redirectRefusal(request3, location, url) {
-  let target = location ?? "elsewhere";
-  try {
-    if (location !== null) target = new URL(location, url).origin;
-  } catch {
-  }
-  return new SentryConfigError(
-    `${request3} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
-  );
-}
-
-// src/sentry/base-url.ts
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function normalizeBaseUrl(text2) {
-  let url;
-  try {
-    url = new URL(text2);
-  } catch (error2) {
-    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error2 });
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
-  }
-  if (url.username || url.password)
-    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
-  url.search = "";
-  url.hash = "";
-  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
-  return url;
-}
-
-// src/sentry/read-slots.ts
-var ReadSlots = class {
-  free;
-  waiting = [];
-  constructor(limit) {
-    this.free = limit;
-  }
-  /** Waits for a slot; the returned function gives it back (once). */
-  async take() {
-    if (this.free > 0) this.free -= 1;
-    else await new Promise((resolve2) => this.waiting.push(resolve2));
-    let given = false;
-    return () => {
-      if (given) return;
-      given = true;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free += 1;
-    };
-  }
-};
-
-// src/sentry/seeded-random.ts
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-
-// src/sentry/retry-policy.ts
-var READ_RETRY_BUDGET_MS = 6e4;
-var MAX_CONNECT_ATTEMPTS = 5;
-var MAX_WRITE_ATTEMPTS = 5;
-var MAX_RATE_LIMITED_ATTEMPTS = 8;
-var MAX_RATE_LIMIT_WAIT_MS = 6e4;
-var RATE_LIMIT_MARGIN_MS = 100;
-var BASE_BACKOFF_MS = 200;
-var MAX_BACKOFF_MS = 5e3;
-var INVITE_CAP_TEXT = "too many invitations";
-function readRateLimit(headers) {
-  const number = (name) => {
-    const text2 = headers.get(name);
-    if (text2 === null || text2.trim() === "") return void 0;
-    const value = Number(text2);
-    return Number.isFinite(value) ? value : void 0;
-  };
-  return {
-    limit: number("x-sentry-rate-limit-limit"),
-    remaining: number("x-sentry-rate-limit-remaining"),
-    reset: number("x-sentry-rate-limit-reset"),
-    concurrentRemaining: number("x-sentry-rate-limit-concurrentremaining")
-  };
-}
-function backoffMs(attempt, jitter) {
-  const step = Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
-  return Math.round(step * (0.5 + jitter / 2));
-}
-function untilReset(rate, now, jitter) {
-  if (rate.reset === void 0) return void 0;
-  const wait = Math.max(0, rate.reset * 1e3 - now);
-  return Math.min(wait, MAX_RATE_LIMIT_WAIT_MS) + Math.round(RATE_LIMIT_MARGIN_MS * jitter);
-}
-function decideRetry(input) {
-  const { outcome, attempt, write } = input;
-  const backoff = backoffMs(attempt, input.jitter);
-  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
-  if (outcome.kind === "network") {
-    if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoff, reason: "no answer" };
-  }
-  const { status, rate, detail } = outcome;
-  if (status < 400) return { kind: "done" };
-  if (status === 429) {
-    if (detail?.toLowerCase().includes(INVITE_CAP_TEXT))
-      return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
-    if (attempt >= MAX_RATE_LIMITED_ATTEMPTS)
-      return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
-    const exhausted = rate.remaining === 0 || rate.concurrentRemaining === 0;
-    const wait = exhausted ? untilReset(rate, input.now, input.jitter) : void 0;
-    return { kind: "retry", waitMs: wait ?? backoffMs(attempt, input.jitter), reason: "rate limited" };
-  }
-  if (status >= 500) {
-    if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
-  }
-  return { kind: "give-up", reason: `HTTP ${status}` };
-}
-function paceWaitMs(rate, now, jitter) {
-  if (!rate || rate.remaining !== 0 && rate.concurrentRemaining !== 0) return 0;
-  const wait = untilReset(rate, now, jitter);
-  return wait === void 0 || rate.reset === void 0 || rate.reset * 1e3 <= now ? 0 : wait;
-}
-
-// src/sentry/transport.ts
-var TruncatedAnswer = class extends Error {
-  name = "TruncatedAnswer";
-};
-function isSuccess(status) {
-  return status >= 200 && status < 300;
-}
-async function readBody(response) {
-  const text2 = await response.text();
-  if (!text2) return void 0;
-  try {
-    return JSON.parse(text2);
-  } catch (error2) {
-    if (isSuccess(response.status) && (response.headers.get("content-type") ?? "").includes("json"))
-      throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error2 });
-    return text2;
-  }
-}
-
-// src/sentry/client.ts
-var REQUEST_TIMEOUT_MS = 6e4;
-var MAX_CONCURRENT_READS = 4;
-function apiPath(...segments) {
-  return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
-}
-function limiterKey(path6) {
-  return path6.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-var SentryClient = class {
-  baseUrl;
-  options;
-  random;
-  rates = /* @__PURE__ */ new Map();
-  writeQueue = Promise.resolve();
-  readSlots = new ReadSlots(MAX_CONCURRENT_READS);
-  constructor(options) {
-    this.baseUrl = normalizeBaseUrl(options.baseUrl);
-    this.options = options;
-    this.random = options.random ?? seededRandom(24087);
-  }
-  /** The base URL as people wrote it, for messages. */
-  get displayUrl() {
-    return `${this.baseUrl.origin}${this.baseUrl.pathname}`.replace(/\/$/, "");
-  }
-  /** GET a JSON resource; retried on 5xx, dropped connections and 429. Throws SentryApiError for other errors. */
-  get(path6, query = {}) {
-    return this.request("GET", path6, query, void 0);
-  }
-  /**
-   * One reader: its GETs share one read slot, taken now and held until
-   * `close()`, so a list's pages follow each other as one reader's instead of
-   * each queueing behind the other lists (paginate.ts). The members list's
-   * pages are the chain that bounds a large plan's time
-   * (docs/benchmarks.md#how-the-figures-are-obtained).
-   */
-  async openReader() {
-    const giveBack = await this.readSlots.take();
-    return {
-      get: (path6, query = {}) => this.request("GET", path6, query, void 0, { slotHeld: true }),
-      close: giveBack
-    };
-  }
-  /**
-   * Sends a write. Only refusals that prove nothing happened (429, connection
-   * refused) are resent; a 5xx or a connection lost after sending throws
-   * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
-   */
-  send(method, path6, body) {
-    const run2 = this.writeQueue.then(() => {
-      if (this.options.stopWrites?.aborted)
-        throw new SentryWriteNotSentError(`${method} ${this.url(path6, {}).pathname}`);
-      return this.request(method, path6, {}, body);
-    });
-    this.writeQueue = run2.catch(() => void 0);
-    return run2;
-  }
-  /**
-   * Waits the capped, jittered back-off that follows attempt `attempt` of a
-   * write the writer repeats or re-reads after a lost answer.
-   */
-  async backOff(attempt, request3) {
-    await this.wait(backoffMs(attempt, this.random()), request3);
-  }
-  url(path6, query) {
-    const url = new URL(this.baseUrl.href);
-    url.pathname = `${this.baseUrl.pathname.replace(/\/$/, "")}/api/0/${path6.replace(/^\//, "")}`;
-    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    return url;
-  }
-  /**
-   * One request with its retries: pacing from the rate-limit headers, then
-   * send, then let retry-policy.ts decide what a failure means (S3, S6).
-   */
-  async request(method, path6, query, body, { slotHeld = false } = {}) {
-    const url = this.url(path6, query);
-    const request3 = `${method} ${url.pathname}`;
-    const key = limiterKey(path6);
-    const write = method !== "GET";
-    let waitedMs = 0;
-    for (let attempt = 1; ; attempt += 1) {
-      const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
-      if (pace > 0) await this.wait(pace, request3);
-      const attemptOf = { request: request3, write, attempt, waitedMs };
-      const exchanged = await this.exchange(url, method, body, request3, slotHeld);
-      if (exchanged.kind === "lost") {
-        waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
-        continue;
-      }
-      const { response, parsed } = exchanged;
-      const rate = readRateLimit(response.headers);
-      if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-      if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed };
-      const decision = decideRetry({
-        write,
-        attempt,
-        outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
-        waitedMs,
-        now: this.options.now(),
-        jitter: this.random()
-      });
-      if (decision.kind === "retry") {
-        if (response.status !== 429) waitedMs += decision.waitMs;
-        await this.wait(decision.waitMs, request3);
-        continue;
-      }
-      const error2 = apiErrorFor(response.status, method, url.pathname, parsed, this.options.tokenSource);
-      if (decision.kind === "ambiguous")
-        throw new SentryAmbiguousWriteError(request3, decision.reason, { cause: error2 });
-      throw error2;
-    }
-  }
-  /**
-   * One HTTP exchange: the request, then its whole answer read. A GET holds
-   * one of MAX_CONCURRENT_READS read slots meanwhile (unless its reader holds one); writes are one at a time
-   * already (send). A redirect is refused here, its body drained first so
-   * the connection goes back to the pool.
-   */
-  async exchange(url, method, body, request3, slotHeld) {
-    const giveBack = method === "GET" && !slotHeld ? await this.readSlots.take() : void 0;
-    try {
-      let response;
-      try {
-        response = await this.fetchOnce(url, method, body);
-      } catch (error2) {
-        const reason = networkReason(error2);
-        return { kind: "lost", reason, sent: !failedBeforeSending(reason), error: error2 };
-      }
-      if (response.status >= 300 && response.status < 400) {
-        await response.text().catch(() => void 0);
-        throw redirectRefusal(request3, response.headers.get("location"), url);
-      }
-      try {
-        return { kind: "answer", response, parsed: await readBody(response) };
-      } catch (error2) {
-        const reason = error2 instanceof TruncatedAnswer ? error2.message : networkReason(error2);
-        return { kind: "lost", reason, sent: true, error: error2 };
-      }
-    } finally {
-      giveBack?.();
-    }
-  }
-  fetchOnce(url, method, body) {
-    return this.options.fetch(url.href, {
-      method,
-      headers: {
-        Authorization: `Bearer ${this.options.token}`,
-        Accept: "application/json",
-        ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
-        ...body !== void 0 ? { "Content-Type": "application/json" } : {}
-      },
-      body: body === void 0 ? void 0 : JSON.stringify(body),
-      redirect: "manual",
-      signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
-    });
-  }
-  /**
-   * A connection that failed or an answer that broke off: waits and returns
-   * the back-off to count when retry-policy.ts says retry; otherwise throws
-   * the ambiguous-write or connection error it calls for.
-   */
-  async retryAfterLostAnswer(attemptOf, reason, sent, cause) {
-    const decision = decideRetry({
-      write: attemptOf.write,
-      attempt: attemptOf.attempt,
-      outcome: { kind: "network", sent },
-      waitedMs: attemptOf.waitedMs,
-      now: this.options.now(),
-      jitter: this.random()
-    });
-    if (decision.kind === "ambiguous")
-      throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
-    if (decision.kind === "retry") {
-      await this.wait(decision.waitMs, attemptOf.request);
-      return decision.waitMs;
-    }
-    throw new SentryConnectionError(this.displayUrl, reason, {
-      cause,
-      ...this.options.urlSource ? { urlSource: this.options.urlSource } : {}
-    });
-  }
-  async wait(ms, request3) {
-    if (ms >= 1e3) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1e3)} s for Sentry (${request3})`);
-    await this.options.sleep(ms);
-  }
-};
+// src/sentry/look-up-members.ts
+init_client();
 
 // src/sentry/dto.ts
+init_errors();
 function object(value, what) {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new SentryProtocolError(`Sentry sent ${what} that is not an object`);
@@ -67039,6 +67106,9 @@ function readTokenScopesAnswer(value) {
   const scopes = typeof auth2 === "object" && auth2 !== null ? auth2["scopes"] : void 0;
   return Array.isArray(scopes) ? scopes.filter((scope) => typeof scope === "string") : null;
 }
+
+// src/sentry/paginate.ts
+init_errors();
 
 // src/sentry/link-header.ts
 var MAX_LINKS = 16;
@@ -67152,6 +67222,8 @@ async function readAllAs(client, path6, read, query = {}) {
 }
 
 // src/sentry/read-live-state.ts
+init_client();
+init_errors();
 async function mapLimit(items, limit, run2) {
   const results = new Array(items.length);
   let next = 0;
@@ -67345,6 +67417,9 @@ function nonEmpty(value) {
   const trimmed = value?.trim();
   return trimmed ? trimmed : void 0;
 }
+
+// src/commands/sentry-session.ts
+init_client();
 
 // src/commands/version.ts
 var VERSION7 = "0.1.0";
@@ -68934,6 +69009,7 @@ function buildActionReport(request3, found) {
 }
 
 // src/github/errors.ts
+init_api_error();
 var GitHubApiError = class extends ApiStatusError {
   name = "GitHubApiError";
   constructor(status, request3, detail, options) {
@@ -69354,6 +69430,9 @@ function reviewGate(plan, evidence, context3) {
 }
 
 // src/sentry/writer.ts
+init_client();
+init_errors();
+init_retry_policy();
 var NOT_APPLIED = {
   accessRequest: "Sentry filed an access request instead (Open Membership is off and the token's user is not a team admin/manager/owner)",
   noTeamRoles: "the org has no team-roles feature"

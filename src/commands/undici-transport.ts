@@ -10,10 +10,22 @@
 import type { Dispatcher } from "undici";
 import EnvHttpProxyAgent from "undici/lib/dispatcher/env-http-proxy-agent.js";
 import request from "undici/lib/api/api-request.js";
+import { MAX_CONCURRENT_READS } from "../sentry/client.js";
 import type { AnswerHeaders, SentryTransport, TransportAnswer } from "../sentry/transport.js";
 
-/** Connection limits for Sentry (docs/sentry-behaviour.md S3: concurrency limit 25 seen on sentry.io). */
-export const SENTRY_CONNECTIONS = 8;
+/**
+ * Connections to Sentry: one per reader and one for the writer (the client
+ * keeps at most MAX_CONCURRENT_READS reads in flight and sends writes one at
+ * a time, so a write never waits for a read's connection), well under the
+ * concurrency limit sentry.io sets (docs/sentry-behaviour.md S3). Not more: a
+ * reader sends its next request as soon as it has read its answer's body,
+ * while undici frees that connection only on the next turn of the event loop
+ * (setImmediate), so a pool with room to spare opened a new connection, a TCP
+ * and TLS handshake, for most requests that followed an answer. With no room
+ * left, such a request waits that turn and goes out on the warm connection
+ * (docs/reliability.md#11-connections).
+ */
+export const SENTRY_CONNECTIONS = MAX_CONCURRENT_READS + 1;
 export const CONNECT_TIMEOUT_MS = 10_000;
 export const HEADERS_TIMEOUT_MS = 30_000;
 export const BODY_TIMEOUT_MS = 30_000;

@@ -16,8 +16,9 @@
  *   fake.state()        the org now, as an OrgSeed (deep copy): assert on members, roles, teams
  *   fake.world          the live mutable model, for tests that need to poke (e.g. accept an invite)
  *   fake.require2FA()   X5: members without 2FA become pending invites with the same id
- *   fake.clearLog()     empties `requests` and resets `peakInFlight`
+ *   fake.clearLog()     empties `requests` and resets `peakInFlight` and `connections`
  *   fake.peakInFlight   the most requests answered at once (latency included)
+ *   fake.connections    TCP connections opened to it (HTTP fake only): keep-alive reuse shows here
  *   fake.close()
  *
  * Without sockets (unit tests of src/sentry): `createInMemorySentry(seed, options)`
@@ -62,6 +63,12 @@ export interface FakeSentryControl {
 export interface FakeSentry extends FakeSentryControl {
   /** http://127.0.0.1:PORT plus the path prefix: what --url takes. */
   readonly url: string;
+  /**
+   * TCP connections clients opened since the start or the last clearLog(). Each
+   * one is a TCP and TLS handshake against sentry.io, a round trip or two that
+   * loopback does not charge, so tests count them instead (docs/reliability.md#11-connections).
+   */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -125,11 +132,20 @@ export async function startFakeSentry(seed: OrgSeed | string, options: FakeSentr
         res.writeHead(500, { "Content-Type": "application/json" }).end(JSON.stringify({ detail: String(error) }));
     });
   });
+  let connections = 0;
+  server.on("connection", () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   engine.origin = `http://127.0.0.1:${port}`;
-  // Object.assign, not a spread: the control's getters (peakInFlight) stay live.
-  return Object.assign(control(engine), {
+  const controls = control(engine);
+  const clearEngineLog = controls.clearLog;
+  // Object.assign onto the control, not a spread, so its getters (peakInFlight) stay live;
+  // connections is a getter too, defined below (Object.assign would copy its value once).
+  const fake = Object.assign(controls, {
+    clearLog: () => {
+      clearEngineLog();
+      connections = 0;
+    },
     url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`,
     close: () =>
       new Promise<void>((resolve) => {
@@ -137,6 +153,7 @@ export async function startFakeSentry(seed: OrgSeed | string, options: FakeSentr
         server.close(() => resolve());
       }),
   });
+  return Object.defineProperty(fake, "connections", { get: () => connections, enumerable: true }) as FakeSentry;
 }
 
 /** The same fake without a socket: `fetch` goes straight to the engine. */
