@@ -30,13 +30,16 @@ describe("the bench's lower bounds", () => {
   });
 
   it("bounds plan time by the members chain, the longest team, or the work spread over the readers", () => {
-    // Members chain: 1 page = 20 ms; spread: (1 + 1 + 10 + 3) × 20 / 4 = 75 ms.
-    expect(planTimeBoundMs({ members: 100, teams: 10, teamMemberCounts: Array<number>(10).fill(30) }, MODEL)).toBe(75);
-    // Members chain: 99 × 25 + 20 = 2,495 ms beats the spread (100 + 2 + 200 + 3) × 20 / 4 = 1,525 ms.
+    // Members chain: 1 page = 20 ms; spread: ⌈(1 + 1 + 10 + 3) / 4⌉ × 20 = 4 × 20 = 80 ms
+    // (15 requests, 4 readers: one reader sends at least 4 of them, one after another).
+    expect(planTimeBoundMs({ members: 100, teams: 10, teamMemberCounts: Array<number>(10).fill(30) }, MODEL)).toBe(80);
+    // 64 requests fill 4 readers exactly: 16 × 20 = 320 ms, as the even spread.
+    expect(planTimeBoundMs({ members: 1_000, teams: 50, teamMemberCounts: Array<number>(50).fill(30) }, MODEL)).toBe(320);
+    // Members chain: 99 × 25 + 20 = 2,495 ms beats the spread ⌈(100 + 2 + 200 + 3) / 4⌉ × 20 = 1,540 ms.
     expect(planTimeBoundMs({ members: 10_000, teams: 200, teamMemberCounts: Array<number>(200).fill(80) }, MODEL)).toBe(
       2_495,
     );
-    // One team of 1,000 members is a 10-page chain: 200 ms beats the spread (1 + 1 + 10 + 3) × 20 / 4 = 75 ms.
+    // One team of 1,000 members is a 10-page chain: 200 ms beats the spread ⌈(1 + 1 + 10 + 3) / 4⌉ × 20 = 80 ms.
     expect(planTimeBoundMs({ members: 50, teams: 1, teamMemberCounts: [1_000] }, MODEL)).toBe(200);
   });
 

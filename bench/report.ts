@@ -96,9 +96,13 @@ script as \`dist/\`, started as a child process the way a user starts it.
 - **Plan time, lower bound.** The longest of: the members list, whose pages
   form a cursor chain on the members index, max(p·L, (p−1)/40 s + L) for p
   pages; the longest team's member list (pages × L); and all requests spread
-  over C slots (requests × L ÷ C). Any client with C readers needs at least
-  this long, whatever its order (sentry-roster is not even credited for
-  reading org details first). "Time of its requests" runs from the first
+  over C readers, ⌈requests ÷ C⌉ × L: each request holds its reader for at
+  least L and at most C are in flight at once, so one reader sends at least
+  ⌈requests ÷ C⌉ of them one after another (15 requests over 4 readers take
+  four round trips; the bound was requests × L ÷ C, 3.75 round trips, until
+  this was noticed). Any client with C readers needs at least this long,
+  whatever its order (sentry-roster is not even credited for reading org
+  details first). "Time of its requests" runs from the first
   request reaching the fake to the last answer (arrival of the last request +
   L); the target is judged on it. "CLI wall time" adds what no request
   schedule can remove: Node's start, loading and validating the roster,
