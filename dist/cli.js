@@ -66,5 +66,5 @@ function runWithCodeCache(file, cacheFile) {
 // src/cli/bin.ts
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "58a5755635b8d0d7", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "fc023c1dc2d1fff2", command: process.argv[2] })
 );

@@ -47,6 +47,28 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/commands/v8-flags.ts
+import { setFlagsFromString } from "node:v8";
+function setV8FlagUntilExit(name, value) {
+  setFlagsFromString(`--${name}=${value}`);
+  if (restoredAtExit.has(name)) return;
+  restoredAtExit.add(name);
+  process.prependOnceListener("exit", () => setFlagsFromString(`--${name}=${V8_DEFAULTS[name]}`));
+}
+var V8_DEFAULTS, restoredAtExit;
+var init_v8_flags = __esm({
+  "src/commands/v8-flags.ts"() {
+    "use strict";
+    V8_DEFAULTS = {
+      /** How much V8 grows the young generation each time (src/commands/young-generation.ts). */
+      "semi-space-growth-factor": 2,
+      /** WebAssembly code run before a function is recompiled by the optimizing compiler (src/commands/undici-transport.ts). */
+      "wasm-tiering-budget": 13e6
+    };
+    restoredAtExit = /* @__PURE__ */ new Set();
+  }
+});
+
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
@@ -58061,9 +58083,11 @@ __export(undici_transport_exports, {
   CONNECT_TIMEOUT_MS: () => CONNECT_TIMEOUT_MS,
   HEADERS_TIMEOUT_MS: () => HEADERS_TIMEOUT_MS,
   SENTRY_CONNECTIONS: () => SENTRY_CONNECTIONS,
+  WASM_TIERING_BUDGET: () => WASM_TIERING_BUDGET,
   createUndiciTransport: () => createUndiciTransport
 });
 function createUndiciTransport() {
+  setV8FlagUntilExit("wasm-tiering-budget", WASM_TIERING_BUDGET);
   const agent = new import_env_http_proxy_agent.default({
     connections: SENTRY_CONNECTIONS,
     keepAliveTimeout: 1e4,
@@ -58121,27 +58145,27 @@ async function decode(coding, bytes) {
   }
   return body.toString("utf8");
 }
-var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, ACCEPT_ENCODING;
+var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, ACCEPT_ENCODING, WASM_TIERING_BUDGET;
 var init_undici_transport = __esm({
   "src/commands/undici-transport.ts"() {
     "use strict";
     import_env_http_proxy_agent = __toESM(require_env_http_proxy_agent3(), 1);
     import_api_request = __toESM(require_api_request3(), 1);
     init_client();
+    init_v8_flags();
     SENTRY_CONNECTIONS = MAX_CONCURRENT_READS + 1;
     CONNECT_TIMEOUT_MS = 1e4;
     HEADERS_TIMEOUT_MS = 3e4;
     BODY_TIMEOUT_MS = 3e4;
     ACCEPT_ENCODING = "gzip, deflate, br";
+    WASM_TIERING_BUDGET = 2e9;
   }
 });
 
 // src/commands/young-generation.ts
-import { setFlagsFromString } from "node:v8";
-var V8_SEMI_SPACE_GROWTH_FACTOR = 2;
+init_v8_flags();
 function keepYoungGenerationSmall() {
-  setFlagsFromString("--semi-space-growth-factor=1");
-  process.prependOnceListener("exit", () => setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`));
+  setV8FlagUntilExit("semi-space-growth-factor", 1);
 }
 
 // src/action/main.ts

@@ -16,23 +16,13 @@
 // short-lived objects to the old generation (apply 157 MB, more CPU time),
 // and starting that small cost validate's cold start 8 % more CPU.
 //
-// V8 records its flags in a code cache and rejects a cache made under others.
-// The CLI writes its cache at exit (src/cli/code-cache.ts) for the next start
-// to read before this has run, so the factor is put back to V8's own first
-// thing at exit, ahead of the listener that writes the cache.
-//
+// The factor is a V8 flag, set at run time and put back to V8's own value
+// at exit so the CLI's code cache matches the next start (src/commands/v8-flags.ts).
 // Node's own flag for this (--max-semi-space-size) is read only when the heap
-// is made, which is before any code of ours runs and out of our hands for the
-// Action (the runner starts node), so the growth factor is set at run time
-// instead: V8 reads it each time it would grow, and Node builds V8 without
-// freezing flags after start (--no-freeze-flags-after-init).
-import { setFlagsFromString } from "node:v8";
-
-/** V8's own growth factor (`node --v8-options`), the one in force when a code cache is read. */
-export const V8_SEMI_SPACE_GROWTH_FACTOR = 2;
+// is made, before any code of ours runs.
+import { setV8FlagUntilExit } from "./v8-flags.js";
 
 /** Stops V8 from growing the young generation until the process exits. */
 export function keepYoungGenerationSmall(): void {
-  setFlagsFromString("--semi-space-growth-factor=1");
-  process.prependOnceListener("exit", () => setFlagsFromString(`--semi-space-growth-factor=${V8_SEMI_SPACE_GROWTH_FACTOR}`));
+  setV8FlagUntilExit("semi-space-growth-factor", 1);
 }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test, OWNER_TOKEN } from "../support/fixtures.js";
 import { runCli } from "../support/run-dist.js";
+import { rosterPath } from "../support/rosters.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const VALID = "roster.example.yaml is valid: 7 members, 4 teams\n";
@@ -37,6 +38,22 @@ describe.concurrent("the CLI's code cache (dist/cli.js)", () => {
     expect(statSync(path).ino).toBe(written.ino);
     expect((await runCli(["--help"], { env: { NODE_COMPILE_CACHE: base } })).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([file, file!.replace("-validate.bin", "-other.bin")].sort());
+  });
+
+  test("a command that reaches Sentry also writes its cache once: the V8 flags it changes are put back at exit", async ({ startSentry }) => {
+    // plan changes V8 flags while it runs (src/commands/v8-flags.ts); V8 rejects a cache made
+    // under other flags, so without putting them back every run rewrote its cache.
+    const { base, dir } = cacheBase();
+    const fake = await startSentry();
+    const plan = () =>
+      runCli(["plan", rosterPath("plan-converged"), "--url", fake.url], { env: { NODE_COMPILE_CACHE: base, SENTRY_AUTH_TOKEN: OWNER_TOKEN } });
+    expect((await plan()).code).toBe(0);
+    const [file] = readdirSync(dir);
+    expect(file).toMatch(/-plan\.bin$/);
+    const written = statSync(join(dir, file!));
+    expect((await plan()).code).toBe(0);
+    expect(statSync(join(dir, file!)).ino).toBe(written.ino);
+    expect(statSync(join(dir, file!)).mtimeMs).toBe(written.mtimeMs);
   });
 
   test("holds compiled code only: no member, no token", async ({ startSentry }) => {

@@ -1,0 +1,35 @@
+// The V8 flags the CLI and the Action change while they run, and V8's own
+// values of them (docs/benchmarks.md).
+//
+// V8 records its flags in a code cache and rejects a cache made under others.
+// The CLI writes its cache at exit (src/cli/code-cache.ts) for the next start
+// to read before any of these is set, so each is put back to V8's own value
+// first thing at exit, ahead of the listener that writes the cache; without
+// that, every run of a command found its cache rejected and wrote it again.
+//
+// Node's command-line flags would be read only when V8 starts, which is before
+// any code of ours runs and out of our hands for the Action (the runner starts
+// node), so they are set at run time instead: V8 reads each of these when it
+// next needs it, and Node builds V8 without freezing flags after start
+// (--no-freeze-flags-after-init).
+import { setFlagsFromString } from "node:v8";
+
+/** V8's own values (`node --v8-options`) of the flags set here; src/commands/v8-flags.test.ts pins them. */
+export const V8_DEFAULTS = {
+  /** How much V8 grows the young generation each time (src/commands/young-generation.ts). */
+  "semi-space-growth-factor": 2,
+  /** WebAssembly code run before a function is recompiled by the optimizing compiler (src/commands/undici-transport.ts). */
+  "wasm-tiering-budget": 13_000_000,
+} as const;
+
+export type V8Flag = keyof typeof V8_DEFAULTS;
+
+const restoredAtExit = new Set<V8Flag>();
+
+/** Sets `--name=value` until the process exits; at exit V8's own value goes back before anything else runs. */
+export function setV8FlagUntilExit(name: V8Flag, value: number): void {
+  setFlagsFromString(`--${name}=${value}`);
+  if (restoredAtExit.has(name)) return;
+  restoredAtExit.add(name);
+  process.prependOnceListener("exit", () => setFlagsFromString(`--${name}=${V8_DEFAULTS[name]}`));
+}
