@@ -3827,15 +3827,15 @@ var require_errors = __commonJS({
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
         ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "…";
+        lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
-          prev = prev.substring(0, 79) + "…\n";
+          prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
@@ -4904,9 +4904,9 @@ var require_resolve_flow_scalar = __commonJS({
       // horizontal tab
       v: "\v",
       // vertical tab
-      N: "",
+      N: "\x85",
       // Unicode next line
-      _: " ",
+      _: "\xA0",
       // Unicode non-breaking space
       L: "\u2028",
       // Unicode line separator
@@ -7852,7 +7852,7 @@ function parseIssue(file, position, message, hint) {
 }
 function shortTag(tag) {
   const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
-  return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
+  return text2.length > 40 ? `${text2.slice(0, 40)}\u2026` : text2;
 }
 function lowerFirst(text2) {
   return text2.charAt(0).toLowerCase() + text2.slice(1);
@@ -8852,7 +8852,7 @@ function requiredHint(key) {
 function expectedType(path, type) {
   if (path.length === 0) return "a map of version, organization, policy, teams, ignore and members";
   if (path.length === 3 && path[0] === "members" && path[2] === "teams")
-    return "a list of team slugs or a map of team slug → team role";
+    return "a list of team slugs or a map of team slug \u2192 team role";
   if (path.length === 2 && path[0] === "teams") return "a map such as { name: Backend } or {}";
   if (path.length === 2 && path[0] === "members") return "a map with email, role and teams";
   const words = {
@@ -9257,9 +9257,9 @@ function clipIssue(issue) {
   const clip = (text2) => {
     const shortened = text2.replace(
       /"((?:[^"\\]|\\.)*)"/g,
-      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
+      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}\u2026" (${inner.length} characters)`
     ).replace(/[\r\n]+/g, " ");
-    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}\u2026`;
   };
   return { ...issue, message: clip(issue.message), ...issue.hint === void 0 ? {} : { hint: clip(issue.hint) } };
 }
@@ -10402,7 +10402,7 @@ function errorDetail(body) {
 }
 function oneLine(text2) {
   const flat = text2.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
+  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}\u2026` : flat;
 }
 function apiErrorFor(status, method, path, body, tokenSource = "SENTRY_AUTH_TOKEN") {
   const request2 = `${method} ${path}`;
@@ -10484,7 +10484,7 @@ var init_errors2 = __esm({
     SentryAmbiguousWriteError = class extends Error {
       name = "SentryAmbiguousWriteError";
       request;
-      /** What went wrong: "HTTP 500 after the request was sent", … */
+      /** What went wrong: "HTTP 500 after the request was sent", and so on. */
       why;
       constructor(request2, why, options) {
         super(options?.message ?? `${request2}: outcome unknown (${why}); it was not sent again`, options);

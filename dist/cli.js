@@ -47,7 +47,7 @@ function writeCache(file, data) {
 }
 function runWithCodeCache(file, cacheFile) {
   const cached = cacheFile === void 0 ? void 0 : readCache(cacheFile);
-  const source = readFileSync(file, "utf8");
+  const source = readFileSync(file, "latin1");
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: file,
@@ -66,5 +66,5 @@ function runWithCodeCache(file, cacheFile) {
 // src/cli/bin.ts
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "fc023c1dc2d1fff2", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "04e38627b2ac93f7", command: process.argv[2] })
 );

@@ -11286,8 +11286,8 @@ var require_pending_interceptors_formatter = __commonJS({
     "use strict";
     var { Transform } = __require("node:stream");
     var { Console } = __require("node:console");
-    var PERSISTENT = process.versions.icu ? "✅" : "Y ";
-    var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
+    var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
+    var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
         this.transform = new Transform({
@@ -30244,8 +30244,8 @@ var require_pending_interceptors_formatter2 = __commonJS({
     "use strict";
     var { Transform } = __require("node:stream");
     var { Console } = __require("node:console");
-    var PERSISTENT = process.versions.icu ? "✅" : "Y ";
-    var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
+    var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
+    var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
         this.transform = new Transform({
@@ -42556,15 +42556,15 @@ var require_errors3 = __commonJS({
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
         ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "…";
+        lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
-          prev = prev.substring(0, 79) + "…\n";
+          prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
@@ -43633,9 +43633,9 @@ var require_resolve_flow_scalar = __commonJS({
       // horizontal tab
       v: "\v",
       // vertical tab
-      N: "",
+      N: "\x85",
       // Unicode next line
-      _: " ",
+      _: "\xA0",
       // Unicode non-breaking space
       L: "\u2028",
       // Unicode line separator
@@ -46265,7 +46265,7 @@ function errorDetail(body) {
 }
 function oneLine(text2) {
   const flat = text2.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}…` : flat;
+  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}\u2026` : flat;
 }
 function apiErrorFor(status, method, path6, body, tokenSource = "SENTRY_AUTH_TOKEN") {
   const request3 = `${method} ${path6}`;
@@ -46347,7 +46347,7 @@ var init_errors = __esm({
     SentryAmbiguousWriteError = class extends Error {
       name = "SentryAmbiguousWriteError";
       request;
-      /** What went wrong: "HTTP 500 after the request was sent", … */
+      /** What went wrong: "HTTP 500 after the request was sent", and so on. */
       why;
       constructor(request3, why, options) {
         super(options?.message ?? `${request3}: outcome unknown (${why}); it was not sent again`, options);
@@ -65742,7 +65742,7 @@ function parseIssue(file, position, message, hint) {
 }
 function shortTag(tag) {
   const text2 = tag.replace(/^tag:yaml\.org,2002:/, "!!");
-  return text2.length > 40 ? `${text2.slice(0, 40)}…` : text2;
+  return text2.length > 40 ? `${text2.slice(0, 40)}\u2026` : text2;
 }
 function lowerFirst(text2) {
   return text2.charAt(0).toLowerCase() + text2.slice(1);
@@ -66651,7 +66651,7 @@ function requiredHint(key) {
 function expectedType(path6, type) {
   if (path6.length === 0) return "a map of version, organization, policy, teams, ignore and members";
   if (path6.length === 3 && path6[0] === "members" && path6[2] === "teams")
-    return "a list of team slugs or a map of team slug → team role";
+    return "a list of team slugs or a map of team slug \u2192 team role";
   if (path6.length === 2 && path6[0] === "teams") return "a map such as { name: Backend } or {}";
   if (path6.length === 2 && path6[0] === "members") return "a map with email, role and teams";
   const words = {
@@ -67002,9 +67002,9 @@ function clipIssue(issue2) {
   const clip = (text2) => {
     const shortened = text2.replace(
       /"((?:[^"\\]|\\.)*)"/g,
-      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}…" (${inner.length} characters)`
+      (whole, inner) => inner.length <= MAX_QUOTED_CHARS ? whole : `"${inner.slice(0, MAX_QUOTED_CHARS - 20).replace(/\\[^"]{0,5}$/, "")}\u2026" (${inner.length} characters)`
     ).replace(/[\r\n]+/g, " ");
-    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}…`;
+    return shortened.length <= MAX_ISSUE_TEXT_CHARS ? shortened : `${shortened.slice(0, MAX_ISSUE_TEXT_CHARS - 1)}\u2026`;
   };
   return { ...issue2, message: clip(issue2.message), ...issue2.hint === void 0 ? {} : { hint: clip(issue2.hint) } };
 }
@@ -67774,7 +67774,7 @@ function parseMarker(body) {
   };
 }
 function samePlanComment(current, next) {
-  const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/…");
+  const withoutRunLinks = (text2) => text2.replace(/\/actions\/runs\/\d+(?:\/attempts\/\d+)?/g, "/actions/runs/\u2026");
   return withoutRunLinks(current) === withoutRunLinks(next);
 }
 var BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._";
@@ -67845,7 +67845,7 @@ var MARKDOWN_STYLE = {
   role: escape,
   quoted: code,
   strong: (text2) => `**${text2}**`,
-  arrow: "→"
+  arrow: "\u2192"
 };
 function renderDiffMarkdown(title, patch) {
   return `#### ${title}
@@ -67915,7 +67915,7 @@ function renderSection(section, kept, fold, fullTextAt2) {
   const dropped = section.itemsPerBlock.slice(kept).reduce((sum, count) => sum + count, 0);
   const more = dropped > 0 ? `
 
-_…${plural(dropped, `more ${section.unit}`)} — see ${fullTextAt2}._` : "";
+_\u2026${plural(dropped, `more ${section.unit}`)} \u2014 see ${fullTextAt2}._` : "";
   const body = `${blocks.join("\n")}${more}`.trim();
   const lines = body.split("\n").length;
   if (fold && lines > FOLD_OVER_LINES) {
@@ -67980,7 +67980,7 @@ ${section.blocks.join("\n")}`);
   return [planHead(plan, options), ...sections, footer(options)].filter((part) => part !== "").join("\n\n") + "\n";
 }
 function changeLineMarkdown(change, note) {
-  return `- ${changeLine(change, MARKDOWN_STYLE)}${note ? ` — ${escape(note)}` : ""}`;
+  return `- ${changeLine(change, MARKDOWN_STYLE)}${note ? ` \u2014 ${escape(note)}` : ""}`;
 }
 function planHead(plan, options) {
   const title = options.purpose === "drift" ? "Sentry drift report" : "Sentry roster plan";
@@ -68030,7 +68030,7 @@ function planSections(plan, options) {
   );
   const ownerSkips = plan.skipped.filter((skip) => skip.reason === "owner-protected" || skip.reason === "last-owner");
   const otherSkips = plan.skipped.filter((skip) => !ownerSkips.includes(skip));
-  const skipLine = (skip) => `- ${changeLine(skip, MARKDOWN_STYLE)} — ${code(skip.reason)}: ${escape(skip.detail)}`;
+  const skipLine = (skip) => `- ${changeLine(skip, MARKDOWN_STYLE)} \u2014 ${code(skip.reason)}: ${escape(skip.detail)}`;
   push("Skipped to protect owners", ownerSkips.map(skipLine), ownerSkips.map(() => 1), "skipped change");
   push("Skipped", otherSkips.map(skipLine), otherSkips.map(() => 1), "skipped change");
   push(
@@ -68063,7 +68063,7 @@ function footer(options) {
     options.runUrl ? `[workflow run](${options.runUrl})` : void 0,
     options.sha ? `commit ${code(options.sha.slice(0, 12))}` : void 0
   ].filter((part) => part !== void 0);
-  return parts.length > 0 ? `<sub>sentry-roster · ${parts.join(" · ")}</sub>` : "<sub>sentry-roster</sub>";
+  return parts.length > 0 ? `<sub>sentry-roster \xB7 ${parts.join(" \xB7 ")}</sub>` : "<sub>sentry-roster</sub>";
 }
 
 // src/render/apply-comment.ts
@@ -68144,11 +68144,11 @@ function renderApplyLogEntry(run2) {
   const counts = run2.result ? countOutcomes(run2.result) : { applied: 0, failed: 0, skipped: 0, "not-run": 0 };
   const notReviewed = run2.notReviewed.length;
   const when = `${run2.at.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
-  const heading = `**${when}** · [workflow run](${run2.runUrl}) · commit ${code(run2.sha.slice(0, 12))}`;
+  const heading = `**${when}** \xB7 [workflow run](${run2.runUrl}) \xB7 commit ${code(run2.sha.slice(0, 12))}`;
   const verdict = run2.refusedBecause ? `**Nothing applied:** ${escape(run2.refusedBecause)}` : counts.applied === 0 && counts.failed === 0 && counts["not-run"] === 0 && notReviewed === 0 ? `**Nothing to apply:** ${code(run2.organization)} already matched the reviewed plan.` : counts.failed > 0 || counts["not-run"] > 0 || notReviewed > 0 ? `**Apply incomplete** on ${code(run2.organization)}: ${counts.applied} applied, ${counts.failed} failed, ${notReviewed} not reviewed, ${counts["not-run"]} not run.` : `**Applied** ${plural(counts.applied, "change")} to ${code(run2.organization)}.`;
   const failed = (run2.result?.outcomes ?? []).filter((outcome) => outcome.status === "failed");
   const lines = failed.slice(0, FAILURES_PER_ENTRY).map((outcome) => changeLineMarkdown(outcome.change, `failed: ${outcome.message ?? "unknown error"}`));
-  if (failed.length > FAILURES_PER_ENTRY) lines.push(`- …${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
+  if (failed.length > FAILURES_PER_ENTRY) lines.push(`- \u2026${plural(failed.length - FAILURES_PER_ENTRY, "more failure")}: see the run's job summary`);
   if (notReviewed > 0) lines.push(`- ${plural(notReviewed, "change")} not in the reviewed plan: not applied (listed in the run's job summary)`);
   if (run2.result?.stoppedBecause && !run2.refusedBecause) lines.push(`- Stopped early: ${escape(run2.result.stoppedBecause)}`);
   return ["---", heading, "", verdict, ...lines.length > 0 ? ["", ...lines] : []].join("\n");

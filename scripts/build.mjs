@@ -25,7 +25,9 @@ const common = {
   sourcemap: false,
   legalComments: "none",
   logLevel: "warning",
-  charset: "utf8",
+  // Escapes in strings and identifiers instead of UTF-8: the CLI's entry reads its code as latin1,
+  // a one-byte string with no decoding (src/cli/code-cache.ts).
+  charset: "ascii",
   // The roster schema's validator as code generated now, instead of ajv compiling the schema at every start.
   // Node's HTTP/2 module only when undici uses it, which it never does here (scripts/lazy-http2.mjs).
   plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root)],

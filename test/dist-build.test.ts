@@ -36,6 +36,12 @@ describe("build and packaging", () => {
     }
   }, 120_000); // two full bundles; slow when the 2 cores are shared with the e2e suite
 
+  it("builds the CLI's code as plain ASCII, which its entry reads as latin1 (src/cli/code-cache.ts)", () => {
+    const code = readFileSync(new URL("dist/cli-main.cjs", root));
+    const outside = code.findIndex((byte) => byte > 0x7f);
+    expect(outside, `non-ASCII byte in dist/cli-main.cjs: ${code.subarray(Math.max(0, outside - 60), outside + 20).toString("utf8")}`).toBe(-1);
+  });
+
   it("ships a CLI with a shebang and an Action entry", () => {
     expect(readFileSync(new URL("dist/cli.js", root), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     expect(readFileSync(new URL("dist/index.js", root), "utf8").length).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ export class SentryConnectionError extends Error {
 export class SentryAmbiguousWriteError extends Error {
   override name = "SentryAmbiguousWriteError";
   readonly request: string;
-  /** What went wrong: "HTTP 500 after the request was sent", … */
+  /** What went wrong: "HTTP 500 after the request was sent", and so on. */
   readonly why: string;
   constructor(request: string, why: string, options?: { cause?: unknown; message?: string }) {
     super(options?.message ?? `${request}: outcome unknown (${why}); it was not sent again`, options);
