@@ -18,11 +18,14 @@ import {
   type ColdStart,
   type MeasuredRun,
   type PhaseReading,
+  type RequestClock,
   buildDist,
   buildPhases,
+  buildRequestFloor,
   clockRequests,
   coldStart,
   runCliMeasured,
+  runNodeMeasured,
   runPhases,
   spanMs,
 } from "./measure.js";
@@ -73,8 +76,14 @@ const PLAN_WALL_TARGET_MEMBERS = 10_000;
 /** A fresh rate-limit window before each phase, so one phase's requests do not slow the next. */
 const WINDOW_GAP_MS = 1_100;
 const COMPUTE_PLAN_RUNS = 7;
-/** Plan runs per size; times are their medians, requests their maximum. */
-const PLAN_RUNS = 3;
+/**
+ * Plan runs per size; times are their medians, requests their maximum. Small
+ * orgs get more: a run takes a tenth of a second there, and its wall time is
+ * judged against a bound of 80 ms, where one slow run of three moves a median.
+ */
+function planRuns(size: OrgSize): number {
+  return size.members <= 1_000 ? 9 : 3;
+}
 const ORG = "bigco";
 
 // run-ts.mjs bundles this file elsewhere and sets argv[1] to bench/bench.ts.
@@ -140,8 +149,43 @@ function phasesRow(org: string, readings: readonly PhaseReading[], note = ""): R
   };
 }
 
+/** Request floors are measured up to this size: above it the members chain meets the rate limit, which a bare client does not pace. */
+const REQUEST_FLOOR_MAX_MEMBERS = 1_000;
+const REQUEST_FLOOR_RUNS = 7;
+/** The bare clients of the request-floor rows: the CLI's own transport, and Node's http module for comparison. */
+const REQUEST_FLOOR_TRANSPORTS = [
+  ["undici", "the CLI's transport (undici)"],
+  ["node-http", "Node's http module"],
+] as const;
+
+/**
+ * The last plan's requests (the fake's log), replayed by bench/request-floor.ts through each
+ * transport, REQUEST_FLOOR_RUNS times in turn: each list's pages in order, as one reader.
+ */
+async function measureRequestFloors(fake: FakeSentry, clock: RequestClock): Promise<Map<string, MeasuredRun[]>> {
+  const lists = new Map<string, string[]>();
+  for (const logged of fake.requests) {
+    const query = new URLSearchParams(logged.query).toString();
+    const list = lists.get(logged.path) ?? [];
+    list.push(`${logged.path}${query ? `?${query}` : ""}`);
+    lists.set(logged.path, list);
+  }
+  const runs = new Map<string, MeasuredRun[]>(REQUEST_FLOOR_TRANSPORTS.map(([transport]) => [transport, []]));
+  for (let index = 0; index < REQUEST_FLOOR_RUNS; index += 1) {
+    for (const [transport] of REQUEST_FLOOR_TRANSPORTS) {
+      await delay(WINDOW_GAP_MS);
+      clock.reset();
+      const config = { baseUrl: fake.url, token: BENCH_TOKEN, concurrency: MAX_CONCURRENT_READS, transport, lists: [...lists.values()] };
+      const run = await runNodeMeasured([...requestFloor(transport), JSON.stringify(config)], { env: {}, cwd: work });
+      if (run.code !== 0) throw new Error(`request floor (${transport}) exited with ${run.code}: ${run.stderr.trim()}`);
+      runs.get(transport)!.push(run);
+    }
+  }
+  return runs;
+}
+
 /** Plan, naive baseline and apply on one org size; only the phases for an org whose roster is over the size limit. */
-async function measureSize(cli: string, phasesEntry: string, size: OrgSize, floor: ColdStart): Promise<void> {
+async function measureSize(cli: string, phasesEntry: string, size: OrgSize): Promise<void> {
   const org = label(size);
   const { seed, shape } = benchOrg(size);
   const fake: FakeSentry = await startFakeSentry(seed);
@@ -161,14 +205,17 @@ async function measureSize(cli: string, phasesEntry: string, size: OrgSize, floo
       return;
     }
 
-    // Plan, PLAN_RUNS times (read-only, so each run sees the same org): medians of the times.
-    const planRuns: { run: MeasuredRun; requests: number; answers429: number; spanMs: number }[] = [];
-    for (let index = 0; index < PLAN_RUNS; index += 1) {
+    // Plan, planRuns(size) times (read-only, so each run sees the same org): medians of the times.
+    // Each run follows a run of node -e 0, started the same way, its reference in the wall-time row.
+    const planRunsDone: { run: MeasuredRun; requests: number; answers429: number; spanMs: number }[] = [];
+    const nodeRuns: MeasuredRun[] = [];
+    for (let index = 0; index < planRuns(size); index += 1) {
       await delay(WINDOW_GAP_MS);
+      nodeRuns.push(await runNodeMeasured(["-e", "0"], { env: {}, cwd: work }));
       clock.reset();
-      log(`${org}: plan (${index + 1}/${PLAN_RUNS})`);
+      log(`${org}: plan (${index + 1}/${planRuns(size)})`);
       const run = await runCliMeasured(cli, ["plan", planPath], { env, cwd: work });
-      planRuns.push({
+      planRunsDone.push({
         run,
         requests: fake.requests.length,
         answers429: fake.requests.filter((r) => r.status === 429).length,
@@ -179,15 +226,18 @@ async function measureSize(cli: string, phasesEntry: string, size: OrgSize, floo
         ),
       });
     }
-    const planProblem = planRuns.map((p) => failed(p.run, "plan")).find((problem) => problem !== undefined);
+    const planProblem = planRunsDone.map((p) => failed(p.run, "plan")).find((problem) => problem !== undefined);
     if (planProblem) notes.push(`${org}: ${planProblem}`);
-    const planRequests = Math.max(...planRuns.map((p) => p.requests));
-    const plan429 = Math.max(...planRuns.map((p) => p.answers429));
-    const planSpan = median(planRuns.map((p) => p.spanMs));
+    const planRequests = Math.max(...planRunsDone.map((p) => p.requests));
+    const plan429 = Math.max(...planRunsDone.map((p) => p.answers429));
+    const planSpan = median(planRunsDone.map((p) => p.spanMs));
     const plan = {
-      wallMs: median(planRuns.map((p) => p.run.wallMs)),
-      peakRssMb: Math.max(...planRuns.map((p) => p.run.peakRssMb)),
+      wallMs: median(planRunsDone.map((p) => p.run.wallMs)),
+      peakRssMb: Math.max(...planRunsDone.map((p) => p.run.peakRssMb)),
     };
+
+    // The same requests from a bare client, with the plan's concurrency: the floor the HTTP stack sets.
+    const floors = size.members <= REQUEST_FLOOR_MAX_MEMBERS ? await measureRequestFloors(fake, clock) : undefined;
 
     // Naive baseline; its time per request is also the round trip this machine manages now.
     await delay(WINDOW_GAP_MS);
@@ -224,6 +274,7 @@ async function measureSize(cli: string, phasesEntry: string, size: OrgSize, floo
       verdict: planProblem ? VERDICT.NotMet : verdict(planSpan <= TARGET.planTime * boundMs),
     });
     const wallJudged = size.members <= PLAN_WALL_TARGET_MEMBERS;
+    const floor = { wallMs: median(nodeRuns.map((run) => run.wallMs)) };
     const wallRatio = (plan.wallMs - floor.wallMs) / boundMs;
     rows.push({
       org,
@@ -234,6 +285,20 @@ async function measureSize(cli: string, phasesEntry: string, size: OrgSize, floo
       target: wallJudged ? `≤ ${TARGET.planWall}×` : "",
       verdict: planProblem ? VERDICT.NotMet : wallJudged ? verdict(wallRatio <= TARGET.planWall) : VERDICT.None,
     });
+    if (floors) {
+      for (const [transport, label] of REQUEST_FLOOR_TRANSPORTS) {
+        const wallMs = median(floors.get(transport)!.map((run) => run.wallMs));
+        rows.push({
+          org,
+          measure: `plan's requests alone, ${label}: wall time − node -e 0`,
+          figure: `${formatMs(wallMs)} − ${formatMs(floor.wallMs)} = ${formatMs(wallMs - floor.wallMs)}`,
+          reference: `lower bound ${formatMs(boundMs)}`,
+          ratio: formatRatio((wallMs - floor.wallMs) / boundMs),
+          target: "",
+          verdict: VERDICT.None,
+        });
+      }
+    }
     if (plan429 > 0)
       notes.push(
         `${org}: plan received ${plan429} answers 429 (${formatNumber((100 * plan429) / planRequests, 1)} % of its requests).`,
@@ -433,10 +498,9 @@ async function measureComputePlan(size: OrgSize): Promise<void> {
 log(`building the CLI from the sources`);
 const dist = buildDist(ROOT, join(work, "dist"));
 const phasesEntry = await buildPhases(ROOT, join(work, "phases"));
+const requestFloor = await buildRequestFloor(ROOT, join(work, "request-floor"));
 try {
-  log("node -e 0, the floor of every CLI run");
-  const startFloor = coldStart(["-e", "0"], { cwd: ROOT });
-  for (const size of sizes) await measureSize(dist.cli, phasesEntry, size, startFloor);
+  for (const size of sizes) await measureSize(dist.cli, phasesEntry, size);
   notes.push(
     `One request took ${roundTrips.map((ms) => formatMs(ms)).join(", ")} from the baseline's client to the fake and back (by org size; nominal ${LATENCY_MS} ms): the rest is this machine's load. Figures in parentheses use that measured round trip instead of ${LATENCY_MS} ms.`,
   );

@@ -3,7 +3,7 @@
  * code, peak RSS), cold starts, and arrival times of the fake's requests.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 import { rosterValidatorPlugin } from "../scripts/roster-validator-code.mjs";
 import { lazyHttp2Plugin } from "../scripts/lazy-http2.mjs";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -73,11 +73,12 @@ export function buildDist(
 }
 
 /**
- * Runs the CLI as a user would: this Node, a clean environment (PATH and the
- * given variables only), stdout and stderr collected; wall time from spawn to exit.
+ * Runs this Node with `args` as a user runs the CLI: a clean environment (PATH
+ * and the given variables only), stdout and stderr collected through pipes;
+ * wall time from spawn to exit. `node -e 0` goes through here too when it is
+ * the reference of a CLI run, so both are measured the same way.
  */
-export function runCliMeasured(
-  cli: string,
+export function runNodeMeasured(
   args: readonly string[],
   options: { env: Record<string, string>; cwd: string },
 ): Promise<MeasuredRun> {
@@ -85,7 +86,7 @@ export function runCliMeasured(
   const probeFile = join(probeDir, "usage");
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, ["--import", PROBE, cli, ...args], {
+    const child = spawn(process.execPath, ["--import", PROBE, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env["PATH"] ?? "", ...options.env, BENCH_PROBE_FILE: probeFile },
       stdio: ["ignore", "pipe", "pipe"],
@@ -102,6 +103,15 @@ export function runCliMeasured(
       resolve({ code: code ?? -1, stdout, stderr, wallMs, ...usage });
     });
   });
+}
+
+/** The built CLI `cli` with `args`, as a user runs it (runNodeMeasured). */
+export function runCliMeasured(
+  cli: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd: string },
+): Promise<MeasuredRun> {
+  return runNodeMeasured([cli, ...args], options);
 }
 
 /** Medians over several spawns: wall time from spawn to exit, and the process's own CPU time. */
@@ -203,6 +213,29 @@ export async function buildPhases(root: string, outDir: string): Promise<string>
     plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root)],
   });
   return join(outDir, "phases.js");
+}
+
+/**
+ * Bundles the request-floor child (bench/request-floor.ts) the way scripts/build.mjs
+ * bundles the CLI: its code as one CommonJS file, and an entry that runs it with a code
+ * cache. Returns, for a transport, the command line to hand to runNodeMeasured before its
+ * configuration (one code cache per transport, as the CLI keeps one per command).
+ */
+export async function buildRequestFloor(root: string, outDir: string): Promise<(transport: string) => readonly string[]> {
+  const common: BuildOptions = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: "node",
+    target: "node22",
+    charset: "ascii",
+    logLevel: "warning",
+    plugins: [lazyHttp2Plugin(root)],
+  };
+  const code = join(outDir, "request-floor.cjs");
+  const entry = join(outDir, "request-floor-entry.mjs");
+  await build({ ...common, entryPoints: [join(root, "bench/request-floor.ts")], outfile: code, format: "cjs" });
+  await build({ ...common, entryPoints: [join(root, "bench/request-floor-entry.ts")], outfile: entry, format: "esm" });
+  return (transport) => [entry, code, join(outDir, `request-floor-${transport}.code-cache`)];
 }
 
 /** Runs the phases child once against `baseUrl` and returns its readings. */

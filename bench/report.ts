@@ -92,7 +92,8 @@ script as \`dist/\`, started as a child process the way a user starts it.
   list still costs one request; an exactly full last page needs no extra one.
   The plan reads every team's members (the roster is the org's own export).
   "Figure" counts every request the fake received during \`plan\` (the most
-  over three runs; the plan's times below are the medians of the same three).
+  over its runs: nine per size up to 1,000 members, three above; the plan's
+  times below are the medians of the same runs).
 - **Plan time, lower bound.** The longest of: the members list, whose pages
   form a cursor chain on the members index, max(p·L, (p−1)/40 s + L) for p
   pages; the longest team's member list (pages × L); and all requests spread
@@ -132,12 +133,16 @@ script as \`dist/\`, started as a child process the way a user starts it.
   Node CLI can beat), so both see the same machine load. The compile cache is
   warm after the first spawn, as it is for a user's second run; the row
   without it sets NODE_DISABLE_COMPILE_CACHE=1.
-- **Plan CLI wall time − node -e 0.** The median plan wall time minus \`node -e 0\`
-  measured at the start of the same run, over the lower-bound time of its
-  requests: what the process adds to the requests' floor. Three runs per size,
-  no warm-up run: the CLI's code cache is written by the first plan of a new
-  build and read by the next ones, so the median is a run with the cache, as
-  a user's second plan is.
+- **Plan CLI wall time − node -e 0.** The median plan wall time minus the
+  median wall time of \`node -e 0\`, over the lower-bound time of its
+  requests: what the process adds to the requests' floor. Each plan run
+  follows a run of \`node -e 0\` started the same way (spawned with piped
+  output, timed to the close of its pipes), so both see the same machine
+  load; until this run the floor was measured once at the start, spawned
+  without pipes. Nine runs per size up to 1,000 members (a run takes a tenth
+  of a second there), three above; no warm-up run: the CLI's code cache is
+  written by the first plan of a new build and read by the next ones, so the
+  median is a run with the cache, as a user's second plan is.
 - **Plan phases.** bench/phases.ts runs one \`plan\` in one process with
   \`dist/\`'s bundler plugins (the generated validator), split per command but
   without the CLI's code cache, and reads process.cpuUsage() and getrusage's maxRSS after each phase: load
