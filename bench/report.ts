@@ -143,6 +143,15 @@ script as \`dist/\`, started as a child process the way a user starts it.
   of a second there), three above; no warm-up run: the CLI's code cache is
   written by the first plan of a new build and read by the next ones, so the
   median is a run with the cache, as a user's second plan is.
+- **Plan's requests alone.** Up to 1,000 members, the requests the last
+  plan run sent (the fake's log) are sent again by bench/request-floor.ts,
+  a bare client with nothing else to do: each list's pages in order by one
+  reader, C readers, each answer's JSON parsed, then exit. It runs through
+  the CLI's own code-cache runner, once through the CLI's transport (undici,
+  the same agent and settings) and once through Node's http module, seven
+  times each in turn; medians, minus the same \`node -e 0\` as the plan. The
+  difference to the plan's row is what the CLI itself adds: loading its
+  code, reading and checking the roster, computing and printing the plan.
 - **Plan phases.** bench/phases.ts runs one \`plan\` in one process with
   \`dist/\`'s bundler plugins (the generated validator), split per command but
   without the CLI's code cache, and reads process.cpuUsage() and getrusage's maxRSS after each phase: load
@@ -296,19 +305,55 @@ export const FINDINGS = `## What the figures changed, and what is left
   young generation kept small, see the memory of apply item), 6 ms reading
   the code cache, and Node's start.
 
-  This quiet run (the table above) puts 100 × 10 at 1.90×: 142 ms against
-  a bound of 75 ms, of which the requests took 99 ms. That target is not
-  met. The plan needs 15 requests; over 4 readers that is four round
-  trips, at least 80 ms, so the budget of 1.5 × 75 = 112 ms leaves 32 ms
-  for everything else, while Node loading the CLI and undici, the roster
-  checks and the exit take about 40 ms beyond \`node -e 0\`, and each round
-  trip here takes 2 to 5 ms more than the fake's 20 ms. Meeting it needs
-  both cut by about a third; what is left to cut is listed above. More readers would
-  not help: the bound shrinks with them (one round trip, 20 ms, with 15
+  A quiet full run at 01fd9d9 put 100 × 10 at 1.90×: 142 ms against a
+  bound of 75 ms, of which the requests took 99 ms. More readers would not
+  help: the bound shrinks with them (one round trip, 20 ms, with 15
   readers). Fewer readers would "meet" it (2 readers: a 150 ms bound for
-  about 220 ms) while every plan got slower, so the bench keeps *C* = 4. At
-  1,000 × 50 and above, where a plan's time is the members list's pages,
-  the target is met (1.41×, 1.11×).
+  about 220 ms) while every plan got slower, so the bench keeps *C* = 4.
+- **Where a small plan's time went, looked at again** (issue 16, open at
+  100 × 10). A timeline of one plan (when each request left the CLI, reached
+  the fake and was answered) and the CPU time of each of the process's
+  threads showed four things, each in the product:
+  - *Connections.* The client keeps 4 reads in flight, but the pool allowed 8
+    connections, and a reader sends its next request as soon as it has read
+    its answer, a moment before undici frees that connection (on the next
+    turn of the event loop): a plan at 100 × 10 opened 6 to 8 connections for
+    its 15 requests, each a TCP and TLS handshake against sentry.io. The fake
+    now counts the connections it accepts, and the pool holds one per reader
+    and one for the writer: 5 (docs/reliability.md#11-connections).
+  - *undici's HTTP parser in V8's optimizing compiler.* undici parses HTTP
+    with llhttp compiled to WebAssembly, and V8 recompiled it with TurboFan
+    on a background thread within a plan of 15 requests: 30 to 35 ms of CPU,
+    a third of the process's, competing on this 2-core machine with the fake.
+    The transport now puts V8's tiering budget for WebAssembly out of reach
+    (src/commands/undici-transport.ts; the flags the CLI sets are put back at
+    exit, src/commands/v8-flags.ts, or its code cache would be rejected at
+    every start). Paired, 41 runs: the plan's CPU time went from 111 to 76 ms,
+    its wall time down 4 % (with the connections above); at 10,000 × 200 CPU
+    and wall time are the same as before (9 paired runs).
+  - *Reading the CLI's code.* Decoding the 1 MB of \`dist/cli-main.cjs\` as
+    UTF-8 took 2 ms of every start, because a few characters made it a
+    two-byte string. The bundle is now ASCII and read as latin1 (scripts/build.mjs,
+    src/cli/code-cache.ts): \`validate\`'s cold start from 37 to 35 ms, paired.
+  - *The bound and its reference.* requests × L ÷ C was below what 4 readers
+    can do with 15 requests; the bound is now ⌈requests ÷ C⌉ × L, 80 ms at
+    100 × 10 and unchanged at the other sizes (see How the figures are
+    obtained). And \`node -e 0\` is measured beside each plan run, started the
+    same way, with nine plan runs at the small sizes.
+
+  This run puts 100 × 10 at 1.65×: 132 ms against 80 ms, so the target is
+  still not met (quick runs on a quieter machine while this was built gave
+  1.55× to 1.64×). The new rows show where it stands: the plan's 15 requests
+  alone, from a bare client through the CLI's own transport, take 117 ms
+  beyond \`node -e 0\` (1.46×), and 123 ms through Node's http module (1.54×,
+  so the HTTP library is not what is left). The budget of 1.5 × 80 = 120 ms
+  leaves the CLI 3 ms on top of the bare client for loading its code,
+  reading and checking the roster, and computing and printing the plan,
+  where it takes 15 ms here: reading its code cache (4 ms), evaluating its
+  modules (Node's crypto module alone, for the plan's digest, 2.3 ms), the
+  roster's checks (3.5 ms) and the rest of its start. At 1,000 × 50 and
+  above, where a plan's time is the members list's pages, the target is met
+  (1.30×, 1.13×).
 
 ## How cost grows with members and teams
 
@@ -326,9 +371,9 @@ export const FINDINGS = `## What the figures changed, and what is left
   a fraction of that time at every size.
 - **CPU and memory** grow about linearly with members: the live state, the
   desired state and the plan hold one record per member. In the phases rows
-  of the run above, reading Sentry took 77 ms, 117 ms, 328 ms and 996 ms of
-  CPU and the peak RSS was 85, 93, 107 and 142 MB at 100, 1,000, 10,000 and
-  30,000 members (about 3 KB per member over a 54 MB base, with V8's young
+  of the run above, reading Sentry took 48 ms, 91 ms, 401 ms and 1.00 s of
+  CPU and the peak RSS was 63, 75, 107 and 143 MB at 100, 1,000, 10,000 and
+  30,000 members (about 3 KB per member over a 53 MB base, with V8's young
   generation kept small, see "Memory of apply"; before that, 229 MB at
   30,000).
 - **Roster size.** A roster file is limited to 1 MB (about 10,000 members in
