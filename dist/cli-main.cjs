@@ -75,23 +75,27 @@ var init_process_interrupts = __esm({
 });
 
 // src/commands/v8-flags.ts
-function setV8FlagUntilExit(name, value) {
+function setV8FlagUntilExit(name, value, v8Version = process.versions.v8) {
+  if (DEFAULT_VARIES_ACROSS_V8.has(name) && !v8Version.startsWith(`${V8_DEFAULTS_READ_FROM}.`)) return false;
   (0, import_node_v8.setFlagsFromString)(`--${name}=${value}`);
-  if (restoredAtExit.has(name)) return;
+  if (restoredAtExit.has(name)) return true;
   restoredAtExit.add(name);
   process.prependOnceListener("exit", () => (0, import_node_v8.setFlagsFromString)(`--${name}=${V8_DEFAULTS[name]}`));
+  return true;
 }
-var import_node_v8, V8_DEFAULTS, restoredAtExit;
+var import_node_v8, V8_DEFAULTS, V8_DEFAULTS_READ_FROM, DEFAULT_VARIES_ACROSS_V8, restoredAtExit;
 var init_v8_flags = __esm({
   "src/commands/v8-flags.ts"() {
     "use strict";
     import_node_v8 = require("node:v8");
     V8_DEFAULTS = {
-      /** How much V8 grows the young generation each time (src/commands/young-generation.ts). */
+      /** How much V8 grows the young generation each time (src/commands/young-generation.ts); 2 since long before Node 20. */
       "semi-space-growth-factor": 2,
       /** WebAssembly code run before a function is recompiled by the optimizing compiler (src/commands/undici-transport.ts). */
       "wasm-tiering-budget": 13e6
     };
+    V8_DEFAULTS_READ_FROM = "13.6";
+    DEFAULT_VARIES_ACROSS_V8 = /* @__PURE__ */ new Set(["wasm-tiering-budget"]);
     restoredAtExit = /* @__PURE__ */ new Set();
   }
 });

@@ -66,5 +66,5 @@ function runWithCodeCache(file, cacheFile) {
 // src/cli/bin.ts
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "04e38627b2ac93f7", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "2417dd59db008d98", command: process.argv[2] })
 );

@@ -43,7 +43,8 @@ const ACCEPT_ENCODING = "gzip, deflate, br";
  * 30 to 35 ms of CPU on a second thread, a third of the process's CPU time, for
  * code the rest of the run barely used; with it out of reach the plan took 29 %
  * less CPU time and 2 % less wall time, and a 10,000-member plan (305 answers)
- * the same CPU and wall time as before (docs/benchmarks.md).
+ * the same CPU and wall time as before (docs/benchmarks.md). Set on Node 24's V8 only,
+ * whose default is known, so the one put back at exit is V8's own (src/commands/v8-flags.ts).
  */
 export const WASM_TIERING_BUDGET = 2_000_000_000;
 
