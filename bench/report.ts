@@ -328,7 +328,8 @@ export const FINDINGS = `## What the figures changed, and what is left
     The transport now puts V8's tiering budget for WebAssembly out of reach
     (src/commands/undici-transport.ts; the flags the CLI sets are put back at
     exit, src/commands/v8-flags.ts, or its code cache would be rejected at
-    every start). Paired, 41 runs: the plan's CPU time went from 111 to 76 ms,
+    every start; this one only on Node 24's V8, whose default is recorded:
+    it differs in other versions). Paired, 41 runs: the plan's CPU time went from 111 to 76 ms,
     its wall time down 4 % (with the connections above); at 10,000 × 200 CPU
     and wall time are the same as before (9 paired runs).
   - *Reading the CLI's code.* Decoding the 1 MB of \`dist/cli-main.cjs\` as
