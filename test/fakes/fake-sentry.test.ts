@@ -1,3 +1,4 @@
+import { Agent, get as httpGet } from "node:http";
 import { describe, expect, it } from "vitest";
 import { type FakeSentryOptions, type OrgSeed, createInMemorySentry, startFakeSentry } from "./fake-sentry.js";
 import { Faults } from "./fake-sentry/faults.js";
@@ -1000,6 +1001,29 @@ describe("fake Sentry: additions", () => {
       email: "ci-bot@example.com",
       pending: true,
     });
+  });
+
+  it("counts the TCP connections it accepts, a reused one once; clearLog starts the count again", async () => {
+    const fake = await startFakeSentry(EXAMPLE);
+    try {
+      // agent false: a new connection per request; a keep-alive agent: one connection for both.
+      const get = (agent: Agent | false) =>
+        new Promise<void>((resolve, reject) => {
+          httpGet(`${fake.url}/api/0/organizations/acme/`, { agent, headers: { Authorization: `Bearer ${OWNER}` } }, (answer) => answer.resume().on("end", resolve)).on("error", reject);
+        });
+      await get(false);
+      await get(false);
+      expect(fake.connections).toBe(2);
+      fake.clearLog();
+      expect(fake.connections).toBe(0);
+      const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+      await get(keepAlive);
+      await get(keepAlive);
+      keepAlive.destroy();
+      expect(fake.connections).toBe(1);
+    } finally {
+      await fake.close();
+    }
   });
 
   it("serves the same over real HTTP on 127.0.0.1, under a path prefix", async () => {

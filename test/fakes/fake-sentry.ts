@@ -139,21 +139,26 @@ export async function startFakeSentry(seed: OrgSeed | string, options: FakeSentr
   engine.origin = `http://127.0.0.1:${port}`;
   const controls = control(engine);
   const clearEngineLog = controls.clearLog;
-  // Object.assign onto the control, not a spread, so its getters (peakInFlight) stay live;
-  // connections is a getter too, defined below (Object.assign would copy its value once).
-  const fake = Object.assign(controls, {
-    clearLog: () => {
-      clearEngineLog();
-      connections = 0;
-    },
-    url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  });
-  return Object.defineProperty(fake, "connections", { get: () => connections, enumerable: true }) as FakeSentry;
+  // Added as property descriptors, not spread or assigned, so getters stay live:
+  // the control's (peakInFlight) and this one's (connections).
+  return Object.defineProperties(
+    controls,
+    Object.getOwnPropertyDescriptors({
+      get connections() {
+        return connections;
+      },
+      clearLog: () => {
+        clearEngineLog();
+        connections = 0;
+      },
+      url: `${engine.origin}${(options.pathPrefix ?? "").replace(/\/$/, "")}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    }),
+  ) as FakeSentry;
 }
 
 /** The same fake without a socket: `fetch` goes straight to the engine. */

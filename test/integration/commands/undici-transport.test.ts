@@ -7,14 +7,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
 import { setTimeout as delay } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
 import type { TransportRequest } from "../../../src/sentry/transport.js";
 import { MAX_CONCURRENT_READS, SentryClient } from "../../../src/sentry/client.js";
 import { readLiveState } from "../../../src/sentry/read-live-state.js";
 import { createUndiciTransport } from "../../../src/commands/undici-transport.js";
-import { startFakeSentry } from "../../fakes/fake-sentry.js";
 import { generateOrg, GENERATED_OWNER_TOKEN } from "../../fakes/generate-org.js";
+import { test } from "../../support/fixtures.js";
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -153,27 +153,21 @@ describe("createUndiciTransport: connections", () => {
   // A new connection to sentry.io costs a TCP and a TLS handshake, one or two
   // round trips before its first request; loopback charges nothing for it, so
   // the fake counts connections instead (docs/reliability.md#11-connections).
-  it("reads a whole org over one connection per reader and the writer's, reusing them", async () => {
-    const seed = generateOrg({ members: 300, teams: 12, maxTeamsPerMember: 3, seed: 8, slug: "bigco" });
-    const fake = await startFakeSentry(seed);
-    try {
-      // Answers take a while, so the reads overlap and a freed reader sends its next request at once.
-      fake.faults.setLatency(5);
-      const client = new SentryClient({
-        baseUrl: fake.url,
-        token: GENERATED_OWNER_TOKEN,
-        fetch: createUndiciTransport(),
-        sleep: (ms) => delay(ms),
-        now: () => Date.now(),
-      });
-      await readLiveState(client, { organization: "bigco", managedTeams: "all" });
-      const requests = fake.requests.length;
-      expect(requests).toBeGreaterThan(3 * MAX_CONCURRENT_READS);
-      expect(fake.peakInFlight).toBe(MAX_CONCURRENT_READS);
-      // 8 before the pool was sized to the client's readers (docs/reliability.md#11-connections).
-      expect(fake.connections).toBeLessThanOrEqual(MAX_CONCURRENT_READS + 1);
-    } finally {
-      await fake.close();
-    }
+  test("reads a whole org over one connection per reader and the writer's, reusing them", async ({ startSentry }) => {
+    const fake = await startSentry(generateOrg({ members: 300, teams: 12, maxTeamsPerMember: 3, seed: 8, slug: "bigco" }));
+    // Answers take a while, so the reads overlap and a freed reader sends its next request at once.
+    fake.faults.setLatency(5);
+    const client = new SentryClient({
+      baseUrl: fake.url,
+      token: GENERATED_OWNER_TOKEN,
+      fetch: createUndiciTransport(),
+      sleep: (ms) => delay(ms),
+      now: () => Date.now(),
+    });
+    await readLiveState(client, { organization: "bigco", managedTeams: "all" });
+    expect(fake.requests.length).toBeGreaterThan(3 * MAX_CONCURRENT_READS);
+    expect(fake.peakInFlight).toBe(MAX_CONCURRENT_READS);
+    // 8 before the pool was sized to the client's readers (docs/reliability.md#11-connections).
+    expect(fake.connections).toBeLessThanOrEqual(MAX_CONCURRENT_READS + 1);
   });
 });
