@@ -12786,7 +12786,6 @@ var require_util = __commonJS({
     "use strict";
     var assert = require("node:assert");
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
-    var { IncomingMessage } = require("node:http");
     var stream = require("node:stream");
     var net = require("node:net");
     var { stringify } = require("node:querystring");
@@ -12977,7 +12976,7 @@ var require_util = __commonJS({
         return;
       }
       if (typeof stream2.destroy === "function") {
-        if (Object.getPrototypeOf(stream2).constructor === IncomingMessage) {
+        if (Object.getPrototypeOf(stream2).constructor?.name === "IncomingMessage" && Object.getPrototypeOf(stream2).constructor === require("node:http").IncomingMessage) {
           stream2.socket = null;
         }
         stream2.destroy(err);
@@ -20576,7 +20575,6 @@ var require_client = __commonJS({
     "use strict";
     var assert = require("node:assert");
     var net = require("node:net");
-    var http = require("node:http");
     var util = require_util();
     var { ClientStats } = require_stats();
     var { channels } = require_diagnostics();
@@ -20634,7 +20632,9 @@ var require_client = __commonJS({
     var connectH1 = require_client_h1();
     var connectH2 = require_client_h2();
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var getDefaultNodeMaxHeaderSize = http && http.maxHeaderSize && Number.isInteger(http.maxHeaderSize) && http.maxHeaderSize > 0 ? () => http.maxHeaderSize : () => {
+    var getDefaultNodeMaxHeaderSize = () => {
+      const http = require("node:http");
+      if (http && Number.isInteger(http.maxHeaderSize) && http.maxHeaderSize > 0) return http.maxHeaderSize;
       throw new InvalidArgumentError("http module not available or http.maxHeaderSize invalid");
     };
     var noop = () => {
@@ -23003,6 +23003,7 @@ __export(undici_transport_exports, {
   BODY_TIMEOUT_MS: () => BODY_TIMEOUT_MS,
   CONNECT_TIMEOUT_MS: () => CONNECT_TIMEOUT_MS,
   HEADERS_TIMEOUT_MS: () => HEADERS_TIMEOUT_MS,
+  MAX_HEADER_BYTES: () => MAX_HEADER_BYTES,
   SENTRY_CONNECTIONS: () => SENTRY_CONNECTIONS,
   WASM_TIERING_BUDGET: () => WASM_TIERING_BUDGET,
   createUndiciTransport: () => createUndiciTransport
@@ -23012,6 +23013,7 @@ function createUndiciTransport() {
   const agent = new import_env_http_proxy_agent.default({
     connections: SENTRY_CONNECTIONS,
     keepAliveTimeout: 1e4,
+    maxHeaderSize: MAX_HEADER_BYTES,
     connectTimeout: CONNECT_TIMEOUT_MS,
     headersTimeout: HEADERS_TIMEOUT_MS,
     bodyTimeout: BODY_TIMEOUT_MS,
@@ -23066,7 +23068,7 @@ async function decode(coding, bytes) {
   }
   return body.toString("utf8");
 }
-var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, ACCEPT_ENCODING, WASM_TIERING_BUDGET;
+var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_HEADER_BYTES, ACCEPT_ENCODING, WASM_TIERING_BUDGET;
 var init_undici_transport = __esm({
   "src/commands/undici-transport.ts"() {
     "use strict";
@@ -23078,6 +23080,7 @@ var init_undici_transport = __esm({
     CONNECT_TIMEOUT_MS = 1e4;
     HEADERS_TIMEOUT_MS = 3e4;
     BODY_TIMEOUT_MS = 3e4;
+    MAX_HEADER_BYTES = 16 * 1024;
     ACCEPT_ENCODING = "gzip, deflate, br";
     WASM_TIERING_BUDGET = 2e9;
   }

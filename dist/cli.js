@@ -66,5 +66,5 @@ function runWithCodeCache(file, cacheFile) {
 // src/cli/bin.ts
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "2417dd59db008d98", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "50e66cb3eee9e273", command: process.argv[2] })
 );

@@ -47869,7 +47869,6 @@ var require_util17 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols11();
-    var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
     var net = __require("node:net");
     var { stringify } = __require("node:querystring");
@@ -48060,7 +48059,7 @@ var require_util17 = __commonJS({
         return;
       }
       if (typeof stream2.destroy === "function") {
-        if (Object.getPrototypeOf(stream2).constructor === IncomingMessage) {
+        if (Object.getPrototypeOf(stream2).constructor?.name === "IncomingMessage" && Object.getPrototypeOf(stream2).constructor === __require("node:http").IncomingMessage) {
           stream2.socket = null;
         }
         stream2.destroy(err);
@@ -55659,7 +55658,6 @@ var require_client3 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http2 = __require("node:http");
     var util = require_util17();
     var { ClientStats } = require_stats();
     var { channels } = require_diagnostics3();
@@ -55717,7 +55715,9 @@ var require_client3 = __commonJS({
     var connectH1 = require_client_h13();
     var connectH2 = require_client_h23();
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var getDefaultNodeMaxHeaderSize = http2 && http2.maxHeaderSize && Number.isInteger(http2.maxHeaderSize) && http2.maxHeaderSize > 0 ? () => http2.maxHeaderSize : () => {
+    var getDefaultNodeMaxHeaderSize = () => {
+      const http2 = __require("node:http");
+      if (http2 && Number.isInteger(http2.maxHeaderSize) && http2.maxHeaderSize > 0) return http2.maxHeaderSize;
       throw new InvalidArgumentError("http module not available or http.maxHeaderSize invalid");
     };
     var noop3 = () => {
@@ -58086,6 +58086,7 @@ __export(undici_transport_exports, {
   BODY_TIMEOUT_MS: () => BODY_TIMEOUT_MS,
   CONNECT_TIMEOUT_MS: () => CONNECT_TIMEOUT_MS,
   HEADERS_TIMEOUT_MS: () => HEADERS_TIMEOUT_MS,
+  MAX_HEADER_BYTES: () => MAX_HEADER_BYTES,
   SENTRY_CONNECTIONS: () => SENTRY_CONNECTIONS,
   WASM_TIERING_BUDGET: () => WASM_TIERING_BUDGET,
   createUndiciTransport: () => createUndiciTransport
@@ -58095,6 +58096,7 @@ function createUndiciTransport() {
   const agent = new import_env_http_proxy_agent.default({
     connections: SENTRY_CONNECTIONS,
     keepAliveTimeout: 1e4,
+    maxHeaderSize: MAX_HEADER_BYTES,
     connectTimeout: CONNECT_TIMEOUT_MS,
     headersTimeout: HEADERS_TIMEOUT_MS,
     bodyTimeout: BODY_TIMEOUT_MS,
@@ -58149,7 +58151,7 @@ async function decode(coding, bytes) {
   }
   return body.toString("utf8");
 }
-var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, ACCEPT_ENCODING, WASM_TIERING_BUDGET;
+var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_HEADER_BYTES, ACCEPT_ENCODING, WASM_TIERING_BUDGET;
 var init_undici_transport = __esm({
   "src/commands/undici-transport.ts"() {
     "use strict";
@@ -58161,6 +58163,7 @@ var init_undici_transport = __esm({
     CONNECT_TIMEOUT_MS = 1e4;
     HEADERS_TIMEOUT_MS = 3e4;
     BODY_TIMEOUT_MS = 3e4;
+    MAX_HEADER_BYTES = 16 * 1024;
     ACCEPT_ENCODING = "gzip, deflate, br";
     WASM_TIERING_BUDGET = 2e9;
   }

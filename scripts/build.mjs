@@ -8,6 +8,7 @@ import { chmod, readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import { lazyHttp2Plugin } from "./lazy-http2.mjs";
+import { lazyNodeHttpPlugin } from "./lazy-node-http.mjs";
 import { rosterValidatorPlugin } from "./roster-validator-code.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -29,8 +30,9 @@ const common = {
   // a one-byte string with no decoding (src/cli/code-cache.ts).
   charset: "ascii",
   // The roster schema's validator as code generated now, instead of ajv compiling the schema at every start.
-  // Node's HTTP/2 module only when undici uses it, which it never does here (scripts/lazy-http2.mjs).
-  plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root)],
+  // Node's HTTP/2 module only when undici uses it, which it never does here (scripts/lazy-http2.mjs),
+  // and its HTTP module only when undici reads from it, which the transport's options avoid (scripts/lazy-node-http.mjs).
+  plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root), lazyNodeHttpPlugin(root)],
 };
 
 await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: resolve(outdir, "index.js"), banner: { js: requireShim } });

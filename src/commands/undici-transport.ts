@@ -30,6 +30,12 @@ export const SENTRY_CONNECTIONS = MAX_CONCURRENT_READS + 1;
 export const CONNECT_TIMEOUT_MS = 10_000;
 export const HEADERS_TIMEOUT_MS = 30_000;
 export const BODY_TIMEOUT_MS = 30_000;
+/**
+ * The most header bytes an answer may carry: Node's own default (--max-http-header-size),
+ * set here so undici need not load node:http to ask for it (scripts/lazy-node-http.mjs).
+ * Sentry's answers carry a few hundred bytes of headers, a long Link header included.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** The codings the transport decodes; fetch asked for the same, so Sentry's answers stay compressed on the wire. */
 const ACCEPT_ENCODING = "gzip, deflate, br";
@@ -58,6 +64,7 @@ export function createUndiciTransport(): SentryTransport {
   const agent = new EnvHttpProxyAgent({
     connections: SENTRY_CONNECTIONS,
     keepAliveTimeout: 10_000,
+    maxHeaderSize: MAX_HEADER_BYTES,
     connectTimeout: CONNECT_TIMEOUT_MS,
     headersTimeout: HEADERS_TIMEOUT_MS,
     bodyTimeout: BODY_TIMEOUT_MS,
