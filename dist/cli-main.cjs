@@ -9289,10 +9289,10 @@ var init_validate_roster = __esm({
 });
 
 // src/roster/load-roster.ts
-async function loadRoster(file, readFile3) {
+async function loadRoster(file, readFile2) {
   let text2;
   try {
-    text2 = await readFile3(file);
+    text2 = await readFile2(file);
   } catch (error) {
     throw new RosterFileError(file, readFailureReason(error), { cause: error });
   }
@@ -9509,2160 +9509,6 @@ var init_version = __esm({
   "src/commands/version.ts"() {
     "use strict";
     VERSION = "0.1.0";
-  }
-});
-
-// src/cli/validate-cli.ts
-var validate_cli_exports = {};
-__export(validate_cli_exports, {
-  DEFAULT_ROSTER: () => DEFAULT_ROSTER,
-  validateCli: () => validateCli
-});
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-var import_promises, DEFAULT_ROSTER, HELP, validateCli;
-var init_validate_cli = __esm({
-  "src/cli/validate-cli.ts"() {
-    "use strict";
-    import_promises = require("node:fs/promises");
-    init_roster_issue();
-    init_validate();
-    init_args();
-    DEFAULT_ROSTER = "roster.yaml";
-    HELP = `Usage: sentry-roster validate [ROSTER]
-
-Checks the roster offline: YAML syntax, the schema, duplicate members, unknown
-teams, roles, emails and slugs. Every problem is printed on stderr as
-FILE:LINE:COL: message. No token or network is needed.
-
-Options:
-  --json    print the verdict and every problem as one JSON document on
-            stdout (fields file, line, col, severity, message, hint)
-
-ROSTER defaults to roster.yaml.
-
-Exit status: 0 valid (warnings allowed), 1 invalid or unreadable.
-`;
-    validateCli = async (argv, io) => {
-      const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" } });
-      if (values["help"]) {
-        io.stdout(HELP);
-        return 0;
-      }
-      const file = positionals[0] ?? DEFAULT_ROSTER;
-      const result = await validateCommand(file, { readFile: (path) => (0, import_promises.readFile)(path, "utf8") });
-      if (values["json"]) {
-        const counts = result.desired && { members: result.desired.members.length, teams: result.desired.teams.length };
-        io.stdout(rosterIssuesJson(file, result.issues, counts));
-        return result.desired ? 0 : 1;
-      }
-      if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
-      if (!result.desired) {
-        io.stderr(`${summarizeRosterIssues(file, result.issues)}
-`);
-        return 1;
-      }
-      const warnings = result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning).length;
-      const { members, teams } = result.desired;
-      io.stdout(
-        `${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}
-`
-      );
-      return 0;
-    };
-  }
-});
-
-// src/plan/apply-order.ts
-function demotedMembers(changes) {
-  return new Set(
-    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
-  );
-}
-function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
-  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
-    return "team-roles-after-demotion";
-  }
-  switch (change.action) {
-    case "create-team":
-      return "create-teams";
-    case "invite":
-      return change.afterRemovalOf === void 0 ? "invites" : "re-invites";
-    case "reinvite":
-      return "invites";
-    case "set-role":
-      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
-      return change.to === "owner" ? "new-owners" : "promotions";
-    case "add-to-team":
-      return "team-additions";
-    case "set-team-role":
-      return "team-roles";
-    case "remove-from-team":
-      return "team-removals";
-    case "remove-member":
-      return "member-removals";
-  }
-}
-function phaseRank(change, demoted) {
-  return APPLY_PHASES.indexOf(phaseOf(change, demoted));
-}
-var APPLY_PHASES;
-var init_apply_order = __esm({
-  "src/plan/apply-order.ts"() {
-    "use strict";
-    init_roles();
-    APPLY_PHASES = [
-      "create-teams",
-      "invites",
-      "new-owners",
-      "promotions",
-      "team-additions",
-      "team-roles",
-      "team-removals",
-      "demotions",
-      "team-roles-after-demotion",
-      "member-removals",
-      "re-invites"
-    ];
-  }
-});
-
-// src/plan/change-id.ts
-function canonicalJson(value) {
-  return JSON.stringify(canonicalValue(value, void 0));
-}
-function canonicalValue(value, key) {
-  if (Array.isArray(value)) return value.map((item) => canonicalValue(item, void 0));
-  if (value !== null && typeof value === "object") {
-    const sorted = {};
-    for (const name of Object.keys(value).sort()) {
-      const field = value[name];
-      if (field !== void 0) sorted[name] = canonicalValue(field, name);
-    }
-    return sorted;
-  }
-  if (key === "email" && typeof value === "string") return value.toLowerCase();
-  return value;
-}
-function sha256Hex(text2) {
-  return (0, import_node_crypto.createHash)("sha256").update(text2, "utf8").digest("hex");
-}
-function withoutId(change) {
-  if (!("id" in change)) return change;
-  const { id: _id, ...rest } = change;
-  return rest;
-}
-function changeId(change) {
-  return sha256Hex(canonicalJson(withoutId(change)));
-}
-function withId(change) {
-  return { id: changeId(change), ...change };
-}
-function planDigest(changes) {
-  const forms = changes.map((change) => ({ id: change.id, form: canonicalValue(withoutId(change), void 0) })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0).map((entry) => entry.form);
-  return sha256Hex(JSON.stringify(forms));
-}
-var import_node_crypto, SHORT_ID_LENGTH;
-var init_change_id = __esm({
-  "src/plan/change-id.ts"() {
-    "use strict";
-    import_node_crypto = require("node:crypto");
-    SHORT_ID_LENGTH = 16;
-  }
-});
-
-// src/domain/token-scopes.ts
-function describeScopes(action) {
-  const [first, ...others] = SCOPES_NEEDED[action];
-  return others.length === 0 ? `${first}` : `${first} (or ${others.join(", ")})`;
-}
-var SCOPES_NEEDED, PLAN_SCOPES, APPLY_SCOPES;
-var init_token_scopes = __esm({
-  "src/domain/token-scopes.ts"() {
-    "use strict";
-    SCOPES_NEEDED = {
-      "create-team": ["team:write", "org:write", "org:admin"],
-      invite: ["member:admin", "member:write", "member:invite"],
-      reinvite: ["member:admin"],
-      "set-role": ["member:admin"],
-      "add-to-team": ["team:write", "org:write", "org:read"],
-      "set-team-role": ["member:admin", "team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write"],
-      "remove-from-team": ["org:read", "team:admin", "org:write", "org:admin"],
-      "remove-member": ["member:admin"]
-    };
-    PLAN_SCOPES = ["org:read", "member:read", "team:read"];
-    APPLY_SCOPES = ["member:admin", "team:write"];
-  }
-});
-
-// src/plan/token-scopes.ts
-function missingScope(action, scopes) {
-  if (scopes === null) return void 0;
-  const needed = SCOPES_NEEDED[action];
-  if (needed.some((scope) => scopes.includes(scope))) return void 0;
-  const has = scopes.length === 0 ? "none" : [...scopes].sort().join(", ");
-  return `the token lacks the scope ${needed.length === 1 ? needed[0] : `${needed[0]} (or ${needed.slice(1).join(", ")})`} that this needs (it has ${has}): create a token with ${needed[0]}`;
-}
-var init_token_scopes2 = __esm({
-  "src/plan/token-scopes.ts"() {
-    "use strict";
-    init_token_scopes();
-  }
-});
-
-// src/plan/safety.ts
-function tokenCanWrite(token) {
-  return token.scopes === null || token.scopes.some((scope) => WRITE_SCOPES.includes(scope));
-}
-function safetyContext(desired, live) {
-  return {
-    policy: desired.policy,
-    token: live.token,
-    judgeToken: live.token.role !== null && tokenCanWrite(live.token),
-    openMembership: live.openMembership,
-    scimTeams: new Set(live.teams.filter((team) => team.idpProvisioned).map((team) => team.slug))
-  };
-}
-function holdFor(change, target, context) {
-  return selfHold(change, target, context) ?? ownerHold(change, target, context) ?? idpHold(change, target, context) ?? partnershipHold(change, target) ?? tokenHold(change, target, context);
-}
-function selfHold(change, target, context) {
-  if (!target || target.id !== context.token.memberId) return void 0;
-  if (change.action === "set-role") {
-    return {
-      reason: "self",
-      detail: `${target.email} owns the token sentry-roster uses, and Sentry does not let a user change their own role: change it with another owner's token`
-    };
-  }
-  if (change.action === "remove-member") {
-    return {
-      reason: "self",
-      detail: `${target.email} owns the token sentry-roster uses; removing them would cut off the token: remove them by hand or list them in the roster`
-    };
-  }
-  return void 0;
-}
-function ownerHold(change, target, context) {
-  if (context.policy.owners !== "protect") return void 0;
-  const allow = "set policy.owners: manage in the roster to allow it";
-  if (change.action === "invite" && change.role === "owner") {
-    return { reason: "owner-protected", detail: `inviting as owner grants the Owner role; ${allow}` };
-  }
-  if (change.action === "set-role" && (change.from === "owner" || change.to === "owner")) {
-    const what = change.to === "owner" ? "grants the Owner role" : "takes the Owner role away";
-    return { reason: "owner-protected", detail: `this ${what}; ${allow}` };
-  }
-  if (change.action === "remove-member" && target?.role === "owner") {
-    return { reason: "owner-protected", detail: `${target.email} is an owner; ${allow}` };
-  }
-  return void 0;
-}
-function idpHold(change, target, context) {
-  if ((change.action === "add-to-team" || change.action === "remove-from-team") && context.scimTeams.has(change.team)) {
-    const edit = change.action === "add-to-team" ? `add ${change.email} to` : `remove ${change.email} from`;
-    return {
-      reason: "idp-provisioned",
-      detail: `team "${change.team}" is provisioned by your identity provider (SCIM) and Sentry refuses REST membership edits on it: ${edit} the team's group in the identity provider`
-    };
-  }
-  if (!target) return void 0;
-  if (change.action === "remove-member" && target.flags.idpProvisioned) {
-    return {
-      reason: "idp-provisioned",
-      detail: `${target.email} is provisioned by your identity provider (SCIM) and Sentry refuses to delete them: remove them in the identity provider`
-    };
-  }
-  if (change.action === "set-role" && target.flags.idpRoleRestricted) {
-    return {
-      reason: "idp-role-restricted",
-      detail: `your identity provider sets ${target.email}'s role: change it there, or stop the provider from managing roles`
-    };
-  }
-  return void 0;
-}
-function partnershipHold(change, target) {
-  if (!target?.flags.partnershipRestricted) return void 0;
-  if (change.action !== "set-role" && change.action !== "remove-member") return void 0;
-  const what = change.action === "set-role" ? "changes to their role" : "their removal";
-  return {
-    reason: "partnership-restricted",
-    detail: `${target.email} is managed by an active partnership and Sentry refuses ${what} until the partnership ends: keep the roster as Sentry has them for now, or ask the partner to change it`
-  };
-}
-function tokenHold(change, target, context) {
-  if (!context.judgeToken) return void 0;
-  const hold = roleHold(change, target, context);
-  if (hold) return hold;
-  const missing = missingScope(change.action, context.token.scopes);
-  return missing === void 0 ? void 0 : { reason: "token-cannot", detail: missing };
-}
-function roleHold(change, target, context) {
-  const role = context.token.role ?? "none";
-  const admin = role === "owner" || role === "manager";
-  const cannot = (what, needs) => ({
-    reason: "token-cannot",
-    detail: `the token belongs to a ${role}, who cannot ${what}: use a token of ${needs}`
-  });
-  const ownerOrManager = "an owner or manager";
-  switch (change.action) {
-    case "invite":
-      if (admin ? orgRolePriority(change.role) <= orgRolePriority(role) : change.role === "member" && role !== "billing") return void 0;
-      return cannot(`invite a ${change.role}`, change.role === "owner" ? "an owner" : ownerOrManager);
-    case "reinvite":
-      return admin ? void 0 : cannot("re-send an expired invite (it needs member:admin)", ownerOrManager);
-    case "set-role":
-      if (canManage(role, change.from, change.to)) return void 0;
-      return cannot(`change a role from ${change.from} to ${change.to}`, admin ? "an owner" : change.from === "owner" || change.to === "owner" ? "an owner" : ownerOrManager);
-    case "remove-member": {
-      const targetRole = target?.role ?? "owner";
-      if (admin && orgRolePriority(targetRole) <= orgRolePriority(role)) return void 0;
-      return cannot(`remove a ${targetRole}`, admin ? "an owner" : ownerOrManager);
-    }
-    case "create-team":
-      return admin || role === "admin" ? void 0 : cannot("create teams (it needs team:write)", "an owner, manager or admin");
-    case "add-to-team":
-      if (admin || context.openMembership) return void 0;
-      return cannot("add members to teams directly (Sentry files an access request instead)", `${ownerOrManager}, or turn on Open Membership`);
-    case "set-team-role":
-      return admin ? void 0 : cannot("set team roles", ownerOrManager);
-    case "remove-from-team":
-      return admin || target?.id === context.token.memberId ? void 0 : cannot("remove members from teams", ownerOrManager);
-  }
-}
-function holdForLastOwner(activeOwnersAfterPromotions, reductions, minOwners) {
-  const held = /* @__PURE__ */ new Map();
-  let owners = activeOwnersAfterPromotions;
-  for (const reduction of reductions) {
-    if (owners - 1 >= minOwners) {
-      owners -= 1;
-      continue;
-    }
-    held.set(reduction.change, {
-      reason: "last-owner",
-      detail: `it would leave ${owners - 1} active owner${owners - 1 === 1 ? "" : "s"} after the plan; policy.minOwners is ${minOwners}: keep another active owner in the roster, or lower policy.minOwners`
-    });
-  }
-  return held;
-}
-function maxRemovalsViolation(removals, policy) {
-  if (removals <= policy.maxRemovals) return void 0;
-  return {
-    rule: "max-removals",
-    message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in the roster to allow this.`
-  };
-}
-function maxRoleChangesViolation(roleChanges, policy) {
-  if (roleChanges <= policy.maxRoleChanges) return void 0;
-  return {
-    rule: "max-role-changes",
-    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in the roster to allow this.`
-  };
-}
-function minOwnersViolation(desired) {
-  if (desired.policy.owners !== "manage") return void 0;
-  const owners = desired.members.filter((member) => member.role === "owner").length;
-  if (owners >= desired.policy.minOwners) return void 0;
-  return {
-    rule: "min-owners",
-    message: `The roster lists ${owners} owner${owners === 1 ? "" : "s"}; policy.minOwners is ${desired.policy.minOwners}. List more owners, or lower policy.minOwners in the roster.`
-  };
-}
-var WRITE_SCOPES;
-var init_safety = __esm({
-  "src/plan/safety.ts"() {
-    "use strict";
-    init_roles();
-    init_token_scopes2();
-    WRITE_SCOPES = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
-  }
-});
-
-// src/plan/plan-draft.ts
-function emptyDraft() {
-  return { changes: [], skipped: [], warnings: [] };
-}
-function record(draft, change, hold) {
-  if (hold) draft.skipped.push({ ...change, reason: hold.reason, detail: hold.detail });
-  else draft.changes.push(change);
-}
-function judge(draft, candidate, context) {
-  record(draft, candidate.change, holdFor(candidate.change, candidate.target, context));
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareIds(a, b) {
-  return a.length - b.length || compareText(a, b);
-}
-function sortBy(items, key) {
-  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText(a.key, b.key)).map((entry) => entry.item);
-}
-function sortedRecord(record2) {
-  const sorted = {};
-  for (const key of Object.keys(record2).sort(compareText)) sorted[key] = record2[key];
-  return sorted;
-}
-function quotedList(items) {
-  return items.map((item) => `"${item}"`).join(", ");
-}
-function article(word) {
-  return /^[aeiou]/.test(word) ? "an" : "a";
-}
-var init_plan_draft = __esm({
-  "src/plan/plan-draft.ts"() {
-    "use strict";
-    init_safety();
-  }
-});
-
-// src/plan/match-members.ts
-function matchRoster(desired, live, draft) {
-  const ignored = new Set(desired.ignore.map(normalizeEmail));
-  const wanted = desired.members.filter((member) => {
-    if (!ignored.has(normalizeEmail(member.email))) return true;
-    draft?.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
-    return false;
-  });
-  const ignoredMembers = [];
-  const candidates = live.members.filter((member) => {
-    if (member.email !== "") {
-      if (!ignored.has(normalizeEmail(member.email))) return true;
-      ignoredMembers.push(member);
-      return false;
-    }
-    draft?.warnings.push({
-      message: `Sentry member ${member.id} (${member.name}) has no email address: the roster cannot name them, so they are left alone.`
-    });
-    return false;
-  });
-  const { pairings, unlisted } = matchMembers(wanted, candidates, live.accountEmails ?? {});
-  for (const pairing of pairings) {
-    if (pairing.foundBy === void 0 || !pairing.live) continue;
-    draft?.warnings.push({
-      message: `${pairing.foundBy} is another email of the Sentry member ${pairing.live.email} (Sentry shows their account's primary email): add "aliases: [${pairing.live.email}]" to their roster entry, so the next plan needs no search.`,
-      email: normalizeEmail(pairing.desired.email)
-    });
-  }
-  return { wanted, pairings, unlisted, ignored: ignoredMembers };
-}
-function addressesToLookUp(desired, live) {
-  const { pairings } = matchRoster(desired, { ...live, accountEmails: {} });
-  const addresses = pairings.filter((pairing) => !pairing.live).flatMap((pairing) => [pairing.desired.email, ...pairing.desired.aliases]);
-  return [...new Set(addresses.map(normalizeEmail))].sort();
-}
-function matchMembers(wanted, liveMembers, accountEmails) {
-  const byEmail = /* @__PURE__ */ new Map();
-  for (const member of liveMembers) {
-    const key = normalizeEmail(member.email);
-    const rows = byEmail.get(key);
-    if (rows) rows.push(member);
-    else byEmail.set(key, [member]);
-  }
-  for (const rows of byEmail.values()) rows.sort(compareLiveRows);
-  const claimed = /* @__PURE__ */ new Set();
-  const take = (email, pending) => {
-    const row = byEmail.get(normalizeEmail(email))?.find((member) => member.pending === pending && !claimed.has(member.id));
-    if (row) claimed.add(row.id);
-    return row;
-  };
-  const sorted = sortBy(wanted, (member) => normalizeEmail(member.email));
-  const found = /* @__PURE__ */ new Map();
-  for (const pending of [false, true]) {
-    for (const useAliases of [false, true]) {
-      for (const member of sorted) {
-        if (found.has(member)) continue;
-        for (const email of useAliases ? member.aliases : [member.email]) {
-          const row = take(email, pending);
-          if (row) {
-            found.set(member, row);
-            break;
-          }
-        }
-      }
-    }
-  }
-  const foundBy = matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails);
-  const pairings = sorted.map((member) => {
-    const address = foundBy.get(member);
-    return address === void 0 ? { desired: member, live: found.get(member) } : { desired: member, live: found.get(member), foundBy: address };
-  });
-  const unlisted = sortBy(
-    liveMembers.filter((member) => !claimed.has(member.id)),
-    (member) => `${normalizeEmail(member.email)}\0${String(member.id.length).padStart(6, "0")}${member.id}`
-  );
-  return { pairings, unlisted };
-}
-function matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails) {
-  const foundBy = /* @__PURE__ */ new Map();
-  if (Object.keys(accountEmails).length === 0) return foundBy;
-  const byId = new Map(liveMembers.map((member) => [member.id, member]));
-  for (const member of sorted) {
-    if (found.has(member)) continue;
-    for (const address of [member.email, ...member.aliases]) {
-      const id = accountEmails[normalizeEmail(address)];
-      const row = id === void 0 ? void 0 : byId.get(id);
-      if (!row || row.pending || claimed.has(row.id)) continue;
-      claimed.add(row.id);
-      found.set(member, row);
-      foundBy.set(member, address);
-      break;
-    }
-  }
-  return foundBy;
-}
-function compareLiveRows(a, b) {
-  return Number(a.pending) - Number(b.pending) || compareIds(a.id, b.id);
-}
-var init_match_members = __esm({
-  "src/plan/match-members.ts"() {
-    "use strict";
-    init_identity();
-    init_plan_draft();
-  }
-});
-
-// src/plan/member-changes.ts
-function planMemberChanges(match, desired, live, context, uncreatable, draft, drift) {
-  const candidates = [];
-  for (const { desired: member, live: current } of match.pairings) {
-    if (!current) {
-      candidates.push({ change: inviteOf(member, uncreatable, draft), target: void 0 });
-      continue;
-    }
-    if (current.pending && current.expired) {
-      candidates.push({ change: { action: "reinvite", email: current.email, memberId: current.id }, target: current });
-    }
-    if (current.role !== member.role) {
-      candidates.push({
-        change: { action: "set-role", email: current.email, memberId: current.id, from: current.role, to: member.role },
-        target: current
-      });
-    }
-  }
-  const removals = /* @__PURE__ */ new Map();
-  for (const member of match.unlisted) {
-    if (desired.policy.unlisted === "remove") {
-      const change = { action: "remove-member", email: member.email, memberId: member.id };
-      removals.set(member, change);
-      candidates.push({ change, target: member });
-    }
-  }
-  const holds = judgeMemberChanges(candidates, live, context);
-  for (const member of match.unlisted) {
-    const removal = removals.get(member);
-    if (removal === void 0 || holds.has(removal)) {
-      drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
-    }
-  }
-  for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
-  const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
-  planInvitesLostByRemoval(
-    removed.flatMap((candidate) => candidate.target ? [candidate.target] : []),
-    match,
-    context,
-    uncreatable,
-    draft
-  );
-  const finalRoles = /* @__PURE__ */ new Map();
-  for (const { change, target } of candidates) {
-    if (change.action === "set-role" && target && !holds.has(change)) finalRoles.set(target.id, change.to);
-  }
-  return { finalRoles };
-}
-function inviteOf(member, uncreatable, draft) {
-  return { action: "invite", email: member.email, role: member.role, teams: inviteTeams(member, uncreatable, draft) };
-}
-function inviteTeams(member, uncreatable, draft) {
-  const teams = sortedRecord(member.teams);
-  const missing = Object.keys(teams).filter((team) => uncreatable.has(team));
-  for (const team of missing) delete teams[team];
-  if (missing.length > 0) {
-    draft.warnings.push({
-      message: `${member.email} is invited without ${quotedList(missing)}: the team is not created (see skipped); a later run adds them.`,
-      email: normalizeEmail(member.email)
-    });
-  }
-  return teams;
-}
-function judgeMemberChanges(candidates, live, context) {
-  const holds = /* @__PURE__ */ new Map();
-  for (const candidate of candidates) {
-    const hold = holdFor(candidate.change, candidate.target, context);
-    if (hold) holds.set(candidate.change, hold);
-  }
-  let owners = live.members.filter((member) => member.role === "owner" && !member.pending).length;
-  const reductions = [];
-  for (const { change, target } of candidates) {
-    if (holds.has(change) || !target || target.pending) continue;
-    if (change.action === "set-role" && change.to === "owner" && change.from !== "owner") owners += 1;
-    const demotes = change.action === "set-role" && change.from === "owner" && change.to !== "owner";
-    if (demotes || change.action === "remove-member" && target.role === "owner") reductions.push({ change, target });
-  }
-  reductions.sort((a, b) => compareText(normalizeEmail(a.target.email), normalizeEmail(b.target.email)) || compareText(a.change.action, b.change.action));
-  for (const [change, hold] of holdForLastOwner(owners, reductions, context.policy.minOwners)) holds.set(change, hold);
-  return holds;
-}
-function planInvitesLostByRemoval(removed, match, context, uncreatable, draft) {
-  if (removed.length === 0) return;
-  const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
-  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...match.ignored].filter((member) => member.pending).map((member) => member.id)];
-  const rows = new Map(
-    [...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted, ...match.ignored].map((member) => [member.id, member])
-  );
-  const ignoredIds = new Set(match.ignored.map((member) => member.id));
-  for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
-    const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
-    for (const invite2 of sent) {
-      if (ignoredIds.has(invite2.id)) {
-        draft.warnings.push({
-          message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the roster ignores ${invite2.email}, so the plan does not invite them again; re-send the invite in Sentry or list them in the roster.`,
-          email: normalizeEmail(invite2.email)
-        });
-        continue;
-      }
-      const member = rosterByInvite.get(invite2.id);
-      if (!member) continue;
-      draft.warnings.push({
-        message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
-        email: normalizeEmail(member.email)
-      });
-      const change = { ...inviteOf(member, uncreatable, draft), afterRemovalOf: sender.email };
-      record(draft, change, holdFor(change, void 0, context));
-    }
-  }
-}
-function sentBy(invite2, sender) {
-  const inviter = invite2.inviterName;
-  if (!inviter) return false;
-  return inviter === sender.name || sameEmail(inviter, sender.email);
-}
-var init_member_changes = __esm({
-  "src/plan/member-changes.ts"() {
-    "use strict";
-    init_identity();
-    init_plan_draft();
-    init_safety();
-  }
-});
-
-// src/plan/plan-rules.ts
-function organizationMismatch(desired, live) {
-  if (desired.organization === "" || desired.organization.toLowerCase() === live.organization.toLowerCase()) return void 0;
-  return {
-    rule: "organization-mismatch",
-    message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in the roster.`
-  };
-}
-function planViolations(desired, live, changes) {
-  const violations = [];
-  const mismatch = organizationMismatch(desired, live);
-  if (mismatch) violations.push(mismatch);
-  for (const change of changes) {
-    if (change.action !== "invite" && change.action !== "set-role") continue;
-    const role = change.action === "invite" ? change.role : change.to;
-    if (!offers(live, role)) {
-      violations.push({
-        rule: "role-not-offered",
-        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in the roster.`,
-        email: normalizeEmail(change.email)
-      });
-    }
-  }
-  const count2 = (action) => changes.filter((change) => change.action === action).length;
-  const removals = maxRemovalsViolation(count2("remove-member"), desired.policy);
-  if (removals) violations.push(removals);
-  const roleChanges = maxRoleChangesViolation(count2("set-role"), desired.policy);
-  if (roleChanges) violations.push(roleChanges);
-  const owners = minOwnersViolation(desired);
-  if (owners) violations.push(owners);
-  return violations;
-}
-function offeredRoles(live) {
-  return live.orgRoles.filter((role) => !(role === "admin" && live.teamRolesEnabled));
-}
-function offers(live, role) {
-  return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
-}
-var init_plan_rules = __esm({
-  "src/plan/plan-rules.ts"() {
-    "use strict";
-    init_identity();
-    init_safety();
-  }
-});
-
-// src/plan/team-changes.ts
-function planManagedTeams(desired, live, context, draft) {
-  const liveTeams = new Set(live.teams.map((team) => team.slug));
-  const teamsRead = new Set(live.teamsRead);
-  const uncreatable = /* @__PURE__ */ new Map();
-  for (const team of [...desired.teams].sort((a, b) => compareText(a.slug, b.slug))) {
-    if (!liveTeams.has(team.slug)) {
-      const change = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
-      const hold = holdFor(change, void 0, context);
-      record(draft, change, hold);
-      if (hold) uncreatable.set(team.slug, hold);
-    } else if (!teamsRead.has(team.slug)) {
-      draft.warnings.push({ message: `The members of team "${team.slug}" were not read: its memberships are left as they are.`, team: team.slug });
-    }
-  }
-  return uncreatable;
-}
-function planTeamChanges(match, desired, live, finalRoles, uncreatable, context, draft) {
-  const facts = {
-    liveTeams: new Set(live.teams.map((team) => team.slug)),
-    teamsRead: new Set(live.teamsRead),
-    managed: new Set(desired.teams.map((team) => team.slug)),
-    teamRolesEnabled: live.teamRolesEnabled
-  };
-  for (const { desired: member, live: current } of match.pairings) {
-    if (!current) continue;
-    const finalRole = finalRoles.get(current.id) ?? current.role;
-    for (const candidate of teamCandidates(member, current, finalRole, facts, draft)) {
-      const missing = "team" in candidate.change ? uncreatable.get(candidate.change.team) : void 0;
-      if (missing && candidate.change.action === "add-to-team") {
-        record(draft, candidate.change, { reason: missing.reason, detail: `team "${candidate.change.team}" is not created: ${missing.detail}` });
-      } else {
-        judge(draft, candidate, context);
-      }
-    }
-    if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
-      for (const team of Object.keys(current.teams).sort(compareText)) {
-        if (facts.managed.has(team)) continue;
-        judge(draft, { change: { action: "remove-from-team", email: current.email, memberId: current.id, team }, target: current }, context);
-      }
-      draft.warnings.push({
-        message: `${current.email} becomes billing, which has no team access: Sentry drops them from every team, including teams the roster does not manage.`,
-        email: normalizeEmail(current.email)
-      });
-    }
-  }
-  teamRoleFeatureWarning(draft, match.wanted, live);
-}
-function teamCandidates(member, current, finalRole, facts, draft) {
-  const candidates = [];
-  const base = { email: current.email, memberId: current.id };
-  const noEffect = [];
-  const teams = /* @__PURE__ */ new Set();
-  for (const team of Object.keys(member.teams)) if (facts.managed.has(team)) teams.add(team);
-  for (const team of Object.keys(current.teams)) if (facts.managed.has(team)) teams.add(team);
-  for (const team of [...teams].sort(compareText)) {
-    const exists = facts.liveTeams.has(team);
-    if (exists && !facts.teamsRead.has(team)) continue;
-    const stored = exists ? current.teams[team] : void 0;
-    const want = hasTeamAccess(finalRole) ? member.teams[team] : void 0;
-    if (want !== void 0 && stored === void 0) {
-      candidates.push({ change: { action: "add-to-team", ...base, team, teamRole: want }, target: current });
-    } else if (want === void 0 && stored !== void 0) {
-      candidates.push({ change: { action: "remove-from-team", ...base, team }, target: current });
-    }
-    if (want === void 0) continue;
-    if (want === "contributor" && minimumTeamRole(finalRole) === "admin" && explicitTeamRole(member, team)) noEffect.push(team);
-    if (stored === void 0 || !facts.teamRolesEnabled) continue;
-    const from = effectiveTeamRole(finalRole, stored);
-    const to = effectiveTeamRole(finalRole, want === "admin" ? "admin" : null);
-    if (from !== to) candidates.push({ change: { action: "set-team-role", ...base, team, from, to }, target: current });
-  }
-  if (noEffect.length > 0) {
-    draft.warnings.push({
-      message: `${current.email} is ${article(finalRole)} ${finalRole}, which is always team admin: the team role contributor in ${quotedList(noEffect)} has no effect.`,
-      email: normalizeEmail(current.email)
-    });
-  }
-  return candidates;
-}
-function explicitTeamRole(member, team) {
-  return member.explicitTeamRoles === void 0 || member.explicitTeamRoles.includes(team);
-}
-function teamRoleFeatureWarning(draft, wanted, live) {
-  if (live.teamRolesEnabled) return;
-  const asks = wanted.some((member) => Object.values(member.teams).some((role) => role === "admin" && minimumTeamRole(member.role) !== "admin"));
-  if (!asks) return;
-  draft.warnings.push({
-    message: `Organization "${live.organization}" does not have the team-roles feature: Sentry ignores team roles, so the plan sets none.`
-  });
-}
-var init_team_changes = __esm({
-  "src/plan/team-changes.ts"() {
-    "use strict";
-    init_identity();
-    init_roles();
-    init_plan_draft();
-    init_safety();
-  }
-});
-
-// src/plan/compute-plan.ts
-function computePlan(desired, live) {
-  const mismatch = organizationMismatch(desired, live);
-  if (mismatch) {
-    return { formatVersion: 1, organization: live.organization, digest: planDigest([]), changes: [], skipped: [], drift: [], warnings: [], violations: [mismatch] };
-  }
-  const context = safetyContext(desired, live);
-  const draft = emptyDraft();
-  const drift = [];
-  if (live.token.scopes !== null && !context.judgeToken && live.token.role !== null) {
-    draft.warnings.push({ message: "The token can only read: what it may change is judged again, with the apply token, before any write." });
-  }
-  const uncreatable = planManagedTeams(desired, live, context, draft);
-  const match = matchRoster(desired, live, draft);
-  const { finalRoles } = planMemberChanges(match, desired, live, context, uncreatable, draft, drift);
-  const managed = new Set(desired.teams.map((team) => team.slug));
-  for (const team of [...live.teams].sort((a, b) => compareText(a.slug, b.slug))) {
-    if (!managed.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
-  }
-  planTeamChanges(match, desired, live, finalRoles, uncreatable, context, draft);
-  const violations = planViolations(desired, live, draft.changes);
-  const changes = orderChanges(draft.changes).map(withId);
-  return {
-    formatVersion: 1,
-    organization: live.organization,
-    digest: planDigest(changes),
-    changes,
-    skipped: orderChanges(draft.skipped),
-    drift,
-    warnings: draft.warnings,
-    violations
-  };
-}
-function orderChanges(changes) {
-  const demoted = demotedMembers(changes);
-  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team)).map((entry) => entry.change);
-}
-function emailOf(change) {
-  return "email" in change ? normalizeEmail(change.email) : "";
-}
-function teamOf(change) {
-  return "team" in change ? change.team : change.action === "reinvite" ? "0" : "1";
-}
-var init_compute_plan = __esm({
-  "src/plan/compute-plan.ts"() {
-    "use strict";
-    init_identity();
-    init_apply_order();
-    init_change_id();
-    init_match_members();
-    init_member_changes();
-    init_plan_draft();
-    init_plan_rules();
-    init_safety();
-    init_team_changes();
-  }
-});
-
-// src/domain/api-error.ts
-var ApiStatusError;
-var init_api_error = __esm({
-  "src/domain/api-error.ts"() {
-    "use strict";
-    ApiStatusError = class extends Error {
-      /** The HTTP status of the answer. */
-      status;
-      /** The request it answered, e.g. "PUT /api/0/organizations/acme/members/42/". */
-      request;
-      /** The service's own reason ("detail", "message", a first field error), when it sent one. */
-      detail;
-      constructor(message, answer, options) {
-        super(message, options);
-        this.status = answer.status;
-        this.request = answer.request;
-        this.detail = answer.detail;
-      }
-    };
-  }
-});
-
-// src/sentry/errors.ts
-function likelyScope(method, apiPath2) {
-  const path = apiPath2.replace(/^.*\/api\/0\//, "");
-  if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path)) return "team:read";
-  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path)) {
-    return describeScopes(method === "PUT" ? "set-team-role" : method === "DELETE" ? "remove-from-team" : "add-to-team");
-  }
-  if (/^organizations\/[^/]+\/teams\/$/.test(path)) return method === "GET" ? "org:read" : describeScopes("create-team");
-  if (/^organizations\/[^/]+\/members\//.test(path)) {
-    if (method === "GET") return "member:read";
-    if (method === "POST") return describeScopes("invite");
-    return describeScopes(method === "DELETE" ? "remove-member" : "set-role");
-  }
-  return "org:read";
-}
-function errorDetail(body) {
-  if (typeof body === "string") return body.trim() && !body.trimStart().startsWith("<") ? oneLine(body) : void 0;
-  if (Array.isArray(body)) return typeof body[0] === "string" ? oneLine(body[0]) : void 0;
-  if (typeof body !== "object" || body === null) return void 0;
-  const record2 = body;
-  const detail = record2["detail"];
-  if (typeof detail === "string") return oneLine(detail);
-  if (typeof detail === "object" && detail !== null && typeof detail["message"] === "string") {
-    return oneLine(detail["message"]);
-  }
-  for (const [field, value] of Object.entries(record2)) {
-    if (typeof value === "string") return oneLine(`${field}: ${value}`);
-    if (Array.isArray(value) && typeof value[0] === "string") return oneLine(`${field}: ${value[0]}`);
-  }
-  return void 0;
-}
-function oneLine(text2) {
-  const flat = text2.replace(/\s+/g, " ").trim();
-  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}\u2026` : flat;
-}
-function apiErrorFor(status, method, path, body, tokenSource = "SENTRY_AUTH_TOKEN") {
-  const request2 = `${method} ${path}`;
-  const detail = errorDetail(body);
-  if (status === 401) {
-    return new SentryApiError(status, request2, detail, {
-      message: `Sentry rejected the token (HTTP 401 on ${request2}): check ${tokenSource}`
-    });
-  }
-  if (status === 403 && detail === "You do not have permission to perform this action.") {
-    return new SentryApiError(status, request2, detail, {
-      message: `Sentry refused ${request2} (HTTP 403): the token likely lacks the ${likelyScope(method, path)} scope, or its user is not a member of the organization`
-    });
-  }
-  return new SentryApiError(status, request2, detail);
-}
-function networkReason(error) {
-  let current = error;
-  let message = error instanceof Error ? error.message : String(error);
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    if (typeof current !== "object" || current === null) break;
-    const record2 = current;
-    if (record2.name === "TimeoutError" || record2.name === "AbortError") return "timed out";
-    if (typeof record2.code === "string" && record2.code) return record2.code;
-    if (typeof record2.message === "string" && record2.message) message = record2.message;
-    current = record2.cause;
-  }
-  return message;
-}
-function failedBeforeSending(reason) {
-  return [
-    "ECONNREFUSED",
-    "ENOTFOUND",
-    "EAI_AGAIN",
-    "EHOSTUNREACH",
-    "ENETUNREACH",
-    "UND_ERR_CONNECT_TIMEOUT",
-    "CERT_HAS_EXPIRED",
-    "DEPTH_ZERO_SELF_SIGNED_CERT",
-    "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
-  ].includes(reason);
-}
-function redirectRefusal(request2, location, url) {
-  let target = location ?? "elsewhere";
-  try {
-    if (location !== null) target = new URL(location, url).origin;
-  } catch {
-  }
-  return new SentryConfigError(
-    `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
-  );
-}
-var SentryApiError, SentryConnectionError, SentryAmbiguousWriteError, SentryWriteNotSentError, SentryConfigError, SentryProtocolError, MAX_DETAIL_CHARS;
-var init_errors2 = __esm({
-  "src/sentry/errors.ts"() {
-    "use strict";
-    init_api_error();
-    init_token_scopes();
-    SentryApiError = class extends ApiStatusError {
-      name = "SentryApiError";
-      constructor(status, request2, detail, options) {
-        super(options?.message ?? `${request2} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, { status, request: request2, detail }, options);
-      }
-    };
-    SentryConnectionError = class extends Error {
-      name = "SentryConnectionError";
-      url;
-      reason;
-      /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
-      constructor(url, reason, options) {
-        super(
-          `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
-          options
-        );
-        this.url = url;
-        this.reason = reason;
-      }
-    };
-    SentryAmbiguousWriteError = class extends Error {
-      name = "SentryAmbiguousWriteError";
-      request;
-      /** What went wrong: "HTTP 500 after the request was sent", and so on. */
-      why;
-      constructor(request2, why, options) {
-        super(options?.message ?? `${request2}: outcome unknown (${why}); it was not sent again`, options);
-        this.request = request2;
-        this.why = why;
-      }
-    };
-    SentryWriteNotSentError = class extends Error {
-      name = "SentryWriteNotSentError";
-      /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
-      notSent = true;
-      request;
-      constructor(request2) {
-        super(`${request2} was not sent: apply was interrupted`);
-        this.request = request2;
-      }
-    };
-    SentryConfigError = class extends Error {
-      name = "SentryConfigError";
-    };
-    SentryProtocolError = class extends Error {
-      name = "SentryProtocolError";
-    };
-    MAX_DETAIL_CHARS = 300;
-  }
-});
-
-// src/sentry/base-url.ts
-function isLoopback(hostname) {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-function normalizeBaseUrl(text2) {
-  let url;
-  try {
-    url = new URL(text2);
-  } catch (error) {
-    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error });
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
-  }
-  if (url.username || url.password)
-    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
-  url.search = "";
-  url.hash = "";
-  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
-  return url;
-}
-var init_base_url = __esm({
-  "src/sentry/base-url.ts"() {
-    "use strict";
-    init_errors2();
-  }
-});
-
-// src/sentry/read-slots.ts
-var ReadSlots;
-var init_read_slots = __esm({
-  "src/sentry/read-slots.ts"() {
-    "use strict";
-    ReadSlots = class {
-      free;
-      waiting = [];
-      constructor(limit) {
-        this.free = limit;
-      }
-      /** Waits for a slot; the returned function gives it back (once). */
-      async take() {
-        if (this.free > 0) this.free -= 1;
-        else await new Promise((resolve) => this.waiting.push(resolve));
-        let given = false;
-        return () => {
-          if (given) return;
-          given = true;
-          const next = this.waiting.shift();
-          if (next) next();
-          else this.free += 1;
-        };
-      }
-    };
-  }
-});
-
-// src/sentry/seeded-random.ts
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-var init_seeded_random = __esm({
-  "src/sentry/seeded-random.ts"() {
-    "use strict";
-  }
-});
-
-// src/sentry/retry-policy.ts
-function readRateLimit(headers) {
-  const number = (name) => {
-    const text2 = headers.get(name);
-    if (text2 === null || text2.trim() === "") return void 0;
-    const value = Number(text2);
-    return Number.isFinite(value) ? value : void 0;
-  };
-  return {
-    limit: number("x-sentry-rate-limit-limit"),
-    remaining: number("x-sentry-rate-limit-remaining"),
-    reset: number("x-sentry-rate-limit-reset"),
-    concurrentRemaining: number("x-sentry-rate-limit-concurrentremaining")
-  };
-}
-function backoffMs(attempt, jitter) {
-  const step = Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
-  return Math.round(step * (0.5 + jitter / 2));
-}
-function untilReset(rate, now, jitter) {
-  if (rate.reset === void 0) return void 0;
-  const wait = Math.max(0, rate.reset * 1e3 - now);
-  return Math.min(wait, MAX_RATE_LIMIT_WAIT_MS) + Math.round(RATE_LIMIT_MARGIN_MS * jitter);
-}
-function decideRetry(input) {
-  const { outcome, attempt, write } = input;
-  const backoff = backoffMs(attempt, input.jitter);
-  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
-  if (outcome.kind === "network") {
-    if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
-    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoff, reason: "no answer" };
-  }
-  const { status, rate, detail } = outcome;
-  if (status < 400) return { kind: "done" };
-  if (status === 429) {
-    if (detail?.toLowerCase().includes(INVITE_CAP_TEXT))
-      return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
-    if (attempt >= MAX_RATE_LIMITED_ATTEMPTS)
-      return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
-    const exhausted = rate.remaining === 0 || rate.concurrentRemaining === 0;
-    const wait = exhausted ? untilReset(rate, input.now, input.jitter) : void 0;
-    return { kind: "retry", waitMs: wait ?? backoffMs(attempt, input.jitter), reason: "rate limited" };
-  }
-  if (status >= 500) {
-    if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
-    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
-    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
-  }
-  return { kind: "give-up", reason: `HTTP ${status}` };
-}
-function paceWaitMs(rate, now, jitter) {
-  if (!rate || rate.remaining !== 0 && rate.concurrentRemaining !== 0) return 0;
-  const wait = untilReset(rate, now, jitter);
-  return wait === void 0 || rate.reset === void 0 || rate.reset * 1e3 <= now ? 0 : wait;
-}
-var READ_RETRY_BUDGET_MS, MAX_CONNECT_ATTEMPTS, MAX_WRITE_ATTEMPTS, MAX_RATE_LIMITED_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_MARGIN_MS, BASE_BACKOFF_MS, MAX_BACKOFF_MS, INVITE_CAP_TEXT;
-var init_retry_policy = __esm({
-  "src/sentry/retry-policy.ts"() {
-    "use strict";
-    READ_RETRY_BUDGET_MS = 6e4;
-    MAX_CONNECT_ATTEMPTS = 5;
-    MAX_WRITE_ATTEMPTS = 5;
-    MAX_RATE_LIMITED_ATTEMPTS = 8;
-    MAX_RATE_LIMIT_WAIT_MS = 6e4;
-    RATE_LIMIT_MARGIN_MS = 100;
-    BASE_BACKOFF_MS = 200;
-    MAX_BACKOFF_MS = 5e3;
-    INVITE_CAP_TEXT = "too many invitations";
-  }
-});
-
-// src/sentry/transport.ts
-function isSuccess(status) {
-  return status >= 200 && status < 300;
-}
-async function readBody(response) {
-  const text2 = await response.text();
-  if (!text2) return void 0;
-  try {
-    return JSON.parse(text2);
-  } catch (error) {
-    if (isSuccess(response.status) && (response.headers.get("content-type") ?? "").includes("json"))
-      throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error });
-    return text2;
-  }
-}
-var TruncatedAnswer;
-var init_transport = __esm({
-  "src/sentry/transport.ts"() {
-    "use strict";
-    TruncatedAnswer = class extends Error {
-      name = "TruncatedAnswer";
-    };
-  }
-});
-
-// src/sentry/client.ts
-function apiPath(...segments) {
-  return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
-}
-function limiterKey(path) {
-  return path.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
-}
-var REQUEST_TIMEOUT_MS, MAX_CONCURRENT_READS, SentryClient;
-var init_client = __esm({
-  "src/sentry/client.ts"() {
-    "use strict";
-    init_base_url();
-    init_read_slots();
-    init_seeded_random();
-    init_errors2();
-    init_retry_policy();
-    init_transport();
-    REQUEST_TIMEOUT_MS = 6e4;
-    MAX_CONCURRENT_READS = 4;
-    SentryClient = class {
-      baseUrl;
-      options;
-      random;
-      rates = /* @__PURE__ */ new Map();
-      writeQueue = Promise.resolve();
-      readSlots = new ReadSlots(MAX_CONCURRENT_READS);
-      constructor(options) {
-        this.baseUrl = normalizeBaseUrl(options.baseUrl);
-        this.options = options;
-        this.random = options.random ?? seededRandom(24087);
-      }
-      /** The base URL as people wrote it, for messages. */
-      get displayUrl() {
-        return `${this.baseUrl.origin}${this.baseUrl.pathname}`.replace(/\/$/, "");
-      }
-      /** GET a JSON resource; retried on 5xx, dropped connections and 429. Throws SentryApiError for other errors. */
-      get(path, query = {}) {
-        return this.request("GET", path, query, void 0);
-      }
-      /**
-       * One reader: its GETs share one read slot, taken now and held until
-       * `close()`, so a list's pages follow each other as one reader's instead of
-       * each queueing behind the other lists (paginate.ts). The members list's
-       * pages are the chain that bounds a large plan's time
-       * (docs/benchmarks.md#how-the-figures-are-obtained).
-       */
-      async openReader() {
-        const giveBack = await this.readSlots.take();
-        return {
-          get: (path, query = {}) => this.request("GET", path, query, void 0, { slotHeld: true }),
-          close: giveBack
-        };
-      }
-      /**
-       * Sends a write. Only refusals that prove nothing happened (429, connection
-       * refused) are resent; a 5xx or a connection lost after sending throws
-       * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
-       */
-      send(method, path, body) {
-        const run = this.writeQueue.then(() => {
-          if (this.options.stopWrites?.aborted)
-            throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
-          return this.request(method, path, {}, body);
-        });
-        this.writeQueue = run.catch(() => void 0);
-        return run;
-      }
-      /**
-       * Waits the capped, jittered back-off that follows attempt `attempt` of a
-       * write the writer repeats or re-reads after a lost answer.
-       */
-      async backOff(attempt, request2) {
-        await this.wait(backoffMs(attempt, this.random()), request2);
-      }
-      url(path, query) {
-        const url = new URL(this.baseUrl.href);
-        url.pathname = `${this.baseUrl.pathname.replace(/\/$/, "")}/api/0/${path.replace(/^\//, "")}`;
-        for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-        return url;
-      }
-      /**
-       * One request with its retries: pacing from the rate-limit headers, then
-       * send, then let retry-policy.ts decide what a failure means (S3, S6).
-       */
-      async request(method, path, query, body, { slotHeld = false } = {}) {
-        const url = this.url(path, query);
-        const request2 = `${method} ${url.pathname}`;
-        const key = limiterKey(path);
-        const write = method !== "GET";
-        let waitedMs = 0;
-        for (let attempt = 1; ; attempt += 1) {
-          const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
-          if (pace > 0) await this.wait(pace, request2);
-          const attemptOf = { request: request2, write, attempt, waitedMs };
-          const exchanged = await this.exchange(url, method, body, request2, slotHeld);
-          if (exchanged.kind === "lost") {
-            waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
-            continue;
-          }
-          const { response, parsed } = exchanged;
-          const rate = readRateLimit(response.headers);
-          if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
-          if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed };
-          const decision = decideRetry({
-            write,
-            attempt,
-            outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
-            waitedMs,
-            now: this.options.now(),
-            jitter: this.random()
-          });
-          if (decision.kind === "retry") {
-            if (response.status !== 429) waitedMs += decision.waitMs;
-            await this.wait(decision.waitMs, request2);
-            continue;
-          }
-          const error = apiErrorFor(response.status, method, url.pathname, parsed, this.options.tokenSource);
-          if (decision.kind === "ambiguous")
-            throw new SentryAmbiguousWriteError(request2, decision.reason, { cause: error });
-          throw error;
-        }
-      }
-      /**
-       * One HTTP exchange: the request, then its whole answer read. A GET holds
-       * one of MAX_CONCURRENT_READS read slots meanwhile (unless its reader holds one); writes are one at a time
-       * already (send). A redirect is refused here, its body drained first so
-       * the connection goes back to the pool.
-       */
-      async exchange(url, method, body, request2, slotHeld) {
-        const giveBack = method === "GET" && !slotHeld ? await this.readSlots.take() : void 0;
-        try {
-          let response;
-          try {
-            response = await this.fetchOnce(url, method, body);
-          } catch (error) {
-            const reason = networkReason(error);
-            return { kind: "lost", reason, sent: !failedBeforeSending(reason), error };
-          }
-          if (response.status >= 300 && response.status < 400) {
-            await response.text().catch(() => void 0);
-            throw redirectRefusal(request2, response.headers.get("location"), url);
-          }
-          try {
-            return { kind: "answer", response, parsed: await readBody(response) };
-          } catch (error) {
-            const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
-            return { kind: "lost", reason, sent: true, error };
-          }
-        } finally {
-          giveBack?.();
-        }
-      }
-      fetchOnce(url, method, body) {
-        return this.options.fetch(url.href, {
-          method,
-          headers: {
-            Authorization: `Bearer ${this.options.token}`,
-            Accept: "application/json",
-            ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
-            ...body !== void 0 ? { "Content-Type": "application/json" } : {}
-          },
-          body: body === void 0 ? void 0 : JSON.stringify(body),
-          redirect: "manual",
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
-        });
-      }
-      /**
-       * A connection that failed or an answer that broke off: waits and returns
-       * the back-off to count when retry-policy.ts says retry; otherwise throws
-       * the ambiguous-write or connection error it calls for.
-       */
-      async retryAfterLostAnswer(attemptOf, reason, sent, cause) {
-        const decision = decideRetry({
-          write: attemptOf.write,
-          attempt: attemptOf.attempt,
-          outcome: { kind: "network", sent },
-          waitedMs: attemptOf.waitedMs,
-          now: this.options.now(),
-          jitter: this.random()
-        });
-        if (decision.kind === "ambiguous")
-          throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
-        if (decision.kind === "retry") {
-          await this.wait(decision.waitMs, attemptOf.request);
-          return decision.waitMs;
-        }
-        throw new SentryConnectionError(this.displayUrl, reason, {
-          cause,
-          ...this.options.urlSource ? { urlSource: this.options.urlSource } : {}
-        });
-      }
-      async wait(ms, request2) {
-        if (ms >= 1e3) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1e3)} s for Sentry (${request2})`);
-        await this.options.sleep(ms);
-      }
-    };
-  }
-});
-
-// src/sentry/dto.ts
-function object(value, what) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new SentryProtocolError(`Sentry sent ${what} that is not an object`);
-  return value;
-}
-function text(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return void 0;
-}
-function teamRole(value) {
-  return value === "admin" || value === "contributor" ? value : null;
-}
-function flags(value) {
-  const raw = typeof value === "object" && value !== null ? value : {};
-  const flag = (name) => raw[name] === true;
-  return {
-    idpProvisioned: flag("idp:provisioned"),
-    idpRoleRestricted: flag("idp:role-restricted"),
-    ssoLinked: flag("sso:linked"),
-    ssoInvalid: flag("sso:invalid"),
-    memberLimitRestricted: flag("member-limit:restricted"),
-    partnershipRestricted: flag("partnership:restricted")
-  };
-}
-function readMember(value) {
-  const row = object(value, "a member");
-  const id = text(row["id"]);
-  if (!id) throw new SentryProtocolError("Sentry sent a member without an id");
-  const email = text(row["email"]) ?? "";
-  return {
-    id,
-    email,
-    name: text(row["name"]) || email || `member ${id}`,
-    orgRole: text(row["orgRole"]) ?? text(row["role"]) ?? "member",
-    pending: row["pending"] === true,
-    expired: row["expired"] === true,
-    flags: flags(row["flags"]),
-    inviterName: text(row["inviterName"]) ?? null
-  };
-}
-function readTeamMember(value) {
-  return { ...readMember(value), teamRole: teamRole(object(value, "a team member")["teamRole"]) };
-}
-function readMemberDetails(value) {
-  const row = object(value, "member details");
-  const teamRoles2 = Array.isArray(row["teamRoles"]) ? row["teamRoles"].flatMap((item) => {
-    const entry = typeof item === "object" && item !== null ? item : {};
-    const slug = text(entry["teamSlug"]);
-    return slug ? [{ teamSlug: slug, role: teamRole(entry["role"]) }] : [];
-  }) : Array.isArray(row["teams"]) ? row["teams"].flatMap((slug) => typeof slug === "string" ? [{ teamSlug: slug, role: null }] : []) : [];
-  return { ...readMember(row), teamRoles: teamRoles2 };
-}
-function readTeam(value) {
-  const row = object(value, "a team");
-  const id = text(row["id"]);
-  const slug = text(row["slug"]);
-  if (!id || !slug) throw new SentryProtocolError("Sentry sent a team without id or slug");
-  const teamFlags = typeof row["flags"] === "object" && row["flags"] !== null ? row["flags"] : {};
-  return { id, slug, name: text(row["name"]) ?? slug, idpProvisioned: teamFlags["idp:provisioned"] === true };
-}
-function readOrgDetails(value) {
-  const row = object(value, "organization details");
-  const features = Array.isArray(row["features"]) ? row["features"].filter((f) => typeof f === "string") : [];
-  const roles = Array.isArray(row["orgRoleList"]) ? row["orgRoleList"] : Array.isArray(row["roles"]) ? row["roles"] : [];
-  const roleRows = roles.filter((r) => typeof r === "object" && r !== null);
-  const adminRetired = roleRows.some((r) => r["id"] === "admin" && r["isRetired"] === true);
-  const orgRoles = roleRows.filter((r) => r["isRetired"] !== true).flatMap((r) => typeof r["id"] === "string" ? [r["id"]] : []);
-  return {
-    orgRoles: orgRoles.length > 0 ? orgRoles : ["member", "admin", "manager", "owner"],
-    teamRolesEnabled: features.includes("team-roles") || adminRetired,
-    openMembership: row["openMembership"] === true
-  };
-}
-function readTeamRoleAnswer(value) {
-  return teamRole(typeof value === "object" && value !== null ? value["teamRole"] : void 0);
-}
-function readTokenScopesAnswer(value) {
-  const auth = typeof value === "object" && value !== null ? value["auth"] : void 0;
-  const scopes = typeof auth === "object" && auth !== null ? auth["scopes"] : void 0;
-  return Array.isArray(scopes) ? scopes.filter((scope) => typeof scope === "string") : null;
-}
-var init_dto = __esm({
-  "src/sentry/dto.ts"() {
-    "use strict";
-    init_errors2();
-  }
-});
-
-// src/sentry/link-header.ts
-function parseLinkHeader(header) {
-  const links = {};
-  if (!header) return links;
-  let i = 0;
-  let seen = 0;
-  const n = header.length;
-  while (i < n && seen < MAX_LINKS) {
-    const open2 = header.indexOf("<", i);
-    if (open2 < 0) break;
-    const close = header.indexOf(">", open2 + 1);
-    if (close < 0) break;
-    const url = header.slice(open2 + 1, close);
-    i = close + 1;
-    seen += 1;
-    const read = readAttributes(header, i);
-    i = read.end;
-    const attributes = read.attributes;
-    const valid = url.length <= MAX_VALUE_CHARS && read.valid;
-    const rel = attributes.get("rel");
-    if (!valid || rel !== "next" && rel !== "previous" || links[rel]) continue;
-    const results = attributes.get("results");
-    links[rel] = {
-      url,
-      cursor: attributes.get("cursor"),
-      results: results === "true" ? true : results === "false" ? false : void 0
-    };
-  }
-  return links;
-}
-function readAttributes(header, start) {
-  const attributes = /* @__PURE__ */ new Map();
-  const n = header.length;
-  let i = start;
-  let valid = true;
-  while (i < n) {
-    while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
-    if (header[i] === ",") {
-      i += 1;
-      break;
-    }
-    if (header[i] !== ";") {
-      const comma = header.indexOf(",", i);
-      i = comma < 0 ? n : comma + 1;
-      break;
-    }
-    i += 1;
-    while (i < n && header[i] === " ") i += 1;
-    const nameStart = i;
-    while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
-    const name = header.slice(nameStart, i).trim().toLowerCase();
-    if (header[i] !== "=") continue;
-    i += 1;
-    let value;
-    if (header[i] === '"') {
-      const end = header.indexOf('"', i + 1);
-      if (end < 0) return { attributes, end: n, valid: false };
-      value = header.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      const valueStart = i;
-      while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
-      value = header.slice(valueStart, i).trim();
-    }
-    if (value.length > MAX_VALUE_CHARS) valid = false;
-    else if (!attributes.has(name)) attributes.set(name, value);
-  }
-  return { attributes, end: i, valid };
-}
-var MAX_LINKS, MAX_VALUE_CHARS;
-var init_link_header = __esm({
-  "src/sentry/link-header.ts"() {
-    "use strict";
-    MAX_LINKS = 16;
-    MAX_VALUE_CHARS = 2048;
-  }
-});
-
-// src/sentry/paginate.ts
-async function* paginate(client, path, query = {}) {
-  const seen = /* @__PURE__ */ new Set();
-  let cursor;
-  const reader = await client.openReader();
-  try {
-    for (let pageNumber = 1; ; pageNumber += 1) {
-      if (pageNumber > MAX_PAGES)
-        throw new SentryProtocolError(`GET ${path}: more than ${MAX_PAGES} pages; stopped reading`);
-      const page = await reader.get(path, {
-        ...query,
-        per_page: String(PER_PAGE),
-        ...cursor ? { cursor } : {}
-      });
-      if (!Array.isArray(page.body))
-        throw new SentryProtocolError(`GET ${path}: expected a list, got ${typeof page.body}`);
-      yield page.body;
-      const next = parseLinkHeader(page.headers.get("link")).next;
-      if (!next || next.results !== true || !next.cursor) return;
-      if (seen.has(next.cursor))
-        throw new SentryProtocolError(`GET ${path}: Sentry sent cursor "${next.cursor}" twice; stopped to avoid a loop`);
-      seen.add(next.cursor);
-      cursor = next.cursor;
-    }
-  } finally {
-    reader.close();
-  }
-}
-async function readAll(client, path, query = {}) {
-  return readAllAs(client, path, (row) => row, query);
-}
-async function readAllAs(client, path, read, query = {}) {
-  const rows = [];
-  for await (const page of paginate(client, path, query)) for (const row of page) rows.push(read(row));
-  return rows;
-}
-var PER_PAGE, MAX_PAGES;
-var init_paginate = __esm({
-  "src/sentry/paginate.ts"() {
-    "use strict";
-    init_errors2();
-    init_link_header();
-    PER_PAGE = 100;
-    MAX_PAGES = 1e3;
-  }
-});
-
-// src/sentry/read-live-state.ts
-async function mapLimit(items, limit, run) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-async function readTokenIdentity(client, organization, withScopes) {
-  const [member, scopes] = await Promise.all([
-    readTokenMember(client, organization),
-    withScopes ? readTokenScopes(client) : null
-  ]);
-  return { ...member, scopes };
-}
-async function readTokenMember(client, organization) {
-  try {
-    const me = readMember((await client.get(apiPath("organizations", organization, "members", "me"))).body);
-    return { memberId: me.id, email: me.email, role: me.orgRole };
-  } catch (error) {
-    if (error instanceof SentryApiError && (error.status === 404 || error.status === 400))
-      return { memberId: null, email: null, role: null };
-    throw error;
-  }
-}
-async function readTokenScopes(client) {
-  try {
-    return readTokenScopesAnswer((await client.get(apiPath())).body);
-  } catch (error) {
-    if (error instanceof SentryApiError || error instanceof SentryProtocolError) return null;
-    throw error;
-  }
-}
-async function readLiveState(client, options) {
-  const org = options.organization;
-  const detailsRead = readDetails(client, org);
-  const rest = Promise.all([
-    readAllAs(client, apiPath("organizations", org, "members"), toLiveMember),
-    readTeamsAndMembers(client, options),
-    readTokenIdentity(client, org, options.tokenScopes ?? true)
-  ]);
-  const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
-  if (detailsResult.status === "rejected") throw detailsResult.reason;
-  if (restResult.status === "rejected") throw restResult.reason;
-  const details = detailsResult.value;
-  const [members, { teams, toRead, lists }, token] = restResult.value;
-  options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
-  const teamsById = new Map(members.map((m) => [m.id, m.teams]));
-  const vanished = new Set(lists.filter((list) => list.rows === void 0).map((list) => list.slug));
-  for (const { slug, rows } of lists) {
-    for (const row of rows ?? []) {
-      const memberTeams2 = teamsById.get(row.id);
-      if (memberTeams2) memberTeams2[slug] = row.teamRole;
-    }
-  }
-  members.sort((a, b) => compareIds2(a.id, b.id));
-  return {
-    organization: org,
-    members,
-    teams: teams.filter((t) => !vanished.has(t.slug)),
-    teamsRead: toRead.filter((slug) => !vanished.has(slug)),
-    orgRoles: details.orgRoles,
-    teamRolesEnabled: details.teamRolesEnabled,
-    openMembership: details.openMembership,
-    token
-  };
-}
-function toLiveMember(row) {
-  const m = readMember(row);
-  return {
-    id: m.id,
-    email: m.email,
-    name: m.name,
-    role: m.orgRole,
-    pending: m.pending,
-    expired: m.expired,
-    flags: m.flags,
-    ...m.pending ? { inviterName: m.inviterName } : {},
-    teams: {}
-  };
-}
-async function readDetails(client, org) {
-  try {
-    const answer = await client.get(apiPath("organizations", org), {
-      detailed: "0",
-      include_feature_flags: "1"
-    });
-    return readOrgDetails(answer.body);
-  } catch (error) {
-    if (error instanceof SentryProtocolError) {
-      throw new SentryConfigError(
-        `${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`,
-        { cause: error }
-      );
-    }
-    if (error instanceof SentryApiError && error.status === 404) {
-      throw new SentryConfigError(
-        `organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
-        { cause: error }
-      );
-    }
-    throw error;
-  }
-}
-async function readTeamsAndMembers(client, options) {
-  const org = options.organization;
-  let done = 0;
-  const readMembersOf = async (slugs) => mapLimit(slugs, MAX_CONCURRENT_READS, async (slug) => {
-    let rows;
-    try {
-      rows = await readAllAs(client, apiPath("teams", org, slug, "members"), readTeamMember);
-    } catch (error) {
-      if (!(error instanceof SentryApiError && error.status === 404)) throw error;
-    }
-    done += 1;
-    if (done % 10 === 0 || done === slugs.length)
-      options.onProgress?.(`read the members of ${done}/${slugs.length} teams`);
-    return { slug, rows };
-  });
-  const readTeamList = async () => (await readAllAs(client, apiPath("organizations", org, "teams"), readTeam, { detailed: "0" })).sort(
-    (a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
-  );
-  if (options.managedTeams === "all") {
-    const teams2 = await readTeamList();
-    const toRead = teams2.map((team) => team.slug);
-    return { teams: teams2, toRead, lists: await readMembersOf(toRead) };
-  }
-  const wanted = [...new Set(options.managedTeams)].sort();
-  const [teams, lists] = await Promise.all([readTeamList(), readMembersOf(wanted)]);
-  const liveSlugs = new Set(teams.map((team) => team.slug));
-  return {
-    teams,
-    toRead: wanted.filter((slug) => liveSlugs.has(slug)),
-    lists: lists.filter((list) => liveSlugs.has(list.slug))
-  };
-}
-function compareIds2(a, b) {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
-var init_read_live_state = __esm({
-  "src/sentry/read-live-state.ts"() {
-    "use strict";
-    init_client();
-    init_dto();
-    init_errors2();
-    init_paginate();
-  }
-});
-
-// src/sentry/look-up-members.ts
-async function lookUpAccountEmails(client, organization, addresses) {
-  const search = async (batch) => {
-    const query = batch.map((address) => `email:${address}`).join(" ");
-    return (await readAll(client, apiPath("organizations", organization, "members"), { query })).map(readMember);
-  };
-  const hits = [];
-  const resolve = async (batch) => {
-    const asked = new Set(batch.map(normalizeEmail));
-    const found = (await search(batch)).filter((row) => !row.pending && row.email !== "" && !asked.has(normalizeEmail(row.email)));
-    if (found.length === 0 || found.length > batch.length) return;
-    if (batch.length === 1) {
-      if (found.length === 1) hits.push([normalizeEmail(batch[0]), found[0].id]);
-      return;
-    }
-    const half = Math.ceil(batch.length / 2);
-    await Promise.all([resolve(batch.slice(0, half)), resolve(batch.slice(half))]);
-  };
-  const batches = [];
-  for (let start = 0; start < addresses.length; start += LOOKUP_BATCH) batches.push(addresses.slice(start, start + LOOKUP_BATCH));
-  await mapLimit(batches, MAX_CONCURRENT_READS, resolve);
-  return Object.fromEntries(hits.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-var LOOKUP_BATCH;
-var init_look_up_members = __esm({
-  "src/sentry/look-up-members.ts"() {
-    "use strict";
-    init_identity();
-    init_client();
-    init_dto();
-    init_paginate();
-    init_read_live_state();
-    LOOKUP_BATCH = 40;
-  }
-});
-
-// src/commands/organization.ts
-function resolveOrganization(sources, rosterPath) {
-  const flag = nonEmpty(sources.flag);
-  const roster = nonEmpty(sources.roster);
-  if (flag !== void 0 && roster !== void 0 && flag.toLowerCase() !== roster.toLowerCase()) {
-    throw new OrganizationChoiceError(
-      `--org ${flag} differs from the organization "${roster}" that ${rosterPath ?? "the roster"} names: drop --org, or change organization in ${rosterPath ?? "the roster"}`
-    );
-  }
-  const chosen = flag ?? roster ?? nonEmpty(sources.env);
-  if (chosen === void 0) {
-    throw new OrganizationChoiceError(
-      rosterPath === void 0 ? "which organization? Pass --org SLUG or set SENTRY_ORG" : `no organization: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`
-    );
-  }
-  return chosen;
-}
-function nonEmpty(value) {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : void 0;
-}
-var OrganizationChoiceError;
-var init_organization = __esm({
-  "src/commands/organization.ts"() {
-    "use strict";
-    OrganizationChoiceError = class extends Error {
-      name = "OrganizationChoiceError";
-    };
-  }
-});
-
-// src/commands/sentry-session.ts
-function openSentry(connection, deps, stopWrites) {
-  return new SentryClient({
-    ...stopWrites ? { stopWrites } : {},
-    baseUrl: connection.baseUrl,
-    token: connection.token,
-    fetch: deps.fetch,
-    sleep: deps.sleep,
-    now: deps.now,
-    logger: deps.logger,
-    userAgent: USER_AGENT,
-    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {},
-    ...connection.urlSource ? { urlSource: connection.urlSource } : {}
-  });
-}
-var USER_AGENT;
-var init_sentry_session = __esm({
-  "src/commands/sentry-session.ts"() {
-    "use strict";
-    init_client();
-    init_version();
-    USER_AGENT = `sentry-roster/${VERSION}`;
-  }
-});
-
-// src/render/plan-summary.ts
-function summarizePlan(plan) {
-  if (plan.changes.length <= SUMMARY_THRESHOLD) return void 0;
-  const actions = /* @__PURE__ */ new Map();
-  const teams = /* @__PURE__ */ new Map();
-  for (const change of plan.changes) {
-    const label = ACTION_LABELS[change.action];
-    actions.set(label, (actions.get(label) ?? 0) + 1);
-    for (const team of teamsOf(change)) teams.set(team, (teams.get(team) ?? 0) + 1);
-  }
-  const sortedTeams = [...teams].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-  return { byAction: [...actions], byTeam: sortedTeams.slice(0, SUMMARY_TEAMS), moreTeams: Math.max(0, sortedTeams.length - SUMMARY_TEAMS) };
-}
-function teamsOf(change) {
-  switch (change.action) {
-    case "create-team":
-    case "add-to-team":
-    case "set-team-role":
-    case "remove-from-team":
-      return [change.team];
-    case "invite":
-      return Object.keys(change.teams);
-    case "reinvite":
-    case "set-role":
-    case "remove-member":
-      return [];
-  }
-}
-var SUMMARY_THRESHOLD, SUMMARY_TEAMS;
-var init_plan_summary = __esm({
-  "src/render/plan-summary.ts"() {
-    "use strict";
-    init_vocabulary();
-    SUMMARY_THRESHOLD = 30;
-    SUMMARY_TEAMS = 8;
-  }
-});
-
-// src/render/plan-text.ts
-function renderPlanText(plan, options) {
-  const paint = (style, text2) => options.color ? `\x1B[${ANSI[style]}m${text2}\x1B[0m` : text2;
-  const lines = [`Sentry organization ${paint("bold", printable(plan.organization))}`, ""];
-  lines.push(...renderSummary(plan, paint));
-  if (plan.changes.length > 0) {
-    lines.push(...renderGroups(plan.changes, paint, void 0), "");
-  }
-  if (plan.skipped.length > 0) {
-    lines.push(paint("bold", "Skipped (held back by a rule; never applied):"), ...indent(renderGroups(plan.skipped, paint, (skip) => skip)).map((line) => line.trimEnd()), "");
-  }
-  if (plan.drift.length > 0) {
-    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${driftPhrase(drift, TERMINAL_STYLE)}`), "");
-  }
-  if (plan.warnings.length > 0) {
-    lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${printable(warning.message)}`), "");
-  }
-  if (plan.violations.length > 0) {
-    lines.push(
-      paint("red", paint("bold", "This plan would be refused; nothing would be applied:")),
-      ...plan.violations.map((violation) => `  ${paint("red", "x")} ${violation.rule}: ${printable(violation.message)}`),
-      ""
-    );
-  }
-  lines.push(closingLine(plan));
-  return `${lines.join("\n")}
-`;
-}
-function renderSummary(plan, paint) {
-  const summary = summarizePlan(plan);
-  if (!summary) return [];
-  const row = (label, count2) => `    ${label.padEnd(24)} ${String(count2).padStart(6)}`;
-  const also = [
-    plan.skipped.length > 0 ? `${plan.skipped.length} skipped` : "",
-    plan.drift.length > 0 ? `${plan.drift.length} drift` : "",
-    plan.warnings.length > 0 ? plural(plan.warnings.length, "warning") : ""
-  ].filter(Boolean);
-  return [
-    paint("bold", `Summary: ${plural(plan.changes.length, "change")}; the full list follows.`),
-    "  By action:",
-    ...summary.byAction.map(([label, count2]) => row(label, count2)),
-    ...summary.byTeam.length > 0 ? ["  By team (most changes first):", ...summary.byTeam.map(([team, count2]) => row(printable(team), count2))] : [],
-    ...summary.moreTeams > 0 ? [`    and ${plural(summary.moreTeams, "more team")}`] : [],
-    ...also.length > 0 ? [`  Also: ${also.join(", ")}.`] : [],
-    ""
-  ];
-}
-function renderGroups(items, paint, skipOf) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = "email" in item ? `1 ${normalizeEmail(item.email)}` : "0";
-    const title = "email" in item ? item.email : "Teams";
-    const group = groups.get(key) ?? { title, items: [] };
-    group.items.push(item);
-    groups.set(key, group);
-  }
-  const lines = [];
-  for (const key of [...groups.keys()].sort()) {
-    const group = groups.get(key);
-    if (lines.length > 0) lines.push("");
-    lines.push(paint("bold", printable(group.title)));
-    for (const item of group.items) {
-      const [symbol, style] = MARK[markOf(item)];
-      const skip = skipOf?.(item);
-      lines.push(`  ${paint(style, symbol)} ${changePhrase(item, TERMINAL_STYLE)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
-      const followUp = skip ? void 0 : followUpPhrase(item, TERMINAL_STYLE);
-      if (followUp) lines.push(`    ${paint("dim", followUp)}`);
-      if (skip) lines.push(`      ${paint("dim", printable(skip.detail))}`);
-    }
-  }
-  return lines;
-}
-function markOf(change) {
-  switch (change.action) {
-    case "create-team":
-    case "invite":
-    case "add-to-team":
-      return "add";
-    case "reinvite":
-    case "set-role":
-    case "set-team-role":
-      return "change";
-    case "remove-from-team":
-    case "remove-member":
-      return "remove";
-  }
-}
-function closingLine(plan) {
-  const skipped = plan.skipped.length > 0 ? ` ${plan.skipped.length} skipped.` : "";
-  if (plan.changes.length === 0) return plan.skipped.length > 0 ? `No changes to apply.${skipped}` : "No changes. Sentry matches the roster.";
-  const count2 = (actions) => plan.changes.filter((change) => actions.includes(change.action)).length;
-  const teams = count2(["create-team"]);
-  const parts = [
-    ...teams > 0 ? [plural(teams, "new team")] : [],
-    plural(count2(["invite", "reinvite"]), "invite"),
-    plural(count2(["set-role"]), "role change"),
-    plural(count2(["add-to-team", "set-team-role", "remove-from-team"]), "team edit"),
-    plural(count2(["remove-member"]), "removal")
-  ];
-  return `Plan: ${parts.join(", ")}.${skipped}`;
-}
-function indent(lines) {
-  return lines.map((line) => `  ${line}`);
-}
-var ANSI, MARK;
-var init_plan_text = __esm({
-  "src/render/plan-text.ts"() {
-    "use strict";
-    init_identity();
-    init_plan_summary();
-    init_vocabulary();
-    ANSI = { green: "32", yellow: "33", red: "31", cyan: "36", bold: "1", dim: "2" };
-    MARK = { add: ["+", "green"], change: ["~", "yellow"], remove: ["-", "red"] };
-  }
-});
-
-// src/plan/errors.ts
-var PlanFileError;
-var init_errors3 = __esm({
-  "src/plan/errors.ts"() {
-    "use strict";
-    PlanFileError = class extends Error {
-      name = "PlanFileError";
-      /** Where the plan came from, as the user named it (e.g. "plan.json"). */
-      source;
-      constructor(source, message, options) {
-        super(`${source} ${message}`, options);
-        this.source = source;
-      }
-    };
-  }
-});
-
-// src/plan/plan-json.ts
-function toPlanJson(plan) {
-  return `${JSON.stringify(ordered(plan), null, 2)}
-`;
-}
-function ordered(value) {
-  if (Array.isArray(value)) return value.map(ordered);
-  if (value === null || typeof value !== "object") return value;
-  const rank = (key) => {
-    const index = KEY_ORDER.indexOf(key);
-    return index === -1 ? KEY_ORDER.length : index;
-  };
-  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const result = {};
-  for (const key of keys) result[key] = ordered(value[key]);
-  return result;
-}
-function parsePlanJson(text2, source = "the plan file") {
-  let data;
-  try {
-    data = JSON.parse(text2);
-  } catch (error) {
-    throw new PlanFileError(source, `is not JSON (${error instanceof Error ? error.message : String(error)}): pass a file written by "sentry-roster plan --out"`, { cause: error });
-  }
-  if (!isRecord(data)) throw new PlanFileError(source, "is not a sentry-roster plan: expected a JSON object");
-  const version = data["formatVersion"];
-  if (typeof version !== "number" || !READABLE_FORMAT_VERSIONS.includes(version)) {
-    throw new PlanFileError(
-      source,
-      `has formatVersion ${JSON.stringify(version ?? null)}; this sentry-roster reads formatVersion ${READABLE_FORMAT_VERSIONS.join(", ")}`
-    );
-  }
-  for (const key of ["organization", "digest"]) {
-    if (!isText(data[key])) throw new PlanFileError(source, `has no "${key}" string: it is not a complete plan`);
-  }
-  for (const key of ["changes", "skipped", "drift", "warnings", "violations"]) {
-    if (!Array.isArray(data[key])) throw new PlanFileError(source, `has no "${key}" list: it is not a complete plan`);
-  }
-  const changes = data["changes"].map((change, index) => checkChange(change, index, source));
-  if (planDigest(changes) !== data["digest"]) {
-    throw new PlanFileError(source, "has a digest that does not match its changes: the file was edited; compute a new plan");
-  }
-  return data;
-}
-function checkChange(change, index, source) {
-  const where = `change ${index + 1}`;
-  if (!isRecord(change)) throw new PlanFileError(source, `${where} is not an object`);
-  const action = change["action"];
-  const fields = typeof action === "string" ? CHANGE_FIELDS[action] : void 0;
-  if (!fields) throw new PlanFileError(source, `${where} has unknown action ${JSON.stringify(action)}`);
-  for (const [field, valid] of Object.entries(fields)) {
-    if (!valid(change[field])) throw new PlanFileError(source, `${where} (${String(action)}) has a missing or invalid "${field}"`);
-  }
-  if (!isText(change["id"]) || changeId(change) !== change["id"]) {
-    throw new PlanFileError(source, `${where} (${String(action)}) has an id that does not match its content: the file was edited; compute a new plan`);
-  }
-  return change;
-}
-function isRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function isText(value) {
-  return typeof value === "string" && value.length > 0;
-}
-function isTeamRoleMap(value) {
-  return isRecord(value) && Object.values(value).every(isTeamRole);
-}
-var READABLE_FORMAT_VERSIONS, KEY_ORDER, CHANGE_FIELDS;
-var init_plan_json = __esm({
-  "src/plan/plan-json.ts"() {
-    "use strict";
-    init_roles();
-    init_change_id();
-    init_errors3();
-    READABLE_FORMAT_VERSIONS = [1];
-    KEY_ORDER = [
-      "formatVersion",
-      "organization",
-      "digest",
-      "changes",
-      "skipped",
-      "drift",
-      "warnings",
-      "violations",
-      "id",
-      "rule",
-      "kind",
-      "action",
-      "email",
-      "memberId",
-      "team",
-      "name",
-      "role",
-      "pending",
-      "from",
-      "to",
-      "teamRole",
-      "teams",
-      "reason",
-      "detail",
-      "message"
-    ];
-    CHANGE_FIELDS = {
-      invite: { email: isText, role: isOrgRole, teams: isTeamRoleMap },
-      reinvite: { email: isText, memberId: isText },
-      "set-role": { email: isText, memberId: isText, from: isText, to: isOrgRole },
-      "add-to-team": { email: isText, memberId: isText, team: isText, teamRole: isTeamRole },
-      "set-team-role": { email: isText, memberId: isText, team: isText, from: isTeamRole, to: isTeamRole },
-      "remove-from-team": { email: isText, memberId: isText, team: isText },
-      "remove-member": { email: isText, memberId: isText },
-      "create-team": { team: isText, name: isText }
-    };
-  }
-});
-
-// src/commands/plan.ts
-async function planCommand(options, deps) {
-  const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
-  if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
-  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
-  const client = openSentry(options.connection, deps);
-  deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
-  return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
-}
-async function readLiveOrg(client, desired, organization, onProgress) {
-  const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...onProgress ? { onProgress } : {} });
-  const addresses = addressesToLookUp(desired, live);
-  if (addresses.length === 0) return live;
-  onProgress?.(`looking up ${addresses.length} roster address${addresses.length === 1 ? "" : "es"} that match no member`);
-  return { ...live, accountEmails: await lookUpAccountEmails(client, organization, addresses) };
-}
-var init_plan = __esm({
-  "src/commands/plan.ts"() {
-    "use strict";
-    init_roster_issue();
-    init_compute_plan();
-    init_match_members();
-    init_load_roster();
-    init_look_up_members();
-    init_read_live_state();
-    init_organization();
-    init_sentry_session();
-    init_plan_text();
-    init_plan_json();
   }
 });
 
@@ -22997,6 +20843,565 @@ var require_api_request = __commonJS({
   }
 });
 
+// src/domain/api-error.ts
+var ApiStatusError;
+var init_api_error = __esm({
+  "src/domain/api-error.ts"() {
+    "use strict";
+    ApiStatusError = class extends Error {
+      /** The HTTP status of the answer. */
+      status;
+      /** The request it answered, e.g. "PUT /api/0/organizations/acme/members/42/". */
+      request;
+      /** The service's own reason ("detail", "message", a first field error), when it sent one. */
+      detail;
+      constructor(message, answer, options) {
+        super(message, options);
+        this.status = answer.status;
+        this.request = answer.request;
+        this.detail = answer.detail;
+      }
+    };
+  }
+});
+
+// src/domain/token-scopes.ts
+function describeScopes(action) {
+  const [first, ...others] = SCOPES_NEEDED[action];
+  return others.length === 0 ? `${first}` : `${first} (or ${others.join(", ")})`;
+}
+var SCOPES_NEEDED, PLAN_SCOPES, APPLY_SCOPES;
+var init_token_scopes = __esm({
+  "src/domain/token-scopes.ts"() {
+    "use strict";
+    SCOPES_NEEDED = {
+      "create-team": ["team:write", "org:write", "org:admin"],
+      invite: ["member:admin", "member:write", "member:invite"],
+      reinvite: ["member:admin"],
+      "set-role": ["member:admin"],
+      "add-to-team": ["team:write", "org:write", "org:read"],
+      "set-team-role": ["member:admin", "team:write", "team:admin", "org:read", "org:write", "org:admin", "member:read", "member:write"],
+      "remove-from-team": ["org:read", "team:admin", "org:write", "org:admin"],
+      "remove-member": ["member:admin"]
+    };
+    PLAN_SCOPES = ["org:read", "member:read", "team:read"];
+    APPLY_SCOPES = ["member:admin", "team:write"];
+  }
+});
+
+// src/sentry/errors.ts
+function likelyScope(method, apiPath2) {
+  const path = apiPath2.replace(/^.*\/api\/0\//, "");
+  if (/^teams\/[^/]+\/[^/]+\/members\/$/.test(path)) return "team:read";
+  if (/\/members\/[^/]+\/teams\/[^/]+\/$/.test(path)) {
+    return describeScopes(method === "PUT" ? "set-team-role" : method === "DELETE" ? "remove-from-team" : "add-to-team");
+  }
+  if (/^organizations\/[^/]+\/teams\/$/.test(path)) return method === "GET" ? "org:read" : describeScopes("create-team");
+  if (/^organizations\/[^/]+\/members\//.test(path)) {
+    if (method === "GET") return "member:read";
+    if (method === "POST") return describeScopes("invite");
+    return describeScopes(method === "DELETE" ? "remove-member" : "set-role");
+  }
+  return "org:read";
+}
+function errorDetail(body) {
+  if (typeof body === "string") return body.trim() && !body.trimStart().startsWith("<") ? oneLine(body) : void 0;
+  if (Array.isArray(body)) return typeof body[0] === "string" ? oneLine(body[0]) : void 0;
+  if (typeof body !== "object" || body === null) return void 0;
+  const record2 = body;
+  const detail = record2["detail"];
+  if (typeof detail === "string") return oneLine(detail);
+  if (typeof detail === "object" && detail !== null && typeof detail["message"] === "string") {
+    return oneLine(detail["message"]);
+  }
+  for (const [field, value] of Object.entries(record2)) {
+    if (typeof value === "string") return oneLine(`${field}: ${value}`);
+    if (Array.isArray(value) && typeof value[0] === "string") return oneLine(`${field}: ${value[0]}`);
+  }
+  return void 0;
+}
+function oneLine(text2) {
+  const flat = text2.replace(/\s+/g, " ").trim();
+  return flat.length > MAX_DETAIL_CHARS ? `${flat.slice(0, MAX_DETAIL_CHARS)}\u2026` : flat;
+}
+function apiErrorFor(status, method, path, body, tokenSource = "SENTRY_AUTH_TOKEN") {
+  const request2 = `${method} ${path}`;
+  const detail = errorDetail(body);
+  if (status === 401) {
+    return new SentryApiError(status, request2, detail, {
+      message: `Sentry rejected the token (HTTP 401 on ${request2}): check ${tokenSource}`
+    });
+  }
+  if (status === 403 && detail === "You do not have permission to perform this action.") {
+    return new SentryApiError(status, request2, detail, {
+      message: `Sentry refused ${request2} (HTTP 403): the token likely lacks the ${likelyScope(method, path)} scope, or its user is not a member of the organization`
+    });
+  }
+  return new SentryApiError(status, request2, detail);
+}
+function networkReason(error) {
+  let current = error;
+  let message = error instanceof Error ? error.message : String(error);
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (typeof current !== "object" || current === null) break;
+    const record2 = current;
+    if (record2.name === "TimeoutError" || record2.name === "AbortError") return "timed out";
+    if (typeof record2.code === "string" && record2.code) return record2.code;
+    if (typeof record2.message === "string" && record2.message) message = record2.message;
+    current = record2.cause;
+  }
+  return message;
+}
+function failedBeforeSending(reason) {
+  return [
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "UND_ERR_CONNECT_TIMEOUT",
+    "CERT_HAS_EXPIRED",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE"
+  ].includes(reason);
+}
+function redirectRefusal(request2, location, url) {
+  let target = location ?? "elsewhere";
+  try {
+    if (location !== null) target = new URL(location, url).origin;
+  } catch {
+  }
+  return new SentryConfigError(
+    `${request2} was redirected to ${target}; the token is not sent there. Set --url (or SENTRY_URL) to the address Sentry answers at`
+  );
+}
+var SentryApiError, SentryConnectionError, SentryAmbiguousWriteError, SentryWriteNotSentError, SentryConfigError, SentryProtocolError, MAX_DETAIL_CHARS;
+var init_errors2 = __esm({
+  "src/sentry/errors.ts"() {
+    "use strict";
+    init_api_error();
+    init_token_scopes();
+    SentryApiError = class extends ApiStatusError {
+      name = "SentryApiError";
+      constructor(status, request2, detail, options) {
+        super(options?.message ?? `${request2} failed with HTTP ${status}${detail ? `: ${detail}` : ""}`, { status, request: request2, detail }, options);
+      }
+    };
+    SentryConnectionError = class extends Error {
+      name = "SentryConnectionError";
+      url;
+      reason;
+      /** `urlSource` names where the URL came from, e.g. "--url or SENTRY_URL", "the sentry-url input". */
+      constructor(url, reason, options) {
+        super(
+          `cannot reach ${url} (${reason}): check ${options?.urlSource ?? "the Sentry URL"}, DNS, and the proxy variables HTTPS_PROXY, HTTP_PROXY and NO_PROXY`,
+          options
+        );
+        this.url = url;
+        this.reason = reason;
+      }
+    };
+    SentryAmbiguousWriteError = class extends Error {
+      name = "SentryAmbiguousWriteError";
+      request;
+      /** What went wrong: "HTTP 500 after the request was sent", and so on. */
+      why;
+      constructor(request2, why, options) {
+        super(options?.message ?? `${request2}: outcome unknown (${why}); it was not sent again`, options);
+        this.request = request2;
+        this.why = why;
+      }
+    };
+    SentryWriteNotSentError = class extends Error {
+      name = "SentryWriteNotSentError";
+      /** Marks it for the executor, which cannot import this class (docs/architecture.md#layers-and-dependency-direction). */
+      notSent = true;
+      request;
+      constructor(request2) {
+        super(`${request2} was not sent: apply was interrupted`);
+        this.request = request2;
+      }
+    };
+    SentryConfigError = class extends Error {
+      name = "SentryConfigError";
+    };
+    SentryProtocolError = class extends Error {
+      name = "SentryProtocolError";
+    };
+    MAX_DETAIL_CHARS = 300;
+  }
+});
+
+// src/sentry/base-url.ts
+function isLoopback(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+function normalizeBaseUrl(text2) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch (error) {
+    throw new SentryConfigError(`invalid Sentry URL "${text2}": expected e.g. https://sentry.io`, { cause: error });
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new SentryConfigError(`Sentry URL "${url.origin}" must use https (plain http is allowed only for localhost)`);
+  }
+  if (url.username || url.password)
+    throw new SentryConfigError("the Sentry URL must not contain credentials: use SENTRY_AUTH_TOKEN");
+  url.search = "";
+  url.hash = "";
+  url.pathname = url.pathname.replace(/\/+$/, "").replace(/\/api\/0$/, "");
+  return url;
+}
+var init_base_url = __esm({
+  "src/sentry/base-url.ts"() {
+    "use strict";
+    init_errors2();
+  }
+});
+
+// src/sentry/read-slots.ts
+var ReadSlots;
+var init_read_slots = __esm({
+  "src/sentry/read-slots.ts"() {
+    "use strict";
+    ReadSlots = class {
+      free;
+      waiting = [];
+      constructor(limit) {
+        this.free = limit;
+      }
+      /** Waits for a slot; the returned function gives it back (once). */
+      async take() {
+        if (this.free > 0) this.free -= 1;
+        else await new Promise((resolve) => this.waiting.push(resolve));
+        let given = false;
+        return () => {
+          if (given) return;
+          given = true;
+          const next = this.waiting.shift();
+          if (next) next();
+          else this.free += 1;
+        };
+      }
+    };
+  }
+});
+
+// src/sentry/seeded-random.ts
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+var init_seeded_random = __esm({
+  "src/sentry/seeded-random.ts"() {
+    "use strict";
+  }
+});
+
+// src/sentry/retry-policy.ts
+function readRateLimit(headers) {
+  const number = (name) => {
+    const text2 = headers.get(name);
+    if (text2 === null || text2.trim() === "") return void 0;
+    const value = Number(text2);
+    return Number.isFinite(value) ? value : void 0;
+  };
+  return {
+    limit: number("x-sentry-rate-limit-limit"),
+    remaining: number("x-sentry-rate-limit-remaining"),
+    reset: number("x-sentry-rate-limit-reset"),
+    concurrentRemaining: number("x-sentry-rate-limit-concurrentremaining")
+  };
+}
+function backoffMs(attempt, jitter) {
+  const step = Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+  return Math.round(step * (0.5 + jitter / 2));
+}
+function untilReset(rate, now, jitter) {
+  if (rate.reset === void 0) return void 0;
+  const wait = Math.max(0, rate.reset * 1e3 - now);
+  return Math.min(wait, MAX_RATE_LIMIT_WAIT_MS) + Math.round(RATE_LIMIT_MARGIN_MS * jitter);
+}
+function decideRetry(input) {
+  const { outcome, attempt, write } = input;
+  const backoff = backoffMs(attempt, input.jitter);
+  const spent = (input.waitedMs ?? 0) + backoff > READ_RETRY_BUDGET_MS;
+  if (outcome.kind === "network") {
+    if (write && outcome.sent) return { kind: "ambiguous", reason: "the connection failed after the request was sent" };
+    if (spent || !outcome.sent && attempt >= MAX_CONNECT_ATTEMPTS) return { kind: "give-up", reason: `no answer after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: "no answer" };
+  }
+  const { status, rate, detail } = outcome;
+  if (status < 400) return { kind: "done" };
+  if (status === 429) {
+    if (detail?.toLowerCase().includes(INVITE_CAP_TEXT))
+      return { kind: "give-up", reason: "Sentry's daily invite cap was reached" };
+    if (attempt >= MAX_RATE_LIMITED_ATTEMPTS)
+      return { kind: "give-up", reason: `still rate limited after ${attempt} attempts` };
+    const exhausted = rate.remaining === 0 || rate.concurrentRemaining === 0;
+    const wait = exhausted ? untilReset(rate, input.now, input.jitter) : void 0;
+    return { kind: "retry", waitMs: wait ?? backoffMs(attempt, input.jitter), reason: "rate limited" };
+  }
+  if (status >= 500) {
+    if (write) return { kind: "ambiguous", reason: `HTTP ${status} after the request was sent` };
+    if (spent) return { kind: "give-up", reason: `HTTP ${status} after ${attempt} attempts` };
+    return { kind: "retry", waitMs: backoff, reason: `HTTP ${status}` };
+  }
+  return { kind: "give-up", reason: `HTTP ${status}` };
+}
+function paceWaitMs(rate, now, jitter) {
+  if (!rate || rate.remaining !== 0 && rate.concurrentRemaining !== 0) return 0;
+  const wait = untilReset(rate, now, jitter);
+  return wait === void 0 || rate.reset === void 0 || rate.reset * 1e3 <= now ? 0 : wait;
+}
+var READ_RETRY_BUDGET_MS, MAX_CONNECT_ATTEMPTS, MAX_WRITE_ATTEMPTS, MAX_RATE_LIMITED_ATTEMPTS, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_MARGIN_MS, BASE_BACKOFF_MS, MAX_BACKOFF_MS, INVITE_CAP_TEXT;
+var init_retry_policy = __esm({
+  "src/sentry/retry-policy.ts"() {
+    "use strict";
+    READ_RETRY_BUDGET_MS = 6e4;
+    MAX_CONNECT_ATTEMPTS = 5;
+    MAX_WRITE_ATTEMPTS = 5;
+    MAX_RATE_LIMITED_ATTEMPTS = 8;
+    MAX_RATE_LIMIT_WAIT_MS = 6e4;
+    RATE_LIMIT_MARGIN_MS = 100;
+    BASE_BACKOFF_MS = 200;
+    MAX_BACKOFF_MS = 5e3;
+    INVITE_CAP_TEXT = "too many invitations";
+  }
+});
+
+// src/sentry/transport.ts
+function isSuccess(status) {
+  return status >= 200 && status < 300;
+}
+async function readBody(response) {
+  const text2 = await response.text();
+  if (!text2) return void 0;
+  try {
+    return JSON.parse(text2);
+  } catch (error) {
+    if (isSuccess(response.status) && (response.headers.get("content-type") ?? "").includes("json"))
+      throw new TruncatedAnswer("the answer's JSON was cut short", { cause: error });
+    return text2;
+  }
+}
+var TruncatedAnswer;
+var init_transport = __esm({
+  "src/sentry/transport.ts"() {
+    "use strict";
+    TruncatedAnswer = class extends Error {
+      name = "TruncatedAnswer";
+    };
+  }
+});
+
+// src/sentry/client.ts
+function apiPath(...segments) {
+  return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
+}
+function limiterKey(path) {
+  return path.replace(/^teams\/[^/]+\/[^/]+\/members\/$/, "teams/{org}/{team}/members/").replace(/^organizations\/[^/]+\//, "organizations/{org}/").replace(/\/members\/[^/]+\//, "/members/{id}/").replace(/\/teams\/[^/]+\/$/, "/teams/{team}/");
+}
+var REQUEST_TIMEOUT_MS, MAX_CONCURRENT_READS, SentryClient;
+var init_client = __esm({
+  "src/sentry/client.ts"() {
+    "use strict";
+    init_base_url();
+    init_read_slots();
+    init_seeded_random();
+    init_errors2();
+    init_retry_policy();
+    init_transport();
+    REQUEST_TIMEOUT_MS = 6e4;
+    MAX_CONCURRENT_READS = 4;
+    SentryClient = class {
+      baseUrl;
+      options;
+      random;
+      rates = /* @__PURE__ */ new Map();
+      writeQueue = Promise.resolve();
+      readSlots = new ReadSlots(MAX_CONCURRENT_READS);
+      constructor(options) {
+        this.baseUrl = normalizeBaseUrl(options.baseUrl);
+        this.options = options;
+        this.random = options.random ?? seededRandom(24087);
+      }
+      /** The base URL as people wrote it, for messages. */
+      get displayUrl() {
+        return `${this.baseUrl.origin}${this.baseUrl.pathname}`.replace(/\/$/, "");
+      }
+      /** GET a JSON resource; retried on 5xx, dropped connections and 429. Throws SentryApiError for other errors. */
+      get(path, query = {}) {
+        return this.request("GET", path, query, void 0);
+      }
+      /**
+       * One reader: its GETs share one read slot, taken now and held until
+       * `close()`, so a list's pages follow each other as one reader's instead of
+       * each queueing behind the other lists (paginate.ts). The members list's
+       * pages are the chain that bounds a large plan's time
+       * (docs/benchmarks.md#how-the-figures-are-obtained).
+       */
+      async openReader() {
+        const giveBack = await this.readSlots.take();
+        return {
+          get: (path, query = {}) => this.request("GET", path, query, void 0, { slotHeld: true }),
+          close: giveBack
+        };
+      }
+      /**
+       * Sends a write. Only refusals that prove nothing happened (429, connection
+       * refused) are resent; a 5xx or a connection lost after sending throws
+       * SentryAmbiguousWriteError. Writes are serialized (docs/sentry-behaviour.md S3).
+       */
+      send(method, path, body) {
+        const run = this.writeQueue.then(() => {
+          if (this.options.stopWrites?.aborted)
+            throw new SentryWriteNotSentError(`${method} ${this.url(path, {}).pathname}`);
+          return this.request(method, path, {}, body);
+        });
+        this.writeQueue = run.catch(() => void 0);
+        return run;
+      }
+      /**
+       * Waits the capped, jittered back-off that follows attempt `attempt` of a
+       * write the writer repeats or re-reads after a lost answer.
+       */
+      async backOff(attempt, request2) {
+        await this.wait(backoffMs(attempt, this.random()), request2);
+      }
+      url(path, query) {
+        const url = new URL(this.baseUrl.href);
+        url.pathname = `${this.baseUrl.pathname.replace(/\/$/, "")}/api/0/${path.replace(/^\//, "")}`;
+        for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+        return url;
+      }
+      /**
+       * One request with its retries: pacing from the rate-limit headers, then
+       * send, then let retry-policy.ts decide what a failure means (S3, S6).
+       */
+      async request(method, path, query, body, { slotHeld = false } = {}) {
+        const url = this.url(path, query);
+        const request2 = `${method} ${url.pathname}`;
+        const key = limiterKey(path);
+        const write = method !== "GET";
+        let waitedMs = 0;
+        for (let attempt = 1; ; attempt += 1) {
+          const pace = paceWaitMs(this.rates.get(key), this.options.now(), this.random());
+          if (pace > 0) await this.wait(pace, request2);
+          const attemptOf = { request: request2, write, attempt, waitedMs };
+          const exchanged = await this.exchange(url, method, body, request2, slotHeld);
+          if (exchanged.kind === "lost") {
+            waitedMs += await this.retryAfterLostAnswer(attemptOf, exchanged.reason, exchanged.sent, exchanged.error);
+            continue;
+          }
+          const { response, parsed } = exchanged;
+          const rate = readRateLimit(response.headers);
+          if (rate.remaining !== void 0 || rate.concurrentRemaining !== void 0) this.rates.set(key, rate);
+          if (isSuccess(response.status)) return { status: response.status, headers: response.headers, body: parsed };
+          const decision = decideRetry({
+            write,
+            attempt,
+            outcome: { kind: "response", status: response.status, rate, detail: errorDetail(parsed) },
+            waitedMs,
+            now: this.options.now(),
+            jitter: this.random()
+          });
+          if (decision.kind === "retry") {
+            if (response.status !== 429) waitedMs += decision.waitMs;
+            await this.wait(decision.waitMs, request2);
+            continue;
+          }
+          const error = apiErrorFor(response.status, method, url.pathname, parsed, this.options.tokenSource);
+          if (decision.kind === "ambiguous")
+            throw new SentryAmbiguousWriteError(request2, decision.reason, { cause: error });
+          throw error;
+        }
+      }
+      /**
+       * One HTTP exchange: the request, then its whole answer read. A GET holds
+       * one of MAX_CONCURRENT_READS read slots meanwhile (unless its reader holds one); writes are one at a time
+       * already (send). A redirect is refused here, its body drained first so
+       * the connection goes back to the pool.
+       */
+      async exchange(url, method, body, request2, slotHeld) {
+        const giveBack = method === "GET" && !slotHeld ? await this.readSlots.take() : void 0;
+        try {
+          let response;
+          try {
+            response = await this.fetchOnce(url, method, body);
+          } catch (error) {
+            const reason = networkReason(error);
+            return { kind: "lost", reason, sent: !failedBeforeSending(reason), error };
+          }
+          if (response.status >= 300 && response.status < 400) {
+            await response.text().catch(() => void 0);
+            throw redirectRefusal(request2, response.headers.get("location"), url);
+          }
+          try {
+            return { kind: "answer", response, parsed: await readBody(response) };
+          } catch (error) {
+            const reason = error instanceof TruncatedAnswer ? error.message : networkReason(error);
+            return { kind: "lost", reason, sent: true, error };
+          }
+        } finally {
+          giveBack?.();
+        }
+      }
+      fetchOnce(url, method, body) {
+        return this.options.fetch(url.href, {
+          method,
+          headers: {
+            Authorization: `Bearer ${this.options.token}`,
+            Accept: "application/json",
+            ...this.options.userAgent ? { "User-Agent": this.options.userAgent } : {},
+            ...body !== void 0 ? { "Content-Type": "application/json" } : {}
+          },
+          body: body === void 0 ? void 0 : JSON.stringify(body),
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
+        });
+      }
+      /**
+       * A connection that failed or an answer that broke off: waits and returns
+       * the back-off to count when retry-policy.ts says retry; otherwise throws
+       * the ambiguous-write or connection error it calls for.
+       */
+      async retryAfterLostAnswer(attemptOf, reason, sent, cause) {
+        const decision = decideRetry({
+          write: attemptOf.write,
+          attempt: attemptOf.attempt,
+          outcome: { kind: "network", sent },
+          waitedMs: attemptOf.waitedMs,
+          now: this.options.now(),
+          jitter: this.random()
+        });
+        if (decision.kind === "ambiguous")
+          throw new SentryAmbiguousWriteError(attemptOf.request, `${decision.reason}: ${reason}`, { cause });
+        if (decision.kind === "retry") {
+          await this.wait(decision.waitMs, attemptOf.request);
+          return decision.waitMs;
+        }
+        throw new SentryConnectionError(this.displayUrl, reason, {
+          cause,
+          ...this.options.urlSource ? { urlSource: this.options.urlSource } : {}
+        });
+      }
+      async wait(ms, request2) {
+        if (ms >= 1e3) this.options.logger?.progress(`waiting ${Math.ceil(ms / 1e3)} s for Sentry (${request2})`);
+        await this.options.sleep(ms);
+      }
+    };
+  }
+});
+
 // src/commands/undici-transport.ts
 var undici_transport_exports = {};
 __export(undici_transport_exports, {
@@ -23092,16 +21497,20 @@ function createNodeDeps(logger) {
   const openTransport = async () => (await Promise.resolve().then(() => (init_undici_transport(), undici_transport_exports))).createUndiciTransport();
   const send = async (url, init) => (await (transport ??= openTransport()))(url, init);
   return {
-    readFile: (path) => (0, import_promises2.readFile)(path, "utf8"),
+    readFile: readTextFile,
     writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
-    sleep: (ms) => (0, import_promises3.setTimeout)(ms),
+    sleep: (ms) => (0, import_promises.setTimeout)(ms),
     fetch: send
   };
 }
+function readTextFile(path) {
+  return new Promise((resolve, reject) => (0, import_node_fs.readFile)(path, "utf8", (error, text2) => error ? reject(error) : resolve(text2)));
+}
 async function writePrivateFile(path, text2) {
-  const handle = await (0, import_promises2.open)(path, "w", PRIVATE_FILE_MODE);
+  const { open } = await import("node:fs/promises");
+  const handle = await open(path, "w", PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
     await handle.writeFile(text2, "utf8");
@@ -23109,13 +21518,1608 @@ async function writePrivateFile(path, text2) {
     await handle.close();
   }
 }
-var import_promises2, import_promises3, PRIVATE_FILE_MODE;
+var import_node_fs, import_promises, PRIVATE_FILE_MODE;
 var init_node_deps = __esm({
   "src/commands/node-deps.ts"() {
     "use strict";
-    import_promises2 = require("node:fs/promises");
-    import_promises3 = require("node:timers/promises");
+    import_node_fs = require("node:fs");
+    import_promises = require("node:timers/promises");
     PRIVATE_FILE_MODE = 384;
+  }
+});
+
+// src/cli/validate-cli.ts
+var validate_cli_exports = {};
+__export(validate_cli_exports, {
+  DEFAULT_ROSTER: () => DEFAULT_ROSTER,
+  validateCli: () => validateCli
+});
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+var DEFAULT_ROSTER, HELP, validateCli;
+var init_validate_cli = __esm({
+  "src/cli/validate-cli.ts"() {
+    "use strict";
+    init_node_deps();
+    init_roster_issue();
+    init_validate();
+    init_args();
+    DEFAULT_ROSTER = "roster.yaml";
+    HELP = `Usage: sentry-roster validate [ROSTER]
+
+Checks the roster offline: YAML syntax, the schema, duplicate members, unknown
+teams, roles, emails and slugs. Every problem is printed on stderr as
+FILE:LINE:COL: message. No token or network is needed.
+
+Options:
+  --json    print the verdict and every problem as one JSON document on
+            stdout (fields file, line, col, severity, message, hint)
+
+ROSTER defaults to roster.yaml.
+
+Exit status: 0 valid (warnings allowed), 1 invalid or unreadable.
+`;
+    validateCli = async (argv, io) => {
+      const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" } });
+      if (values["help"]) {
+        io.stdout(HELP);
+        return 0;
+      }
+      const file = positionals[0] ?? DEFAULT_ROSTER;
+      const result = await validateCommand(file, { readFile: readTextFile });
+      if (values["json"]) {
+        const counts = result.desired && { members: result.desired.members.length, teams: result.desired.teams.length };
+        io.stdout(rosterIssuesJson(file, result.issues, counts));
+        return result.desired ? 0 : 1;
+      }
+      if (result.issues.length > 0) io.stderr(formatRosterIssues(result.issues));
+      if (!result.desired) {
+        io.stderr(`${summarizeRosterIssues(file, result.issues)}
+`);
+        return 1;
+      }
+      const warnings = result.issues.filter((issue) => issue.severity === ISSUE_SEVERITY.Warning).length;
+      const { members, teams } = result.desired;
+      io.stdout(
+        `${file} is valid: ${count(members.length, "member")}, ${count(teams.length, "team")}${warnings ? ` (${count(warnings, "warning")})` : ""}
+`
+      );
+      return 0;
+    };
+  }
+});
+
+// src/plan/apply-order.ts
+function demotedMembers(changes) {
+  return new Set(
+    changes.flatMap((change) => change.action === "set-role" && orgRolePriority(change.to) < orgRolePriority(change.from) ? [change.memberId] : [])
+  );
+}
+function phaseOf(change, demoted = /* @__PURE__ */ new Set()) {
+  if ((change.action === "add-to-team" || change.action === "set-team-role") && demoted.has(change.memberId)) {
+    return "team-roles-after-demotion";
+  }
+  switch (change.action) {
+    case "create-team":
+      return "create-teams";
+    case "invite":
+      return change.afterRemovalOf === void 0 ? "invites" : "re-invites";
+    case "reinvite":
+      return "invites";
+    case "set-role":
+      if (orgRolePriority(change.to) < orgRolePriority(change.from)) return "demotions";
+      return change.to === "owner" ? "new-owners" : "promotions";
+    case "add-to-team":
+      return "team-additions";
+    case "set-team-role":
+      return "team-roles";
+    case "remove-from-team":
+      return "team-removals";
+    case "remove-member":
+      return "member-removals";
+  }
+}
+function phaseRank(change, demoted) {
+  return APPLY_PHASES.indexOf(phaseOf(change, demoted));
+}
+var APPLY_PHASES;
+var init_apply_order = __esm({
+  "src/plan/apply-order.ts"() {
+    "use strict";
+    init_roles();
+    APPLY_PHASES = [
+      "create-teams",
+      "invites",
+      "new-owners",
+      "promotions",
+      "team-additions",
+      "team-roles",
+      "team-removals",
+      "demotions",
+      "team-roles-after-demotion",
+      "member-removals",
+      "re-invites"
+    ];
+  }
+});
+
+// src/plan/change-id.ts
+function canonicalJson(value) {
+  return JSON.stringify(canonicalValue(value, void 0));
+}
+function canonicalValue(value, key) {
+  if (Array.isArray(value)) return value.map((item) => canonicalValue(item, void 0));
+  if (value !== null && typeof value === "object") {
+    const sorted = {};
+    for (const name of Object.keys(value).sort()) {
+      const field = value[name];
+      if (field !== void 0) sorted[name] = canonicalValue(field, name);
+    }
+    return sorted;
+  }
+  if (key === "email" && typeof value === "string") return value.toLowerCase();
+  return value;
+}
+function sha256Hex(text2) {
+  return (0, import_node_crypto.createHash)("sha256").update(text2, "utf8").digest("hex");
+}
+function withoutId(change) {
+  if (!("id" in change)) return change;
+  const { id: _id, ...rest } = change;
+  return rest;
+}
+function changeId(change) {
+  return sha256Hex(canonicalJson(withoutId(change)));
+}
+function withId(change) {
+  return { id: changeId(change), ...change };
+}
+function planDigest(changes) {
+  const forms = changes.map((change) => ({ id: change.id, form: canonicalValue(withoutId(change), void 0) })).sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0).map((entry) => entry.form);
+  return sha256Hex(JSON.stringify(forms));
+}
+var import_node_crypto, SHORT_ID_LENGTH;
+var init_change_id = __esm({
+  "src/plan/change-id.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    SHORT_ID_LENGTH = 16;
+  }
+});
+
+// src/plan/token-scopes.ts
+function missingScope(action, scopes) {
+  if (scopes === null) return void 0;
+  const needed = SCOPES_NEEDED[action];
+  if (needed.some((scope) => scopes.includes(scope))) return void 0;
+  const has = scopes.length === 0 ? "none" : [...scopes].sort().join(", ");
+  return `the token lacks the scope ${needed.length === 1 ? needed[0] : `${needed[0]} (or ${needed.slice(1).join(", ")})`} that this needs (it has ${has}): create a token with ${needed[0]}`;
+}
+var init_token_scopes2 = __esm({
+  "src/plan/token-scopes.ts"() {
+    "use strict";
+    init_token_scopes();
+  }
+});
+
+// src/plan/safety.ts
+function tokenCanWrite(token) {
+  return token.scopes === null || token.scopes.some((scope) => WRITE_SCOPES.includes(scope));
+}
+function safetyContext(desired, live) {
+  return {
+    policy: desired.policy,
+    token: live.token,
+    judgeToken: live.token.role !== null && tokenCanWrite(live.token),
+    openMembership: live.openMembership,
+    scimTeams: new Set(live.teams.filter((team) => team.idpProvisioned).map((team) => team.slug))
+  };
+}
+function holdFor(change, target, context) {
+  return selfHold(change, target, context) ?? ownerHold(change, target, context) ?? idpHold(change, target, context) ?? partnershipHold(change, target) ?? tokenHold(change, target, context);
+}
+function selfHold(change, target, context) {
+  if (!target || target.id !== context.token.memberId) return void 0;
+  if (change.action === "set-role") {
+    return {
+      reason: "self",
+      detail: `${target.email} owns the token sentry-roster uses, and Sentry does not let a user change their own role: change it with another owner's token`
+    };
+  }
+  if (change.action === "remove-member") {
+    return {
+      reason: "self",
+      detail: `${target.email} owns the token sentry-roster uses; removing them would cut off the token: remove them by hand or list them in the roster`
+    };
+  }
+  return void 0;
+}
+function ownerHold(change, target, context) {
+  if (context.policy.owners !== "protect") return void 0;
+  const allow = "set policy.owners: manage in the roster to allow it";
+  if (change.action === "invite" && change.role === "owner") {
+    return { reason: "owner-protected", detail: `inviting as owner grants the Owner role; ${allow}` };
+  }
+  if (change.action === "set-role" && (change.from === "owner" || change.to === "owner")) {
+    const what = change.to === "owner" ? "grants the Owner role" : "takes the Owner role away";
+    return { reason: "owner-protected", detail: `this ${what}; ${allow}` };
+  }
+  if (change.action === "remove-member" && target?.role === "owner") {
+    return { reason: "owner-protected", detail: `${target.email} is an owner; ${allow}` };
+  }
+  return void 0;
+}
+function idpHold(change, target, context) {
+  if ((change.action === "add-to-team" || change.action === "remove-from-team") && context.scimTeams.has(change.team)) {
+    const edit = change.action === "add-to-team" ? `add ${change.email} to` : `remove ${change.email} from`;
+    return {
+      reason: "idp-provisioned",
+      detail: `team "${change.team}" is provisioned by your identity provider (SCIM) and Sentry refuses REST membership edits on it: ${edit} the team's group in the identity provider`
+    };
+  }
+  if (!target) return void 0;
+  if (change.action === "remove-member" && target.flags.idpProvisioned) {
+    return {
+      reason: "idp-provisioned",
+      detail: `${target.email} is provisioned by your identity provider (SCIM) and Sentry refuses to delete them: remove them in the identity provider`
+    };
+  }
+  if (change.action === "set-role" && target.flags.idpRoleRestricted) {
+    return {
+      reason: "idp-role-restricted",
+      detail: `your identity provider sets ${target.email}'s role: change it there, or stop the provider from managing roles`
+    };
+  }
+  return void 0;
+}
+function partnershipHold(change, target) {
+  if (!target?.flags.partnershipRestricted) return void 0;
+  if (change.action !== "set-role" && change.action !== "remove-member") return void 0;
+  const what = change.action === "set-role" ? "changes to their role" : "their removal";
+  return {
+    reason: "partnership-restricted",
+    detail: `${target.email} is managed by an active partnership and Sentry refuses ${what} until the partnership ends: keep the roster as Sentry has them for now, or ask the partner to change it`
+  };
+}
+function tokenHold(change, target, context) {
+  if (!context.judgeToken) return void 0;
+  const hold = roleHold(change, target, context);
+  if (hold) return hold;
+  const missing = missingScope(change.action, context.token.scopes);
+  return missing === void 0 ? void 0 : { reason: "token-cannot", detail: missing };
+}
+function roleHold(change, target, context) {
+  const role = context.token.role ?? "none";
+  const admin = role === "owner" || role === "manager";
+  const cannot = (what, needs) => ({
+    reason: "token-cannot",
+    detail: `the token belongs to a ${role}, who cannot ${what}: use a token of ${needs}`
+  });
+  const ownerOrManager = "an owner or manager";
+  switch (change.action) {
+    case "invite":
+      if (admin ? orgRolePriority(change.role) <= orgRolePriority(role) : change.role === "member" && role !== "billing") return void 0;
+      return cannot(`invite a ${change.role}`, change.role === "owner" ? "an owner" : ownerOrManager);
+    case "reinvite":
+      return admin ? void 0 : cannot("re-send an expired invite (it needs member:admin)", ownerOrManager);
+    case "set-role":
+      if (canManage(role, change.from, change.to)) return void 0;
+      return cannot(`change a role from ${change.from} to ${change.to}`, admin ? "an owner" : change.from === "owner" || change.to === "owner" ? "an owner" : ownerOrManager);
+    case "remove-member": {
+      const targetRole = target?.role ?? "owner";
+      if (admin && orgRolePriority(targetRole) <= orgRolePriority(role)) return void 0;
+      return cannot(`remove a ${targetRole}`, admin ? "an owner" : ownerOrManager);
+    }
+    case "create-team":
+      return admin || role === "admin" ? void 0 : cannot("create teams (it needs team:write)", "an owner, manager or admin");
+    case "add-to-team":
+      if (admin || context.openMembership) return void 0;
+      return cannot("add members to teams directly (Sentry files an access request instead)", `${ownerOrManager}, or turn on Open Membership`);
+    case "set-team-role":
+      return admin ? void 0 : cannot("set team roles", ownerOrManager);
+    case "remove-from-team":
+      return admin || target?.id === context.token.memberId ? void 0 : cannot("remove members from teams", ownerOrManager);
+  }
+}
+function holdForLastOwner(activeOwnersAfterPromotions, reductions, minOwners) {
+  const held = /* @__PURE__ */ new Map();
+  let owners = activeOwnersAfterPromotions;
+  for (const reduction of reductions) {
+    if (owners - 1 >= minOwners) {
+      owners -= 1;
+      continue;
+    }
+    held.set(reduction.change, {
+      reason: "last-owner",
+      detail: `it would leave ${owners - 1} active owner${owners - 1 === 1 ? "" : "s"} after the plan; policy.minOwners is ${minOwners}: keep another active owner in the roster, or lower policy.minOwners`
+    });
+  }
+  return held;
+}
+function maxRemovalsViolation(removals, policy) {
+  if (removals <= policy.maxRemovals) return void 0;
+  return {
+    rule: "max-removals",
+    message: `The plan removes ${removals} member${removals === 1 ? "" : "s"}; policy.maxRemovals is ${policy.maxRemovals}. Raise it in the roster to allow this.`
+  };
+}
+function maxRoleChangesViolation(roleChanges, policy) {
+  if (roleChanges <= policy.maxRoleChanges) return void 0;
+  return {
+    rule: "max-role-changes",
+    message: `The plan changes the org role of ${roleChanges} member${roleChanges === 1 ? "" : "s"}; policy.maxRoleChanges is ${policy.maxRoleChanges}. Raise it in the roster to allow this.`
+  };
+}
+function minOwnersViolation(desired) {
+  if (desired.policy.owners !== "manage") return void 0;
+  const owners = desired.members.filter((member) => member.role === "owner").length;
+  if (owners >= desired.policy.minOwners) return void 0;
+  return {
+    rule: "min-owners",
+    message: `The roster lists ${owners} owner${owners === 1 ? "" : "s"}; policy.minOwners is ${desired.policy.minOwners}. List more owners, or lower policy.minOwners in the roster.`
+  };
+}
+var WRITE_SCOPES;
+var init_safety = __esm({
+  "src/plan/safety.ts"() {
+    "use strict";
+    init_roles();
+    init_token_scopes2();
+    WRITE_SCOPES = ["member:admin", "member:write", "org:write", "org:admin", "team:write", "team:admin"];
+  }
+});
+
+// src/plan/plan-draft.ts
+function emptyDraft() {
+  return { changes: [], skipped: [], warnings: [] };
+}
+function record(draft, change, hold) {
+  if (hold) draft.skipped.push({ ...change, reason: hold.reason, detail: hold.detail });
+  else draft.changes.push(change);
+}
+function judge(draft, candidate, context) {
+  record(draft, candidate.change, holdFor(candidate.change, candidate.target, context));
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareIds(a, b) {
+  return a.length - b.length || compareText(a, b);
+}
+function sortBy(items, key) {
+  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => compareText(a.key, b.key)).map((entry) => entry.item);
+}
+function sortedRecord(record2) {
+  const sorted = {};
+  for (const key of Object.keys(record2).sort(compareText)) sorted[key] = record2[key];
+  return sorted;
+}
+function quotedList(items) {
+  return items.map((item) => `"${item}"`).join(", ");
+}
+function article(word) {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}
+var init_plan_draft = __esm({
+  "src/plan/plan-draft.ts"() {
+    "use strict";
+    init_safety();
+  }
+});
+
+// src/plan/match-members.ts
+function matchRoster(desired, live, draft) {
+  const ignored = new Set(desired.ignore.map(normalizeEmail));
+  const wanted = desired.members.filter((member) => {
+    if (!ignored.has(normalizeEmail(member.email))) return true;
+    draft?.warnings.push({ message: `${member.email} is both listed and ignored: the roster leaves them alone.`, email: normalizeEmail(member.email) });
+    return false;
+  });
+  const ignoredMembers = [];
+  const candidates = live.members.filter((member) => {
+    if (member.email !== "") {
+      if (!ignored.has(normalizeEmail(member.email))) return true;
+      ignoredMembers.push(member);
+      return false;
+    }
+    draft?.warnings.push({
+      message: `Sentry member ${member.id} (${member.name}) has no email address: the roster cannot name them, so they are left alone.`
+    });
+    return false;
+  });
+  const { pairings, unlisted } = matchMembers(wanted, candidates, live.accountEmails ?? {});
+  for (const pairing of pairings) {
+    if (pairing.foundBy === void 0 || !pairing.live) continue;
+    draft?.warnings.push({
+      message: `${pairing.foundBy} is another email of the Sentry member ${pairing.live.email} (Sentry shows their account's primary email): add "aliases: [${pairing.live.email}]" to their roster entry, so the next plan needs no search.`,
+      email: normalizeEmail(pairing.desired.email)
+    });
+  }
+  return { wanted, pairings, unlisted, ignored: ignoredMembers };
+}
+function addressesToLookUp(desired, live) {
+  const { pairings } = matchRoster(desired, { ...live, accountEmails: {} });
+  const addresses = pairings.filter((pairing) => !pairing.live).flatMap((pairing) => [pairing.desired.email, ...pairing.desired.aliases]);
+  return [...new Set(addresses.map(normalizeEmail))].sort();
+}
+function matchMembers(wanted, liveMembers, accountEmails) {
+  const byEmail = /* @__PURE__ */ new Map();
+  for (const member of liveMembers) {
+    const key = normalizeEmail(member.email);
+    const rows = byEmail.get(key);
+    if (rows) rows.push(member);
+    else byEmail.set(key, [member]);
+  }
+  for (const rows of byEmail.values()) rows.sort(compareLiveRows);
+  const claimed = /* @__PURE__ */ new Set();
+  const take = (email, pending) => {
+    const row = byEmail.get(normalizeEmail(email))?.find((member) => member.pending === pending && !claimed.has(member.id));
+    if (row) claimed.add(row.id);
+    return row;
+  };
+  const sorted = sortBy(wanted, (member) => normalizeEmail(member.email));
+  const found = /* @__PURE__ */ new Map();
+  for (const pending of [false, true]) {
+    for (const useAliases of [false, true]) {
+      for (const member of sorted) {
+        if (found.has(member)) continue;
+        for (const email of useAliases ? member.aliases : [member.email]) {
+          const row = take(email, pending);
+          if (row) {
+            found.set(member, row);
+            break;
+          }
+        }
+      }
+    }
+  }
+  const foundBy = matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails);
+  const pairings = sorted.map((member) => {
+    const address = foundBy.get(member);
+    return address === void 0 ? { desired: member, live: found.get(member) } : { desired: member, live: found.get(member), foundBy: address };
+  });
+  const unlisted = sortBy(
+    liveMembers.filter((member) => !claimed.has(member.id)),
+    (member) => `${normalizeEmail(member.email)}\0${String(member.id.length).padStart(6, "0")}${member.id}`
+  );
+  return { pairings, unlisted };
+}
+function matchByAccountEmail(sorted, found, liveMembers, claimed, accountEmails) {
+  const foundBy = /* @__PURE__ */ new Map();
+  if (Object.keys(accountEmails).length === 0) return foundBy;
+  const byId = new Map(liveMembers.map((member) => [member.id, member]));
+  for (const member of sorted) {
+    if (found.has(member)) continue;
+    for (const address of [member.email, ...member.aliases]) {
+      const id = accountEmails[normalizeEmail(address)];
+      const row = id === void 0 ? void 0 : byId.get(id);
+      if (!row || row.pending || claimed.has(row.id)) continue;
+      claimed.add(row.id);
+      found.set(member, row);
+      foundBy.set(member, address);
+      break;
+    }
+  }
+  return foundBy;
+}
+function compareLiveRows(a, b) {
+  return Number(a.pending) - Number(b.pending) || compareIds(a.id, b.id);
+}
+var init_match_members = __esm({
+  "src/plan/match-members.ts"() {
+    "use strict";
+    init_identity();
+    init_plan_draft();
+  }
+});
+
+// src/plan/member-changes.ts
+function planMemberChanges(match, desired, live, context, uncreatable, draft, drift) {
+  const candidates = [];
+  for (const { desired: member, live: current } of match.pairings) {
+    if (!current) {
+      candidates.push({ change: inviteOf(member, uncreatable, draft), target: void 0 });
+      continue;
+    }
+    if (current.pending && current.expired) {
+      candidates.push({ change: { action: "reinvite", email: current.email, memberId: current.id }, target: current });
+    }
+    if (current.role !== member.role) {
+      candidates.push({
+        change: { action: "set-role", email: current.email, memberId: current.id, from: current.role, to: member.role },
+        target: current
+      });
+    }
+  }
+  const removals = /* @__PURE__ */ new Map();
+  for (const member of match.unlisted) {
+    if (desired.policy.unlisted === "remove") {
+      const change = { action: "remove-member", email: member.email, memberId: member.id };
+      removals.set(member, change);
+      candidates.push({ change, target: member });
+    }
+  }
+  const holds = judgeMemberChanges(candidates, live, context);
+  for (const member of match.unlisted) {
+    const removal = removals.get(member);
+    if (removal === void 0 || holds.has(removal)) {
+      drift.push({ kind: "unlisted-member", email: member.email, memberId: member.id, role: member.role, pending: member.pending });
+    }
+  }
+  for (const candidate of candidates) record(draft, candidate.change, holds.get(candidate.change));
+  const removed = candidates.filter(({ change, target }) => change.action === "remove-member" && !holds.has(change) && target && !target.pending);
+  planInvitesLostByRemoval(
+    removed.flatMap((candidate) => candidate.target ? [candidate.target] : []),
+    match,
+    context,
+    uncreatable,
+    draft
+  );
+  const finalRoles = /* @__PURE__ */ new Map();
+  for (const { change, target } of candidates) {
+    if (change.action === "set-role" && target && !holds.has(change)) finalRoles.set(target.id, change.to);
+  }
+  return { finalRoles };
+}
+function inviteOf(member, uncreatable, draft) {
+  return { action: "invite", email: member.email, role: member.role, teams: inviteTeams(member, uncreatable, draft) };
+}
+function inviteTeams(member, uncreatable, draft) {
+  const teams = sortedRecord(member.teams);
+  const missing = Object.keys(teams).filter((team) => uncreatable.has(team));
+  for (const team of missing) delete teams[team];
+  if (missing.length > 0) {
+    draft.warnings.push({
+      message: `${member.email} is invited without ${quotedList(missing)}: the team is not created (see skipped); a later run adds them.`,
+      email: normalizeEmail(member.email)
+    });
+  }
+  return teams;
+}
+function judgeMemberChanges(candidates, live, context) {
+  const holds = /* @__PURE__ */ new Map();
+  for (const candidate of candidates) {
+    const hold = holdFor(candidate.change, candidate.target, context);
+    if (hold) holds.set(candidate.change, hold);
+  }
+  let owners = live.members.filter((member) => member.role === "owner" && !member.pending).length;
+  const reductions = [];
+  for (const { change, target } of candidates) {
+    if (holds.has(change) || !target || target.pending) continue;
+    if (change.action === "set-role" && change.to === "owner" && change.from !== "owner") owners += 1;
+    const demotes = change.action === "set-role" && change.from === "owner" && change.to !== "owner";
+    if (demotes || change.action === "remove-member" && target.role === "owner") reductions.push({ change, target });
+  }
+  reductions.sort((a, b) => compareText(normalizeEmail(a.target.email), normalizeEmail(b.target.email)) || compareText(a.change.action, b.change.action));
+  for (const [change, hold] of holdForLastOwner(owners, reductions, context.policy.minOwners)) holds.set(change, hold);
+  return holds;
+}
+function planInvitesLostByRemoval(removed, match, context, uncreatable, draft) {
+  if (removed.length === 0) return;
+  const rosterByInvite = new Map(match.pairings.flatMap((pairing) => pairing.live?.pending ? [[pairing.live.id, pairing.desired]] : []));
+  const invites = [...rosterByInvite.keys(), ...[...match.unlisted, ...match.ignored].filter((member) => member.pending).map((member) => member.id)];
+  const rows = new Map(
+    [...match.pairings.flatMap((pairing) => pairing.live ? [pairing.live] : []), ...match.unlisted, ...match.ignored].map((member) => [member.id, member])
+  );
+  const ignoredIds = new Set(match.ignored.map((member) => member.id));
+  for (const sender of [...removed].sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)))) {
+    const sent = invites.map((id) => rows.get(id)).filter((invite2) => invite2 !== void 0 && sentBy(invite2, sender)).sort((a, b) => compareText(normalizeEmail(a.email), normalizeEmail(b.email)));
+    for (const invite2 of sent) {
+      if (ignoredIds.has(invite2.id)) {
+        draft.warnings.push({
+          message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the roster ignores ${invite2.email}, so the plan does not invite them again; re-send the invite in Sentry or list them in the roster.`,
+          email: normalizeEmail(invite2.email)
+        });
+        continue;
+      }
+      const member = rosterByInvite.get(invite2.id);
+      if (!member) continue;
+      draft.warnings.push({
+        message: `Removing ${sender.email} also deletes the pending invite of ${invite2.email}, which ${sender.email} sent: the plan invites ${member.email} again after the removal.`,
+        email: normalizeEmail(member.email)
+      });
+      const change = { ...inviteOf(member, uncreatable, draft), afterRemovalOf: sender.email };
+      record(draft, change, holdFor(change, void 0, context));
+    }
+  }
+}
+function sentBy(invite2, sender) {
+  const inviter = invite2.inviterName;
+  if (!inviter) return false;
+  return inviter === sender.name || sameEmail(inviter, sender.email);
+}
+var init_member_changes = __esm({
+  "src/plan/member-changes.ts"() {
+    "use strict";
+    init_identity();
+    init_plan_draft();
+    init_safety();
+  }
+});
+
+// src/plan/plan-rules.ts
+function organizationMismatch(desired, live) {
+  if (desired.organization === "" || desired.organization.toLowerCase() === live.organization.toLowerCase()) return void 0;
+  return {
+    rule: "organization-mismatch",
+    message: `The roster is for organization "${desired.organization}" but the plan read "${live.organization}". Fix organization in the roster.`
+  };
+}
+function planViolations(desired, live, changes) {
+  const violations = [];
+  const mismatch = organizationMismatch(desired, live);
+  if (mismatch) violations.push(mismatch);
+  for (const change of changes) {
+    if (change.action !== "invite" && change.action !== "set-role") continue;
+    const role = change.action === "invite" ? change.role : change.to;
+    if (!offers(live, role)) {
+      violations.push({
+        rule: "role-not-offered",
+        message: `${change.email}: organization "${live.organization}" does not offer the role "${role}"; it offers ${offeredRoles(live).join(", ")}. Pick one of those in the roster.`,
+        email: normalizeEmail(change.email)
+      });
+    }
+  }
+  const count2 = (action) => changes.filter((change) => change.action === action).length;
+  const removals = maxRemovalsViolation(count2("remove-member"), desired.policy);
+  if (removals) violations.push(removals);
+  const roleChanges = maxRoleChangesViolation(count2("set-role"), desired.policy);
+  if (roleChanges) violations.push(roleChanges);
+  const owners = minOwnersViolation(desired);
+  if (owners) violations.push(owners);
+  return violations;
+}
+function offeredRoles(live) {
+  return live.orgRoles.filter((role) => !(role === "admin" && live.teamRolesEnabled));
+}
+function offers(live, role) {
+  return live.orgRoles.length === 0 ? role !== "admin" || !live.teamRolesEnabled : offeredRoles(live).includes(role);
+}
+var init_plan_rules = __esm({
+  "src/plan/plan-rules.ts"() {
+    "use strict";
+    init_identity();
+    init_safety();
+  }
+});
+
+// src/plan/team-changes.ts
+function planManagedTeams(desired, live, context, draft) {
+  const liveTeams = new Set(live.teams.map((team) => team.slug));
+  const teamsRead = new Set(live.teamsRead);
+  const uncreatable = /* @__PURE__ */ new Map();
+  for (const team of [...desired.teams].sort((a, b) => compareText(a.slug, b.slug))) {
+    if (!liveTeams.has(team.slug)) {
+      const change = { action: "create-team", team: team.slug, name: team.name ?? team.slug };
+      const hold = holdFor(change, void 0, context);
+      record(draft, change, hold);
+      if (hold) uncreatable.set(team.slug, hold);
+    } else if (!teamsRead.has(team.slug)) {
+      draft.warnings.push({ message: `The members of team "${team.slug}" were not read: its memberships are left as they are.`, team: team.slug });
+    }
+  }
+  return uncreatable;
+}
+function planTeamChanges(match, desired, live, finalRoles, uncreatable, context, draft) {
+  const facts = {
+    liveTeams: new Set(live.teams.map((team) => team.slug)),
+    teamsRead: new Set(live.teamsRead),
+    managed: new Set(desired.teams.map((team) => team.slug)),
+    teamRolesEnabled: live.teamRolesEnabled
+  };
+  for (const { desired: member, live: current } of match.pairings) {
+    if (!current) continue;
+    const finalRole = finalRoles.get(current.id) ?? current.role;
+    for (const candidate of teamCandidates(member, current, finalRole, facts, draft)) {
+      const missing = "team" in candidate.change ? uncreatable.get(candidate.change.team) : void 0;
+      if (missing && candidate.change.action === "add-to-team") {
+        record(draft, candidate.change, { reason: missing.reason, detail: `team "${candidate.change.team}" is not created: ${missing.detail}` });
+      } else {
+        judge(draft, candidate, context);
+      }
+    }
+    if (finalRoles.has(current.id) && !hasTeamAccess(finalRole) && hasTeamAccess(current.role)) {
+      for (const team of Object.keys(current.teams).sort(compareText)) {
+        if (facts.managed.has(team)) continue;
+        judge(draft, { change: { action: "remove-from-team", email: current.email, memberId: current.id, team }, target: current }, context);
+      }
+      draft.warnings.push({
+        message: `${current.email} becomes billing, which has no team access: Sentry drops them from every team, including teams the roster does not manage.`,
+        email: normalizeEmail(current.email)
+      });
+    }
+  }
+  teamRoleFeatureWarning(draft, match.wanted, live);
+}
+function teamCandidates(member, current, finalRole, facts, draft) {
+  const candidates = [];
+  const base = { email: current.email, memberId: current.id };
+  const noEffect = [];
+  const teams = /* @__PURE__ */ new Set();
+  for (const team of Object.keys(member.teams)) if (facts.managed.has(team)) teams.add(team);
+  for (const team of Object.keys(current.teams)) if (facts.managed.has(team)) teams.add(team);
+  for (const team of [...teams].sort(compareText)) {
+    const exists = facts.liveTeams.has(team);
+    if (exists && !facts.teamsRead.has(team)) continue;
+    const stored = exists ? current.teams[team] : void 0;
+    const want = hasTeamAccess(finalRole) ? member.teams[team] : void 0;
+    if (want !== void 0 && stored === void 0) {
+      candidates.push({ change: { action: "add-to-team", ...base, team, teamRole: want }, target: current });
+    } else if (want === void 0 && stored !== void 0) {
+      candidates.push({ change: { action: "remove-from-team", ...base, team }, target: current });
+    }
+    if (want === void 0) continue;
+    if (want === "contributor" && minimumTeamRole(finalRole) === "admin" && explicitTeamRole(member, team)) noEffect.push(team);
+    if (stored === void 0 || !facts.teamRolesEnabled) continue;
+    const from = effectiveTeamRole(finalRole, stored);
+    const to = effectiveTeamRole(finalRole, want === "admin" ? "admin" : null);
+    if (from !== to) candidates.push({ change: { action: "set-team-role", ...base, team, from, to }, target: current });
+  }
+  if (noEffect.length > 0) {
+    draft.warnings.push({
+      message: `${current.email} is ${article(finalRole)} ${finalRole}, which is always team admin: the team role contributor in ${quotedList(noEffect)} has no effect.`,
+      email: normalizeEmail(current.email)
+    });
+  }
+  return candidates;
+}
+function explicitTeamRole(member, team) {
+  return member.explicitTeamRoles === void 0 || member.explicitTeamRoles.includes(team);
+}
+function teamRoleFeatureWarning(draft, wanted, live) {
+  if (live.teamRolesEnabled) return;
+  const asks = wanted.some((member) => Object.values(member.teams).some((role) => role === "admin" && minimumTeamRole(member.role) !== "admin"));
+  if (!asks) return;
+  draft.warnings.push({
+    message: `Organization "${live.organization}" does not have the team-roles feature: Sentry ignores team roles, so the plan sets none.`
+  });
+}
+var init_team_changes = __esm({
+  "src/plan/team-changes.ts"() {
+    "use strict";
+    init_identity();
+    init_roles();
+    init_plan_draft();
+    init_safety();
+  }
+});
+
+// src/plan/compute-plan.ts
+function computePlan(desired, live) {
+  const mismatch = organizationMismatch(desired, live);
+  if (mismatch) {
+    return { formatVersion: 1, organization: live.organization, digest: planDigest([]), changes: [], skipped: [], drift: [], warnings: [], violations: [mismatch] };
+  }
+  const context = safetyContext(desired, live);
+  const draft = emptyDraft();
+  const drift = [];
+  if (live.token.scopes !== null && !context.judgeToken && live.token.role !== null) {
+    draft.warnings.push({ message: "The token can only read: what it may change is judged again, with the apply token, before any write." });
+  }
+  const uncreatable = planManagedTeams(desired, live, context, draft);
+  const match = matchRoster(desired, live, draft);
+  const { finalRoles } = planMemberChanges(match, desired, live, context, uncreatable, draft, drift);
+  const managed = new Set(desired.teams.map((team) => team.slug));
+  for (const team of [...live.teams].sort((a, b) => compareText(a.slug, b.slug))) {
+    if (!managed.has(team.slug)) drift.push({ kind: "unmanaged-team", team: team.slug });
+  }
+  planTeamChanges(match, desired, live, finalRoles, uncreatable, context, draft);
+  const violations = planViolations(desired, live, draft.changes);
+  const changes = orderChanges(draft.changes).map(withId);
+  return {
+    formatVersion: 1,
+    organization: live.organization,
+    digest: planDigest(changes),
+    changes,
+    skipped: orderChanges(draft.skipped),
+    drift,
+    warnings: draft.warnings,
+    violations
+  };
+}
+function orderChanges(changes) {
+  const demoted = demotedMembers(changes);
+  return changes.map((change) => ({ change, rank: phaseRank(change, demoted), email: emailOf(change), team: teamOf(change) })).sort((a, b) => a.rank - b.rank || compareText(a.email, b.email) || compareText(a.team, b.team)).map((entry) => entry.change);
+}
+function emailOf(change) {
+  return "email" in change ? normalizeEmail(change.email) : "";
+}
+function teamOf(change) {
+  return "team" in change ? change.team : change.action === "reinvite" ? "0" : "1";
+}
+var init_compute_plan = __esm({
+  "src/plan/compute-plan.ts"() {
+    "use strict";
+    init_identity();
+    init_apply_order();
+    init_change_id();
+    init_match_members();
+    init_member_changes();
+    init_plan_draft();
+    init_plan_rules();
+    init_safety();
+    init_team_changes();
+  }
+});
+
+// src/sentry/dto.ts
+function object(value, what) {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new SentryProtocolError(`Sentry sent ${what} that is not an object`);
+  return value;
+}
+function text(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return void 0;
+}
+function teamRole(value) {
+  return value === "admin" || value === "contributor" ? value : null;
+}
+function flags(value) {
+  const raw = typeof value === "object" && value !== null ? value : {};
+  const flag = (name) => raw[name] === true;
+  return {
+    idpProvisioned: flag("idp:provisioned"),
+    idpRoleRestricted: flag("idp:role-restricted"),
+    ssoLinked: flag("sso:linked"),
+    ssoInvalid: flag("sso:invalid"),
+    memberLimitRestricted: flag("member-limit:restricted"),
+    partnershipRestricted: flag("partnership:restricted")
+  };
+}
+function readMember(value) {
+  const row = object(value, "a member");
+  const id = text(row["id"]);
+  if (!id) throw new SentryProtocolError("Sentry sent a member without an id");
+  const email = text(row["email"]) ?? "";
+  return {
+    id,
+    email,
+    name: text(row["name"]) || email || `member ${id}`,
+    orgRole: text(row["orgRole"]) ?? text(row["role"]) ?? "member",
+    pending: row["pending"] === true,
+    expired: row["expired"] === true,
+    flags: flags(row["flags"]),
+    inviterName: text(row["inviterName"]) ?? null
+  };
+}
+function readTeamMember(value) {
+  return { ...readMember(value), teamRole: teamRole(object(value, "a team member")["teamRole"]) };
+}
+function readMemberDetails(value) {
+  const row = object(value, "member details");
+  const teamRoles2 = Array.isArray(row["teamRoles"]) ? row["teamRoles"].flatMap((item) => {
+    const entry = typeof item === "object" && item !== null ? item : {};
+    const slug = text(entry["teamSlug"]);
+    return slug ? [{ teamSlug: slug, role: teamRole(entry["role"]) }] : [];
+  }) : Array.isArray(row["teams"]) ? row["teams"].flatMap((slug) => typeof slug === "string" ? [{ teamSlug: slug, role: null }] : []) : [];
+  return { ...readMember(row), teamRoles: teamRoles2 };
+}
+function readTeam(value) {
+  const row = object(value, "a team");
+  const id = text(row["id"]);
+  const slug = text(row["slug"]);
+  if (!id || !slug) throw new SentryProtocolError("Sentry sent a team without id or slug");
+  const teamFlags = typeof row["flags"] === "object" && row["flags"] !== null ? row["flags"] : {};
+  return { id, slug, name: text(row["name"]) ?? slug, idpProvisioned: teamFlags["idp:provisioned"] === true };
+}
+function readOrgDetails(value) {
+  const row = object(value, "organization details");
+  const features = Array.isArray(row["features"]) ? row["features"].filter((f) => typeof f === "string") : [];
+  const roles = Array.isArray(row["orgRoleList"]) ? row["orgRoleList"] : Array.isArray(row["roles"]) ? row["roles"] : [];
+  const roleRows = roles.filter((r) => typeof r === "object" && r !== null);
+  const adminRetired = roleRows.some((r) => r["id"] === "admin" && r["isRetired"] === true);
+  const orgRoles = roleRows.filter((r) => r["isRetired"] !== true).flatMap((r) => typeof r["id"] === "string" ? [r["id"]] : []);
+  return {
+    orgRoles: orgRoles.length > 0 ? orgRoles : ["member", "admin", "manager", "owner"],
+    teamRolesEnabled: features.includes("team-roles") || adminRetired,
+    openMembership: row["openMembership"] === true
+  };
+}
+function readTeamRoleAnswer(value) {
+  return teamRole(typeof value === "object" && value !== null ? value["teamRole"] : void 0);
+}
+function readTokenScopesAnswer(value) {
+  const auth = typeof value === "object" && value !== null ? value["auth"] : void 0;
+  const scopes = typeof auth === "object" && auth !== null ? auth["scopes"] : void 0;
+  return Array.isArray(scopes) ? scopes.filter((scope) => typeof scope === "string") : null;
+}
+var init_dto = __esm({
+  "src/sentry/dto.ts"() {
+    "use strict";
+    init_errors2();
+  }
+});
+
+// src/sentry/link-header.ts
+function parseLinkHeader(header) {
+  const links = {};
+  if (!header) return links;
+  let i = 0;
+  let seen = 0;
+  const n = header.length;
+  while (i < n && seen < MAX_LINKS) {
+    const open = header.indexOf("<", i);
+    if (open < 0) break;
+    const close = header.indexOf(">", open + 1);
+    if (close < 0) break;
+    const url = header.slice(open + 1, close);
+    i = close + 1;
+    seen += 1;
+    const read = readAttributes(header, i);
+    i = read.end;
+    const attributes = read.attributes;
+    const valid = url.length <= MAX_VALUE_CHARS && read.valid;
+    const rel = attributes.get("rel");
+    if (!valid || rel !== "next" && rel !== "previous" || links[rel]) continue;
+    const results = attributes.get("results");
+    links[rel] = {
+      url,
+      cursor: attributes.get("cursor"),
+      results: results === "true" ? true : results === "false" ? false : void 0
+    };
+  }
+  return links;
+}
+function readAttributes(header, start) {
+  const attributes = /* @__PURE__ */ new Map();
+  const n = header.length;
+  let i = start;
+  let valid = true;
+  while (i < n) {
+    while (i < n && (header[i] === " " || header[i] === "	")) i += 1;
+    if (header[i] === ",") {
+      i += 1;
+      break;
+    }
+    if (header[i] !== ";") {
+      const comma = header.indexOf(",", i);
+      i = comma < 0 ? n : comma + 1;
+      break;
+    }
+    i += 1;
+    while (i < n && header[i] === " ") i += 1;
+    const nameStart = i;
+    while (i < n && header[i] !== "=" && header[i] !== ";" && header[i] !== ",") i += 1;
+    const name = header.slice(nameStart, i).trim().toLowerCase();
+    if (header[i] !== "=") continue;
+    i += 1;
+    let value;
+    if (header[i] === '"') {
+      const end = header.indexOf('"', i + 1);
+      if (end < 0) return { attributes, end: n, valid: false };
+      value = header.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && header[i] !== ";" && header[i] !== ",") i += 1;
+      value = header.slice(valueStart, i).trim();
+    }
+    if (value.length > MAX_VALUE_CHARS) valid = false;
+    else if (!attributes.has(name)) attributes.set(name, value);
+  }
+  return { attributes, end: i, valid };
+}
+var MAX_LINKS, MAX_VALUE_CHARS;
+var init_link_header = __esm({
+  "src/sentry/link-header.ts"() {
+    "use strict";
+    MAX_LINKS = 16;
+    MAX_VALUE_CHARS = 2048;
+  }
+});
+
+// src/sentry/paginate.ts
+async function* paginate(client, path, query = {}) {
+  const seen = /* @__PURE__ */ new Set();
+  let cursor;
+  const reader = await client.openReader();
+  try {
+    for (let pageNumber = 1; ; pageNumber += 1) {
+      if (pageNumber > MAX_PAGES)
+        throw new SentryProtocolError(`GET ${path}: more than ${MAX_PAGES} pages; stopped reading`);
+      const page = await reader.get(path, {
+        ...query,
+        per_page: String(PER_PAGE),
+        ...cursor ? { cursor } : {}
+      });
+      if (!Array.isArray(page.body))
+        throw new SentryProtocolError(`GET ${path}: expected a list, got ${typeof page.body}`);
+      yield page.body;
+      const next = parseLinkHeader(page.headers.get("link")).next;
+      if (!next || next.results !== true || !next.cursor) return;
+      if (seen.has(next.cursor))
+        throw new SentryProtocolError(`GET ${path}: Sentry sent cursor "${next.cursor}" twice; stopped to avoid a loop`);
+      seen.add(next.cursor);
+      cursor = next.cursor;
+    }
+  } finally {
+    reader.close();
+  }
+}
+async function readAll(client, path, query = {}) {
+  return readAllAs(client, path, (row) => row, query);
+}
+async function readAllAs(client, path, read, query = {}) {
+  const rows = [];
+  for await (const page of paginate(client, path, query)) for (const row of page) rows.push(read(row));
+  return rows;
+}
+var PER_PAGE, MAX_PAGES;
+var init_paginate = __esm({
+  "src/sentry/paginate.ts"() {
+    "use strict";
+    init_errors2();
+    init_link_header();
+    PER_PAGE = 100;
+    MAX_PAGES = 1e3;
+  }
+});
+
+// src/sentry/read-live-state.ts
+async function mapLimit(items, limit, run) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+async function readTokenIdentity(client, organization, withScopes) {
+  const [member, scopes] = await Promise.all([
+    readTokenMember(client, organization),
+    withScopes ? readTokenScopes(client) : null
+  ]);
+  return { ...member, scopes };
+}
+async function readTokenMember(client, organization) {
+  try {
+    const me = readMember((await client.get(apiPath("organizations", organization, "members", "me"))).body);
+    return { memberId: me.id, email: me.email, role: me.orgRole };
+  } catch (error) {
+    if (error instanceof SentryApiError && (error.status === 404 || error.status === 400))
+      return { memberId: null, email: null, role: null };
+    throw error;
+  }
+}
+async function readTokenScopes(client) {
+  try {
+    return readTokenScopesAnswer((await client.get(apiPath())).body);
+  } catch (error) {
+    if (error instanceof SentryApiError || error instanceof SentryProtocolError) return null;
+    throw error;
+  }
+}
+async function readLiveState(client, options) {
+  const org = options.organization;
+  const detailsRead = readDetails(client, org);
+  const rest = Promise.all([
+    readAllAs(client, apiPath("organizations", org, "members"), toLiveMember),
+    readTeamsAndMembers(client, options),
+    readTokenIdentity(client, org, options.tokenScopes ?? true)
+  ]);
+  const [detailsResult, restResult] = await Promise.allSettled([detailsRead, rest]);
+  if (detailsResult.status === "rejected") throw detailsResult.reason;
+  if (restResult.status === "rejected") throw restResult.reason;
+  const details = detailsResult.value;
+  const [members, { teams, toRead, lists }, token] = restResult.value;
+  options.onProgress?.(`read ${members.length} members and ${teams.length} teams`);
+  const teamsById = new Map(members.map((m) => [m.id, m.teams]));
+  const vanished = new Set(lists.filter((list) => list.rows === void 0).map((list) => list.slug));
+  for (const { slug, rows } of lists) {
+    for (const row of rows ?? []) {
+      const memberTeams2 = teamsById.get(row.id);
+      if (memberTeams2) memberTeams2[slug] = row.teamRole;
+    }
+  }
+  members.sort((a, b) => compareIds2(a.id, b.id));
+  return {
+    organization: org,
+    members,
+    teams: teams.filter((t) => !vanished.has(t.slug)),
+    teamsRead: toRead.filter((slug) => !vanished.has(slug)),
+    orgRoles: details.orgRoles,
+    teamRolesEnabled: details.teamRolesEnabled,
+    openMembership: details.openMembership,
+    token
+  };
+}
+function toLiveMember(row) {
+  const m = readMember(row);
+  return {
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    role: m.orgRole,
+    pending: m.pending,
+    expired: m.expired,
+    flags: m.flags,
+    ...m.pending ? { inviterName: m.inviterName } : {},
+    teams: {}
+  };
+}
+async function readDetails(client, org) {
+  try {
+    const answer = await client.get(apiPath("organizations", org), {
+      detailed: "0",
+      include_feature_flags: "1"
+    });
+    return readOrgDetails(answer.body);
+  } catch (error) {
+    if (error instanceof SentryProtocolError) {
+      throw new SentryConfigError(
+        `${client.displayUrl} did not answer like a Sentry server (GET organizations/${org}/): check --url (or SENTRY_URL)`,
+        { cause: error }
+      );
+    }
+    if (error instanceof SentryApiError && error.status === 404) {
+      throw new SentryConfigError(
+        `organization "${org}" not found at ${client.displayUrl}: check --org (or SENTRY_ORG) and --url (or SENTRY_URL)`,
+        { cause: error }
+      );
+    }
+    throw error;
+  }
+}
+async function readTeamsAndMembers(client, options) {
+  const org = options.organization;
+  let done = 0;
+  const readMembersOf = async (slugs) => mapLimit(slugs, MAX_CONCURRENT_READS, async (slug) => {
+    let rows;
+    try {
+      rows = await readAllAs(client, apiPath("teams", org, slug, "members"), readTeamMember);
+    } catch (error) {
+      if (!(error instanceof SentryApiError && error.status === 404)) throw error;
+    }
+    done += 1;
+    if (done % 10 === 0 || done === slugs.length)
+      options.onProgress?.(`read the members of ${done}/${slugs.length} teams`);
+    return { slug, rows };
+  });
+  const readTeamList = async () => (await readAllAs(client, apiPath("organizations", org, "teams"), readTeam, { detailed: "0" })).sort(
+    (a, b) => a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
+  );
+  if (options.managedTeams === "all") {
+    const teams2 = await readTeamList();
+    const toRead = teams2.map((team) => team.slug);
+    return { teams: teams2, toRead, lists: await readMembersOf(toRead) };
+  }
+  const wanted = [...new Set(options.managedTeams)].sort();
+  const [teams, lists] = await Promise.all([readTeamList(), readMembersOf(wanted)]);
+  const liveSlugs = new Set(teams.map((team) => team.slug));
+  return {
+    teams,
+    toRead: wanted.filter((slug) => liveSlugs.has(slug)),
+    lists: lists.filter((list) => liveSlugs.has(list.slug))
+  };
+}
+function compareIds2(a, b) {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+var init_read_live_state = __esm({
+  "src/sentry/read-live-state.ts"() {
+    "use strict";
+    init_client();
+    init_dto();
+    init_errors2();
+    init_paginate();
+  }
+});
+
+// src/sentry/look-up-members.ts
+async function lookUpAccountEmails(client, organization, addresses) {
+  const search = async (batch) => {
+    const query = batch.map((address) => `email:${address}`).join(" ");
+    return (await readAll(client, apiPath("organizations", organization, "members"), { query })).map(readMember);
+  };
+  const hits = [];
+  const resolve = async (batch) => {
+    const asked = new Set(batch.map(normalizeEmail));
+    const found = (await search(batch)).filter((row) => !row.pending && row.email !== "" && !asked.has(normalizeEmail(row.email)));
+    if (found.length === 0 || found.length > batch.length) return;
+    if (batch.length === 1) {
+      if (found.length === 1) hits.push([normalizeEmail(batch[0]), found[0].id]);
+      return;
+    }
+    const half = Math.ceil(batch.length / 2);
+    await Promise.all([resolve(batch.slice(0, half)), resolve(batch.slice(half))]);
+  };
+  const batches = [];
+  for (let start = 0; start < addresses.length; start += LOOKUP_BATCH) batches.push(addresses.slice(start, start + LOOKUP_BATCH));
+  await mapLimit(batches, MAX_CONCURRENT_READS, resolve);
+  return Object.fromEntries(hits.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+var LOOKUP_BATCH;
+var init_look_up_members = __esm({
+  "src/sentry/look-up-members.ts"() {
+    "use strict";
+    init_identity();
+    init_client();
+    init_dto();
+    init_paginate();
+    init_read_live_state();
+    LOOKUP_BATCH = 40;
+  }
+});
+
+// src/commands/organization.ts
+function resolveOrganization(sources, rosterPath) {
+  const flag = nonEmpty(sources.flag);
+  const roster = nonEmpty(sources.roster);
+  if (flag !== void 0 && roster !== void 0 && flag.toLowerCase() !== roster.toLowerCase()) {
+    throw new OrganizationChoiceError(
+      `--org ${flag} differs from the organization "${roster}" that ${rosterPath ?? "the roster"} names: drop --org, or change organization in ${rosterPath ?? "the roster"}`
+    );
+  }
+  const chosen = flag ?? roster ?? nonEmpty(sources.env);
+  if (chosen === void 0) {
+    throw new OrganizationChoiceError(
+      rosterPath === void 0 ? "which organization? Pass --org SLUG or set SENTRY_ORG" : `no organization: add "organization: SLUG" to ${rosterPath}, or pass --org SLUG, or set SENTRY_ORG`
+    );
+  }
+  return chosen;
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : void 0;
+}
+var OrganizationChoiceError;
+var init_organization = __esm({
+  "src/commands/organization.ts"() {
+    "use strict";
+    OrganizationChoiceError = class extends Error {
+      name = "OrganizationChoiceError";
+    };
+  }
+});
+
+// src/commands/sentry-session.ts
+function openSentry(connection, deps, stopWrites) {
+  return new SentryClient({
+    ...stopWrites ? { stopWrites } : {},
+    baseUrl: connection.baseUrl,
+    token: connection.token,
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+    now: deps.now,
+    logger: deps.logger,
+    userAgent: USER_AGENT,
+    ...connection.tokenSource ? { tokenSource: connection.tokenSource } : {},
+    ...connection.urlSource ? { urlSource: connection.urlSource } : {}
+  });
+}
+var USER_AGENT;
+var init_sentry_session = __esm({
+  "src/commands/sentry-session.ts"() {
+    "use strict";
+    init_client();
+    init_version();
+    USER_AGENT = `sentry-roster/${VERSION}`;
+  }
+});
+
+// src/render/plan-summary.ts
+function summarizePlan(plan) {
+  if (plan.changes.length <= SUMMARY_THRESHOLD) return void 0;
+  const actions = /* @__PURE__ */ new Map();
+  const teams = /* @__PURE__ */ new Map();
+  for (const change of plan.changes) {
+    const label = ACTION_LABELS[change.action];
+    actions.set(label, (actions.get(label) ?? 0) + 1);
+    for (const team of teamsOf(change)) teams.set(team, (teams.get(team) ?? 0) + 1);
+  }
+  const sortedTeams = [...teams].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return { byAction: [...actions], byTeam: sortedTeams.slice(0, SUMMARY_TEAMS), moreTeams: Math.max(0, sortedTeams.length - SUMMARY_TEAMS) };
+}
+function teamsOf(change) {
+  switch (change.action) {
+    case "create-team":
+    case "add-to-team":
+    case "set-team-role":
+    case "remove-from-team":
+      return [change.team];
+    case "invite":
+      return Object.keys(change.teams);
+    case "reinvite":
+    case "set-role":
+    case "remove-member":
+      return [];
+  }
+}
+var SUMMARY_THRESHOLD, SUMMARY_TEAMS;
+var init_plan_summary = __esm({
+  "src/render/plan-summary.ts"() {
+    "use strict";
+    init_vocabulary();
+    SUMMARY_THRESHOLD = 30;
+    SUMMARY_TEAMS = 8;
+  }
+});
+
+// src/render/plan-text.ts
+function renderPlanText(plan, options) {
+  const paint = (style, text2) => options.color ? `\x1B[${ANSI[style]}m${text2}\x1B[0m` : text2;
+  const lines = [`Sentry organization ${paint("bold", printable(plan.organization))}`, ""];
+  lines.push(...renderSummary(plan, paint));
+  if (plan.changes.length > 0) {
+    lines.push(...renderGroups(plan.changes, paint, void 0), "");
+  }
+  if (plan.skipped.length > 0) {
+    lines.push(paint("bold", "Skipped (held back by a rule; never applied):"), ...indent(renderGroups(plan.skipped, paint, (skip) => skip)).map((line) => line.trimEnd()), "");
+  }
+  if (plan.drift.length > 0) {
+    lines.push(paint("bold", "Drift (in Sentry but not managed by the roster):"), ...plan.drift.map((drift) => `  ${paint("cyan", "?")} ${driftPhrase(drift, TERMINAL_STYLE)}`), "");
+  }
+  if (plan.warnings.length > 0) {
+    lines.push(paint("bold", "Warnings:"), ...plan.warnings.map((warning) => `  ${paint("yellow", "!")} ${printable(warning.message)}`), "");
+  }
+  if (plan.violations.length > 0) {
+    lines.push(
+      paint("red", paint("bold", "This plan would be refused; nothing would be applied:")),
+      ...plan.violations.map((violation) => `  ${paint("red", "x")} ${violation.rule}: ${printable(violation.message)}`),
+      ""
+    );
+  }
+  lines.push(closingLine(plan));
+  return `${lines.join("\n")}
+`;
+}
+function renderSummary(plan, paint) {
+  const summary = summarizePlan(plan);
+  if (!summary) return [];
+  const row = (label, count2) => `    ${label.padEnd(24)} ${String(count2).padStart(6)}`;
+  const also = [
+    plan.skipped.length > 0 ? `${plan.skipped.length} skipped` : "",
+    plan.drift.length > 0 ? `${plan.drift.length} drift` : "",
+    plan.warnings.length > 0 ? plural(plan.warnings.length, "warning") : ""
+  ].filter(Boolean);
+  return [
+    paint("bold", `Summary: ${plural(plan.changes.length, "change")}; the full list follows.`),
+    "  By action:",
+    ...summary.byAction.map(([label, count2]) => row(label, count2)),
+    ...summary.byTeam.length > 0 ? ["  By team (most changes first):", ...summary.byTeam.map(([team, count2]) => row(printable(team), count2))] : [],
+    ...summary.moreTeams > 0 ? [`    and ${plural(summary.moreTeams, "more team")}`] : [],
+    ...also.length > 0 ? [`  Also: ${also.join(", ")}.`] : [],
+    ""
+  ];
+}
+function renderGroups(items, paint, skipOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = "email" in item ? `1 ${normalizeEmail(item.email)}` : "0";
+    const title = "email" in item ? item.email : "Teams";
+    const group = groups.get(key) ?? { title, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const lines = [];
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key);
+    if (lines.length > 0) lines.push("");
+    lines.push(paint("bold", printable(group.title)));
+    for (const item of group.items) {
+      const [symbol, style] = MARK[markOf(item)];
+      const skip = skipOf?.(item);
+      lines.push(`  ${paint(style, symbol)} ${changePhrase(item, TERMINAL_STYLE)}${skip ? ` ${paint("yellow", `[${skip.reason}]`)}` : ""}`);
+      const followUp = skip ? void 0 : followUpPhrase(item, TERMINAL_STYLE);
+      if (followUp) lines.push(`    ${paint("dim", followUp)}`);
+      if (skip) lines.push(`      ${paint("dim", printable(skip.detail))}`);
+    }
+  }
+  return lines;
+}
+function markOf(change) {
+  switch (change.action) {
+    case "create-team":
+    case "invite":
+    case "add-to-team":
+      return "add";
+    case "reinvite":
+    case "set-role":
+    case "set-team-role":
+      return "change";
+    case "remove-from-team":
+    case "remove-member":
+      return "remove";
+  }
+}
+function closingLine(plan) {
+  const skipped = plan.skipped.length > 0 ? ` ${plan.skipped.length} skipped.` : "";
+  if (plan.changes.length === 0) return plan.skipped.length > 0 ? `No changes to apply.${skipped}` : "No changes. Sentry matches the roster.";
+  const count2 = (actions) => plan.changes.filter((change) => actions.includes(change.action)).length;
+  const teams = count2(["create-team"]);
+  const parts = [
+    ...teams > 0 ? [plural(teams, "new team")] : [],
+    plural(count2(["invite", "reinvite"]), "invite"),
+    plural(count2(["set-role"]), "role change"),
+    plural(count2(["add-to-team", "set-team-role", "remove-from-team"]), "team edit"),
+    plural(count2(["remove-member"]), "removal")
+  ];
+  return `Plan: ${parts.join(", ")}.${skipped}`;
+}
+function indent(lines) {
+  return lines.map((line) => `  ${line}`);
+}
+var ANSI, MARK;
+var init_plan_text = __esm({
+  "src/render/plan-text.ts"() {
+    "use strict";
+    init_identity();
+    init_plan_summary();
+    init_vocabulary();
+    ANSI = { green: "32", yellow: "33", red: "31", cyan: "36", bold: "1", dim: "2" };
+    MARK = { add: ["+", "green"], change: ["~", "yellow"], remove: ["-", "red"] };
+  }
+});
+
+// src/plan/errors.ts
+var PlanFileError;
+var init_errors3 = __esm({
+  "src/plan/errors.ts"() {
+    "use strict";
+    PlanFileError = class extends Error {
+      name = "PlanFileError";
+      /** Where the plan came from, as the user named it (e.g. "plan.json"). */
+      source;
+      constructor(source, message, options) {
+        super(`${source} ${message}`, options);
+        this.source = source;
+      }
+    };
+  }
+});
+
+// src/plan/plan-json.ts
+function toPlanJson(plan) {
+  return `${JSON.stringify(ordered(plan), null, 2)}
+`;
+}
+function ordered(value) {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value === null || typeof value !== "object") return value;
+  const rank = (key) => {
+    const index = KEY_ORDER.indexOf(key);
+    return index === -1 ? KEY_ORDER.length : index;
+  };
+  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const result = {};
+  for (const key of keys) result[key] = ordered(value[key]);
+  return result;
+}
+function parsePlanJson(text2, source = "the plan file") {
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (error) {
+    throw new PlanFileError(source, `is not JSON (${error instanceof Error ? error.message : String(error)}): pass a file written by "sentry-roster plan --out"`, { cause: error });
+  }
+  if (!isRecord(data)) throw new PlanFileError(source, "is not a sentry-roster plan: expected a JSON object");
+  const version = data["formatVersion"];
+  if (typeof version !== "number" || !READABLE_FORMAT_VERSIONS.includes(version)) {
+    throw new PlanFileError(
+      source,
+      `has formatVersion ${JSON.stringify(version ?? null)}; this sentry-roster reads formatVersion ${READABLE_FORMAT_VERSIONS.join(", ")}`
+    );
+  }
+  for (const key of ["organization", "digest"]) {
+    if (!isText(data[key])) throw new PlanFileError(source, `has no "${key}" string: it is not a complete plan`);
+  }
+  for (const key of ["changes", "skipped", "drift", "warnings", "violations"]) {
+    if (!Array.isArray(data[key])) throw new PlanFileError(source, `has no "${key}" list: it is not a complete plan`);
+  }
+  const changes = data["changes"].map((change, index) => checkChange(change, index, source));
+  if (planDigest(changes) !== data["digest"]) {
+    throw new PlanFileError(source, "has a digest that does not match its changes: the file was edited; compute a new plan");
+  }
+  return data;
+}
+function checkChange(change, index, source) {
+  const where = `change ${index + 1}`;
+  if (!isRecord(change)) throw new PlanFileError(source, `${where} is not an object`);
+  const action = change["action"];
+  const fields = typeof action === "string" ? CHANGE_FIELDS[action] : void 0;
+  if (!fields) throw new PlanFileError(source, `${where} has unknown action ${JSON.stringify(action)}`);
+  for (const [field, valid] of Object.entries(fields)) {
+    if (!valid(change[field])) throw new PlanFileError(source, `${where} (${String(action)}) has a missing or invalid "${field}"`);
+  }
+  if (!isText(change["id"]) || changeId(change) !== change["id"]) {
+    throw new PlanFileError(source, `${where} (${String(action)}) has an id that does not match its content: the file was edited; compute a new plan`);
+  }
+  return change;
+}
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function isText(value) {
+  return typeof value === "string" && value.length > 0;
+}
+function isTeamRoleMap(value) {
+  return isRecord(value) && Object.values(value).every(isTeamRole);
+}
+var READABLE_FORMAT_VERSIONS, KEY_ORDER, CHANGE_FIELDS;
+var init_plan_json = __esm({
+  "src/plan/plan-json.ts"() {
+    "use strict";
+    init_roles();
+    init_change_id();
+    init_errors3();
+    READABLE_FORMAT_VERSIONS = [1];
+    KEY_ORDER = [
+      "formatVersion",
+      "organization",
+      "digest",
+      "changes",
+      "skipped",
+      "drift",
+      "warnings",
+      "violations",
+      "id",
+      "rule",
+      "kind",
+      "action",
+      "email",
+      "memberId",
+      "team",
+      "name",
+      "role",
+      "pending",
+      "from",
+      "to",
+      "teamRole",
+      "teams",
+      "reason",
+      "detail",
+      "message"
+    ];
+    CHANGE_FIELDS = {
+      invite: { email: isText, role: isOrgRole, teams: isTeamRoleMap },
+      reinvite: { email: isText, memberId: isText },
+      "set-role": { email: isText, memberId: isText, from: isText, to: isOrgRole },
+      "add-to-team": { email: isText, memberId: isText, team: isText, teamRole: isTeamRole },
+      "set-team-role": { email: isText, memberId: isText, team: isText, from: isTeamRole, to: isTeamRole },
+      "remove-from-team": { email: isText, memberId: isText, team: isText },
+      "remove-member": { email: isText, memberId: isText },
+      "create-team": { team: isText, name: isText }
+    };
+  }
+});
+
+// src/commands/plan.ts
+async function planCommand(options, deps) {
+  const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
+  if (!desired || issues.some((issue) => issue.severity === ISSUE_SEVERITY.Error)) return { kind: "roster-invalid", issues };
+  const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
+  const client = openSentry(options.connection, deps);
+  deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
+  return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
+}
+async function readLiveOrg(client, desired, organization, onProgress) {
+  const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...onProgress ? { onProgress } : {} });
+  const addresses = addressesToLookUp(desired, live);
+  if (addresses.length === 0) return live;
+  onProgress?.(`looking up ${addresses.length} roster address${addresses.length === 1 ? "" : "es"} that match no member`);
+  return { ...live, accountEmails: await lookUpAccountEmails(client, organization, addresses) };
+}
+var init_plan = __esm({
+  "src/commands/plan.ts"() {
+    "use strict";
+    init_roster_issue();
+    init_compute_plan();
+    init_match_members();
+    init_load_roster();
+    init_look_up_members();
+    init_read_live_state();
+    init_organization();
+    init_sentry_session();
+    init_plan_text();
+    init_plan_json();
   }
 });
 
@@ -23802,12 +23806,12 @@ ${indent2}`);
   }
   const inner = `${indent2}  `;
   const entries = Array.isArray(value) ? Array.from(value, (element) => [void 0, isOmitted(element) ? null : element]) : Object.entries(value).filter(([, entry]) => !isOmitted(entry));
-  const [open2, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0) {
-    yield `${open2}${close}`;
+    yield `${open}${close}`;
     return;
   }
-  yield open2;
+  yield open;
   for (const [index, [key, entry]] of entries.entries()) {
     yield `${index === 0 ? "" : ","}
 ${inner}${key === void 0 ? "" : `${JSON.stringify(key)}: `}`;
@@ -24136,14 +24140,14 @@ __export(apply_cli_exports, {
 });
 async function defaultSnapshotPath(now) {
   const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  const directory = await (0, import_promises4.mkdtemp)((0, import_node_path.join)((0, import_node_os.tmpdir)(), "sentry-roster-"));
+  const directory = await (0, import_promises2.mkdtemp)((0, import_node_path.join)((0, import_node_os.tmpdir)(), "sentry-roster-"));
   return (0, import_node_path.join)(directory, `snapshot-${stamp}.json`);
 }
-var import_promises4, import_node_os, import_node_path, DEFAULT_ROSTER3, APPLY_USAGE, OPTIONS, applyCli;
+var import_promises2, import_node_os, import_node_path, DEFAULT_ROSTER3, APPLY_USAGE, OPTIONS, applyCli;
 var init_apply_cli = __esm({
   "src/cli/apply-cli.ts"() {
     "use strict";
-    import_promises4 = require("node:fs/promises");
+    import_promises2 = require("node:fs/promises");
     import_node_os = require("node:os");
     import_node_path = require("node:path");
     init_apply();

@@ -4,11 +4,12 @@
 import { fileURLToPath } from "node:url";
 
 // src/cli/code-cache.ts
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { Script, constants } from "node:vm";
+var requireNode = createRequire(import.meta.url);
+var { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = requireNode("node:fs");
+var { tmpdir } = requireNode("node:os");
+var { dirname, join } = requireNode("node:path");
+var { Script, constants } = requireNode("node:vm");
 function codeCacheFile(env, key) {
   if (env["NODE_DISABLE_COMPILE_CACHE"] !== void 0 && env["NODE_DISABLE_COMPILE_CACHE"] !== "") return void 0;
   const base = env["NODE_COMPILE_CACHE"] || tmpdir();
@@ -66,5 +67,5 @@ function runWithCodeCache(file, cacheFile) {
 // src/cli/bin.ts
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "50e66cb3eee9e273", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "ecab34117e8d9508", command: process.argv[2] })
 );

@@ -67151,11 +67151,11 @@ function parseLinkHeader(header) {
   let seen = 0;
   const n = header.length;
   while (i < n && seen < MAX_LINKS) {
-    const open3 = header.indexOf("<", i);
-    if (open3 < 0) break;
-    const close = header.indexOf(">", open3 + 1);
+    const open2 = header.indexOf("<", i);
+    if (open2 < 0) break;
+    const close = header.indexOf(">", open2 + 1);
     if (close < 0) break;
-    const url = header.slice(open3 + 1, close);
+    const url = header.slice(open2 + 1, close);
     i = close + 1;
     seen += 1;
     const read = readAttributes(header, i);
@@ -69730,12 +69730,12 @@ ${indent}`);
   }
   const inner = `${indent}  `;
   const entries = Array.isArray(value) ? Array.from(value, (element) => [void 0, isOmitted(element) ? null : element]) : Object.entries(value).filter(([, entry]) => !isOmitted(entry));
-  const [open3, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  const [open2, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   if (entries.length === 0) {
-    yield `${open3}${close}`;
+    yield `${open2}${close}`;
     return;
   }
-  yield open3;
+  yield open2;
   for (const [index, [key, entry]] of entries.entries()) {
     yield `${index === 0 ? "" : ","}
 ${inner}${key === void 0 ? "" : `${JSON.stringify(key)}: `}`;
@@ -70138,14 +70138,14 @@ async function planStep(request3, platform2, deps) {
 }
 
 // src/commands/node-deps.ts
-import { open as open2, readFile } from "node:fs/promises";
+import { readFile } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 function createNodeDeps(logger) {
   let transport;
   const openTransport = async () => (await Promise.resolve().then(() => (init_undici_transport(), undici_transport_exports))).createUndiciTransport();
   const send = async (url, init) => (await (transport ??= openTransport()))(url, init);
   return {
-    readFile: (path6) => readFile(path6, "utf8"),
+    readFile: readTextFile,
     writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
@@ -70153,8 +70153,12 @@ function createNodeDeps(logger) {
     fetch: send
   };
 }
+function readTextFile(path6) {
+  return new Promise((resolve2, reject) => readFile(path6, "utf8", (error2, text2) => error2 ? reject(error2) : resolve2(text2)));
+}
 var PRIVATE_FILE_MODE = 384;
 async function writePrivateFile(path6, text2) {
+  const { open: open2 } = await import("node:fs/promises");
   const handle = await open2(path6, "w", PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);

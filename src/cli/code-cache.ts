@@ -13,11 +13,16 @@
 // owned by this user) under the system's temporary directory, or under
 // NODE_COMPILE_CACHE, never in the user's project; NODE_DISABLE_COMPILE_CACHE=1 turns it
 // off. Any failure to read or write it only means compiling as usual.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { Script, constants } from "node:vm";
+
+// Node's modules through require, not import: an ES import of node:fs makes Node read every
+// export of it, node:fs/promises included, whose load (with Node's readline and watchers)
+// took about a millisecond of every start (docs/benchmarks.md).
+const requireNode = createRequire(import.meta.url);
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = requireNode("node:fs") as typeof import("node:fs");
+const { tmpdir } = requireNode("node:os") as typeof import("node:os");
+const { dirname, join } = requireNode("node:path") as typeof import("node:path");
+const { Script, constants } = requireNode("node:vm") as typeof import("node:vm");
 
 /** What the cache depends on besides V8 (which checks its own version and flags). */
 export interface CodeCacheKey {

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readTextFile } from "../commands/node-deps.js";
 import { ISSUE_SEVERITY } from "../domain/roster-issue.js";
 import { formatRosterIssues, rosterIssuesJson, summarizeRosterIssues, validateCommand } from "../commands/validate.js";
 import { parseCommandArgs } from "./args.js";
@@ -30,7 +30,7 @@ export const validateCli: CliCommand = async (argv, io) => {
     return 0;
   }
   const file = positionals[0] ?? DEFAULT_ROSTER;
-  const result = await validateCommand(file, { readFile: (path) => readFile(path, "utf8") });
+  const result = await validateCommand(file, { readFile: readTextFile });
   if (values["json"]) {
     const counts = result.desired && { members: result.desired.members.length, teams: result.desired.teams.length };
     io.stdout(rosterIssuesJson(file, result.issues, counts));

@@ -1,4 +1,4 @@
-import { open, readFile } from "node:fs/promises";
+import { readFile } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import type { SentryTransport } from "../sentry/transport.js";
 import type { Deps, Logger } from "./deps.js";
@@ -14,13 +14,22 @@ export function createNodeDeps(logger: Logger): Deps {
   const openTransport = async (): Promise<SentryTransport> => (await import("./undici-transport.js")).createUndiciTransport();
   const send: SentryTransport = async (url, init) => (await (transport ??= openTransport()))(url, init);
   return {
-    readFile: (path) => readFile(path, "utf8"),
+    readFile: readTextFile,
     writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
     fetch: send,
   };
+}
+
+/**
+ * A file's text (UTF-8). Through node:fs's callback API: node:fs/promises would also load
+ * Node's readline, watcher and stream modules at start-up, which no command uses
+ * (docs/benchmarks.md).
+ */
+export function readTextFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => readFile(path, "utf8", (error, text) => (error ? reject(error) : resolve(text))));
 }
 
 /** Mode of every file the CLI and the Action write: each names members (snapshots, plans, exported rosters). */
@@ -31,6 +40,8 @@ export const PRIVATE_FILE_MODE = 0o600;
  * and an existing file is narrowed to 0600 before the new text goes in.
  */
 async function writePrivateFile(path: string, text: string | Iterable<string>): Promise<void> {
+  // Loaded here, when a command writes a file, not at every start (readTextFile).
+  const { open } = await import("node:fs/promises");
   const handle = await open(path, "w", PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);

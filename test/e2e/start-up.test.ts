@@ -1,6 +1,6 @@
 // What a command loads of Node before it is done (docs/benchmarks.md): each Node module a command
 // never uses costs every run its load time. Read from process.moduleLoadList through a preload.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +32,25 @@ describe.concurrent("start-up: the Node modules a command loads", () => {
     expect(code).toBe(0);
     // The test can fail: the transport connects with node:net.
     expect(modules).toContain("net");
-    expect(modules.filter((name) => ["http", "_http_common", "http2", "tls"].includes(name))).toEqual([]);
+    expect(modules.filter((name) => ["http", "_http_common", "http2", "tls", "fs/promises"].includes(name))).toEqual([]);
+  });
+
+  test("validate reads the roster without node:fs/promises (and Node's readline and watchers with it)", async () => {
+    const { code, modules } = await nodeModulesLoaded(["validate", "roster.example.yaml"]);
+    expect(code).toBe(0);
+    expect(modules).toContain("fs");
+    expect(modules.filter((name) => name === "fs/promises" || name.startsWith("internal/readline/"))).toEqual([]);
+  });
+
+  test("plan --out loads node:fs/promises to write the file, and writes it owner-only", async ({ startSentry }) => {
+    const fake = await startSentry();
+    const out = join(mkdtempSync(join(tmpdir(), "sentry-roster-start-up-out-")), "plan.json");
+    const { code, modules } = await nodeModulesLoaded(["plan", rosterPath("plan-converged"), "--url", fake.url, "--out", out], {
+      SENTRY_AUTH_TOKEN: OWNER_TOKEN,
+    });
+    expect(code).toBe(0);
+    expect(modules).toContain("fs/promises");
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ formatVersion: 1 });
   });
 });
