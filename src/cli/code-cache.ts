@@ -13,16 +13,20 @@
 // owned by this user) under the system's temporary directory, or under
 // NODE_COMPILE_CACHE, never in the user's project; NODE_DISABLE_COMPILE_CACHE=1 turns it
 // off. Any failure to read or write it only means compiling as usual.
+import type * as NodeFs from "node:fs";
 import { createRequire } from "node:module";
+import type * as NodeOs from "node:os";
+import type * as NodePath from "node:path";
+import type * as NodeVm from "node:vm";
 
 // Node's modules through require, not import: an ES import of node:fs makes Node read every
 // export of it, node:fs/promises included, whose load (with Node's readline and watchers)
 // took about a millisecond of every start (docs/benchmarks.md).
 const requireNode = createRequire(import.meta.url);
-const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = requireNode("node:fs") as typeof import("node:fs");
-const { tmpdir } = requireNode("node:os") as typeof import("node:os");
-const { dirname, join } = requireNode("node:path") as typeof import("node:path");
-const { Script, constants } = requireNode("node:vm") as typeof import("node:vm");
+const { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = requireNode("node:fs") as typeof NodeFs;
+const { tmpdir } = requireNode("node:os") as typeof NodeOs;
+const { dirname, join } = requireNode("node:path") as typeof NodePath;
+const { Script, constants } = requireNode("node:vm") as typeof NodeVm;
 
 /** What the cache depends on besides V8 (which checks its own version and flags). */
 export interface CodeCacheKey {
