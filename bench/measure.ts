@@ -4,8 +4,7 @@
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { type BuildOptions, build } from "esbuild";
-import { rosterValidatorPlugin } from "../scripts/roster-validator-code.mjs";
-import { lazyHttp2Plugin } from "../scripts/lazy-http2.mjs";
+import { bundlePlugins } from "../scripts/bundle-plugins.mjs";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -193,8 +192,7 @@ export interface PhaseReading {
 
 /**
  * Bundles bench/phases.ts the way scripts/build.mjs bundles the CLI (ESM, code
- * splitting, the generated schema validator, node:http2 loaded only if undici
- * uses it) into `outDir`; returns its entry.
+ * splitting, the same plugins: scripts/bundle-plugins.mjs) into `outDir`; returns its entry.
  */
 export async function buildPhases(root: string, outDir: string): Promise<string> {
   await build({
@@ -210,7 +208,7 @@ export async function buildPhases(root: string, outDir: string): Promise<string>
     banner: {
       js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
     },
-    plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root)],
+    plugins: bundlePlugins(root),
   });
   return join(outDir, "phases.js");
 }
@@ -229,7 +227,7 @@ export async function buildRequestFloor(root: string, outDir: string): Promise<(
     target: "node22",
     charset: "ascii",
     logLevel: "warning",
-    plugins: [lazyHttp2Plugin(root)],
+    plugins: bundlePlugins(root),
   };
   const code = join(outDir, "request-floor.cjs");
   const entry = join(outDir, "request-floor-entry.mjs");

@@ -273,7 +273,7 @@ export const FINDINGS = `## What the figures changed, and what is left
     (src/sentry/transport.ts), which \`globalThis.fetch\` still fits.
   - undici loads \`node:http2\` (and with it \`node:tls\`) for HTTP/2, which the
     agent never turns on; in \`dist/\` that require gets a stand-in that loads
-    the real module on first use (scripts/lazy-http2.mjs). Over https,
+    the real module on first use (scripts/lazy-node-stand-ins.mjs). Over https,
     \`node:tls\` still loads, so users save about half of what the bench does.
 
   Side by side (medians of paired runs, the fake at 20 ms): the plan's CPU

@@ -10046,6 +10046,16 @@ var require_dispatcher = __commonJS({
   }
 });
 
+// lazy-node-stand-ins:node-assert
+var require_node_assert = __commonJS({
+  "lazy-node-stand-ins:node-assert"(exports2, module2) {
+    var assert;
+    module2.exports = function assertWhenFalse(value, message) {
+      if (!value) (assert ??= require("node:assert"))(value, message);
+    };
+  }
+});
+
 // node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
   "node_modules/undici/lib/core/symbols.js"(exports2, module2) {
@@ -10630,7 +10640,7 @@ var require_tree = __commonJS({
 var require_util = __commonJS({
   "node_modules/undici/lib/core/util.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var stream = require("node:stream");
     var net = require("node:net");
@@ -12217,7 +12227,7 @@ var require_request = __commonJS({
       InvalidArgumentError,
       NotSupportedError
     } = require_errors2();
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var {
       isValidHTTPToken,
       isValidHeaderValue,
@@ -12610,7 +12620,7 @@ var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports2, module2) {
     "use strict";
     var net = require("node:net");
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var util = require_util();
     var { InvalidArgumentError } = require_errors2();
     var tls;
@@ -13689,7 +13699,7 @@ var require_encoding = __commonJS({
 var require_infra = __commonJS({
   "node_modules/undici/lib/web/infra/index.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { utf8DecodeBytes } = require_encoding();
     function collectASequenceOfCodePoints(condition, input, position) {
       let result = "";
@@ -13807,7 +13817,7 @@ var require_infra = __commonJS({
 var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = require_infra();
     var encoder = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[-!#$%&'*+.^_|~A-Za-z0-9]+$/u;
@@ -14188,7 +14198,7 @@ var require_runtime_features = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/webidl/index.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { types, inspect } = require("node:util");
     var { runtimeFeatures } = require_runtime_features();
     var UNDEFINED = 1;
@@ -14797,7 +14807,7 @@ var require_util2 = __commonJS({
     var { collectAnHTTPQuotedString, parseMIMEType } = require_data_url();
     var { performance } = require("node:perf_hooks");
     var { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { isUint8Array } = require("node:util/types");
     var { webidl } = require_webidl();
     var { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = require_infra();
@@ -15723,7 +15733,7 @@ var require_formdata_parser = __commonJS({
     var { HTTP_TOKEN_CODEPOINTS } = require_data_url();
     var { makeEntry } = require_formdata();
     var { webidl } = require_webidl();
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { isomorphicDecode } = require_infra();
     var dd = Buffer.from("--");
     var decoder = new TextDecoder();
@@ -16077,7 +16087,7 @@ var require_body = __commonJS({
     } = require_util2();
     var { FormData, setFormDataState } = require_formdata();
     var { webidl } = require_webidl();
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { isErrored, isDisturbed } = require("node:stream");
     var { isUint8Array } = require("node:util/types");
     var { serializeAMimeType } = require_data_url();
@@ -16351,7 +16361,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
 var require_client_h1 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h1.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var util = require_util();
     var { channels } = require_diagnostics();
     var timers = require_timers();
@@ -17638,9 +17648,9 @@ ${len.toString(16)}\r
   }
 });
 
-// lazy-http2:node-http2
+// lazy-node-stand-ins:node-http2
 var require_node_http2 = __commonJS({
-  "lazy-http2:node-http2"(exports2, module2) {
+  "lazy-node-stand-ins:node-http2"(exports2, module2) {
     var http2;
     module2.exports = {
       constants: { "HTTP2_HEADER_AUTHORITY": ":authority", "HTTP2_HEADER_METHOD": ":method", "HTTP2_HEADER_PATH": ":path", "HTTP2_HEADER_SCHEME": ":scheme", "HTTP2_HEADER_CONTENT_LENGTH": "content-length", "HTTP2_HEADER_EXPECT": "expect", "HTTP2_HEADER_STATUS": ":status", "HTTP2_HEADER_PROTOCOL": ":protocol", "NGHTTP2_REFUSED_STREAM": 7, "NGHTTP2_CANCEL": 8 },
@@ -17653,7 +17663,7 @@ var require_node_http2 = __commonJS({
 var require_client_h2 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { pipeline } = require("node:stream");
     var util = require_util();
     var {
@@ -18419,7 +18429,7 @@ var require_client_h2 = __commonJS({
 var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var net = require("node:net");
     var util = require_util();
     var { ClientStats } = require_stats();
@@ -20267,7 +20277,7 @@ var require_env_http_proxy_agent = __commonJS({
 var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { Readable } = require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors2();
     var util = require_util();
@@ -20669,7 +20679,7 @@ var require_readable = __commonJS({
 var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert = require_node_assert();
     var { AsyncResource } = require("node:async_hooks");
     var { Readable } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors2();

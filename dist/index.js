@@ -47283,6 +47283,16 @@ var require_dispatcher3 = __commonJS({
   }
 });
 
+// lazy-node-stand-ins:node-assert
+var require_node_assert = __commonJS({
+  "lazy-node-stand-ins:node-assert"(exports, module) {
+    var assert;
+    module.exports = function assertWhenFalse(value, message) {
+      if (!value) (assert ??= __require("node:assert"))(value, message);
+    };
+  }
+});
+
 // node_modules/undici/lib/core/symbols.js
 var require_symbols11 = __commonJS({
   "node_modules/undici/lib/core/symbols.js"(exports, module) {
@@ -47867,7 +47877,7 @@ var require_tree3 = __commonJS({
 var require_util17 = __commonJS({
   "node_modules/undici/lib/core/util.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols11();
     var stream = __require("node:stream");
     var net = __require("node:net");
@@ -49454,7 +49464,7 @@ var require_request5 = __commonJS({
       InvalidArgumentError,
       NotSupportedError
     } = require_errors4();
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var {
       isValidHTTPToken,
       isValidHeaderValue,
@@ -49847,7 +49857,7 @@ var require_connect3 = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
     var net = __require("node:net");
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var util = require_util17();
     var { InvalidArgumentError } = require_errors4();
     var tls;
@@ -50926,7 +50936,7 @@ var require_encoding3 = __commonJS({
 var require_infra = __commonJS({
   "node_modules/undici/lib/web/infra/index.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { utf8DecodeBytes } = require_encoding3();
     function collectASequenceOfCodePoints(condition, input, position) {
       let result = "";
@@ -51044,7 +51054,7 @@ var require_infra = __commonJS({
 var require_data_url3 = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = require_infra();
     var encoder = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[-!#$%&'*+.^_|~A-Za-z0-9]+$/u;
@@ -51425,7 +51435,7 @@ var require_runtime_features = __commonJS({
 var require_webidl3 = __commonJS({
   "node_modules/undici/lib/web/webidl/index.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { types, inspect } = __require("node:util");
     var { runtimeFeatures } = require_runtime_features();
     var UNDEFINED = 1;
@@ -52034,7 +52044,7 @@ var require_util18 = __commonJS({
     var { collectAnHTTPQuotedString, parseMIMEType } = require_data_url3();
     var { performance: performance2 } = __require("node:perf_hooks");
     var { ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util17();
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl3();
     var { isomorphicEncode, collectASequenceOfCodePoints, removeChars } = require_infra();
@@ -52960,7 +52970,7 @@ var require_formdata_parser3 = __commonJS({
     var { HTTP_TOKEN_CODEPOINTS } = require_data_url3();
     var { makeEntry } = require_formdata3();
     var { webidl } = require_webidl3();
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { isomorphicDecode } = require_infra();
     var dd = Buffer.from("--");
     var decoder = new TextDecoder();
@@ -53314,7 +53324,7 @@ var require_body3 = __commonJS({
     } = require_util18();
     var { FormData, setFormDataState } = require_formdata3();
     var { webidl } = require_webidl3();
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { isErrored, isDisturbed } = __require("node:stream");
     var { isUint8Array } = __require("node:util/types");
     var { serializeAMimeType } = require_data_url3();
@@ -53588,7 +53598,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
 var require_client_h13 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h1.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var util = require_util17();
     var { channels } = require_diagnostics3();
     var timers = require_timers3();
@@ -54875,9 +54885,9 @@ ${len.toString(16)}\r
   }
 });
 
-// lazy-http2:node-http2
+// lazy-node-stand-ins:node-http2
 var require_node_http2 = __commonJS({
-  "lazy-http2:node-http2"(exports, module) {
+  "lazy-node-stand-ins:node-http2"(exports, module) {
     var http2;
     module.exports = {
       constants: { "HTTP2_HEADER_AUTHORITY": ":authority", "HTTP2_HEADER_METHOD": ":method", "HTTP2_HEADER_PATH": ":path", "HTTP2_HEADER_SCHEME": ":scheme", "HTTP2_HEADER_CONTENT_LENGTH": "content-length", "HTTP2_HEADER_EXPECT": "expect", "HTTP2_HEADER_STATUS": ":status", "HTTP2_HEADER_PROTOCOL": ":protocol", "NGHTTP2_REFUSED_STREAM": 7, "NGHTTP2_CANCEL": 8 },
@@ -54890,7 +54900,7 @@ var require_node_http2 = __commonJS({
 var require_client_h23 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { pipeline } = __require("node:stream");
     var util = require_util17();
     var {
@@ -55656,7 +55666,7 @@ var require_client_h23 = __commonJS({
 var require_client3 = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var net = __require("node:net");
     var util = require_util17();
     var { ClientStats } = require_stats();
@@ -57504,7 +57514,7 @@ var require_env_http_proxy_agent3 = __commonJS({
 var require_readable3 = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { Readable } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors4();
     var util = require_util17();
@@ -57906,7 +57916,7 @@ var require_readable3 = __commonJS({
 var require_api_request3 = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
-    var assert = __require("node:assert");
+    var assert = require_node_assert();
     var { AsyncResource } = __require("node:async_hooks");
     var { Readable } = require_readable3();
     var { InvalidArgumentError, RequestAbortedError } = require_errors4();

@@ -7,9 +7,7 @@ import { createHash } from "node:crypto";
 import { chmod, readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
-import { lazyHttp2Plugin } from "./lazy-http2.mjs";
-import { lazyNodeHttpPlugin } from "./lazy-node-http.mjs";
-import { rosterValidatorPlugin } from "./roster-validator-code.mjs";
+import { bundlePlugins } from "./bundle-plugins.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const outdir = process.argv[2] ? resolve(process.argv[2]) : resolve(root, "dist");
@@ -29,10 +27,8 @@ const common = {
   // Escapes in strings and identifiers instead of UTF-8: the CLI's entry reads its code as latin1,
   // a one-byte string with no decoding (src/cli/code-cache.ts).
   charset: "ascii",
-  // The roster schema's validator as code generated now, instead of ajv compiling the schema at every start.
-  // Node's HTTP/2 module only when undici uses it, which it never does here (scripts/lazy-http2.mjs),
-  // and its HTTP module only when undici reads from it, which the transport's options avoid (scripts/lazy-node-http.mjs).
-  plugins: [rosterValidatorPlugin(root), lazyHttp2Plugin(root), lazyNodeHttpPlugin(root)],
+  // The generated schema validator, and Node's modules loaded only when used (scripts/bundle-plugins.mjs).
+  plugins: bundlePlugins(root),
 };
 
 await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: resolve(outdir, "index.js"), banner: { js: requireShim } });
