@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { Agent, get as httpGet } from "node:http";
 import { describe, expect, it } from "vitest";
 import { type FakeSentryOptions, type OrgSeed, createInMemorySentry, startFakeSentry } from "./fake-sentry.js";
@@ -1023,6 +1024,32 @@ describe("fake Sentry: additions", () => {
       expect(fake.connections).toBe(1);
     } finally {
       await fake.close();
+    }
+  });
+
+  it("compresses answers with gzip, when asked and only for a client that accepts it", async () => {
+    const fake = await startFakeSentry(EXAMPLE, { contentEncoding: "gzip" });
+    const plain = await startFakeSentry(EXAMPLE);
+    try {
+      const get = (url: string, acceptEncoding: string) =>
+        new Promise<{ coding: string | undefined; body: Buffer }>((resolve, reject) => {
+          httpGet(`${url}/api/0/organizations/acme/`, { headers: { Authorization: `Bearer ${OWNER}`, "Accept-Encoding": acceptEncoding } }, (answer) => {
+            const chunks: Buffer[] = [];
+            answer.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve({ coding: answer.headers["content-encoding"], body: Buffer.concat(chunks) }));
+          }).on("error", reject);
+        });
+      const zipped = await get(fake.url, "gzip, deflate, br");
+      expect(zipped.coding).toBe("gzip");
+      expect(JSON.parse(gunzipSync(zipped.body).toString("utf8"))).toMatchObject({ slug: "acme" });
+      for (const refused of ["identity", "gzip;q=0", "br"]) {
+        const asIs = await get(fake.url, refused);
+        expect(asIs.coding).toBeUndefined();
+        expect(JSON.parse(asIs.body.toString("utf8"))).toMatchObject({ slug: "acme" });
+      }
+      expect((await get(plain.url, "gzip")).coding).toBeUndefined();
+    } finally {
+      await fake.close();
+      await plain.close();
     }
   });
 

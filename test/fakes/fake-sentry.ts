@@ -30,11 +30,13 @@
  * Options: now (injectable clock, ms), pathPrefix ("/sentry" for a server under a
  * prefix), linkBaseUrl (host the Link URLs name, e.g. an org subdomain),
  * membersIndexLimit (40/s), defaultLimit (470/s), concurrentLimit, bare429
- * (F60 switch), switches (legacy behaviours, invite caps), randomFaults.
+ * (F60 switch), switches (legacy behaviours, invite caps), randomFaults,
+ * contentEncoding ("gzip": compressed answers, HTTP fake only).
  * Self-hosted mode (organization.mode = "self-hosted") sends no rate-limit
  * headers and never answers 429 from its limiter (F62).
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { gzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { type EngineAnswer, FakeEngine, type FakeSentryOptions, type LoggedRequest } from "./fake-sentry/engine.js";
 import type { FaultControl } from "./fake-sentry/faults.js";
@@ -89,6 +91,14 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** Whether an Accept-Encoding header names `coding` (without q=0). */
+function acceptsCoding(header: string | undefined, coding: string): boolean {
+  return (header ?? "")
+    .split(",")
+    .map((part) => part.trim().toLowerCase().split(";"))
+    .some(([name, ...params]) => name === coding && !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param)));
+}
+
 function control(engine: FakeEngine): FakeSentryControl {
   return {
     requests: engine.requests,
@@ -124,6 +134,11 @@ export async function startFakeSentry(seed: OrgSeed | string, options: FakeSentr
       });
       if (answer.kind === "reset") {
         req.socket.destroy();
+        return;
+      }
+      const coding = options.contentEncoding;
+      if (coding && answer.body !== undefined && acceptsCoding(req.headers["accept-encoding"], coding)) {
+        res.writeHead(answer.status, { ...answer.headers, "Content-Encoding": coding }).end(gzipSync(answer.body));
         return;
       }
       res.writeHead(answer.status, answer.headers).end(answer.body);

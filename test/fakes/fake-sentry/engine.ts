@@ -23,6 +23,12 @@ export interface FakeSentryOptions {
   readonly bare429?: boolean;
   readonly switches?: FakeSwitches;
   readonly randomFaults?: RandomFaults;
+  /**
+   * HTTP fake only: compress answers with bodies in this coding when the request's
+   * Accept-Encoding names it, as a proxy or CDN in front of Sentry may (the client asks
+   * for gzip, deflate and br). Off by default: answers go as they are.
+   */
+  readonly contentEncoding?: "gzip";
 }
 
 /** One logged request. */
