@@ -21412,6 +21412,13 @@ var init_client = __esm({
   }
 });
 
+// node-module-required:node:zlib
+var require_node_zlib = __commonJS({
+  "node-module-required:node:zlib"(exports2, module2) {
+    module2.exports = require("node:zlib");
+  }
+});
+
 // src/commands/undici-transport.ts
 var undici_transport_exports = {};
 __export(undici_transport_exports, {
@@ -21467,7 +21474,7 @@ function headerLookup(headers) {
   };
 }
 async function decode(coding, bytes) {
-  const zlib = await import("node:zlib");
+  const zlib = await Promise.resolve().then(() => __toESM(require_node_zlib(), 1));
   const decoders = {
     gzip: zlib.gunzipSync,
     "x-gzip": zlib.gunzipSync,
@@ -21501,6 +21508,13 @@ var init_undici_transport = __esm({
   }
 });
 
+// node-module-required:node:fs/promises
+var require_promises = __commonJS({
+  "node-module-required:node:fs/promises"(exports2, module2) {
+    module2.exports = require("node:fs/promises");
+  }
+});
+
 // src/commands/node-deps.ts
 function createNodeDeps(logger) {
   let transport;
@@ -21519,7 +21533,7 @@ function readTextFile(path) {
   return new Promise((resolve, reject) => (0, import_node_fs.readFile)(path, "utf8", (error, text2) => error ? reject(error) : resolve(text2)));
 }
 async function writePrivateFile(path, text2) {
-  const { open } = await import("node:fs/promises");
+  const { open } = await Promise.resolve().then(() => __toESM(require_promises(), 1));
   const handle = await open(path, "w", PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);
@@ -24502,6 +24516,13 @@ The token is read from SENTRY_AUTH_TOKEN (org:read, member:read, team:read suffi
   }
 });
 
+// node-module-required:node:readline/promises
+var require_promises2 = __commonJS({
+  "node-module-required:node:readline/promises"(exports2, module2) {
+    module2.exports = require("node:readline/promises");
+  }
+});
+
 // src/cli/index.ts
 var import_node_tty = require("node:tty");
 init_process_interrupts();
@@ -24589,7 +24610,7 @@ void runCli(process.argv.slice(2), {
   // a tenth of its start when stdin is a file or /dev/null (npm run bench); only apply asks.
   ...(0, import_node_tty.isatty)(0) ? {
     confirm: async (question) => {
-      const { createInterface } = await import("node:readline/promises");
+      const { createInterface } = await Promise.resolve().then(() => __toESM(require_promises2(), 1));
       const prompt = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());

@@ -58090,6 +58090,13 @@ var require_api_request3 = __commonJS({
   }
 });
 
+// node-module-required:node:zlib
+var require_node_zlib = __commonJS({
+  "node-module-required:node:zlib"(exports, module) {
+    module.exports = __require("node:zlib");
+  }
+});
+
 // src/commands/undici-transport.ts
 var undici_transport_exports = {};
 __export(undici_transport_exports, {
@@ -58145,7 +58152,7 @@ function headerLookup(headers) {
   };
 }
 async function decode(coding, bytes) {
-  const zlib = await import("node:zlib");
+  const zlib = await Promise.resolve().then(() => __toESM(require_node_zlib(), 1));
   const decoders = {
     gzip: zlib.gunzipSync,
     "x-gzip": zlib.gunzipSync,
@@ -58176,6 +58183,13 @@ var init_undici_transport = __esm({
     MAX_HEADER_BYTES = 16 * 1024;
     ACCEPT_ENCODING = "gzip, deflate, br";
     WASM_TIERING_BUDGET = 2e9;
+  }
+});
+
+// node-module-required:node:fs/promises
+var require_promises = __commonJS({
+  "node-module-required:node:fs/promises"(exports, module) {
+    module.exports = __require("node:fs/promises");
   }
 });
 
@@ -70168,7 +70182,7 @@ function readTextFile(path6) {
 }
 var PRIVATE_FILE_MODE = 384;
 async function writePrivateFile(path6, text2) {
-  const { open: open2 } = await import("node:fs/promises");
+  const { open: open2 } = await Promise.resolve().then(() => __toESM(require_promises(), 1));
   const handle = await open2(path6, "w", PRIVATE_FILE_MODE);
   try {
     await handle.chmod(PRIVATE_FILE_MODE);

@@ -42,6 +42,13 @@ describe("build and packaging", () => {
     expect(outside, `non-ASCII byte in dist/cli-main.cjs: ${code.subarray(Math.max(0, outside - 60), outside + 20).toString("utf8")}`).toBe(-1);
   });
 
+  it("leaves no dynamic import() in the CLI's code, which runs in a vm.Script (scripts/bundle-plugins.mjs)", () => {
+    const code = readFileSync(new URL("dist/cli-main.cjs", root), "latin1");
+    // Comments may name import('…') types; code would call import( with a string or a name.
+    const calls = [...code.matchAll(/^(?!\s*(\*|\/\/)).*\bimport\(\s*[^'\s)]/gm)].map((match) => match[0].trim());
+    expect(calls).toEqual([]);
+  });
+
   it("ships a CLI with a shebang and an Action entry", () => {
     expect(readFileSync(new URL("dist/cli.js", root), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     expect(readFileSync(new URL("dist/index.js", root), "utf8").length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import { rosterPath } from "../support/rosters.js";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Runs the CLI with a preload that writes, at exit, the Node modules the process loaded. */
-async function nodeModulesLoaded(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; modules: string[] }> {
+async function nodeModulesLoaded(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string; modules: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), "sentry-roster-start-up-"));
   const out = join(dir, "modules.json");
   const preload = join(dir, "preload.cjs");
@@ -22,7 +22,7 @@ async function nodeModulesLoaded(args: readonly string[], env: Record<string, st
   const run = await runCli(args, { cwd: ROOT, env: { ...env, NODE_OPTIONS: `--require ${preload}` } });
   const list = JSON.parse(readFileSync(out, "utf8")) as string[];
   const modules = list.filter((entry) => entry.startsWith("NativeModule ")).map((entry) => entry.slice("NativeModule ".length));
-  return { code: run.code, modules };
+  return { code: run.code, stderr: run.stderr, modules };
 }
 
 describe.concurrent("start-up: the Node modules a command loads", () => {
@@ -52,5 +52,14 @@ describe.concurrent("start-up: the Node modules a command loads", () => {
     expect(modules).toContain("fs/promises");
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(out, "utf8"))).toMatchObject({ formatVersion: 1 });
+  });
+
+  test("plan reads compressed answers and prints nothing else: Node's zlib loads on the first one", async ({ startSentry }) => {
+    // The bundle runs in a vm.Script (src/cli/code-cache.ts): a dynamic import() of a Node module
+    // there printed an ExperimentalWarning to stderr; the bundle requires them instead (scripts/bundle-plugins.mjs).
+    const fake = await startSentry(undefined, { contentEncoding: "gzip" });
+    const run = await nodeModulesLoaded(["plan", rosterPath("plan-converged"), "--url", fake.url], { SENTRY_AUTH_TOKEN: OWNER_TOKEN });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.modules).toContain("zlib");
   });
 });
