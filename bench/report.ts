@@ -342,19 +342,62 @@ export const FINDINGS = `## What the figures changed, and what is left
     obtained). And \`node -e 0\` is measured beside each plan run, started the
     same way, with nine plan runs at the small sizes.
 
-  This run puts 100 × 10 at 1.65×: 132 ms against 80 ms, so the target is
+  The full run at cc6ce36 put 100 × 10 at 1.65×: 132 ms against 80 ms, so the target was
   still not met (quick runs on a quieter machine while this was built gave
-  1.55× to 1.64×). The new rows show where it stands: the plan's 15 requests
-  alone, from a bare client through the CLI's own transport, take 117 ms
+  1.55× to 1.64×). The new rows showed where it stood: the plan's 15 requests
+  alone, from a bare client through the CLI's own transport, took 117 ms
   beyond \`node -e 0\` (1.46×), and 123 ms through Node's http module (1.54×,
   so the HTTP library is not what is left). The budget of 1.5 × 80 = 120 ms
-  leaves the CLI 3 ms on top of the bare client for loading its code,
+  left the CLI 3 ms on top of the bare client for loading its code,
   reading and checking the roster, and computing and printing the plan,
-  where it takes 15 ms here: reading its code cache (4 ms), evaluating its
+  where it took 15 ms then: reading its code cache (4 ms), evaluating its
   modules (Node's crypto module alone, for the plan's digest, 2.3 ms), the
   roster's checks (3.5 ms) and the rest of its start. At 1,000 × 50 and
   above, where a plan's time is the members list's pages, the target is met
   (1.30×, 1.13×).
+- **Node's modules that no command needed to start** (issue 16, open at
+  100 × 10). The Node modules a \`plan\` loaded (\`process.moduleLoadList\`),
+  set against those of \`node -e 0\`, showed three that it loaded before its
+  first request without using them:
+  - *node:http*, which undici requires when it loads, for two values: the
+    IncomingMessage class and Node's default limit on header size. In
+    \`dist/\` undici reads both where it uses them (scripts/lazy-node-http.mjs),
+    and the transport sets the limit itself, to Node's 16 KiB.
+  - *node:assert*, which undici calls to check its own invariants. In
+    \`dist/\` undici gets a stand-in that hands a false value to the real
+    module, which throws as before (scripts/lazy-node-stand-ins.mjs, with
+    the stand-in for node:http2).
+  - *node:fs/promises*, and with it Node's readline and file-watcher
+    modules, loaded to read the roster and, through its ES import of
+    node:fs, by the CLI's entry. Files are now read with node:fs, and
+    node:fs/promises loads when a command writes one.
+
+  Paired, 31 runs at 100 × 10: the first request reached the fake 8 ms
+  sooner, and the plan's wall time went from 135 to 126 ms; \`validate\` of
+  the example from 32.6 to 30.6 ms (41 pairs). A test lists the Node
+  modules \`plan\` and \`validate\` load (test/e2e/start-up.test.ts).
+
+  This found a bug as well. The CLI's code runs in a \`vm.Script\`, for its
+  code cache, where a dynamic \`import()\` works but has Node print an
+  ExperimentalWarning on stderr; the code imported Node modules that way
+  for a compressed answer (node:zlib) and for apply's question
+  (node:readline/promises), and the first version of the change above did
+  for node:fs/promises. The fake never compressed an answer, so no test
+  saw it. The fake can now (\`contentEncoding: "gzip"\`), the bundle
+  requires those modules instead (scripts/bundle-plugins.mjs), and a test
+  finds no \`import()\` in the CLI's code.
+
+  Tried and left out, each measured paired against the tree of the day:
+  compiling llhttp on V8's background threads before undici's first
+  connection (V8 then hands undici the module already compiled): no change
+  in the plan's wall time that the runs could tell from noise; loading
+  node:crypto (2.5 ms, for the plan's digest) while the first requests are
+  out: over https, Node's TLS module loads the same code before the first
+  request, so users would gain nothing; a pool of 4 connections for reads
+  and 1 for writes, so that no read opens a fifth connection: 6 ms faster
+  when each new connection costs 40 ms of handshakes, 2 ms slower here;
+  Node's modules through \`process.getBuiltinModule\` in the CLI's entry: no
+  change.
 
 ## How cost grows with members and teams
 
