@@ -48,8 +48,20 @@ export async function planCommand(options: PlanCommandOptions, deps: Deps): Prom
   const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
+  const reading = readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
+  deps.afterRequestsSent?.(loadHashing);
+  const live = await reading;
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
+}
+
+/**
+ * Loads node:crypto, with which computePlan hashes each change (src/plan/change-id.ts). In
+ * dist/ it loads on the first hash (scripts/lazy-node-stand-ins.mjs), a few ms on http; run
+ * while the first reads wait for Sentry, that costs the plan no time (docs/benchmarks.md).
+ * Over https, Node's TLS module has loaded the same code before the first request.
+ */
+function loadHashing(): void {
+  void import("node:crypto");
 }
 
 /**

@@ -1,3 +1,4 @@
+// In dist/, node:crypto loads on the first hash (scripts/lazy-node-stand-ins.mjs).
 import { createHash } from "node:crypto";
 import type { Change, ChangeWithoutId } from "./plan.js";
 
