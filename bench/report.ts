@@ -357,8 +357,8 @@ export const FINDINGS = `## What the figures changed, and what is left
   (1.30×, 1.13×).
 - **Node's modules that no command needed to start** (issue 16, open at
   100 × 10). The Node modules a \`plan\` loaded (\`process.moduleLoadList\`),
-  set against those of \`node -e 0\`, showed four that it loaded before its
-  first request without needing them yet:
+  set against those of \`node -e 0\`, showed three that it loaded before its
+  first request without using them:
   - *node:http*, which undici requires when it loads, for two values: the
     IncomingMessage class and Node's default limit on header size. In
     \`dist/\` undici reads both where it uses them (scripts/lazy-node-http.mjs),
@@ -371,19 +371,11 @@ export const FINDINGS = `## What the figures changed, and what is left
     modules, loaded to read the roster and, through its ES import of
     node:fs, by the CLI's entry. Files are now read with node:fs, and
     node:fs/promises loads when a command writes one.
-  - *node:crypto*, for the SHA-256 of each change, which the plan needs only
-    once its reads are done: 3 to 6 ms here. In \`dist/\` it loads on the
-    first hash (the same stand-ins), and \`plan\` has the transport load it
-    once its first requests are on the wire (src/commands/plan.ts; undici
-    announces each request it writes, src/commands/undici-transport.ts),
-    while it waits for Sentry. Over https, Node's TLS module loads the same
-    code before the first request, so there users gain nothing from this one.
 
-  Paired, 31 runs at 100 × 10: the first three took the plan's wall time
-  from 135 to 126 ms (its first request reached the fake 8 ms sooner), and
-  node:crypto from 132 to 124 ms. \`validate\` of the example went from
-  32.6 to 30.6 ms (41 pairs). A test lists the Node modules \`plan\` and
-  \`validate\` load (test/e2e/start-up.test.ts).
+  Paired, 31 runs at 100 × 10: the first request reached the fake 8 ms
+  sooner, and the plan's wall time went from 135 to 126 ms; \`validate\` of
+  the example from 32.6 to 30.6 ms (41 pairs). A test lists the Node
+  modules \`plan\` and \`validate\` load (test/e2e/start-up.test.ts).
 
   This found a bug as well. The CLI's code runs in a \`vm.Script\`, for its
   code cache, where a dynamic \`import()\` works but has Node print an
@@ -398,10 +390,13 @@ export const FINDINGS = `## What the figures changed, and what is left
   Tried and left out, each measured paired against the tree of the day:
   compiling llhttp on V8's background threads before undici's first
   connection (V8 then hands undici the module already compiled): no change
-  in the plan's wall time that the runs could tell from noise; a pool of 4
-  connections for reads and 1 for writes, so that no read opens a fifth
-  connection: 6 ms faster when each new connection costs 40 ms of
-  handshakes, 2 ms slower here; Node's modules through \`process.getBuiltinModule\` in the CLI's entry: no
+  in the plan's wall time that the runs could tell from noise; loading
+  node:crypto (2.5 ms, for the plan's digest) while the first requests are
+  out: over https, Node's TLS module loads the same code before the first
+  request, so users would gain nothing; a pool of 4 connections for reads
+  and 1 for writes, so that no read opens a fifth connection: 6 ms faster
+  when each new connection costs 40 ms of handshakes, 2 ms slower here;
+  Node's modules through \`process.getBuiltinModule\` in the CLI's entry: no
   change.
 
 ## How cost grows with members and teams

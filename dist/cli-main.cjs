@@ -21441,25 +21441,18 @@ function createUndiciTransport() {
     bodyTimeout: BODY_TIMEOUT_MS,
     proxyTunnel: false
   });
-  const onTheWire = new RequestsOnTheWire();
-  const send = async (url, init) => {
+  return async (url, init) => {
     const target = new URL(url);
-    onTheWire.started(target.origin);
-    try {
-      const answer = await import_api_request.default.call(agent, {
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method: init.method,
-        headers: { ...init.headers, "accept-encoding": ACCEPT_ENCODING },
-        body: init.body ?? null,
-        signal: init.signal
-      });
-      return toAnswer(answer);
-    } finally {
-      onTheWire.settled(target.origin);
-    }
+    const answer = await import_api_request.default.call(agent, {
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: init.method,
+      headers: { ...init.headers, "accept-encoding": ACCEPT_ENCODING },
+      body: init.body ?? null,
+      signal: init.signal
+    });
+    return toAnswer(answer);
   };
-  return Object.assign(send, { afterRequestsSent: (task) => onTheWire.afterAllWritten(task) });
 }
 function toAnswer(answer) {
   const headers = headerLookup(answer.headers);
@@ -21497,11 +21490,10 @@ async function decode(coding, bytes) {
   }
   return body.toString("utf8");
 }
-var import_node_diagnostics_channel, import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_HEADER_BYTES, ACCEPT_ENCODING, WASM_TIERING_BUDGET, HEADERS_SENT_CHANNEL, RequestsOnTheWire;
+var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_HEADER_BYTES, ACCEPT_ENCODING, WASM_TIERING_BUDGET;
 var init_undici_transport = __esm({
   "src/commands/undici-transport.ts"() {
     "use strict";
-    import_node_diagnostics_channel = require("node:diagnostics_channel");
     import_env_http_proxy_agent = __toESM(require_env_http_proxy_agent(), 1);
     import_api_request = __toESM(require_api_request(), 1);
     init_client();
@@ -21513,49 +21505,6 @@ var init_undici_transport = __esm({
     MAX_HEADER_BYTES = 16 * 1024;
     ACCEPT_ENCODING = "gzip, deflate, br";
     WASM_TIERING_BUDGET = 2e9;
-    HEADERS_SENT_CHANNEL = "undici:client:sendHeaders";
-    RequestsOnTheWire = class {
-      byOrigin = /* @__PURE__ */ new Map();
-      waiting = [];
-      onHeadersSent = (message) => {
-        const origin = String(message.request?.origin ?? "");
-        const requests = this.byOrigin.get(origin);
-        if (!requests || requests.unwritten === 0) return;
-        requests.unwritten -= 1;
-        this.runWaitingTasksIfAllWritten();
-      };
-      started(origin) {
-        let requests = this.byOrigin.get(origin);
-        if (!requests) {
-          requests = { pending: 0, unwritten: 0 };
-          if (this.byOrigin.size === 0) (0, import_node_diagnostics_channel.subscribe)(HEADERS_SENT_CHANNEL, this.onHeadersSent);
-          this.byOrigin.set(origin, requests);
-        }
-        requests.pending += 1;
-        requests.unwritten += 1;
-      }
-      /** The request has its answer or failed: written or not, it no longer counts. */
-      settled(origin) {
-        const requests = this.byOrigin.get(origin);
-        if (!requests) return;
-        requests.pending -= 1;
-        requests.unwritten = Math.min(requests.unwritten, requests.pending);
-        this.runWaitingTasksIfAllWritten();
-      }
-      afterAllWritten(task) {
-        this.waiting.push(task);
-        this.runWaitingTasksIfAllWritten();
-      }
-      runWaitingTasksIfAllWritten() {
-        if (this.waiting.length === 0 || this.byOrigin.size === 0) return;
-        for (const requests of this.byOrigin.values()) if (requests.unwritten > 0) return;
-        const tasks = this.waiting;
-        this.waiting = [];
-        setImmediate(() => {
-          for (const task of tasks) task();
-        });
-      }
-    };
   }
 });
 
@@ -21569,16 +21518,15 @@ var require_promises = __commonJS({
 // src/commands/node-deps.ts
 function createNodeDeps(logger) {
   let transport;
-  const openTransport = () => transport ??= Promise.resolve().then(() => (init_undici_transport(), undici_transport_exports)).then((undici) => undici.createUndiciTransport());
-  const send = async (url, init) => (await openTransport())(url, init);
+  const openTransport = async () => (await Promise.resolve().then(() => (init_undici_transport(), undici_transport_exports))).createUndiciTransport();
+  const send = async (url, init) => (await (transport ??= openTransport()))(url, init);
   return {
     readFile: readTextFile,
     writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => (0, import_promises.setTimeout)(ms),
-    fetch: send,
-    afterRequestsSent: (task) => void openTransport().then((opened) => opened.afterRequestsSent(task))
+    fetch: send
   };
 }
 function readTextFile(path) {
@@ -21720,14 +21668,6 @@ var init_apply_order = __esm({
   }
 });
 
-// lazy-node-stand-ins:node-crypto
-var require_node_crypto = __commonJS({
-  "lazy-node-stand-ins:node-crypto"(exports2, module2) {
-    var crypto;
-    module2.exports = { createHash: (...args) => (crypto ??= require("node:crypto")).createHash(...args) };
-  }
-});
-
 // src/plan/change-id.ts
 function canonicalJson(value) {
   return JSON.stringify(canonicalValue(value, void 0));
@@ -21767,7 +21707,7 @@ var import_node_crypto, SHORT_ID_LENGTH;
 var init_change_id = __esm({
   "src/plan/change-id.ts"() {
     "use strict";
-    import_node_crypto = __toESM(require_node_crypto(), 1);
+    import_node_crypto = require("node:crypto");
     SHORT_ID_LENGTH = 16;
   }
 });
@@ -23174,13 +23114,6 @@ var init_plan_json = __esm({
   }
 });
 
-// node-module-required:node:crypto
-var require_node_crypto2 = __commonJS({
-  "node-module-required:node:crypto"(exports2, module2) {
-    module2.exports = require("node:crypto");
-  }
-});
-
 // src/commands/plan.ts
 async function planCommand(options, deps) {
   const { issues, desired } = await loadRoster(options.rosterPath, deps.readFile);
@@ -23188,13 +23121,8 @@ async function planCommand(options, deps) {
   const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const reading = readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
-  deps.afterRequestsSent?.(loadHashing);
-  const live = await reading;
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
-}
-function loadHashing() {
-  void Promise.resolve().then(() => __toESM(require_node_crypto2(), 1));
 }
 async function readLiveOrg(client, desired, organization, onProgress) {
   const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...onProgress ? { onProgress } : {} });

@@ -67,5 +67,5 @@ function runWithCodeCache(file, cacheFile) {
 // src/cli/bin.ts
 runWithCodeCache(
   fileURLToPath(new URL("./cli-main.cjs", import.meta.url)),
-  codeCacheFile(process.env, { codeHash: "19bc663c0411aff7", command: process.argv[2] })
+  codeCacheFile(process.env, { codeHash: "cb24f4e478072a92", command: process.argv[2] })
 );

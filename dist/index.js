@@ -38836,14 +38836,6 @@ var require_lib = __commonJS({
   }
 });
 
-// lazy-node-stand-ins:node-crypto
-var require_node_crypto = __commonJS({
-  "lazy-node-stand-ins:node-crypto"(exports, module) {
-    var crypto2;
-    module.exports = { createHash: (...args) => (crypto2 ??= __require("node:crypto")).createHash(...args) };
-  }
-});
-
 // src/domain/token-scopes.ts
 function describeScopes(action) {
   const [first, ...others] = SCOPES_NEEDED[action];
@@ -46754,13 +46746,6 @@ var init_client = __esm({
         await this.options.sleep(ms);
       }
     };
-  }
-});
-
-// node-module-required:node:crypto
-var require_node_crypto2 = __commonJS({
-  "node-module-required:node:crypto"(exports, module) {
-    module.exports = __require("node:crypto");
   }
 });
 
@@ -58123,7 +58108,6 @@ __export(undici_transport_exports, {
   WASM_TIERING_BUDGET: () => WASM_TIERING_BUDGET,
   createUndiciTransport: () => createUndiciTransport
 });
-import { subscribe } from "node:diagnostics_channel";
 function createUndiciTransport() {
   setV8FlagUntilExit("wasm-tiering-budget", WASM_TIERING_BUDGET);
   const agent = new import_env_http_proxy_agent.default({
@@ -58135,25 +58119,18 @@ function createUndiciTransport() {
     bodyTimeout: BODY_TIMEOUT_MS,
     proxyTunnel: false
   });
-  const onTheWire = new RequestsOnTheWire();
-  const send = async (url, init) => {
+  return async (url, init) => {
     const target = new URL(url);
-    onTheWire.started(target.origin);
-    try {
-      const answer = await import_api_request.default.call(agent, {
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method: init.method,
-        headers: { ...init.headers, "accept-encoding": ACCEPT_ENCODING },
-        body: init.body ?? null,
-        signal: init.signal
-      });
-      return toAnswer(answer);
-    } finally {
-      onTheWire.settled(target.origin);
-    }
+    const answer = await import_api_request.default.call(agent, {
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: init.method,
+      headers: { ...init.headers, "accept-encoding": ACCEPT_ENCODING },
+      body: init.body ?? null,
+      signal: init.signal
+    });
+    return toAnswer(answer);
   };
-  return Object.assign(send, { afterRequestsSent: (task) => onTheWire.afterAllWritten(task) });
 }
 function toAnswer(answer) {
   const headers = headerLookup(answer.headers);
@@ -58191,7 +58168,7 @@ async function decode(coding, bytes) {
   }
   return body.toString("utf8");
 }
-var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_HEADER_BYTES, ACCEPT_ENCODING, WASM_TIERING_BUDGET, HEADERS_SENT_CHANNEL, RequestsOnTheWire;
+var import_env_http_proxy_agent, import_api_request, SENTRY_CONNECTIONS, CONNECT_TIMEOUT_MS, HEADERS_TIMEOUT_MS, BODY_TIMEOUT_MS, MAX_HEADER_BYTES, ACCEPT_ENCODING, WASM_TIERING_BUDGET;
 var init_undici_transport = __esm({
   "src/commands/undici-transport.ts"() {
     "use strict";
@@ -58206,49 +58183,6 @@ var init_undici_transport = __esm({
     MAX_HEADER_BYTES = 16 * 1024;
     ACCEPT_ENCODING = "gzip, deflate, br";
     WASM_TIERING_BUDGET = 2e9;
-    HEADERS_SENT_CHANNEL = "undici:client:sendHeaders";
-    RequestsOnTheWire = class {
-      byOrigin = /* @__PURE__ */ new Map();
-      waiting = [];
-      onHeadersSent = (message) => {
-        const origin = String(message.request?.origin ?? "");
-        const requests = this.byOrigin.get(origin);
-        if (!requests || requests.unwritten === 0) return;
-        requests.unwritten -= 1;
-        this.runWaitingTasksIfAllWritten();
-      };
-      started(origin) {
-        let requests = this.byOrigin.get(origin);
-        if (!requests) {
-          requests = { pending: 0, unwritten: 0 };
-          if (this.byOrigin.size === 0) subscribe(HEADERS_SENT_CHANNEL, this.onHeadersSent);
-          this.byOrigin.set(origin, requests);
-        }
-        requests.pending += 1;
-        requests.unwritten += 1;
-      }
-      /** The request has its answer or failed: written or not, it no longer counts. */
-      settled(origin) {
-        const requests = this.byOrigin.get(origin);
-        if (!requests) return;
-        requests.pending -= 1;
-        requests.unwritten = Math.min(requests.unwritten, requests.pending);
-        this.runWaitingTasksIfAllWritten();
-      }
-      afterAllWritten(task) {
-        this.waiting.push(task);
-        this.runWaitingTasksIfAllWritten();
-      }
-      runWaitingTasksIfAllWritten() {
-        if (this.waiting.length === 0 || this.byOrigin.size === 0) return;
-        for (const requests of this.byOrigin.values()) if (requests.unwritten > 0) return;
-        const tasks = this.waiting;
-        this.waiting = [];
-        setImmediate(() => {
-          for (const task of tasks) task();
-        });
-      }
-    };
   }
 });
 
@@ -64802,7 +64736,7 @@ function phaseRank(change, demoted) {
 }
 
 // src/plan/change-id.ts
-var import_node_crypto = __toESM(require_node_crypto(), 1);
+import { createHash } from "node:crypto";
 var SHORT_ID_LENGTH = 16;
 function canonicalJson(value) {
   return JSON.stringify(canonicalValue(value, void 0));
@@ -64821,7 +64755,7 @@ function canonicalValue(value, key) {
   return value;
 }
 function sha256Hex(text2) {
-  return (0, import_node_crypto.createHash)("sha256").update(text2, "utf8").digest("hex");
+  return createHash("sha256").update(text2, "utf8").digest("hex");
 }
 function withoutId(change) {
   if (!("id" in change)) return change;
@@ -67800,13 +67734,8 @@ async function planCommand(options, deps) {
   const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const reading = readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
-  deps.afterRequestsSent?.(loadHashing);
-  const live = await reading;
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
-}
-function loadHashing() {
-  void Promise.resolve().then(() => __toESM(require_node_crypto2(), 1));
 }
 async function readLiveOrg(client, desired, organization, onProgress) {
   const live = await readLiveState(client, { organization, managedTeams: desired.teams.map((team) => team.slug), ...onProgress ? { onProgress } : {} });
@@ -70237,16 +70166,15 @@ import { readFile } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 function createNodeDeps(logger) {
   let transport;
-  const openTransport = () => transport ??= Promise.resolve().then(() => (init_undici_transport(), undici_transport_exports)).then((undici) => undici.createUndiciTransport());
-  const send = async (url, init) => (await openTransport())(url, init);
+  const openTransport = async () => (await Promise.resolve().then(() => (init_undici_transport(), undici_transport_exports))).createUndiciTransport();
+  const send = async (url, init) => (await (transport ??= openTransport()))(url, init);
   return {
     readFile: readTextFile,
     writeFile: writePrivateFile,
     logger,
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
-    fetch: send,
-    afterRequestsSent: (task) => void openTransport().then((opened) => opened.afterRequestsSent(task))
+    fetch: send
   };
 }
 function readTextFile(path6) {

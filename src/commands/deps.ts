@@ -42,10 +42,4 @@ export interface Deps {
    * agent in production (undici-transport.ts); globalThis.fetch fits too.
    */
   readonly fetch: SentryTransport;
-  /**
-   * Runs `task` once the requests started so far (at least one) are on the wire, while the
-   * process waits for their answers: work there costs a command no time. The CLI's and the
-   * Action's transport (undici-transport.ts); absent, nothing is run early.
-   */
-  readonly afterRequestsSent?: (task: () => void) => void;
 }

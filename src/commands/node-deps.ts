@@ -1,7 +1,6 @@
 import { readFile } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import type { SentryTransport } from "../sentry/transport.js";
-import type { UndiciTransport } from "./undici-transport.js";
 import type { Deps, Logger } from "./deps.js";
 
 /**
@@ -11,9 +10,9 @@ import type { Deps, Logger } from "./deps.js";
 export function createNodeDeps(logger: Logger): Deps {
   // The transport loads on the first request, so commands that never reach
   // Sentry (validate) do not pay for evaluating undici.
-  let transport: Promise<UndiciTransport> | undefined;
-  const openTransport = () => (transport ??= import("./undici-transport.js").then((undici) => undici.createUndiciTransport()));
-  const send: SentryTransport = async (url, init) => (await openTransport())(url, init);
+  let transport: Promise<SentryTransport> | undefined;
+  const openTransport = async (): Promise<SentryTransport> => (await import("./undici-transport.js")).createUndiciTransport();
+  const send: SentryTransport = async (url, init) => (await (transport ??= openTransport()))(url, init);
   return {
     readFile: readTextFile,
     writeFile: writePrivateFile,
@@ -21,7 +20,6 @@ export function createNodeDeps(logger: Logger): Deps {
     now: () => Date.now(),
     sleep: (ms) => delay(ms),
     fetch: send,
-    afterRequestsSent: (task) => void openTransport().then((opened) => opened.afterRequestsSent(task)),
   };
 }
 

@@ -28,19 +28,6 @@ describe("planCommand", () => {
     expect(sentry.requests.filter((request) => request.method !== "GET")).toEqual([]);
   });
 
-  test("hands the transport its hashing set-up, to run while the first reads wait for Sentry, and plans as without", async ({ planDeps }) => {
-    const sentry = createInMemorySentry(SEED, { now: () => NOW });
-    const deps = planDeps({ "roster.yaml": ROSTER }, sentry.fetch);
-    const tasks: (() => void)[] = [];
-    const withHook: Deps = { ...deps, afterRequestsSent: (task) => tasks.push(task) };
-    const options = { rosterPath: "roster.yaml", connection: { baseUrl: sentry.url, token: OWNER_TOKEN } };
-    const planned = await planCommand(options, withHook);
-    expect(tasks).toHaveLength(1);
-    for (const task of tasks) task();
-    const without = await planCommand(options, deps);
-    expect(planned.kind === "planned" && without.kind === "planned" && planned.plan.digest === without.plan.digest).toBe(true);
-  });
-
   test("returns the roster's errors without contacting Sentry", async ({ planDeps }) => {
     const fetch = (async () => {
       throw new Error("Sentry must not be contacted");

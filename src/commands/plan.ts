@@ -48,20 +48,8 @@ export async function planCommand(options: PlanCommandOptions, deps: Deps): Prom
   const organization = resolveOrganization({ flag: options.org, roster: desired.organization, env: options.defaultOrg }, options.rosterPath);
   const client = openSentry(options.connection, deps);
   deps.logger.progress(`reading organization ${organization} from ${options.connection.baseUrl}`);
-  const reading = readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
-  deps.afterRequestsSent?.(loadHashing);
-  const live = await reading;
+  const live = await readLiveOrg(client, desired, organization, (message) => deps.logger.progress(message));
   return { kind: "planned", plan: computePlan(desired, live), desired, live, issues };
-}
-
-/**
- * Loads node:crypto, with which computePlan hashes each change (src/plan/change-id.ts). In
- * dist/ it loads on the first hash (scripts/lazy-node-stand-ins.mjs), a few ms on http; run
- * while the first reads wait for Sentry, that costs the plan no time (docs/benchmarks.md).
- * Over https, Node's TLS module has loaded the same code before the first request.
- */
-function loadHashing(): void {
-  void import("node:crypto");
 }
 
 /**

@@ -7,7 +7,6 @@
  * (docs/benchmarks.md). Never installs a global dispatcher (Octokit's
  * bundled undici reads it).
  */
-import { subscribe } from "node:diagnostics_channel";
 import type { Dispatcher } from "undici";
 import EnvHttpProxyAgent from "undici/lib/dispatcher/env-http-proxy-agent.js";
 import request from "undici/lib/api/api-request.js";
@@ -55,74 +54,8 @@ const ACCEPT_ENCODING = "gzip, deflate, br";
  */
 export const WASM_TIERING_BUDGET = 2_000_000_000;
 
-/** undici's channel for a request whose headers it is writing (one of its documented diagnostics channels). */
-const HEADERS_SENT_CHANNEL = "undici:client:sendHeaders";
-
-/** The production transport, and a way to use the time its requests spend waiting for Sentry. */
-export interface UndiciTransport extends SentryTransport {
-  /**
-   * Runs `task` once, when every request this transport has started (at least one, now or
-   * later) is on the wire: CPU work the process has to do anyway costs no time there,
-   * while it waits for Sentry's answers (docs/benchmarks.md).
-   */
-  afterRequestsSent(task: () => void): void;
-}
-
-/**
- * Which of a transport's requests are on the wire. Requests are counted by origin when
- * undici announces their headers: another transport in the process sending to the same
- * origin would count as well, which only makes a task run early.
- */
-class RequestsOnTheWire {
-  private readonly byOrigin = new Map<string, { pending: number; unwritten: number }>();
-  private waiting: (() => void)[] = [];
-  private readonly onHeadersSent = (message: unknown): void => {
-    const origin = String((message as { request?: { origin?: unknown } }).request?.origin ?? "");
-    const requests = this.byOrigin.get(origin);
-    if (!requests || requests.unwritten === 0) return;
-    requests.unwritten -= 1;
-    this.runWaitingTasksIfAllWritten();
-  };
-
-  started(origin: string): void {
-    let requests = this.byOrigin.get(origin);
-    if (!requests) {
-      requests = { pending: 0, unwritten: 0 };
-      if (this.byOrigin.size === 0) subscribe(HEADERS_SENT_CHANNEL, this.onHeadersSent);
-      this.byOrigin.set(origin, requests);
-    }
-    requests.pending += 1;
-    requests.unwritten += 1;
-  }
-
-  /** The request has its answer or failed: written or not, it no longer counts. */
-  settled(origin: string): void {
-    const requests = this.byOrigin.get(origin);
-    if (!requests) return;
-    requests.pending -= 1;
-    requests.unwritten = Math.min(requests.unwritten, requests.pending);
-    this.runWaitingTasksIfAllWritten();
-  }
-
-  afterAllWritten(task: () => void): void {
-    this.waiting.push(task);
-    this.runWaitingTasksIfAllWritten();
-  }
-
-  private runWaitingTasksIfAllWritten(): void {
-    if (this.waiting.length === 0 || this.byOrigin.size === 0) return;
-    for (const requests of this.byOrigin.values()) if (requests.unwritten > 0) return;
-    const tasks = this.waiting;
-    this.waiting = [];
-    // On a later turn of the event loop: undici writes a request right after it announces it.
-    setImmediate(() => {
-      for (const task of tasks) task();
-    });
-  }
-}
-
 /** A transport over a new agent; one per process. */
-export function createUndiciTransport(): UndiciTransport {
+export function createUndiciTransport(): SentryTransport {
   // Before undici compiles llhttp, on the first connection: V8 reads the budget when it instantiates the module.
   setV8FlagUntilExit("wasm-tiering-budget", WASM_TIERING_BUDGET);
   // HTTPS_PROXY, HTTP_PROXY and NO_PROXY, in either case, as undici reads them (docs/cli.md#proxies);
@@ -137,26 +70,19 @@ export function createUndiciTransport(): UndiciTransport {
     bodyTimeout: BODY_TIMEOUT_MS,
     proxyTunnel: false,
   });
-  const onTheWire = new RequestsOnTheWire();
-  const send: SentryTransport = async (url, init) => {
+  return async (url, init) => {
     const target = new URL(url);
-    onTheWire.started(target.origin);
-    try {
-      // No redirect handler is installed, so a 3xx comes back as the answer (init.redirect is "manual").
-      const answer = await request.call(agent, {
-        origin: target.origin,
-        path: `${target.pathname}${target.search}`,
-        method: init.method as Dispatcher.HttpMethod,
-        headers: { ...init.headers, "accept-encoding": ACCEPT_ENCODING },
-        body: init.body ?? null,
-        signal: init.signal,
-      });
-      return toAnswer(answer);
-    } finally {
-      onTheWire.settled(target.origin);
-    }
+    // No redirect handler is installed, so a 3xx comes back as the answer (init.redirect is "manual").
+    const answer = await request.call(agent, {
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: init.method as Dispatcher.HttpMethod,
+      headers: { ...init.headers, "accept-encoding": ACCEPT_ENCODING },
+      body: init.body ?? null,
+      signal: init.signal,
+    });
+    return toAnswer(answer);
   };
-  return Object.assign(send, { afterRequestsSent: (task: () => void) => onTheWire.afterAllWritten(task) });
 }
 
 function toAnswer(answer: Dispatcher.ResponseData): TransportAnswer {

@@ -1,4 +1,3 @@
-// In dist/, node:crypto loads on the first hash (scripts/lazy-node-stand-ins.mjs).
 import { createHash } from "node:crypto";
 import type { Change, ChangeWithoutId } from "./plan.js";
 

@@ -4,7 +4,6 @@
  * in any case, repeated headers joined), a redirect comes back unfollowed,
  * and the abort signal stops a request that gets no answer.
  */
-import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
@@ -170,73 +169,5 @@ describe("createUndiciTransport: connections", () => {
     expect(fake.peakInFlight).toBe(MAX_CONCURRENT_READS);
     // 8 before the pool was sized to the client's readers (docs/reliability.md#11-connections).
     expect(fake.connections).toBeLessThanOrEqual(MAX_CONCURRENT_READS + 1);
-  });
-});
-
-describe("createUndiciTransport: afterRequestsSent", () => {
-  /** A server that holds every answer until `answerAll` (and answers at once after it), counting the requests that arrive. */
-  async function holdingServer(): Promise<{ url: string; arrived: () => number; answerAll: () => void }> {
-    const held: ServerResponse[] = [];
-    let arrived = 0;
-    let answering = false;
-    const answer = (res: ServerResponse) => res.writeHead(200, { "Content-Type": "application/json" }).end("[]");
-    const url = await serve((req, res) => {
-      arrived += 1;
-      req.resume().on("end", () => (answering ? answer(res) : held.push(res)));
-    });
-    return {
-      url,
-      arrived: () => arrived,
-      answerAll: () => {
-        answering = true;
-        for (const res of held.splice(0)) answer(res);
-      },
-    };
-  }
-
-  it("runs its task once every started request is on the wire, before any answer", async () => {
-    const server = await holdingServer();
-    const send = createUndiciTransport();
-    // undici announces each request on this channel as it writes it.
-    const written: unknown[] = [];
-    const onWritten = (message: unknown) => written.push(message);
-    subscribe("undici:client:sendHeaders", onWritten);
-    const answers = [1, 2, 3].map((n) => send(`${server.url}/api/0/page/${n}/`, get()));
-    let answered = false;
-    void Promise.all(answers).then(() => (answered = true));
-    const ran = new Promise<number>((resolve) => send.afterRequestsSent(() => resolve(written.length)));
-    expect(await ran).toBe(3);
-    unsubscribe("undici:client:sendHeaders", onWritten);
-    expect(answered).toBe(false);
-    // The requests did reach the server, and go on as before.
-    await expect.poll(() => server.arrived()).toBe(3);
-    server.answerAll();
-    expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([200, 200, 200]);
-  });
-
-  it("waits for a request when none has started", async () => {
-    const server = await holdingServer();
-    const send = createUndiciTransport();
-    let ran = false;
-    send.afterRequestsSent(() => (ran = true));
-    await delay(20);
-    expect(ran).toBe(false);
-    const answer = send(`${server.url}/api/0/later/`, get());
-    await expect.poll(() => ran).toBe(true);
-    server.answerAll();
-    expect((await answer).status).toBe(200);
-  });
-
-  it("does not wait for a request that failed before it was written", async () => {
-    const server = await holdingServer();
-    const send = createUndiciTransport();
-    // Nothing listens on port 1: the connection is refused, so that request is never written.
-    const refused = send("http://127.0.0.1:1/api/0/refused/", get()).catch((error: unknown) => error);
-    const held = send(`${server.url}/api/0/held/`, get());
-    const ran = new Promise<void>((resolve) => send.afterRequestsSent(resolve));
-    expect(await refused).toBeInstanceOf(Error);
-    await ran;
-    server.answerAll();
-    expect((await held).status).toBe(200);
   });
 });
