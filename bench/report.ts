@@ -391,9 +391,14 @@ export const FINDINGS = `## What the figures changed, and what is left
   compiling llhttp on V8's background threads before undici's first
   connection (V8 then hands undici the module already compiled): no change
   in the plan's wall time that the runs could tell from noise; loading
-  node:crypto (2.5 ms, for the plan's digest) while the first requests are
-  out: over https, Node's TLS module loads the same code before the first
-  request, so users would gain nothing; a pool of 4 connections for reads
+  node:crypto (3 to 6 ms here, for the SHA-256 of each change) once undici
+  had announced the first requests written, while they wait for Sentry:
+  132 to 124 ms at 100 × 10, but the young generation, which the CLI stops
+  growing once its code is loaded (src/commands/young-generation.ts), then
+  kept the 1 MB start-up gave it instead of the 4 MB that loading
+  node:crypto had grown it to, and a 10,000-member plan peaked at 133 MB
+  instead of 110 MB (over https, Node's TLS module loads the same code
+  before the first request anyway); a pool of 4 connections for reads
   and 1 for writes, so that no read opens a fifth connection: 6 ms faster
   when each new connection costs 40 ms of handshakes, 2 ms slower here;
   Node's modules through \`process.getBuiltinModule\` in the CLI's entry: no

@@ -15,6 +15,9 @@
 // gave the lowest peak (apply 166 -> 114 MB, plan 142 -> 109 MB); 1 MB sent
 // short-lived objects to the old generation (apply 157 MB, more CPU time),
 // and starting that small cost validate's cold start 8 % more CPU.
+// For plan and apply, start-up's 2 MB semi-spaces come from loading node:crypto
+// for the change ids: loading it later left 1 MB, and a 10,000-member plan
+// peaked at 133 MB instead of 110 MB (test/e2e/memory.test.ts pins the size).
 //
 // The factor is a V8 flag, set at run time and put back to V8's own value
 // at exit so the CLI's code cache matches the next start (src/commands/v8-flags.ts).
