@@ -53,7 +53,8 @@ function runWithCodeCache(file, cacheFile) {
 })`, {
     filename: file,
     ...cached === void 0 ? {} : { cachedData: cached },
-    // No import() is left in the bundle; should one appear, it resolves as in any module.
+    // The bundle keeps no import() (scripts/bundle-plugins.mjs; a dist test checks): one would still
+    // resolve as in any module, but Node would print an ExperimentalWarning for it.
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER
   });
   if (cacheFile !== void 0 && (cached === void 0 || script.cachedDataRejected === true)) {

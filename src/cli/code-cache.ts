@@ -94,7 +94,8 @@ export function runWithCodeCache(file: string, cacheFile: string | undefined): v
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cached === undefined ? {} : { cachedData: cached }),
-    // No import() is left in the bundle; should one appear, it resolves as in any module.
+    // The bundle keeps no import() (scripts/bundle-plugins.mjs; a dist test checks): one would still
+    // resolve as in any module, but Node would print an ExperimentalWarning for it.
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   if (cacheFile !== undefined && (cached === undefined || script.cachedDataRejected === true)) {

@@ -26,7 +26,6 @@ export const REQUEST_TIMEOUT_MS = 60_000;
  */
 export const MAX_CONCURRENT_READS = 4;
 
-
 /** Builds an API path from segments, encoding each: apiPath("organizations", org, "members") → "organizations/acme/members/". */
 export function apiPath(...segments: readonly string[]): string {
   return `${segments.map((s) => encodeURIComponent(s)).join("/")}/`;
