@@ -407,14 +407,47 @@ export const FINDINGS = `## What the figures changed, and what is left
 
   Where this leaves 100 × 10: the full run this file shows (3e059b6) puts
   it at 1.50×, 120 ms against 80 ms, and so meets the target, at its very
-  edge. Two more full runs of the same code, just after, gave 1.56×
-  (125 ms) and 1.51× (121 ms), and quick runs the same day 1.56× to 1.58×:
-  the target is met in one run of three. What moves between runs is this
-  machine: the plan's requests alone took 105 ms beyond
-  \`node -e 0\` in the first run, 113 and 109 ms in the others. The CLI now spends
-  12 to 15 ms on top of its bare client (15 ms at cc6ce36, over a slower
-  client), much of it Node's crypto module, which the plan's digest
-  needs and whose loading also sizes the young generation (above).
+  edge. Three more full runs gave 1.56× (125 ms) and 1.51× (121 ms) of the
+  same code, just after, and 1.51× (121 ms) at 7a0cb5a, which changed only
+  comments and tests; quick runs the same day gave 1.56× to 1.58×. The target
+  is met in one full run of four and missed by 1 to 5 ms in the others.
+  What moves between runs is this machine: the plan's requests alone took
+  105 ms beyond \`node -e 0\` in the first run, and 113, 109 and 111 ms in the
+  others. The CLI now spends 10 to 15 ms on top of its bare client (15 ms at
+  cc6ce36, over a slower client), much of it Node's crypto module, which the
+  plan's digest needs and whose loading also sizes the young generation
+  (above).
+
+- **What is left at 100 × 10, and why it stays** (issue 16). The one change
+  measured to move this row by more than the noise is loading node:crypto
+  while the first requests wait for Sentry (132 → 124 ms, above). It helps
+  plain http only. sentry-roster speaks plain http only to localhost
+  (src/sentry/base-url.ts, docs/security.md#talking-to-sentry). Over https,
+  Node's TLS module loads node:crypto before the first connection: on this
+  machine \`require("node:tls")\` took 2.9 ms, and node:crypto after it 0.01 ms.
+  So users would gain nothing, and the bench, which talks plain http to its
+  fake, would flatter the product. The rest of the CLI's own time at
+  100 × 10 was measured with marks in one \`plan\` (medians of 15 runs):
+  - parsing the 10 kB roster, 1.9 ms;
+  - its schema and rule checks, 0.9 ms;
+  - computing and printing the plan, 1.8 ms;
+  - undici's first answer, 2 ms (llhttp's WebAssembly is compiled function
+    by function on first use).
+  Each of these was tried, paired against the plan as it is (25 to 31
+  pairs), and gained nothing. The V8 flags were set at run time, the way
+  the CLI sets its own (src/commands/v8-flags.ts):
+  - compiling llhttp whole before the first request
+    (\`--no-wasm-lazy-compilation\`): the first answer came 1.4 ms sooner,
+    the first request 7 ms later, 5 ms slower in all;
+  - V8's baseline compiler for every function (\`--always-sparkplug\`):
+    10 ms slower;
+  - feedback vectors from each function's first call
+    (\`--no-lazy-feedback-allocation\`): no change;
+  - no minor GC run as a scheduled task (\`--no-minor-gc-task\`), as one ran
+    just before the first request went out: no change (the
+    scavenge moved, it did not go away);
+  - a pool of 4 connections for commands that never write: no change on
+    loopback (120.0 and 120.9 ms, 31 pairs).
 
 ## How cost grows with members and teams
 
