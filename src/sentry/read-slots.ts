@@ -1,9 +1,10 @@
 /**
- * At most `limit` reads in flight at once. A read holds its slot from sending
- * its request to the last byte of its answer; its waits (pacing, back-off)
- * hold none. Slots go to waiting reads in the order they asked, so the
- * members list's cursor chain, which asks for its next page as soon as a page
- * arrives, is never starved by the team lists (docs/benchmarks.md#how-the-figures-are-obtained).
+ * At most `limit` reads in flight at once. A single GET holds its slot from
+ * sending its request to the last byte of its answer, and its waits (pacing,
+ * back-off) hold none; a list's reader (SentryClient.openReader) holds one
+ * from its first page to its last, so the members list's cursor chain never
+ * queues behind the team lists. Slots go to waiting reads in the order they
+ * asked (docs/benchmarks.md#how-the-figures-are-obtained).
  */
 export class ReadSlots {
   private free: number;
